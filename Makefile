@@ -1,0 +1,68 @@
+# stackgate: every target runs on the Node 24 installed into .tools/ (see scripts/install-node.sh).
+SHELL := /bin/bash
+NODE_VERSION := 24.9.0
+TOOLS := $(CURDIR)/.tools
+export PATH := $(TOOLS)/bin:$(PATH)
+# One bundle per entry point: dist/<entry>/index.js (ESM). lib/ holds tsc's output, which ncc bundles.
+ENTRIES := cli validate
+TEST_GLOB ?= lib/test/unit/**/*.test.js
+INTEGRATION_GLOB ?= lib/test/{platform,consistency,e2e}/**/*.test.js
+
+.PHONY: all tools deps compile build check-dist lint format typecheck test test-unit test-integration platform demo bench clean
+
+all: build
+
+tools:
+	@scripts/install-node.sh $(NODE_VERSION)
+
+node_modules/.stamp: package.json package-lock.json | tools
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+deps: tools node_modules/.stamp
+
+compile: deps
+	@rm -rf lib
+	npx tsc -p tsconfig.json
+
+typecheck: compile
+
+# ncc writes dist/<entry>/index.js plus a package.json {"type":"module"}; both are committed.
+build: compile
+	@for e in $(ENTRIES); do scripts/bundle.sh lib/src/entries/$$e.js dist/$$e || exit 1; done
+
+check-dist: compile
+	@rm -rf .cache/dist-check && mkdir -p .cache/dist-check
+	@for e in $(ENTRIES); do scripts/bundle.sh lib/src/entries/$$e.js .cache/dist-check/$$e >/dev/null || exit 1; done
+	@if ! diff -r -q dist .cache/dist-check >/dev/null; then \
+	  echo "dist/ is stale: run 'make build' and commit dist/"; diff -r -q dist .cache/dist-check; exit 1; fi
+	@echo "dist/ is current"
+
+lint: deps
+	npx biome check .
+
+format: deps
+	npx biome check --write .
+
+test-unit: compile
+	node --test --test-reporter=spec "$(TEST_GLOB)"
+
+platform:
+	test/platform/setup.sh
+
+test-integration: compile platform
+	node --test --test-concurrency=1 --test-reporter=spec $(INTEGRATION_GLOB)
+
+test: lint check-dist platform
+	node --test --test-reporter=spec --test-concurrency=2 "$(TEST_GLOB)" $(INTEGRATION_GLOB)
+
+demo: build
+	node dist/cli/index.js validate --format text --fail-on never -C examples/speedtest
+	@echo; echo "--- the seed as published (expected to fail) ---"
+	node dist/cli/index.js validate --format text --fail-on never -C examples/seed
+
+bench: compile
+	node lib/bench/validate.js
+
+clean:
+	rm -rf lib .cache

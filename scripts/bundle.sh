@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Bundles one compiled entry point with ncc into an ESM dist folder.
+set -euo pipefail
+entry="$1"; out="$2"
+npx ncc build "$entry" -o "$out" --license licenses.txt --quiet --target es2022

@@ -1,0 +1,13 @@
+/** What `validate` (and later `up`) passes to the compose loader; mirrors docker compose's flags. */
+export interface ComposeLoadOptions {
+  /** Project directory (`-C` / working directory). */
+  cwd: string;
+  /** `--compose` files, relative to cwd; empty means default discovery + override file. */
+  files: string[];
+  /** `--env-file` files; empty means `<projectDir>/.env` when it exists. */
+  envFiles: string[];
+  /** `--profile` values (COMPOSE_PROFILES from the environment is honoured as well). */
+  profiles: string[];
+  /** Process environment used for interpolation (it wins over .env, as in compose). */
+  env: Record<string, string | undefined>;
+}

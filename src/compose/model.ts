@@ -1,0 +1,118 @@
+import type { Finding } from '../core/finding.js';
+import type { Located, SourcePos } from '../core/source.js';
+
+/**
+ * The compose project as `docker compose` would see it after discovery, interpolation, include,
+ * extends, merge, profiles and normalization. Every value keeps the file/line/column it came from.
+ */
+export interface ComposeModel {
+  /** Project name (`name:`, COMPOSE_PROJECT_NAME, or the directory's basename, normalized). */
+  projectName: string;
+  /** Absolute project directory; relative bind sources resolve against it. */
+  projectDir: string;
+  /** Absolute paths of every compose file read, in merge order (includes and extends too). */
+  files: string[];
+  /** Services in file order, including inactive ones (see `active`). */
+  services: ComposeService[];
+  networks: ComposeNetwork[];
+  volumes: { name: string; pos: SourcePos; external: boolean }[];
+  /** The obsolete top-level `version:` key, when present. */
+  version?: Located<string>;
+  /** Problems found while loading: compose-invalid, compose-interpolation, compose-reference. */
+  diagnostics: Finding[];
+  /** The interpolation environment (.env, --env-file, process env) used. */
+  env: Record<string, string>;
+}
+
+export type NetworkMode =
+  | { kind: 'default' }
+  | { kind: 'host' }
+  | { kind: 'bridge' }
+  | { kind: 'none' }
+  | { kind: 'service'; service: string }
+  | { kind: 'container'; container: string };
+
+export interface ServiceNetwork {
+  /** Key in the top-level `networks:` map (`default` for the implicit one). */
+  name: string;
+  aliases: Located<string>[];
+  /** Where the service joins it; for the implicit default network, the service key. */
+  pos: SourcePos;
+  implicit: boolean;
+}
+
+export interface PortMapping {
+  /** Container port. */
+  target: number;
+  /** Host port; undefined when compose picks an ephemeral one. A range is expanded into several mappings. */
+  published?: number;
+  hostIp?: string;
+  protocol: 'tcp' | 'udp' | 'sctp';
+  pos: SourcePos;
+}
+
+export interface Mount {
+  type: 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'cluster' | 'image';
+  /** As written (a path or a volume name). */
+  source?: string;
+  /** Absolute host path for bind mounts (resolved against the project directory, `~` expanded). */
+  hostPath?: string;
+  /** Absolute container path. */
+  target: string;
+  readOnly: boolean;
+  /** Written in short syntax (`./a:/b`): compose then creates a missing source as a directory. */
+  short: boolean;
+  pos: SourcePos;
+}
+
+export interface DependsOn {
+  service: string;
+  condition: 'service_started' | 'service_healthy' | 'service_completed_successfully';
+  /** Where the dependency is written (or the `links` entry that implies it). */
+  pos: SourcePos;
+  implicit: boolean;
+}
+
+export interface ComposeService {
+  name: string;
+  /** The service's key in `services:`. */
+  pos: SourcePos;
+  /** Position right after the service's mapping content, where a fix can insert keys. */
+  image?: Located<string>;
+  build?: Located<string>;
+  /** `container_name`, or the default `<project>-<service>-1`. */
+  containerName: string;
+  containerNamePos?: SourcePos;
+  hostname?: Located<string>;
+  profiles: string[];
+  /** False when disabled by an inactive profile, `scale: 0` or `deploy.replicas: 0`. */
+  active: boolean;
+  /** Why it is inactive, for messages ("profile \"debug\" is not enabled", "scale: 0"). */
+  inactiveReason?: string;
+  networkMode: NetworkMode;
+  networkModePos?: SourcePos;
+  /** Normalized: the implicit `default` network when none is listed and network_mode allows it. */
+  networks: ServiceNetwork[];
+  links: { service: string; alias: string; pos: SourcePos }[];
+  dependsOn: DependsOn[];
+  ports: PortMapping[];
+  expose: { port: number; protocol: string; pos: SourcePos }[];
+  volumes: Mount[];
+  volumesFrom: Located<string>[];
+  environment: Record<string, string | undefined>;
+  extraHosts: { host: string; ip: string; pos: SourcePos }[];
+  /** Service-level healthcheck defined (and not disabled). */
+  healthcheck: boolean;
+  /** Where a fix may insert a new key into this service's mapping (file + 0-based offset + indent). */
+  insertAt?: { file: string; offset: number; indent: string };
+  /** Offsets of existing keys in this service's mapping, for fixes that extend them. */
+  keyRanges: Record<string, { file: string; start: number; end: number; indent: string; flow: boolean }>;
+}
+
+export interface ComposeNetwork {
+  name: string;
+  pos: SourcePos;
+  external: boolean;
+  driver?: string;
+  implicit: boolean;
+}

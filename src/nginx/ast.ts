@@ -1,0 +1,56 @@
+/**
+ * The nginx AST, shaped like crossplane's JSON (directive, line, args, includes, block) so the
+ * differential test can compare the two directly, plus the column and file that crossplane lacks.
+ */
+export interface NginxDirective {
+  directive: string;
+  args: string[];
+  /** Host file the directive was read from (absolute). */
+  file: string;
+  line: number;
+  column: number;
+  /** Position of each argument, same length as args. */
+  argPos: { line: number; column: number }[];
+  /** Offsets of the directive in its file: [start of name, end after ';' or '}'). */
+  start: number;
+  end: number;
+  /** For `include`: indexes into NginxConfig.files of the files it pulled in. */
+  includes?: number[];
+  /** Children of a block directive (`http {}`); undefined for simple directives. */
+  block?: NginxDirective[];
+}
+
+export interface NginxSyntaxError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface NginxParsedFile {
+  /** Host path of the file. */
+  file: string;
+  /** The path nginx knows it by inside the container (undefined when outside any mount). */
+  containerPath?: string;
+  /** Built into the image (nginx.conf, mime.types …) rather than mounted from the project. */
+  builtin: boolean;
+  errors: NginxSyntaxError[];
+  parsed: NginxDirective[];
+  /** Original text, kept for code frames and fixes. */
+  text: string;
+}
+
+/** A whole configuration: the entry file first, then every included file in discovery order. */
+export interface NginxConfig {
+  files: NginxParsedFile[];
+  /** Include problems: missing files, cycles, empty globs. */
+  includeProblems: IncludeProblem[];
+}
+
+export interface IncludeProblem {
+  kind: 'missing' | 'empty-glob' | 'cycle' | 'depth';
+  /** The include directive. */
+  directive: NginxDirective;
+  /** The container path pattern that was included. */
+  pattern: string;
+}

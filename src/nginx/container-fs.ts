@@ -1,0 +1,17 @@
+/**
+ * The filesystem nginx sees inside its container: the proxy service's bind mounts laid over the
+ * image's own files. Include resolution reads only through this, so it never touches a path the
+ * container would not have.
+ */
+export type ContainerFile =
+  | { kind: 'host'; containerPath: string; hostPath: string }
+  | { kind: 'builtin'; containerPath: string; text: string };
+
+export interface ContainerFs {
+  /** The file at an absolute container path, or undefined when neither a mount nor the image has it. */
+  file(containerPath: string): ContainerFile | undefined;
+  /** Container paths matching a glob (`*`, `?`, `[...]` in the last segments), sorted as nginx sorts them. */
+  glob(pattern: string): string[];
+  /** Whether the path exists as a directory (for include errors and prefix resolution). */
+  isDirectory(containerPath: string): boolean;
+}
