@@ -57,6 +57,7 @@ test: lint check-dist platform
 	node --test --test-reporter=spec --test-concurrency=2 "$(TEST_GLOB)" $(INTEGRATION_GLOB)
 
 demo: build
+	@scripts/demo-certs.sh examples/speedtest/certs
 	node dist/cli/index.js validate --format text --fail-on never -C examples/speedtest
 	@echo; echo "--- the seed as published (expected to fail) ---"
 	node dist/cli/index.js validate --format text --fail-on never -C examples/seed

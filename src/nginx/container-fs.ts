@@ -4,7 +4,13 @@
  * container would not have.
  */
 export type ContainerFile =
-  | { kind: 'host'; containerPath: string; hostPath: string }
+  | {
+      kind: 'host';
+      containerPath: string;
+      hostPath: string;
+      /** What nginx reads when it differs from the host file (a rendered template); positions stay the host file's. */
+      text?: string;
+    }
   | { kind: 'builtin'; containerPath: string; text: string };
 
 export interface ContainerFs {

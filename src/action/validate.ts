@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { exitCodeFor } from '../cli/commands/validate.js';
+import { errorMessage, isUserError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
+import { relativeFile, summarize } from '../report/summary.js';
+import { RULES } from '../rules/index.js';
+import { readConfigSeverities, validate } from '../validate.js';
+import { getChoice, getList, getOptional } from './inputs.js';
+
+function annotate(f: Finding, cwd: string): void {
+  const props = {
+    title: `stackgate ${f.rule}`,
+    file: relativeFile(f.pos.file, cwd),
+    startLine: f.pos.line,
+    startColumn: f.pos.column,
+  };
+  const text = `${f.message}\nFix: ${f.fix.description}`;
+  if (f.severity === 'error') core.error(text, props);
+  else if (f.severity === 'warning') core.warning(text, props);
+  else core.notice(text, props);
+}
+
+/** The validate sub-action: findings as annotations, a job summary, an optional SARIF file, outputs. */
+export async function runValidateAction(): Promise<void> {
+  try {
+    const cwd = path.resolve(getOptional('working-directory') ?? '.');
+    const failOn = getChoice('fail-on', ['error', 'warning', 'note', 'never'] as const, 'error');
+    const proxyService = getOptional('proxy-service');
+    const { findings } = await validate({
+      cwd,
+      files: getList('compose'),
+      nginxFiles: getList('nginx'),
+      profiles: getList('profiles'),
+      envFiles: getList('env-file'),
+      env: process.env,
+      ...(proxyService ? { proxyService } : {}),
+      severities: readConfigSeverities(cwd),
+    });
+    for (const f of findings) annotate(f, cwd);
+    const sarifPath = getOptional('sarif-file');
+    if (sarifPath) {
+      writeFileSync(path.resolve(sarifPath), renderSarif(findings, RULES, cwd));
+      core.setOutput('sarif-file', path.resolve(sarifPath));
+    }
+    const s = summarize(findings);
+    core.setOutput('errors', s.errors);
+    core.setOutput('warnings', s.warnings);
+    core.setOutput('notes', s.notes);
+    await core.summary.addRaw(renderMarkdown(findings, cwd)).write();
+    if (exitCodeFor(findings, failOn) !== 0) {
+      core.setFailed(`stackgate validate: ${s.errors} error(s), ${s.warnings} warning(s), ${s.notes} note(s) (fail-on: ${failOn})`);
+    }
+  } catch (error) {
+    // User errors read as one line; anything else keeps its stack for a bug report.
+    core.setFailed(isUserError(error) ? errorMessage(error) : error instanceof Error ? (error.stack ?? error.message) : errorMessage(error));
+  }
+}

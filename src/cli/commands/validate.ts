@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../../core/errors.js';
+import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
+import { diffFixes, planFixes, writeFixes } from '../../fix/apply.js';
+import { renderGithub } from '../../report/github.js';
+import { renderJson } from '../../report/json.js';
+import { renderSarif } from '../../report/sarif.js';
+import { renderText } from '../../report/text.js';
+import { RULES } from '../../rules/index.js';
+import { checkSeverities, readConfigSeverities, type ValidateOptions, validate } from '../../validate.js';
+import type { CliIO, Command } from '../io.js';
+
+export const VALIDATE_HELP = `Usage: stackgate validate [options]
+
+Cross-file analysis of a compose project and the nginx config of its proxy service.
+Run it in the project directory (or pass -C DIR).
+
+Options:
+  --compose FILE          compose file (repeatable; default: compose.yaml … discovery + override)
+  --nginx FILE            nginx config to analyse (repeatable; default: found through the proxy's mounts)
+  --proxy-service NAME    the nginx service (default: detected from its image or /etc/nginx mounts)
+  --profile NAME          enable a compose profile (repeatable)
+  --env-file FILE         interpolation variables (default: .env)
+  --format FORMAT         text | json | sarif | github (default: text)
+  --fail-on LEVEL         exit 1 on findings at or above: error | warning | note | never (default: error)
+  --severity RULE=LEVEL   change a rule's severity: error | warning | note | off (repeatable;
+                          also 'rules:' in .stackgate.yaml)
+  --fix                   write the machine-applicable fixes, then report what remains
+  --fix-dry-run           print the fixes as a unified diff, change nothing
+  -C, --cwd DIR           run as if started in DIR
+  -h, --help              show this help
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or unreadable input.
+`;
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+function parse(argv: string[], io: CliIO) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        compose: { type: 'string', multiple: true, default: [] },
+        nginx: { type: 'string', multiple: true, default: [] },
+        'proxy-service': { type: 'string' },
+        profile: { type: 'string', multiple: true, default: [] },
+        'env-file': { type: 'string', multiple: true, default: [] },
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        severity: { type: 'string', multiple: true, default: [] },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
+        cwd: { type: 'string', short: 'C' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${VALIDATE_HELP}`);
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  const failOn = values['fail-on'];
+  if (!['error', 'warning', 'note', 'never'].includes(failOn)) {
+    throw new UsageError(`--fail-on must be error, warning, note or never, not "${failOn}"`);
+  }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+  const flagSeverities = Object.fromEntries(
+    values.severity.map((s) => {
+      const eq = s.indexOf('=');
+      if (eq < 1) throw new UsageError(`--severity takes RULE=LEVEL, not "${s}"`);
+      return [s.slice(0, eq), s.slice(eq + 1)];
+    }),
+  );
+  const cwd = path.resolve(io.cwd, values.cwd ?? '.');
+  return { values, format, failOn: failOn as Severity | 'never', flagSeverities, cwd };
+}
+
+function render(format: Format, findings: Finding[], cwd: string): string {
+  switch (format) {
+    case 'json':
+      return renderJson(findings, cwd);
+    case 'sarif':
+      return renderSarif(findings, RULES, cwd);
+    case 'github':
+      return renderGithub(findings, cwd);
+    default:
+      return renderText(findings, cwd);
+  }
+}
+
+export function exitCodeFor(findings: readonly Finding[], failOn: Severity | 'never'): number {
+  if (failOn === 'never') return 0;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+}
+
+export const validateCommand: Command = async (argv, io) => {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(VALIDATE_HELP);
+    return 0;
+  }
+  const { values, format, failOn, flagSeverities, cwd } = parse(argv, io);
+  const options: ValidateOptions = {
+    cwd,
+    files: values.compose,
+    nginxFiles: values.nginx,
+    profiles: values.profile,
+    envFiles: values['env-file'],
+    env: io.env,
+    ...(values['proxy-service'] !== undefined ? { proxyService: values['proxy-service'] } : {}),
+    severities: { ...readConfigSeverities(cwd), ...checkSeverities(flagSeverities, '--severity') },
+  };
+  let { findings } = await validate(options);
+
+  if (values['fix-dry-run']) {
+    const plan = planFixes(findings);
+    io.stdout(diffFixes(plan, cwd));
+    io.stderr(`${plan.files.size} file(s) would change; run with --fix to write them.\n`);
+    return exitCodeFor(findings, failOn);
+  }
+  if (values.fix) {
+    const plan = planFixes(findings);
+    writeFixes(plan);
+    io.stderr(`Fixed ${plan.files.size} file(s).${plan.skipped ? ` ${plan.skipped} overlapping edit(s) left for another --fix run.` : ''}\n`);
+    ({ findings } = await validate(options));
+  }
+  io.stdout(render(format, findings, cwd));
+  return exitCodeFor(findings, failOn);
+};

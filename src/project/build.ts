@@ -1,0 +1,202 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ComposeModel, ComposeService } from '../compose/model.js';
+import type { NginxConfig, NginxDirective } from '../nginx/ast.js';
+import type { ContainerFile } from '../nginx/container-fs.js';
+import { builtinFiles, loadNginxConfig, renderTemplate } from '../nginx/index.js';
+import { MountedContainerFs } from './container-fs.js';
+import { makeResolver, effectiveNetworks } from './resolve.js';
+import { collectUpstreamRefs } from './upstreams.js';
+import type { ListenSpec, PlacedDirective, ProjectView } from './view.js';
+
+export interface ViewInput {
+  cwd: string;
+  compose: ComposeModel;
+  /** `--nginx` files (host paths, absolute or relative to cwd). */
+  nginxFiles: string[];
+  /** `--proxy-service`. */
+  proxyService?: string;
+}
+
+const NGINX_MAIN = '/etc/nginx/nginx.conf';
+const CONF_D = '/etc/nginx/conf.d';
+const TEMPLATES = '/etc/nginx/templates';
+
+/** An image whose repository's last path segment is nginx (nginx, nginx:1.27-alpine, nginxinc/nginx-unprivileged, org/nginx). */
+export function isNginxImage(image: string | undefined): boolean {
+  if (!image) return false;
+  const repo = image.split('@')[0]!.replace(/:[^/]*$/, '');
+  const last = repo.split('/').pop() ?? '';
+  return /^nginx(-[a-z0-9-]+)?$/.test(last) || last === 'openresty';
+}
+
+function pickProxy(compose: ComposeModel, named: string | undefined): { proxy?: ComposeService; reason?: string } {
+  if (named !== undefined) {
+    const s = compose.services.find((x) => x.name === named);
+    return s ? { proxy: s, reason: '--proxy-service' } : {};
+  }
+  const mountsNginx = (s: ComposeService) => s.volumes.some((m) => m.target === '/etc/nginx' || m.target.startsWith('/etc/nginx/'));
+  const candidates = compose.services.filter((s) => isNginxImage(s.image?.value) || mountsNginx(s));
+  // Prefer the one that carries a config, then an active one.
+  const best =
+    candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0];
+  if (!best) return {};
+  return {
+    proxy: best,
+    reason: mountsNginx(best) ? 'it mounts files into /etc/nginx' : `its image is ${best.image?.value ?? 'nginx'}`,
+  };
+}
+
+/** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
+function discoverNginxFiles(dir: string, depth = 3): string[] {
+  const out: string[] = [];
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (depth > 1) out.push(...discoverNginxFiles(p, depth - 1));
+    } else if (/\.conf(\.template)?$/.test(e.name) && looksLikeNginx(p)) out.push(p);
+  }
+  return out.sort();
+}
+
+function looksLikeNginx(file: string): boolean {
+  try {
+    if (statSync(file).size > 4 * 1024 * 1024) return false;
+    const head = readFileSync(file, 'latin1').slice(0, 64 * 1024);
+    return /(^|[\s;{}])(server|upstream|location|http|events)\s*\{/.test(head) || /(^|\n)\s*(proxy_pass|listen|server_name)\s/.test(head);
+  } catch {
+    return false;
+  }
+}
+
+/** Templates the official image renders at start: /etc/nginx/templates/X.template → /etc/nginx/conf.d/X. */
+function renderTemplates(fs: MountedContainerFs, env: Record<string, string | undefined>): Map<string, ContainerFile> {
+  const rendered = new Map<string, ContainerFile>();
+  for (const t of fs.glob(`${TEMPLATES}/*.template`)) {
+    const f = fs.file(t);
+    if (f?.kind !== 'host') continue;
+    const text = renderTemplate(readFileSync(f.hostPath, 'utf8'), env);
+    const target = path.posix.join(CONF_D, path.posix.basename(t, '.template'));
+    rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text });
+  }
+  return rendered;
+}
+
+/** Flattens the configuration in load order; an include's files appear in place with the includer's blocks. */
+export function placeDirectives(config: NginxConfig): PlacedDirective[] {
+  const out: PlacedDirective[] = [];
+  const first = config.files[0];
+  if (!first) return out;
+  const visit = (list: readonly NginxDirective[], parents: NginxDirective[], fileIndex: number, depth: number) => {
+    const file = config.files[fileIndex]!;
+    for (const d of list) {
+      out.push({ d, parents, file });
+      if (d.directive === 'include' && d.includes && depth < 64) {
+        for (const i of d.includes) if (config.files[i]) visit(config.files[i]!.parsed, parents, i, depth + 1);
+      }
+      if (d.block) visit(d.block, [...parents, d], fileIndex, depth);
+    }
+  };
+  visit(first.parsed, [], 0, 0);
+  return out;
+}
+
+function collectListens(directives: readonly PlacedDirective[]): ListenSpec[] {
+  const listens: ListenSpec[] = [];
+  const serversWithListen = new Set<NginxDirective>();
+  for (const placed of directives) {
+    const server = placed.parents[placed.parents.length - 1];
+    if (placed.d.directive !== 'listen' || server?.directive !== 'server') continue;
+    if (placed.parents.some((p) => p.directive === 'stream')) continue;
+    serversWithListen.add(server);
+    const [addr = '', ...params] = placed.d.args;
+    const m = /^(?:(\[[^\]]*\]|[^:]+):)?(\d+)$/.exec(addr) ?? (/^\d+$/.test(addr) ? [addr, undefined, addr] : null);
+    if (!m) continue; // unix: sockets and bare addresses (port 80) are rare in proxies; skip
+    listens.push({
+      port: Number(m[2]),
+      ...(m[1] !== undefined ? { address: m[1] } : {}),
+      ssl: params.includes('ssl'),
+      http2: params.includes('http2'),
+      directive: placed,
+      server,
+      implicit: false,
+    });
+  }
+  for (const placed of directives) {
+    const parent = placed.parents[placed.parents.length - 1];
+    if (placed.d.directive === 'server' && placed.d.block && parent?.directive === 'http' && !serversWithListen.has(placed.d)) {
+      listens.push({ port: 80, ssl: false, http2: false, directive: placed, server: placed.d, implicit: true });
+    }
+  }
+  return listens;
+}
+
+/** Joins the compose model and the nginx configuration once; every rule reads the result. */
+export function buildProjectView(input: ViewInput): ProjectView {
+  const { compose, cwd } = input;
+  const services = new Map(compose.services.map((s) => [s.name, s]));
+  const { proxy, reason } = pickProxy(compose, input.proxyService);
+  const unmountedConfigs: ProjectView['unmountedConfigs'] = [];
+  let containerFs: MountedContainerFs | undefined;
+  let nginx: NginxConfig | undefined;
+
+  if (proxy) {
+    const builtin = isNginxImage(proxy.image?.value) ? builtinFiles : new Map<string, string>();
+    const base = new MountedContainerFs(proxy.volumes, builtin);
+    const rendered = builtin.size ? renderTemplates(base, proxy.environment) : new Map<string, ContainerFile>();
+    const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && m.target.startsWith('/etc/nginx'));
+    const explicit = input.nginxFiles.map((f) => path.resolve(cwd, f));
+    const candidates = explicit.length ? explicit : mountsConfig ? [] : discoverNginxFiles(compose.projectDir);
+    // A config the proxy never loads is still analysed, placed where it was evidently meant to go.
+    for (const hostPath of candidates) {
+      if (base.containerPathOf(hostPath) !== undefined) continue;
+      const name = path.basename(hostPath).replace(/\.template$/, '');
+      const text = readFileSync(hostPath, 'utf8');
+      const isMain = /(^|[\s;}])http\s*\{/.test(text);
+      const target = isMain ? NGINX_MAIN : path.posix.join(CONF_D, name.endsWith('.conf') ? name : `${name}.conf`);
+      unmountedConfigs.push({ hostPath, reason: `not mounted into the "${proxy.name}" service` });
+      rendered.set(target, { kind: 'host', containerPath: target, hostPath, text });
+    }
+    containerFs = new MountedContainerFs(proxy.volumes, builtin, rendered);
+    if (containerFs.file(NGINX_MAIN)) nginx = loadNginxConfig({ containerPath: NGINX_MAIN }, containerFs);
+  }
+
+  const directives = nginx ? placeDirectives(nginx) : [];
+  const upstreamBlocks = new Map<string, PlacedDirective>();
+  for (const p of directives) {
+    if (p.d.directive === 'upstream' && p.d.args[0] !== undefined && !p.parents.some((x) => x.directive === 'stream')) {
+      upstreamBlocks.set(p.d.args[0], p);
+    }
+  }
+  const resolve = proxy
+    ? makeResolver(compose, services, proxy)
+    : () => ({ ok: false as const, why: 'no proxy service was found' });
+  const proxyNets = proxy ? effectiveNetworks(proxy, services) : [];
+  const peers = compose.services.filter(
+    (s) => s.active && s !== proxy && effectiveNetworks(s, services).some((n) => proxyNets.includes(n)),
+  );
+
+  return {
+    cwd,
+    compose,
+    services,
+    ...(proxy ? { proxy, proxyReason: reason } : {}),
+    ...(containerFs ? { containerFs } : {}),
+    ...(nginx ? { nginx } : {}),
+    directives,
+    unmountedConfigs,
+    upstreamRefs: collectUpstreamRefs(directives, upstreamBlocks),
+    upstreamBlocks,
+    listens: collectListens(directives),
+    resolve,
+    peers,
+    mountsOf: (s) => s.volumes,
+  };
+}

@@ -1,0 +1,79 @@
+import type { ComposeModel, ComposeService, Mount } from '../compose/model.js';
+import type { SourcePos } from '../core/source.js';
+import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
+import type { MountedContainerFs } from './container-fs.js';
+
+/** A directive together with the blocks around it (includes followed in place, as nginx reads them). */
+export interface PlacedDirective {
+  d: NginxDirective;
+  /** Enclosing block directives, outermost first (`http`, `server`, `location` …). */
+  parents: NginxDirective[];
+  /** The parsed file the directive is written in. */
+  file: NginxParsedFile;
+}
+
+/** A host name nginx will look up, and when. */
+export interface UpstreamRef {
+  /** The host as written, without port (`speedtest`). */
+  host: string;
+  /** The port as written, if any. */
+  port?: number;
+  /** The port nginx will connect to (written, or the scheme's default). */
+  effectivePort: number;
+  /** What nginx prints in `host not found in upstream "…"`: host[:port] exactly as written. */
+  quoted: string;
+  /** `load`: getaddrinfo at startup (failure = [emerg], nginx exits). `runtime`: nginx's resolver per request. */
+  resolveAt: 'load' | 'runtime';
+  kind: 'upstream-server' | 'pass';
+  directive: PlacedDirective;
+  /** For `upstream` servers: the upstream block's name. */
+  upstreamName?: string;
+  /** Position of the host argument. */
+  pos: SourcePos;
+}
+
+export type Resolution =
+  | { ok: true; how: 'service' | 'container-name' | 'alias' | 'link' | 'extra-hosts' | 'ip' | 'localhost' | 'public-name'; service?: ComposeService; network?: string }
+  | { ok: false; why: string; externalOnly?: boolean; candidate?: ComposeService };
+
+export interface ListenSpec {
+  port: number;
+  address?: string;
+  ssl: boolean;
+  http2: boolean;
+  directive: PlacedDirective;
+  /** The `server` block the listen belongs to. */
+  server: NginxDirective;
+  /** True when the server has no listen directive and nginx uses its default (*:80). */
+  implicit: boolean;
+}
+
+export interface ProjectView {
+  cwd: string;
+  compose: ComposeModel;
+  /** Services by name, active or not. */
+  services: ReadonlyMap<string, ComposeService>;
+  /** The nginx service, when one was found or named. */
+  proxy?: ComposeService;
+  /** Why this service is the proxy ("--proxy-service", "image nginx:1.27", "mounts /etc/nginx/conf.d"). */
+  proxyReason?: string;
+  /** The filesystem the proxy's nginx sees (mounts over image files). */
+  containerFs?: MountedContainerFs;
+  /** The configuration nginx loads, from its main file through every include. */
+  nginx?: NginxConfig;
+  /** Every directive in load order, with its enclosing blocks. */
+  directives: PlacedDirective[];
+  /** Host nginx config files found in the project that the proxy does not load (not mounted). */
+  unmountedConfigs: { hostPath: string; reason: string }[];
+  /** Every host nginx resolves. */
+  upstreamRefs: UpstreamRef[];
+  /** `upstream` blocks by name. */
+  upstreamBlocks: ReadonlyMap<string, PlacedDirective>;
+  listens: ListenSpec[];
+  /** Resolve a host name as the proxy container would (embedded DNS, /etc/hosts, links). */
+  resolve(host: string): Resolution;
+  /** Active services that share at least one network with the proxy. */
+  peers: ComposeService[];
+  /** The container path → host path mapping of one service's bind mounts. */
+  mountsOf(service: ComposeService): Mount[];
+}

@@ -1,0 +1,20 @@
+import type { Finding } from '../core/finding.js';
+import { relativeFile, summarize } from './summary.js';
+
+/** The `--format json` contract: other tools parse this, so its shape never changes. */
+export function renderJson(findings: readonly Finding[], cwd: string): string {
+  const out = {
+    findings: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      file: relativeFile(f.pos.file, cwd),
+      line: f.pos.line,
+      column: f.pos.column,
+      ...(f.service !== undefined ? { service: f.service } : {}),
+      fix: f.fix.description,
+    })),
+    summary: summarize(findings),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

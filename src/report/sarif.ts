@@ -1,0 +1,85 @@
+import type { Finding } from '../core/finding.js';
+import { docsUrl, type Rule } from '../rules/rule.js';
+import { relativeFile } from './summary.js';
+
+const VERSION = '0.1.0';
+
+/** SARIF 2.1.0 as github/codeql-action/upload-sarif accepts it: rule metadata, help links, relative URIs. */
+export function renderSarif(findings: readonly Finding[], rules: readonly Rule[], cwd: string): string {
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const location = (file: string, line: number, column: number) => ({
+    physicalLocation: {
+      artifactLocation: { uri: relativeFile(file, cwd), uriBaseId: '%SRCROOT%' },
+      region: { startLine: line, startColumn: column },
+    },
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'stackgate',
+            version: VERSION,
+            informationUri: 'https://github.com/stackgate/stackgate',
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.id
+                .split('-')
+                .map((w) => w[0]!.toUpperCase() + w.slice(1))
+                .join(''),
+              shortDescription: { text: r.title },
+              fullDescription: { text: r.title },
+              helpUri: docsUrl(r.id),
+              help: { text: `${r.title}. See ${docsUrl(r.id)}`, markdown: `${r.title}. [Documentation](${docsUrl(r.id)})` },
+              defaultConfiguration: { level: r.severity },
+              properties: { tags: ['stackgate', r.id.split('-')[0]!] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${cwd.endsWith('/') ? cwd : `${cwd}/`}` } },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+          level: f.severity,
+          message: { text: `${f.message}\nFix: ${f.fix.description}` },
+          locations: [location(f.pos.file, f.pos.line, f.pos.column)],
+          ...(f.related?.length
+            ? {
+                relatedLocations: f.related.map((r, i) => ({
+                  id: i + 1,
+                  ...location(r.pos.file, r.pos.line, r.pos.column),
+                  message: { text: r.message },
+                })),
+              }
+            : {}),
+          ...(f.fix.edits?.length
+            ? {
+                fixes: [
+                  {
+                    description: { text: f.fix.description },
+                    artifactChanges: groupEdits(f).map(([file, edits]) => ({
+                      artifactLocation: { uri: relativeFile(file, cwd), uriBaseId: '%SRCROOT%' },
+                      replacements: edits.map((e) => ({
+                        deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
+                        insertedContent: { text: e.text },
+                      })),
+                    })),
+                  },
+                ],
+              }
+            : {}),
+          partialFingerprints: { 'stackgate/v1': `${f.rule}:${relativeFile(f.pos.file, cwd)}:${f.message}` },
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function groupEdits(f: Finding) {
+  const m = new Map<string, NonNullable<Finding['fix']['edits']>>();
+  for (const e of f.fix.edits ?? []) m.set(e.file, [...(m.get(e.file) ?? []), e]);
+  return [...m];
+}

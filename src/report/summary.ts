@@ -1,0 +1,28 @@
+import path from 'node:path';
+import type { Finding } from '../core/finding.js';
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  notes: number;
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const s: Summary = { errors: 0, warnings: 0, notes: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') s.errors++;
+    else if (f.severity === 'warning') s.warnings++;
+    else s.notes++;
+  }
+  return s;
+}
+
+/** Paths in reports are relative to the working directory, with forward slashes (as SARIF and GitHub want). */
+export function relativeFile(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

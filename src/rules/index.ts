@@ -1,0 +1,74 @@
+// The rule registry. Ids are a public contract: docs/rules/<id>.md documents each one.
+import { addHeaderRedefinition } from './add-header-redefinition.js';
+import { aliasTraversal } from './alias-traversal.js';
+import { backendPortPublished } from './backend-port-published.js';
+import { bindMountSourceMissing } from './bind-mount-source-missing.js';
+import { composeInterpolation, composeInvalid, composeReference } from './compose-diagnostics.js';
+import { composeVersionObsolete } from './compose-version-obsolete.js';
+import { errorLogDebug } from './error-log-debug.js';
+import { hostPortConflict } from './host-port-conflict.js';
+import { hostSpoofing } from './host-spoofing.js';
+import { hstsMissing } from './hsts-missing.js';
+import { httpRedirectMissing } from './http-redirect-missing.js';
+import { httpSplitting } from './http-splitting.js';
+import { imageUnpinned } from './image-unpinned.js';
+import { listenNotPublished } from './listen-not-published.js';
+import { nginxDirective } from './nginx-directive.js';
+import { nginxIncludeMissing } from './nginx-include-missing.js';
+import { nginxSyntax } from './nginx-syntax.js';
+import { origins } from './origins.js';
+import { proxyConfigNotMounted } from './proxy-config-not-mounted.js';
+import { proxyHeadersMissing } from './proxy-headers-missing.js';
+import type { Rule } from './rule.js';
+import { runtimeResolveWithoutResolver } from './runtime-resolve-without-resolver.js';
+import { speedtestProxyTuning } from './speedtest-proxy-tuning.js';
+import { ssrf } from './ssrf.js';
+import { tlsFileMissing } from './tls-file-missing.js';
+import { tlsListenWithoutCert } from './tls-listen-without-cert.js';
+import { tlsWeakProtocol } from './tls-weak-protocol.js';
+import { upstreamLocalhost } from './upstream-localhost.js';
+import { upstreamPortMismatch } from './upstream-port-mismatch.js';
+import { upstreamStartOrder } from './upstream-start-order.js';
+import { upstreamUnresolvable } from './upstream-unresolvable.js';
+import { validReferers } from './valid-referers.js';
+
+export const RULES: readonly Rule[] = [
+  // errors: the stack would not start or not work
+  composeInvalid,
+  composeInterpolation,
+  composeReference,
+  nginxSyntax,
+  nginxDirective,
+  nginxIncludeMissing,
+  upstreamUnresolvable,
+  upstreamPortMismatch,
+  proxyConfigNotMounted,
+  tlsFileMissing,
+  tlsListenWithoutCert,
+  hostPortConflict,
+  bindMountSourceMissing,
+  // warnings: works by luck, or leaks
+  upstreamStartOrder,
+  runtimeResolveWithoutResolver,
+  upstreamLocalhost,
+  backendPortPublished,
+  listenNotPublished,
+  proxyHeadersMissing,
+  speedtestProxyTuning,
+  tlsWeakProtocol,
+  hostSpoofing,
+  ssrf,
+  httpSplitting,
+  aliasTraversal,
+  addHeaderRedefinition,
+  origins,
+  validReferers,
+  // notes
+  composeVersionObsolete,
+  errorLogDebug,
+  httpRedirectMissing,
+  imageUnpinned,
+  hstsMissing,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,0 +1,40 @@
+import type { Finding, Fix, Severity } from '../core/finding.js';
+import type { SourcePos } from '../core/source.js';
+import type { ProjectView } from '../project/view.js';
+
+/** One check. Its id is a public contract (JSON, SARIF, docs/rules/<id>.md); never rename one. */
+export interface Rule {
+  id: string;
+  /** Default severity; a config file or --severity can change it. */
+  severity: Severity;
+  /** One line for SARIF's shortDescription and `--help`. */
+  title: string;
+  /** True when some of its findings carry machine-applicable edits (--fix). */
+  fixable?: boolean;
+  check(view: ProjectView): Finding[];
+}
+
+export const DOCS_BASE = 'https://github.com/stackgate/stackgate/blob/main/docs/rules';
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}/${id}.md`;
+}
+
+/** Builds a finding of `rule` with its default severity (the runner applies overrides). */
+export function finding(
+  rule: Pick<Rule, 'id' | 'severity'>,
+  pos: SourcePos,
+  message: string,
+  fix: Fix | string,
+  extra: Partial<Pick<Finding, 'service' | 'related' | 'severity'>> = {},
+): Finding {
+  return {
+    rule: rule.id,
+    severity: extra.severity ?? rule.severity,
+    message,
+    pos,
+    fix: typeof fix === 'string' ? { description: fix } : fix,
+    ...(extra.service !== undefined ? { service: extra.service } : {}),
+    ...(extra.related ? { related: extra.related } : {}),
+  };
+}

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { loadCompose } from './compose/index.js';
+import { InputError, errorMessage } from './core/errors.js';
+import { compareFindings, type Finding, type Severity } from './core/finding.js';
+import { buildProjectView } from './project/build.js';
+import type { ProjectView } from './project/view.js';
+import { RULES, RULES_BY_ID } from './rules/index.js';
+
+export type RuleSetting = Severity | 'off';
+
+export interface ValidateOptions {
+  cwd: string;
+  /** `--compose` files; empty means compose's default discovery. */
+  files: string[];
+  /** `--nginx` files; empty means discovery through the proxy's mounts. */
+  nginxFiles: string[];
+  profiles: string[];
+  envFiles: string[];
+  env: Record<string, string | undefined>;
+  proxyService?: string;
+  /** Severity changes from the config file and --severity flags (flags win). */
+  severities?: Record<string, RuleSetting>;
+}
+
+export interface ValidateResult {
+  findings: Finding[];
+  view: ProjectView;
+}
+
+export const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
+
+/** Reads `rules: {<id>: error|warning|note|off}` from the project's .stackgate.yaml, if there is one. */
+export function readConfigSeverities(cwd: string): Record<string, RuleSetting> {
+  const file = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  if (!file) return {};
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(`${file}: ${errorMessage(error)}`);
+  }
+  const rules = (doc as { rules?: unknown } | null)?.rules;
+  if (rules === undefined) return {};
+  if (typeof rules !== 'object' || rules === null) throw new InputError(`${file}: "rules" must be a mapping of rule id to error|warning|note|off`);
+  return checkSeverities(rules as Record<string, unknown>, file);
+}
+
+export function checkSeverities(raw: Record<string, unknown>, where: string): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const [id, level] of Object.entries(raw)) {
+    if (!RULES_BY_ID.has(id)) throw new InputError(`${where}: unknown rule "${id}"; see docs/rules/ for the ids`);
+    if (level !== 'error' && level !== 'warning' && level !== 'note' && level !== 'off') {
+      throw new InputError(`${where}: rule "${id}" has level "${String(level)}"; use error, warning, note or off`);
+    }
+    out[id] = level;
+  }
+  return out;
+}
+
+/** files → models → project view → rules → findings (sorted, severities applied). */
+export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
+  for (const f of opts.nginxFiles) {
+    if (!existsSync(path.resolve(opts.cwd, f))) throw new InputError(`--nginx ${f}: no such file (relative to ${opts.cwd})`);
+  }
+  const compose = await loadCompose({
+    cwd: opts.cwd,
+    files: opts.files,
+    envFiles: opts.envFiles,
+    profiles: opts.profiles,
+    env: opts.env,
+  });
+  if (opts.proxyService !== undefined && !compose.services.some((s) => s.name === opts.proxyService)) {
+    throw new InputError(
+      `--proxy-service ${opts.proxyService}: no such service in ${compose.files.map((f) => path.relative(opts.cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`,
+    );
+  }
+  const view = buildProjectView({
+    cwd: opts.cwd,
+    compose,
+    nginxFiles: opts.nginxFiles,
+    ...(opts.proxyService !== undefined ? { proxyService: opts.proxyService } : {}),
+  });
+  const settings = opts.severities ?? {};
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = settings[rule.id];
+    if (setting === 'off') continue;
+    for (const f of rule.check(view)) findings.push(setting ? { ...f, severity: setting } : f);
+  }
+  return { findings: dedupe(findings).sort(compareFindings), view };
+}
+
+/** One finding per rule and place: included files can be reached twice (same file through two includes). */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}\0${f.pos.file}\0${f.pos.line}\0${f.pos.column}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
