@@ -6,7 +6,7 @@ export PATH := $(TOOLS)/bin:$(PATH)
 # One bundle per entry point: dist/<entry>/index.js (ESM). lib/ holds tsc's output, which ncc bundles.
 ENTRIES := cli validate
 TEST_GLOB ?= lib/test/unit/**/*.test.js
-INTEGRATION_GLOB ?= lib/test/{platform,consistency,e2e}/**/*.test.js
+INTEGRATION_GLOB ?= "lib/test/platform/**/*.test.js" "lib/test/consistency/**/*.test.js" "lib/test/e2e/**/*.test.js"
 
 .PHONY: all tools deps compile build check-dist lint format typecheck test test-unit test-integration platform demo bench clean
 
@@ -64,6 +64,7 @@ demo: build
 
 bench: compile
 	node lib/bench/validate.js
+	node lib/bench/dns.js
 
 clean:
 	rm -rf lib .cache

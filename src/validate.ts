@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadCompose } from './compose/index.js';
-import { InputError, errorMessage } from './core/errors.js';
+import { errorMessage, InputError } from './core/errors.js';
 import { compareFindings, type Finding, type Severity } from './core/finding.js';
 import { buildProjectView } from './project/build.js';
 import type { ProjectView } from './project/view.js';
@@ -43,16 +43,20 @@ export function readConfigSeverities(cwd: string): Record<string, RuleSetting> {
   }
   const rules = (doc as { rules?: unknown } | null)?.rules;
   if (rules === undefined) return {};
-  if (typeof rules !== 'object' || rules === null) throw new InputError(`${file}: "rules" must be a mapping of rule id to error|warning|note|off`);
+  if (typeof rules !== 'object' || rules === null)
+    throw new InputError(`${file}: "rules" must be a mapping of rule id to error|warning|note|off`);
   return checkSeverities(rules as Record<string, unknown>, file);
 }
 
 export function checkSeverities(raw: Record<string, unknown>, where: string): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const [id, level] of Object.entries(raw)) {
-    if (!RULES_BY_ID.has(id)) throw new InputError(`${where}: unknown rule "${id}"; see docs/rules/ for the ids`);
+    if (!RULES_BY_ID.has(id))
+      throw new InputError(`${where}: unknown rule "${id}"; see docs/rules/ for the ids`);
     if (level !== 'error' && level !== 'warning' && level !== 'note' && level !== 'off') {
-      throw new InputError(`${where}: rule "${id}" has level "${String(level)}"; use error, warning, note or off`);
+      throw new InputError(
+        `${where}: rule "${id}" has level "${String(level)}"; use error, warning, note or off`,
+      );
     }
     out[id] = level;
   }
@@ -62,7 +66,10 @@ export function checkSeverities(raw: Record<string, unknown>, where: string): Re
 /** files → models → project view → rules → findings (sorted, severities applied). */
 export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
   for (const f of opts.nginxFiles) {
-    if (!existsSync(path.resolve(opts.cwd, f))) throw new InputError(`--nginx ${f}: no such file (relative to ${opts.cwd})`);
+    const p = path.resolve(opts.cwd, f);
+    if (!existsSync(p)) throw new InputError(`--nginx ${f}: no such file (relative to ${opts.cwd})`);
+    if (!statSync(p).isFile())
+      throw new InputError(`--nginx ${f}: not a regular file; name an nginx config file`);
   }
   const compose = await loadCompose({
     cwd: opts.cwd,

@@ -12,7 +12,8 @@ export function getList(name: string): string[] {
 
 export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
   const v = core.getInput(name).trim() || fallback;
-  if (!choices.includes(v as T)) throw new UsageError(`input "${name}" must be one of ${choices.join(', ')}, not "${v}"`);
+  if (!choices.includes(v as T))
+    throw new UsageError(`input "${name}" must be one of ${choices.join(', ')}, not "${v}"`);
   return v as T;
 }
 

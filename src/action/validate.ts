@@ -52,10 +52,18 @@ export async function runValidateAction(): Promise<void> {
     core.setOutput('notes', s.notes);
     await core.summary.addRaw(renderMarkdown(findings, cwd)).write();
     if (exitCodeFor(findings, failOn) !== 0) {
-      core.setFailed(`stackgate validate: ${s.errors} error(s), ${s.warnings} warning(s), ${s.notes} note(s) (fail-on: ${failOn})`);
+      core.setFailed(
+        `stackgate validate: ${s.errors} error(s), ${s.warnings} warning(s), ${s.notes} note(s) (fail-on: ${failOn})`,
+      );
     }
   } catch (error) {
     // User errors read as one line; anything else keeps its stack for a bug report.
-    core.setFailed(isUserError(error) ? errorMessage(error) : error instanceof Error ? (error.stack ?? error.message) : errorMessage(error));
+    core.setFailed(
+      isUserError(error)
+        ? errorMessage(error)
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : errorMessage(error),
+    );
   }
 }

@@ -43,7 +43,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     // A bug of ours: keep the stack so it can be reported.
-    io.stderr(`stackgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : errorMessage(error)}\n`);
+    io.stderr(
+      `stackgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : errorMessage(error)}\n`,
+    );
     return 3;
   }
 }

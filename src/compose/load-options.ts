@@ -6,7 +6,7 @@ export interface ComposeLoadOptions {
   files: string[];
   /** `--env-file` files; empty means `<projectDir>/.env` when it exists. */
   envFiles: string[];
-  /** `--profile` values (COMPOSE_PROFILES from the environment is honoured as well). */
+  /** `--profile` values; when empty, COMPOSE_PROFILES (environment or .env) applies, as in compose. */
   profiles: string[];
   /** Process environment used for interpolation (it wins over .env, as in compose). */
   env: Record<string, string | undefined>;

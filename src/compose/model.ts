@@ -22,6 +22,10 @@ export interface ComposeModel {
   diagnostics: Finding[];
   /** The interpolation environment (.env, --env-file, process env) used. */
   env: Record<string, string>;
+  /** What compose would print as warnings (several default files found, …). */
+  warnings?: string[];
+  /** Variables referenced but unset: compose warns and substitutes "" (a `${X:-d}` default does not count). */
+  unsetVariables?: Located<string>[];
 }
 
 export type NetworkMode =
@@ -77,7 +81,6 @@ export interface ComposeService {
   name: string;
   /** The service's key in `services:`. */
   pos: SourcePos;
-  /** Position right after the service's mapping content, where a fix can insert keys. */
   image?: Located<string>;
   build?: Located<string>;
   /** `container_name`, or the default `<project>-<service>-1`. */
@@ -103,9 +106,15 @@ export interface ComposeService {
   extraHosts: { host: string; ip: string; pos: SourcePos }[];
   /** Service-level healthcheck defined (and not disabled). */
   healthcheck: boolean;
-  /** Where a fix may insert a new key into this service's mapping (file + 0-based offset + indent). */
-  insertAt?: { file: string; offset: number; indent: string };
-  /** Offsets of existing keys in this service's mapping, for fixes that extend them. */
+  /**
+   * Where a fix may insert a new key: right after the service mapping's last value (0-based offset into
+   * the file's text as read), so insert `eol + indent + "key: value"`. Absent for flow or empty mappings.
+   */
+  insertAt?: { file: string; offset: number; indent: string; eol?: string };
+  /**
+   * Per key of this service's mapping: the file and 0-based [start, end) offsets of the key's VALUE node,
+   * the key's own indentation, and whether the value is a flow collection (`[a, b]` / `{a: b}`).
+   */
   keyRanges: Record<string, { file: string; start: number; end: number; indent: string; flow: boolean }>;
 }
 

@@ -13,7 +13,8 @@ export interface FixPlan {
 /** Collects every finding's edits and applies them per file, back to front; overlapping edits are deferred. */
 export function planFixes(findings: readonly Finding[]): FixPlan {
   const byFile = new Map<string, TextEdit[]>();
-  for (const f of findings) for (const e of f.fix.edits ?? []) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const f of findings)
+    for (const e of f.fix.edits ?? []) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
   const files = new Map<string, { before: string; after: string }>();
   let skipped = 0;
   for (const [file, edits] of byFile) {
@@ -45,7 +46,10 @@ export function diffFixes(plan: FixPlan, cwd: string): string {
   let out = '';
   for (const [file, { before, after }] of plan.files) {
     const rel = path.relative(cwd, file);
-    out += createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, after, '', '', { context: 3 }).replace(/^=+\n/, '');
+    out += createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, after, '', '', { context: 3 }).replace(
+      /^=+\n/,
+      '',
+    );
   }
   return out;
 }

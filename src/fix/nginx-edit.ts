@@ -13,7 +13,12 @@ function indentAt(text: string, offset: number): string {
  * Inserts directives on new lines after `after` (a simple directive), with its indentation, or at the
  * start of `block`'s body when `after` is the block itself. The file text must be the host file's.
  */
-export function insertDirectives(text: string, file: string, anchor: NginxDirective, lines: string[]): TextEdit {
+export function insertDirectives(
+  text: string,
+  file: string,
+  anchor: NginxDirective,
+  lines: string[],
+): TextEdit {
   if (anchor.block) {
     const open = text.indexOf('{', anchor.start);
     const inner = `${indentAt(text, anchor.start)}${detectStep(text)}`;

@@ -67,7 +67,12 @@ export function addToServiceKey(
     if (value.flow) {
       const close = text.lastIndexOf('}', value.range[1]);
       const body = entry.mapBody?.length ? ` {${entry.mapBody.join(', ')}}` : ' {}';
-      return { file, start: close, end: close, text: `${value.items.length ? ', ' : ''}${entry.mapKey}:${body}` };
+      return {
+        file,
+        start: close,
+        end: close,
+        text: `${value.items.length ? ', ' : ''}${entry.mapKey}:${body}`,
+      };
     }
     const first = value.items[0]?.key as Node | undefined;
     const indent = first?.range ? lineIndent(text, first.range[0]) : `${keyIndent}${step}`;
@@ -79,10 +84,16 @@ export function addToServiceKey(
 }
 
 /** An edit that deletes a top-level key (with its value and trailing newline), e.g. `version: "3"`. */
-export function deleteTopLevelKey(file: string, key: string, text = readFileSync(file, 'utf8')): TextEdit | undefined {
+export function deleteTopLevelKey(
+  file: string,
+  key: string,
+  text = readFileSync(file, 'utf8'),
+): TextEdit | undefined {
   const doc = parseDocument(text, { uniqueKeys: false });
   if (!isMap(doc.contents)) return undefined;
-  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<Node, Node> | undefined;
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) as
+    | Pair<Node, Node>
+    | undefined;
   const keyRange = (pair?.key as Node | undefined)?.range;
   if (!pair || !keyRange) return undefined;
   const start = text.lastIndexOf('\n', keyRange[0] - 1) + 1;

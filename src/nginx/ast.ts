@@ -25,6 +25,12 @@ export interface NginxSyntaxError {
   line: number;
   column: number;
   message: string;
+  /** The message `nginx -t` would print for this fault, when it differs from `message`. */
+  nginx?: string;
+  /** The line `nginx -t` names, when it differs from `line` (e.g. the "}" after a missing ";"). */
+  nginxLine?: number;
+  /** 0-based offset in the file where the fault is (e.g. where a missing ';' belongs), for fixes. */
+  offset?: number;
 }
 
 export interface NginxParsedFile {
@@ -53,4 +59,6 @@ export interface IncludeProblem {
   directive: NginxDirective;
   /** The container path pattern that was included. */
   pattern: string;
+  /** Details, e.g. the chain of files that forms a cycle or why a file could not be read. */
+  message?: string;
 }

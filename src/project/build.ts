@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { ComposeModel, ComposeService } from '../compose/model.js';
 import type { NginxConfig, NginxDirective } from '../nginx/ast.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
-import { builtinFiles, loadNginxConfig, renderTemplate } from '../nginx/index.js';
+import { builtinFiles, loadNginxConfig, renderTemplate, walk } from '../nginx/index.js';
 import { MountedContainerFs } from './container-fs.js';
-import { makeResolver, effectiveNetworks } from './resolve.js';
+import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
 import type { ListenSpec, PlacedDirective, ProjectView } from './view.js';
 
@@ -30,12 +30,16 @@ export function isNginxImage(image: string | undefined): boolean {
   return /^nginx(-[a-z0-9-]+)?$/.test(last) || last === 'openresty';
 }
 
-function pickProxy(compose: ComposeModel, named: string | undefined): { proxy?: ComposeService; reason?: string } {
+function pickProxy(
+  compose: ComposeModel,
+  named: string | undefined,
+): { proxy?: ComposeService; reason?: string } {
   if (named !== undefined) {
     const s = compose.services.find((x) => x.name === named);
     return s ? { proxy: s, reason: '--proxy-service' } : {};
   }
-  const mountsNginx = (s: ComposeService) => s.volumes.some((m) => m.target === '/etc/nginx' || m.target.startsWith('/etc/nginx/'));
+  const mountsNginx = (s: ComposeService) =>
+    s.volumes.some((m) => m.target === '/etc/nginx' || m.target.startsWith('/etc/nginx/'));
   const candidates = compose.services.filter((s) => isNginxImage(s.image?.value) || mountsNginx(s));
   // Prefer the one that carries a config, then an active one.
   const best =
@@ -43,7 +47,9 @@ function pickProxy(compose: ComposeModel, named: string | undefined): { proxy?: 
   if (!best) return {};
   return {
     proxy: best,
-    reason: mountsNginx(best) ? 'it mounts files into /etc/nginx' : `its image is ${best.image?.value ?? 'nginx'}`,
+    reason: mountsNginx(best)
+      ? 'it mounts files into /etc/nginx'
+      : `its image is ${best.image?.value ?? 'nginx'}`,
   };
 }
 
@@ -70,14 +76,20 @@ function looksLikeNginx(file: string): boolean {
   try {
     if (statSync(file).size > 4 * 1024 * 1024) return false;
     const head = readFileSync(file, 'latin1').slice(0, 64 * 1024);
-    return /(^|[\s;{}])(server|upstream|location|http|events)\s*\{/.test(head) || /(^|\n)\s*(proxy_pass|listen|server_name)\s/.test(head);
+    return (
+      /(^|[\s;{}])(server|upstream|location|http|events)\s*\{/.test(head) ||
+      /(^|\n)\s*(proxy_pass|listen|server_name)\s/.test(head)
+    );
   } catch {
     return false;
   }
 }
 
 /** Templates the official image renders at start: /etc/nginx/templates/X.template → /etc/nginx/conf.d/X. */
-function renderTemplates(fs: MountedContainerFs, env: Record<string, string | undefined>): Map<string, ContainerFile> {
+function renderTemplates(
+  fs: MountedContainerFs,
+  env: Record<string, string | undefined>,
+): Map<string, ContainerFile> {
   const rendered = new Map<string, ContainerFile>();
   for (const t of fs.glob(`${TEMPLATES}/*.template`)) {
     const f = fs.file(t);
@@ -89,22 +101,12 @@ function renderTemplates(fs: MountedContainerFs, env: Record<string, string | un
   return rendered;
 }
 
-/** Flattens the configuration in load order; an include's files appear in place with the includer's blocks. */
+/** Every directive in load order; an include's files appear in place with the includer's blocks. */
 export function placeDirectives(config: NginxConfig): PlacedDirective[] {
   const out: PlacedDirective[] = [];
-  const first = config.files[0];
-  if (!first) return out;
-  const visit = (list: readonly NginxDirective[], parents: NginxDirective[], fileIndex: number, depth: number) => {
-    const file = config.files[fileIndex]!;
-    for (const d of list) {
-      out.push({ d, parents, file });
-      if (d.directive === 'include' && d.includes && depth < 64) {
-        for (const i of d.includes) if (config.files[i]) visit(config.files[i]!.parsed, parents, i, depth + 1);
-      }
-      if (d.block) visit(d.block, [...parents, d], fileIndex, depth);
-    }
-  };
-  visit(first.parsed, [], 0, 0);
+  walk(config, (d, ctx) => {
+    out.push({ d, parents: ctx.parents, file: ctx.file });
+  });
   return out;
 }
 
@@ -117,7 +119,8 @@ function collectListens(directives: readonly PlacedDirective[]): ListenSpec[] {
     if (placed.parents.some((p) => p.directive === 'stream')) continue;
     serversWithListen.add(server);
     const [addr = '', ...params] = placed.d.args;
-    const m = /^(?:(\[[^\]]*\]|[^:]+):)?(\d+)$/.exec(addr) ?? (/^\d+$/.test(addr) ? [addr, undefined, addr] : null);
+    const m =
+      /^(?:(\[[^\]]*\]|[^:]+):)?(\d+)$/.exec(addr) ?? (/^\d+$/.test(addr) ? [addr, undefined, addr] : null);
     if (!m) continue; // unix: sockets and bare addresses (port 80) are rare in proxies; skip
     listens.push({
       port: Number(m[2]),
@@ -131,8 +134,20 @@ function collectListens(directives: readonly PlacedDirective[]): ListenSpec[] {
   }
   for (const placed of directives) {
     const parent = placed.parents[placed.parents.length - 1];
-    if (placed.d.directive === 'server' && placed.d.block && parent?.directive === 'http' && !serversWithListen.has(placed.d)) {
-      listens.push({ port: 80, ssl: false, http2: false, directive: placed, server: placed.d, implicit: true });
+    if (
+      placed.d.directive === 'server' &&
+      placed.d.block &&
+      parent?.directive === 'http' &&
+      !serversWithListen.has(placed.d)
+    ) {
+      listens.push({
+        port: 80,
+        ssl: false,
+        http2: false,
+        directive: placed,
+        server: placed.d,
+        implicit: true,
+      });
     }
   }
   return listens;
@@ -150,17 +165,25 @@ export function buildProjectView(input: ViewInput): ProjectView {
   if (proxy) {
     const builtin = isNginxImage(proxy.image?.value) ? builtinFiles : new Map<string, string>();
     const base = new MountedContainerFs(proxy.volumes, builtin);
-    const rendered = builtin.size ? renderTemplates(base, proxy.environment) : new Map<string, ContainerFile>();
+    const rendered = builtin.size
+      ? renderTemplates(base, proxy.environment)
+      : new Map<string, ContainerFile>();
     const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && m.target.startsWith('/etc/nginx'));
     const explicit = input.nginxFiles.map((f) => path.resolve(cwd, f));
-    const candidates = explicit.length ? explicit : mountsConfig ? [] : discoverNginxFiles(compose.projectDir);
+    const candidates = explicit.length
+      ? explicit
+      : mountsConfig
+        ? []
+        : discoverNginxFiles(compose.projectDir);
     // A config the proxy never loads is still analysed, placed where it was evidently meant to go.
     for (const hostPath of candidates) {
       if (base.containerPathOf(hostPath) !== undefined) continue;
       const name = path.basename(hostPath).replace(/\.template$/, '');
       const text = readFileSync(hostPath, 'utf8');
       const isMain = /(^|[\s;}])http\s*\{/.test(text);
-      const target = isMain ? NGINX_MAIN : path.posix.join(CONF_D, name.endsWith('.conf') ? name : `${name}.conf`);
+      const target = isMain
+        ? NGINX_MAIN
+        : path.posix.join(CONF_D, name.endsWith('.conf') ? name : `${name}.conf`);
       unmountedConfigs.push({ hostPath, reason: `not mounted into the "${proxy.name}" service` });
       rendered.set(target, { kind: 'host', containerPath: target, hostPath, text });
     }
@@ -171,7 +194,11 @@ export function buildProjectView(input: ViewInput): ProjectView {
   const directives = nginx ? placeDirectives(nginx) : [];
   const upstreamBlocks = new Map<string, PlacedDirective>();
   for (const p of directives) {
-    if (p.d.directive === 'upstream' && p.d.args[0] !== undefined && !p.parents.some((x) => x.directive === 'stream')) {
+    if (
+      p.d.directive === 'upstream' &&
+      p.d.args[0] !== undefined &&
+      !p.parents.some((x) => x.directive === 'stream')
+    ) {
       upstreamBlocks.set(p.d.args[0], p);
     }
   }

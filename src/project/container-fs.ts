@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Mount } from '../compose/model.js';
 import type { ContainerFile, ContainerFs } from '../nginx/container-fs.js';
+import { globToRegExp } from '../nginx/memory-fs.js';
 
 /** A bind mount as nginx's container sees it: the container path `target` shows the host path. */
 interface BindView {
@@ -16,25 +17,6 @@ function statOf(p: string): 'file' | 'dir' | undefined {
   } catch {
     return undefined;
   }
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
-        re += `[${body}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }
 
 /**
@@ -53,7 +35,10 @@ export class MountedContainerFs implements ContainerFs {
   ) {
     this.binds = mounts
       .filter((m) => m.type === 'bind' && m.hostPath !== undefined)
-      .map((m) => ({ target: path.posix.normalize(m.target).replace(/\/$/, '') || '/', hostPath: m.hostPath! }))
+      .map((m) => ({
+        target: path.posix.normalize(m.target).replace(/\/$/, '') || '/',
+        hostPath: m.hostPath!,
+      }))
       .sort((a, b) => b.target.length - a.target.length);
   }
 
@@ -73,7 +58,8 @@ export class MountedContainerFs implements ContainerFs {
     for (const b of this.binds) {
       if (hostPath === b.hostPath) return b.target;
       const rel = path.relative(b.hostPath, hostPath);
-      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return path.posix.join(b.target, ...rel.split(path.sep));
+      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel))
+        return path.posix.join(b.target, ...rel.split(path.sep));
     }
     return undefined;
   }
@@ -116,9 +102,11 @@ export class MountedContainerFs implements ContainerFs {
       }
     }
     // Mounts whose target sits directly in this directory add entries of their own.
-    for (const b of this.binds) if (path.posix.dirname(b.target) === dir) names.add(path.posix.basename(b.target));
+    for (const b of this.binds)
+      if (path.posix.dirname(b.target) === dir) names.add(path.posix.basename(b.target));
     const prefix = dir === '/' ? '/' : `${dir}/`;
-    for (const k of this.rendered.keys()) if (path.posix.dirname(k) === dir) names.add(k.slice(prefix.length));
+    for (const k of this.rendered.keys())
+      if (path.posix.dirname(k) === dir) names.add(k.slice(prefix.length));
     return [...names];
   }
 
@@ -135,7 +123,7 @@ export class MountedContainerFs implements ContainerFs {
           continue;
         }
         const re = globToRegExp(seg);
-        for (const name of this.list(dir)) if (re.test(name) && !name.startsWith('.')) next.push(path.posix.join(dir, name));
+        for (const name of this.list(dir)) if (re.test(name)) next.push(path.posix.join(dir, name));
       }
       current = next;
     }

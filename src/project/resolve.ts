@@ -32,7 +32,8 @@ export function makeResolver(
   const externalNetworks = new Set(compose.networks.filter((n) => n.external).map((n) => n.name));
   const proxyNets = effectiveNetworks(proxy, services);
   // With `service:X` the proxy shares X's namespace and /etc/hosts.
-  const hostsOwner = proxy.networkMode.kind === 'service' ? (services.get(proxy.networkMode.service) ?? proxy) : proxy;
+  const hostsOwner =
+    proxy.networkMode.kind === 'service' ? (services.get(proxy.networkMode.service) ?? proxy) : proxy;
   const mode = proxy.networkMode.kind === 'service' ? hostsOwner.networkMode.kind : proxy.networkMode.kind;
 
   type Entry = { how: 'service' | 'container-name' | 'alias'; service: ComposeService; network: string };
@@ -50,12 +51,16 @@ export function makeResolver(
       continue;
     }
     for (const [n] of names) if (!elsewhere.has(n)) elsewhere.set(n, s);
-    for (const net of s.networks) for (const a of net.aliases) if (!elsewhere.has(a.value)) elsewhere.set(a.value, s);
+    for (const net of s.networks)
+      for (const a of net.aliases) if (!elsewhere.has(a.value)) elsewhere.set(a.value, s);
+    // Docker also registers `hostname:` as a network alias (verified by the consistency harness).
+    if (s.hostname) names.push([s.hostname.value, 'alias']);
     for (const net of nets) {
       if (!proxyNets.includes(net)) continue;
       for (const [n, how] of names) if (!byName.has(n)) byName.set(n, { how, service: s, network: net });
       const own = s.networks.find((x) => x.name === net);
-      for (const a of own?.aliases ?? []) if (!byName.has(a.value)) byName.set(a.value, { how: 'alias', service: s, network: net });
+      for (const a of own?.aliases ?? [])
+        if (!byName.has(a.value)) byName.set(a.value, { how: 'alias', service: s, network: net });
     }
   }
   const proxyOnExternal = proxyNets.some((n) => externalNetworks.has(n));
@@ -67,14 +72,24 @@ export function makeResolver(
     const extra = hostsOwner.extraHosts.find((e) => e.host.toLowerCase() === host);
     if (extra) return { ok: true, how: 'extra-hosts' };
     if (mode === 'host') {
-      return { ok: false, why: 'the proxy uses network_mode: host, where compose service names do not resolve', candidate: elsewhere.get(host) };
+      return {
+        ok: false,
+        why: 'the proxy uses network_mode: host, where compose service names do not resolve',
+        candidate: elsewhere.get(host),
+      };
     }
     if (mode === 'none') return { ok: false, why: 'the proxy uses network_mode: none and resolves nothing' };
     if (mode === 'bridge') {
-      return { ok: false, why: "the proxy is on Docker's default bridge (network_mode: bridge), which has no embedded DNS", candidate: elsewhere.get(host) };
+      return {
+        ok: false,
+        why: "the proxy is on Docker's default bridge (network_mode: bridge), which has no embedded DNS",
+        candidate: elsewhere.get(host),
+      };
     }
     if (mode === 'container') return { ok: true, how: 'public-name' }; // another project's container: unknowable
-    const link = hostsOwner.links.find((l) => l.alias.toLowerCase() === host || l.service.toLowerCase() === host);
+    const link = hostsOwner.links.find(
+      (l) => l.alias.toLowerCase() === host || l.service.toLowerCase() === host,
+    );
     if (link) {
       const target = services.get(link.service);
       if (target?.active && effectiveNetworks(target, services).some((n) => proxyNets.includes(n))) {
@@ -85,7 +100,11 @@ export function makeResolver(
     if (hit) return { ok: true, how: hit.how, service: hit.service, network: hit.network };
     const inactive = inactiveByName.get(host);
     if (inactive) {
-      return { ok: false, why: `service "${inactive.name}" is ${inactive.inactiveReason ?? 'not started'}`, candidate: inactive };
+      return {
+        ok: false,
+        why: `service "${inactive.name}" is ${inactive.inactiveReason ?? 'not started'}`,
+        candidate: inactive,
+      };
     }
     const other = elsewhere.get(host);
     if (other) {
@@ -99,7 +118,11 @@ export function makeResolver(
     // A dotted name is left to public DNS, which Docker's resolver forwards to.
     if (host.includes('.')) return { ok: true, how: 'public-name' };
     if (proxyOnExternal) {
-      return { ok: false, why: 'no service of this project has that name; another project on an external network may provide it', externalOnly: true };
+      return {
+        ok: false,
+        why: 'no service of this project has that name; another project on an external network may provide it',
+        externalOnly: true,
+      };
     }
     return { ok: false, why: 'no service, container name, alias, link or extra_hosts entry has that name' };
   };

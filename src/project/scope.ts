@@ -30,13 +30,46 @@ export function directivesNamed(view: ProjectView, ...names: string[]): PlacedDi
  * the innermost level that sets the directive at all wins, and outer levels are ignored there.
  * `chain` is the enclosing blocks, outermost first, ending with the block being asked about.
  */
-export function effective(view: ProjectView, chain: readonly NginxDirective[], name: string): PlacedDirective[] {
+export function effective(
+  view: ProjectView,
+  chain: readonly NginxDirective[],
+  name: string,
+): PlacedDirective[] {
   for (let i = chain.length - 1; i >= -1; i--) {
     const block = i >= 0 ? chain[i] : undefined;
-    const hits = childrenOf(view, block).filter((p) => p.d.directive === name);
+    const hits = childrenNamed(view, block, name);
     if (hits.length) return hits;
   }
   return [];
+}
+
+const namedCache = new WeakMap<
+  ProjectView,
+  Map<NginxDirective | undefined, Map<string, PlacedDirective[]>>
+>();
+
+/** childrenOf filtered by name, indexed once per block (http and main levels can hold thousands of servers). */
+function childrenNamed(
+  view: ProjectView,
+  block: NginxDirective | undefined,
+  name: string,
+): PlacedDirective[] {
+  let perBlock = namedCache.get(view);
+  if (!perBlock) {
+    perBlock = new Map();
+    namedCache.set(view, perBlock);
+  }
+  let byName = perBlock.get(block);
+  if (!byName) {
+    byName = new Map();
+    for (const p of childrenOf(view, block)) {
+      const list = byName.get(p.d.directive);
+      if (list) list.push(p);
+      else byName.set(p.d.directive, [p]);
+    }
+    perBlock.set(block, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 /** The chain of blocks a directive sits in, plus the directive itself when it is a block. */
@@ -62,4 +95,22 @@ export function enclosing(p: PlacedDirective, name: string): NginxDirective | un
 /** The container path nginx knows a parsed file by, for messages that quote nginx ("in /etc/nginx/conf.d/x.conf:2"). */
 export function nginxPathOf(p: PlacedDirective): string {
   return p.file.containerPath ?? p.file.file;
+}
+
+const textCache = new WeakMap<ProjectView, Map<string, string>>();
+
+/**
+ * The text of a project nginx file as parsed, for building edits without reading it again; undefined
+ * for image files and templates, whose parsed text is not what is on disk.
+ */
+export function editableText(view: ProjectView, hostFile: string): string | undefined {
+  let index = textCache.get(view);
+  if (!index) {
+    index = new Map();
+    for (const f of view.nginx?.files ?? []) {
+      if (!f.builtin && !f.file.endsWith('.template')) index.set(f.file, f.text);
+    }
+    textCache.set(view, index);
+  }
+  return index.get(hostFile);
 }

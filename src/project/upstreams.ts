@@ -69,7 +69,9 @@ export function parseAddress(arg: string, withScheme: boolean): ParsedAddress | 
 function argPos(d: NginxDirective, index: number, within = 0): SourcePos {
   const p = d.argPos[index];
   // Arguments may be quoted; the +within offset is exact for unquoted args, close enough for quoted ones.
-  return p ? { file: d.file, line: p.line, column: p.column + within } : { file: d.file, line: d.line, column: d.column };
+  return p
+    ? { file: d.file, line: p.line, column: p.column + within }
+    : { file: d.file, line: d.line, column: d.column };
 }
 
 /**
@@ -125,8 +127,10 @@ export function collectUpstreamRefs(
     refs.push({
       host: addr.host,
       ...(port !== undefined ? { port } : {}),
-      effectivePort: port ?? (addr.scheme ? (spec.schemes[addr.scheme] ?? spec.defaultPort) : spec.defaultPort),
-      quoted: addr.quoted,
+      effectivePort:
+        port ?? (addr.scheme ? (spec.schemes[addr.scheme] ?? spec.defaultPort) : spec.defaultPort),
+      // nginx resolves a *_pass host through an implicit upstream and quotes only the host.
+      quoted: addr.host,
       resolveAt: hasVariable ? 'runtime' : 'load',
       kind: 'pass',
       directive: placed,

@@ -33,7 +33,20 @@ export interface UpstreamRef {
 }
 
 export type Resolution =
-  | { ok: true; how: 'service' | 'container-name' | 'alias' | 'link' | 'extra-hosts' | 'ip' | 'localhost' | 'public-name'; service?: ComposeService; network?: string }
+  | {
+      ok: true;
+      how:
+        | 'service'
+        | 'container-name'
+        | 'alias'
+        | 'link'
+        | 'extra-hosts'
+        | 'ip'
+        | 'localhost'
+        | 'public-name';
+      service?: ComposeService;
+      network?: string;
+    }
   | { ok: false; why: string; externalOnly?: boolean; candidate?: ComposeService };
 
 export interface ListenSpec {

@@ -2,7 +2,11 @@ import type { Finding } from '../core/finding.js';
 import { docsUrl } from '../rules/rule.js';
 import { plural, relativeFile, summarize } from './summary.js';
 
-const ICON: Record<Finding['severity'], string> = { error: '🔴 error', warning: '🟠 warning', note: '🔵 note' };
+const ICON: Record<Finding['severity'], string> = {
+  error: '🔴 error',
+  warning: '🟠 warning',
+  note: '🔵 note',
+};
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');

@@ -32,7 +32,10 @@ export function renderSarif(findings: readonly Finding[], rules: readonly Rule[]
               shortDescription: { text: r.title },
               fullDescription: { text: r.title },
               helpUri: docsUrl(r.id),
-              help: { text: `${r.title}. See ${docsUrl(r.id)}`, markdown: `${r.title}. [Documentation](${docsUrl(r.id)})` },
+              help: {
+                text: `${r.title}. See ${docsUrl(r.id)}`,
+                markdown: `${r.title}. [Documentation](${docsUrl(r.id)})`,
+              },
               defaultConfiguration: { level: r.severity },
               properties: { tags: ['stackgate', r.id.split('-')[0]!] },
             })),

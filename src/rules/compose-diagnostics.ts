@@ -10,10 +10,13 @@ function loaderRule(id: string, title: string): Rule {
   };
 }
 
-export const composeInvalid = loaderRule('compose-invalid', 'YAML syntax error or compose-spec schema violation');
+export const composeInvalid = loaderRule(
+  'compose-invalid',
+  'YAML syntax error or compose-spec schema violation',
+);
 export const composeInterpolation = loaderRule(
   'compose-interpolation',
-  'A required variable (${VAR:?}/${VAR?}) is unset, or the interpolation syntax is bad',
+  'A required variable (the `:?` or `?` form) is unset, or the interpolation syntax is bad',
 );
 export const composeReference = loaderRule(
   'compose-reference',

@@ -49,7 +49,11 @@ function fixFor(view: ProjectView, ref: UpstreamRef, candidate: ComposeService |
       };
     }
   }
-  if (proxy.networkMode.kind === 'host' || proxy.networkMode.kind === 'bridge' || proxy.networkMode.kind === 'none') {
+  if (
+    proxy.networkMode.kind === 'host' ||
+    proxy.networkMode.kind === 'bridge' ||
+    proxy.networkMode.kind === 'none'
+  ) {
     return {
       description: `Remove "network_mode: ${proxy.networkMode.kind}" from "${proxy.name}" so it joins the project's network${candidate ? ` with "${candidate.name}"` : ''}${candidate?.networkMode.kind === 'bridge' ? ` (and from "${candidate.name}")` : ''}.`,
     };
@@ -73,7 +77,7 @@ export const upstreamUnresolvable: Rule = {
   title: 'nginx resolves an upstream host at load time that no shared network provides',
   fixable: true,
   check(view) {
-    if (!view.proxy || !view.proxy.active) return [];
+    if (!view.proxy?.active) return [];
     const out = [];
     for (const ref of view.upstreamRefs) {
       if (ref.resolveAt !== 'load') continue;
@@ -89,7 +93,9 @@ export const upstreamUnresolvable: Rule = {
           {
             service: view.proxy.name,
             ...(res.externalOnly ? { severity: 'warning' as const } : {}),
-            ...(res.candidate ? { related: [{ pos: res.candidate.pos, message: `service "${res.candidate.name}"` }] } : {}),
+            ...(res.candidate
+              ? { related: [{ pos: res.candidate.pos, message: `service "${res.candidate.name}"` }] }
+              : {}),
           },
         ),
       );

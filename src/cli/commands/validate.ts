@@ -37,10 +37,18 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usa
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
-function parse(argv: string[], io: CliIO) {
-  let values;
+/** node:util's parse errors are usage errors (exit 2), shown with the help. */
+function usageOnError<T>(parse: () => T): T {
   try {
-    ({ values } = parseArgs({
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${VALIDATE_HELP}`);
+  }
+}
+
+function parse(argv: string[], io: CliIO) {
+  const { values } = usageOnError(() =>
+    parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
@@ -58,12 +66,11 @@ function parse(argv: string[], io: CliIO) {
         cwd: { type: 'string', short: 'C' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${VALIDATE_HELP}`);
-  }
+    }),
+  );
   const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const failOn = values['fail-on'];
   if (!['error', 'warning', 'note', 'never'].includes(failOn)) {
     throw new UsageError(`--fail-on must be error, warning, note or never, not "${failOn}"`);
@@ -125,7 +132,9 @@ export const validateCommand: Command = async (argv, io) => {
   if (values.fix) {
     const plan = planFixes(findings);
     writeFixes(plan);
-    io.stderr(`Fixed ${plan.files.size} file(s).${plan.skipped ? ` ${plan.skipped} overlapping edit(s) left for another --fix run.` : ''}\n`);
+    io.stderr(
+      `Fixed ${plan.files.size} file(s).${plan.skipped ? ` ${plan.skipped} overlapping edit(s) left for another --fix run.` : ''}\n`,
+    );
     ({ findings } = await validate(options));
   }
   io.stdout(render(format, findings, cwd));

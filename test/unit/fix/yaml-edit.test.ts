@@ -35,7 +35,8 @@ test('appends to a flow sequence', () => {
 });
 
 test('adds to the long (mapping) form with a body', () => {
-  const text = 'services:\n  nginx:\n    depends_on:\n      db:\n        condition: service_healthy\n    image: nginx\n';
+  const text =
+    'services:\n  nginx:\n    depends_on:\n      db:\n        condition: service_healthy\n    image: nginx\n';
   const out = apply(text, addToServiceKey('c.yaml', 'nginx', 'depends_on', entry, text));
   assert.deepEqual(parse(out).services.nginx.depends_on, {
     db: { condition: 'service_healthy' },
@@ -45,8 +46,12 @@ test('adds to the long (mapping) form with a body', () => {
 });
 
 test('creates the key when the service lacks it, at the service indentation', () => {
-  const text = 'services:\n  nginx:\n    image: nginx\n    ports:\n      - "80:80"\n\n  app:\n    image: app\n';
-  const out = apply(text, addToServiceKey('c.yaml', 'nginx', 'networks', { item: 'back', mapKey: 'back' }, text));
+  const text =
+    'services:\n  nginx:\n    image: nginx\n    ports:\n      - "80:80"\n\n  app:\n    image: app\n';
+  const out = apply(
+    text,
+    addToServiceKey('c.yaml', 'nginx', 'networks', { item: 'back', mapKey: 'back' }, text),
+  );
   const doc = parse(out);
   assert.deepEqual(doc.services.nginx.networks, ['back']);
   assert.deepEqual(doc.services.nginx.ports, ['80:80']);
@@ -54,7 +59,10 @@ test('creates the key when the service lacks it, at the service indentation', ()
 });
 
 test('returns nothing for a service that is not in the file', () => {
-  assert.equal(addToServiceKey('c.yaml', 'nope', 'networks', { item: 'x', mapKey: 'x' }, 'services:\n  a: {}\n'), undefined);
+  assert.equal(
+    addToServiceKey('c.yaml', 'nope', 'networks', { item: 'x', mapKey: 'x' }, 'services:\n  a: {}\n'),
+    undefined,
+  );
 });
 
 test('deletes the obsolete version key and its blank line', () => {

@@ -5,7 +5,10 @@ import type { Finding } from '../../../src/core/finding.js';
 import { type ValidateOptions, type ValidateResult, validate } from '../../../src/validate.js';
 
 /** Writes a project (path → content) into a fresh temp dir, runs `fn` there, and removes it. */
-export async function withProject<T>(files: Record<string, string>, fn: (dir: string) => Promise<T>): Promise<T> {
+export async function withProject<T>(
+  files: Record<string, string>,
+  fn: (dir: string) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'stackgate-test-'));
   try {
     for (const [rel, text] of Object.entries(files)) {
@@ -34,7 +37,10 @@ export async function validateFiles(
       env: {},
       ...opts,
     });
-    const findings = result.findings.map((f) => ({ ...f, pos: { ...f.pos, file: path.relative(dir, f.pos.file) } }));
+    const findings = result.findings.map((f) => ({
+      ...f,
+      pos: { ...f.pos, file: path.relative(dir, f.pos.file) },
+    }));
     return { findings, result };
   });
 }

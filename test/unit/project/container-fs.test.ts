@@ -32,7 +32,10 @@ const builtin = new Map([
 test('a directory mount shadows the image files below it', () => {
   const fs = new MountedContainerFs([bind(path.join(dir, 'conf.d'), '/etc/nginx/conf.d')], builtin);
   assert.equal(fs.file('/etc/nginx/conf.d/default.conf'), undefined);
-  assert.deepEqual(fs.glob('/etc/nginx/conf.d/*.conf'), ['/etc/nginx/conf.d/a.conf', '/etc/nginx/conf.d/b.conf']);
+  assert.deepEqual(fs.glob('/etc/nginx/conf.d/*.conf'), [
+    '/etc/nginx/conf.d/a.conf',
+    '/etc/nginx/conf.d/b.conf',
+  ]);
   assert.equal(fs.file('/etc/nginx/nginx.conf')?.kind, 'builtin');
   assert.equal(fs.file('/etc/nginx/conf.d/a.conf')?.kind, 'host');
 });

@@ -1,0 +1,500 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import type { Located } from '../core/source.js';
+import { parseDotenv } from './dotenv.js';
+import { interpolateTree } from './interpolate.js';
+import type { ComposeLoadOptions } from './load-options.js';
+import { mergeDocuments, mergeNodes } from './merge.js';
+import type { ComposeModel, ComposeNetwork } from './model.js';
+import {
+  type NormalizeContext,
+  normalizeProjectName,
+  normalizeService,
+  topLevelNetworks,
+  topLevelVolumes,
+} from './normalize.js';
+import { readComposeFile } from './parse.js';
+import { checkReferences } from './references.js';
+import { validateSchema } from './schema.js';
+import {
+  clone,
+  composeFinding,
+  get,
+  isMap,
+  isSeq,
+  type MapNode,
+  nodePos,
+  scalarAt,
+  str,
+  type YNode,
+} from './tree.js';
+
+export type { ComposeLoadOptions } from './load-options.js';
+export type * from './model.js';
+
+/** compose-go's discovery order (cli/options.go). */
+export const DEFAULT_FILE_NAMES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+];
+export const OVERRIDE_FILE_NAMES = [
+  'compose.override.yml',
+  'compose.override.yaml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml',
+];
+const MAX_INCLUDE_DEPTH = 32;
+
+type Env = Record<string, string>;
+
+function definedOnly(env: Record<string, string | undefined>): Env {
+  const out: Env = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads env files in order (later ones win); `base` (the process environment) is what they may interpolate. */
+export function readEnvFiles(files: string[], base: Env): Env {
+  const out: Env = {};
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new InputError(
+        `${file}: cannot read env file (${(error as NodeJS.ErrnoException).code ?? error})`,
+      );
+    }
+    Object.assign(
+      out,
+      parseDotenv(text, file, (k) => base[k] ?? out[k]),
+    );
+  }
+  return out;
+}
+
+/** The compose files to load, as docker compose picks them; throws InputError when there is none. */
+export function discoverFiles(cwd: string, explicit: string[], env: Env, warnings: string[]): string[] {
+  const fromEnv = env.COMPOSE_FILE
+    ? env.COMPOSE_FILE.split(env.COMPOSE_PATH_SEPARATOR || path.delimiter).filter(Boolean)
+    : [];
+  const named = explicit.length > 0 ? explicit : fromEnv;
+  if (named.length > 0) {
+    return named.map((f) => {
+      const abs = path.resolve(cwd, f);
+      if (!existsSync(abs)) {
+        throw new InputError(
+          `${explicit.length > 0 ? '--compose' : 'COMPOSE_FILE'} ${f}: no such file (relative to ${cwd})`,
+        );
+      }
+      if (!isFile(abs)) throw new InputError(`${f}: not a regular file; name a compose YAML file`);
+      return abs;
+    });
+  }
+  // Like compose, look in the working directory, then in each parent.
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    // Like compose, any existing path counts; a directory is then reported as unreadable, not skipped.
+    const candidates = DEFAULT_FILE_NAMES.map((n) => path.join(dir, n)).filter((p) => existsSync(p));
+    if (candidates.length > 0) {
+      if (candidates.length > 1) {
+        warnings.push(
+          `Found multiple config files with supported names: ${candidates.join(', ')}; using ${candidates[0]}`,
+        );
+      }
+      const overrides = OVERRIDE_FILE_NAMES.map((n) => path.join(dir, n)).filter((p) => existsSync(p));
+      if (overrides.length > 1) {
+        warnings.push(
+          `Found multiple override files with supported names: ${overrides.join(', ')}; using ${overrides[0]}`,
+        );
+      }
+      return overrides[0] ? [candidates[0]!, overrides[0]] : [candidates[0]!];
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  throw new InputError(`no compose file found in ${cwd}; pass --compose FILE`);
+}
+
+/** Loads a compose project as `docker compose config` would, keeping each value's file, line and column. */
+export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeModel> {
+  const cwd = path.resolve(opts.cwd);
+  const processEnv = definedOnly(opts.env);
+  const warnings: string[] = [];
+  const envFilesFor = (dir: string) =>
+    opts.envFiles.length > 0
+      ? opts.envFiles.map((f) => {
+          const abs = path.resolve(cwd, f);
+          if (!isFile(abs)) throw new InputError(`--env-file ${f}: no such file (relative to ${cwd})`);
+          return abs;
+        })
+      : [path.join(dir, '.env')].filter(isFile);
+  // COMPOSE_FILE and friends may come from the working directory's .env, as in compose.
+  const cwdEnv: Env = { ...readEnvFiles(envFilesFor(cwd), processEnv), ...processEnv };
+  const files = discoverFiles(cwd, opts.files, cwdEnv, warnings);
+  const projectDir = path.dirname(files[0]!);
+  const env: Env =
+    projectDir === cwd || opts.envFiles.length > 0
+      ? cwdEnv
+      : { ...readEnvFiles(envFilesFor(projectDir), processEnv), ...processEnv };
+
+  const loader = new Loader(cwd, projectDir);
+  const docs = files.flatMap((f) => loader.loadFile(f, env, projectDir, []) ?? []);
+  const root: MapNode = mergeDocuments(docs) ?? {
+    kind: 'map',
+    flow: false,
+    entries: new Map(),
+    file: files[0]!,
+    line: 1,
+    column: 1,
+    start: 0,
+    end: 0,
+  };
+
+  const profilesFromEnv = (env.COMPOSE_PROFILES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const nameNode = get(root, 'name');
+  const projectName = normalizeProjectName(
+    env.COMPOSE_PROJECT_NAME || str(nameNode) || path.basename(projectDir),
+  );
+  const ctx: NormalizeContext = {
+    projectName,
+    projectDir,
+    profiles: opts.profiles.length > 0 ? opts.profiles : profilesFromEnv,
+    env,
+  };
+  const servicesNode = get(root, 'services');
+  const serviceNodes = new Map<string, MapNode>();
+  const services = isMap(servicesNode)
+    ? [...servicesNode.entries.values()].flatMap((e) => {
+        const value: MapNode = isMap(e.value) ? e.value : { ...emptyMapAt(e.value) };
+        serviceNodes.set(e.key, value);
+        return [normalizeService(e.key, nodePos(e.keyNode), value, ctx)];
+      })
+    : [];
+  const networks: ComposeNetwork[] = topLevelNetworks(root);
+  const usesDefault = services.some((s) => s.networks.some((n) => n.name === 'default'));
+  if (usesDefault && !networks.some((n) => n.name === 'default')) {
+    networks.push({
+      name: 'default',
+      pos: { file: files[0]!, line: 1, column: 1 },
+      external: false,
+      implicit: true,
+    });
+  }
+  const versionNode = get(root, 'version');
+  const version = str(versionNode);
+  const model: ComposeModel = {
+    projectName,
+    projectDir,
+    files: loader.files,
+    services,
+    networks,
+    volumes: topLevelVolumes(root),
+    diagnostics: [],
+    env,
+    warnings: [...warnings, ...loader.warnings],
+    unsetVariables: loader.unset,
+  };
+  if (version !== undefined && versionNode) model.version = { value: version, pos: nodePos(versionNode) };
+  model.diagnostics = [...loader.diagnostics, ...checkReferences(model, serviceNodes)];
+  return model;
+}
+
+function emptyMapAt(node: YNode): MapNode {
+  return {
+    kind: 'map',
+    flow: true,
+    entries: new Map(),
+    file: node.file,
+    line: node.line,
+    column: node.column,
+    start: node.start,
+    end: node.end,
+  };
+}
+
+/** Reads files, applies interpolation, schema, include and extends, and collects findings on the way. */
+class Loader {
+  readonly files: string[] = [];
+  readonly diagnostics: Finding[] = [];
+  readonly warnings: string[] = [];
+  readonly unset: Located<string>[] = [];
+  private readonly extendsCache = new Map<string, MapNode | undefined>();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly projectDir: string,
+  ) {}
+
+  private label(file: string): string {
+    return path.relative(this.cwd, file) || path.basename(file);
+  }
+
+  /** Parse, interpolate and schema-check one file; undefined when it has no usable top-level mapping. */
+  private read(file: string, env: Env): MapNode | undefined {
+    const parsed = readComposeFile(file);
+    if (!this.files.includes(file)) this.files.push(file);
+    this.diagnostics.push(...parsed.diagnostics);
+    if (!parsed.root) return undefined;
+    const interpolation = interpolateTree(parsed.root, parsed.text, (k) => env[k]);
+    this.diagnostics.push(...interpolation.diagnostics);
+    this.unset.push(...interpolation.unset);
+    this.diagnostics.push(...validateSchema(parsed.root, this.label(file)));
+    return parsed.root;
+  }
+
+  /**
+   * One compose file with its includes and extends applied. Relative paths in it resolve against
+   * `baseDir`; when that is not the project directory (an included project), they are made absolute.
+   */
+  loadFile(file: string, env: Env, baseDir: string, chain: string[]): MapNode | undefined {
+    const root = this.read(file, env);
+    if (!root) return undefined;
+    this.applyIncludes(root, file, env, [...chain, file]);
+    this.applyExtends(root, file, env);
+    if (baseDir !== this.projectDir) rebaseServices(root, baseDir);
+    return root;
+  }
+
+  private applyIncludes(root: MapNode, file: string, env: Env, chain: string[]): void {
+    const include = root.entries.get('include');
+    if (!include) return;
+    root.entries.delete('include');
+    const workingDir = path.dirname(file);
+    const list = isSeq(include.value) ? include.value.items : [];
+    for (const item of list) {
+      const pathNode = isMap(item) ? get(item, 'path') : item;
+      const paths = (isSeq(pathNode) ? pathNode.items : pathNode ? [pathNode] : []).flatMap((p) => {
+        const s = str(p);
+        return s === undefined ? [] : [{ file: path.resolve(workingDir, s), node: p }];
+      });
+      if (paths.length === 0) continue;
+      const missing = paths.filter((p) => !isFile(p.file));
+      for (const m of missing) {
+        this.diagnostics.push(
+          composeFinding(
+            'compose-invalid',
+            nodePos(m.node),
+            `include: ${m.file} not found`,
+            'Fix the path of the included compose file.',
+          ),
+        );
+      }
+      if (missing.length > 0) continue;
+      const cycle = paths.find((p) => chain.includes(p.file));
+      if (cycle || chain.length > MAX_INCLUDE_DEPTH) {
+        this.diagnostics.push(
+          composeFinding(
+            'compose-invalid',
+            nodePos(cycle?.node ?? item),
+            `include cycle detected: ${[...chain, cycle?.file ?? ''].map((f) => this.label(f)).join(' includes ')}`,
+            'Remove the include that leads back to a file already being included.',
+          ),
+        );
+        continue;
+      }
+      const projectDirText = isMap(item) ? str(get(item, 'project_directory')) : undefined;
+      const includedDir = projectDirText
+        ? path.resolve(workingDir, projectDirText)
+        : path.dirname(paths[0]!.file);
+      const envFileNode = isMap(item) ? get(item, 'env_file') : undefined;
+      const envFiles = envFileNode
+        ? (isSeq(envFileNode) ? envFileNode.items : [envFileNode]).flatMap((n) => {
+            const s = str(n);
+            if (s === undefined || s === '/dev/null') return [];
+            const abs = path.resolve(workingDir, s);
+            if (!isFile(abs)) {
+              this.diagnostics.push(
+                composeFinding(
+                  'compose-invalid',
+                  nodePos(n),
+                  `include: env_file ${abs} not found`,
+                  'Fix the env_file path.',
+                ),
+              );
+              return [];
+            }
+            return [abs];
+          })
+        : [path.join(includedDir, '.env')].filter(isFile);
+      const includedEnv = { ...env, ...readEnvFiles(envFiles, env) };
+      const docs = paths.flatMap((p) => this.loadFile(p.file, includedEnv, includedDir, chain) ?? []);
+      const included = mergeDocuments(docs);
+      if (included) this.addImported(root, included);
+    }
+  }
+
+  /** Resources of an included project join the model; a local definition of the same name conflicts. */
+  private addImported(root: MapNode, included: MapNode): void {
+    for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs', 'models']) {
+      const imported = get(included, section);
+      if (!isMap(imported)) continue;
+      const local = root.entries.get(section);
+      if (!local || !isMap(local.value)) {
+        const keyNode =
+          local?.keyNode ?? imported.entries.values().next().value?.keyNode ?? scalarAt(imported, section);
+        root.entries.set(section, { key: section, keyNode, value: clone(imported) });
+        continue;
+      }
+      for (const [name, e] of imported.entries) {
+        const mine = local.value.entries.get(name);
+        if (mine) {
+          this.diagnostics.push(
+            composeFinding(
+              'compose-invalid',
+              nodePos(mine.keyNode),
+              `${section}.${name} conflicts with imported resource`,
+              `Rename ${section}.${name} here or in the included project: both define it.`,
+            ),
+          );
+          continue;
+        }
+        local.value.entries.set(name, e);
+      }
+    }
+  }
+
+  private applyExtends(root: MapNode, file: string, env: Env): void {
+    const services = get(root, 'services');
+    if (!isMap(services)) return;
+    for (const name of [...services.entries.keys()]) this.resolveExtends(name, services, file, env, []);
+  }
+
+  /** The services of a file named by `extends.file`, with its own extends resolved (parsed once). */
+  private servicesOf(file: string, env: Env): MapNode | undefined {
+    if (this.extendsCache.has(file)) return this.extendsCache.get(file);
+    this.extendsCache.set(file, undefined);
+    const root = this.read(file, env);
+    const services = get(root, 'services');
+    const result = isMap(services) ? services : undefined;
+    this.extendsCache.set(file, result);
+    if (result)
+      for (const name of [...result.entries.keys()]) this.resolveExtends(name, result, file, env, []);
+    return result;
+  }
+
+  private resolveExtends(
+    name: string,
+    services: MapNode,
+    file: string,
+    env: Env,
+    stack: string[],
+  ): MapNode | undefined {
+    const e = services.entries.get(name);
+    if (!e || !isMap(e.value)) return undefined;
+    const svc = e.value;
+    const ext = svc.entries.get('extends');
+    if (!ext) return svc;
+    const own: MapNode = { ...svc, entries: new Map([...svc.entries].filter(([k]) => k !== 'extends')) };
+    services.entries.set(name, { ...e, value: own });
+    const id = `${file}#${name}`;
+    if (stack.includes(id)) {
+      this.diagnostics.push(
+        composeFinding(
+          'compose-invalid',
+          nodePos(ext.keyNode),
+          `circular reference with extends: ${[...stack, id].map((s) => s.split('#')[1]).join(' -> ')}`,
+          'Break the cycle: a service cannot extend itself, directly or through others.',
+          name,
+        ),
+      );
+      return own;
+    }
+    const targetNode = isMap(ext.value) ? get(ext.value, 'service') : ext.value;
+    const target = str(targetNode);
+    const fileNode = isMap(ext.value) ? get(ext.value, 'file') : undefined;
+    const fromFile = str(fileNode);
+    if (target === undefined) return own;
+    let baseServices: MapNode | undefined = services;
+    let baseFile = file;
+    if (fromFile !== undefined) {
+      baseFile = path.resolve(path.dirname(file), fromFile);
+      if (!isFile(baseFile)) {
+        this.diagnostics.push(
+          composeFinding(
+            'compose-reference',
+            nodePos(fileNode!),
+            `service "${name}" extends a file that does not exist: ${baseFile}`,
+            'Fix the extends.file path (it is relative to this compose file).',
+            name,
+          ),
+        );
+        return own;
+      }
+      baseServices = baseFile === file ? services : this.servicesOf(baseFile, env);
+    }
+    const baseEntry = baseServices?.entries.get(target);
+    if (!baseServices || !baseEntry) {
+      this.diagnostics.push(
+        composeFinding(
+          'compose-reference',
+          nodePos(targetNode!),
+          `service "${name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`,
+          `Name a service defined in ${this.label(baseFile)}.`,
+          name,
+        ),
+      );
+      return own;
+    }
+    services.entries.set(name, e);
+    const base = this.resolveExtends(target, baseServices, baseFile, env, [...stack, id]);
+    services.entries.set(name, { ...e, value: own });
+    if (!base) return own;
+    let baseCopy = clone(base);
+    if (path.dirname(baseFile) !== path.dirname(file))
+      baseCopy = rebaseService(baseCopy, path.dirname(baseFile));
+    const merged = mergeNodes(baseCopy, own, ['services', name]) as MapNode;
+    const result: MapNode = { ...own, entries: merged.entries };
+    services.entries.set(name, { ...e, value: result });
+    return result;
+  }
+}
+
+function isRelativePath(p: string): boolean {
+  return !path.isAbsolute(p) && !p.startsWith('~') && !/^[a-z]+:\/\//i.test(p) && !/^[a-zA-Z]:[\\/]/.test(p);
+}
+
+/** Makes relative bind sources and build contexts absolute, for services defined away from the project directory. */
+function rebaseService(svc: MapNode, dir: string): MapNode {
+  const out = clone(svc);
+  const absolute = (node: YNode | undefined) => {
+    if (node?.kind === 'scalar' && typeof node.value === 'string' && isRelativePath(node.value)) {
+      node.value = path.resolve(dir, node.value);
+    }
+  };
+  const volumes = get(out, 'volumes');
+  if (isSeq(volumes)) {
+    for (const v of volumes.items) {
+      if (v.kind === 'scalar' && typeof v.value === 'string' && /^\.\.?([\\/]|:|$)/.test(v.value)) {
+        const colon = v.value.indexOf(':');
+        const source = colon < 0 ? v.value : v.value.slice(0, colon);
+        v.value = path.resolve(dir, source) + (colon < 0 ? '' : v.value.slice(colon));
+      } else if (isMap(v) && str(get(v, 'type')) === 'bind') absolute(get(v, 'source'));
+    }
+  }
+  const build = get(out, 'build');
+  if (isMap(build)) absolute(get(build, 'context'));
+  else absolute(build);
+  return out;
+}
+
+function rebaseServices(root: MapNode, dir: string): void {
+  const services = get(root, 'services');
+  if (!isMap(services)) return;
+  for (const [name, e] of services.entries) {
+    if (isMap(e.value)) services.entries.set(name, { ...e, value: rebaseService(e.value, dir) });
+  }
+}

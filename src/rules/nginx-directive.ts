@@ -1,0 +1,91 @@
+import { directiveForms } from '../nginx/directives.js';
+import { checkDirective, contextOf, isKnownDirective } from '../nginx/index.js';
+import { nginxPathOf, posOf } from '../project/scope.js';
+import type { PlacedDirective } from '../project/view.js';
+import { finding, type Rule } from './rule.js';
+
+const CONTEXT_NAMES: Record<string, string> = {
+  M: 'the main level',
+  E: 'events',
+  H: 'http',
+  S: 'server',
+  L: 'location',
+  U: 'upstream',
+  I: 'if (in server)',
+  J: 'if (in location)',
+  X: 'limit_except',
+  T: 'stream',
+  R: 'stream server',
+  P: 'stream upstream',
+  A: 'mail',
+  B: 'mail server',
+};
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz_0123456789';
+
+/** A known directive one edit away (typo, dropped or doubled letter, swapped pair), if any. */
+function nearestKnown(name: string): string | undefined {
+  const candidates: string[] = [];
+  for (let i = 0; i <= name.length; i++) {
+    const [head, tail] = [name.slice(0, i), name.slice(i)];
+    if (tail) candidates.push(head + tail.slice(1));
+    if (tail.length > 1) candidates.push(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of LETTERS) {
+      candidates.push(head + c + tail);
+      if (tail) candidates.push(head + c + tail.slice(1));
+    }
+  }
+  return candidates.find((c) => c !== name && isKnownDirective(c));
+}
+
+function fixFor(p: PlacedDirective, kind: 'unknown' | 'context' | 'args', message: string): string {
+  const name = p.d.directive;
+  if (message.includes('not terminated by ";"')) {
+    return `Add the missing ";" after the arguments of "${name}" (nginx read the next block as part of it).`;
+  }
+  if (message.includes('has no opening "{"')) return `"${name}" is a block directive: give it a { … } body.`;
+  if (message.includes('it must be "on" or "off"')) return `Set "${name}" to on or off.`;
+  if (kind === 'unknown') {
+    const near = nearestKnown(name.toLowerCase());
+    if (near) return `Did you mean "${near}"?`;
+    return `Check the spelling of "${name}"; if it belongs to a third-party module, load that module with load_module (the official nginx image does not ship it).`;
+  }
+  const forms = directiveForms(name) ?? [];
+  if (kind === 'context') {
+    const allowed = [
+      ...new Set(forms.flatMap((f) => [...f.contexts].map((c) => CONTEXT_NAMES[c]).filter(Boolean))),
+    ];
+    return `Move "${name}" into ${allowed.length ? allowed.map((c) => (c!.startsWith('the ') ? c : `a ${c} block`)).join(', or ') : 'a block that allows it'}.`;
+  }
+  const counts = forms.map((f) => {
+    if (f.any) return 'any number of';
+    const parts = [...f.counts].sort();
+    if (f.flag) parts.push(1);
+    const list = [...new Set(parts)].join(' or ');
+    return f.atLeast !== undefined ? `${list ? `${list} or ` : ''}${f.atLeast} or more` : list;
+  });
+  return `Give "${name}" ${[...new Set(counts)].join(', or ')} argument(s) (it has ${p.d.args.length}); see https://nginx.org/r/${name}.`;
+}
+
+export const nginxDirective: Rule = {
+  id: 'nginx-directive',
+  severity: 'error',
+  title: 'Unknown nginx directive, directive in the wrong context, or wrong argument count',
+  check(view) {
+    const out = [];
+    for (const p of view.directives) {
+      for (const problem of checkDirective(p.d, contextOf(p.parents))) {
+        out.push(
+          finding(
+            nginxDirective,
+            posOf(p.d),
+            `nginx would exit with: [emerg] ${problem.message} in ${nginxPathOf(p)}:${p.d.line}`,
+            fixFor(p, problem.kind, problem.message),
+            view.proxy ? { service: view.proxy.name } : {},
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { IncludeProblem } from '../nginx/ast.js';
+import { argPosOf } from '../project/scope.js';
+import type { ProjectView } from '../project/view.js';
+import { finding, type Rule } from './rule.js';
+
+function containerPathOfFile(view: ProjectView, hostFile: string): string {
+  return view.nginx?.files.find((f) => f.file === hostFile)?.containerPath ?? hostFile;
+}
+
+function mountLine(pattern: string): string {
+  const rel = `./${path.posix.basename(pattern)}`;
+  return `- ${rel}:${pattern}:ro`;
+}
+
+function describe(view: ProjectView, p: IncludeProblem): { message: string; fix: string; note?: boolean } {
+  const where = `${containerPathOfFile(view, p.directive.file)}:${p.directive.line}`;
+  const proxy = view.proxy?.name ?? 'nginx';
+  switch (p.kind) {
+    case 'missing':
+      return {
+        message: `nginx would exit with: [emerg] open() "${p.pattern}" failed (2: No such file or directory) in ${where}: no mount of "${proxy}" and no file of its image provides it`,
+        fix: `Mount the file into "${proxy}" (for example add \`${mountLine(p.pattern)}\` to services.${proxy}.volumes), or remove the include.`,
+      };
+    case 'empty-glob':
+      return {
+        message: `include "${p.pattern}" matches no file in the "${proxy}" container; nginx accepts an empty glob, so nothing from it is loaded`,
+        fix: `Mount the files the glob is meant to load into ${path.posix.dirname(p.pattern)}, or remove the include.`,
+        note: true,
+      };
+    case 'cycle':
+      return {
+        message: `include "${p.pattern}" in ${where} includes itself${p.message ? ` (${p.message})` : ''}; nginx recurses until it runs out of open files and exits`,
+        fix: 'Break the cycle: remove the include that leads back to a file already being read.',
+      };
+    default:
+      return {
+        message: `include "${p.pattern}" in ${where} nests too deeply${p.message ? ` (${p.message})` : ''}`,
+        fix: 'Flatten the include chain.',
+      };
+  }
+}
+
+export const nginxIncludeMissing: Rule = {
+  id: 'nginx-include-missing',
+  severity: 'error',
+  title: 'An nginx include that no mount or image file provides',
+  check(view) {
+    return (view.nginx?.includeProblems ?? []).map((p) => {
+      const { message, fix, note } = describe(view, p);
+      return finding(nginxIncludeMissing, argPosOf(p.directive, 0), message, fix, {
+        ...(view.proxy ? { service: view.proxy.name } : {}),
+        ...(note ? { severity: 'note' as const } : {}),
+      });
+    });
+  },
+};

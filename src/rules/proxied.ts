@@ -1,0 +1,123 @@
+// Shared by the rules that look at proxied locations (proxy-headers-missing, speedtest-proxy-tuning, …).
+import type { TextEdit } from '../core/finding.js';
+import { insertDirectives } from '../fix/nginx-edit.js';
+import type { NginxDirective } from '../nginx/ast.js';
+import { parseImageRef } from '../project/images.js';
+import { directivesNamed } from '../project/scope.js';
+import type { PlacedDirective, ProjectView } from '../project/view.js';
+
+export interface ProxiedLocation {
+  /** The proxy_pass. */
+  pass: PlacedDirective;
+  /** The innermost location around it: the level where http-module settings for this request can be written. */
+  location: NginxDirective;
+  /** Enclosing blocks from the top down to `location` (inclusive): the levels nginx inherits settings through. */
+  chain: NginxDirective[];
+}
+
+/** Every `proxy_pass` inside an http `location` (directly or inside `if`/`limit_except`). */
+export function proxiedLocations(view: ProjectView): ProxiedLocation[] {
+  const out: ProxiedLocation[] = [];
+  for (const pass of directivesNamed(view, 'proxy_pass')) {
+    if (pass.parents.some((p) => p.directive === 'stream')) continue;
+    const at = pass.parents.map((p) => p.directive).lastIndexOf('location');
+    if (at < 0) continue;
+    out.push({ pass, location: pass.parents[at]!, chain: pass.parents.slice(0, at + 1) });
+  }
+  return out;
+}
+
+/**
+ * Inserts location-level directives right after the proxy_pass, or at the top of the location when the
+ * proxy_pass sits in an `if`/`limit_except` (where most http settings are not allowed). Undefined when
+ * the file cannot be edited in place (built into the image, or a template that envsubst renders).
+ */
+export function insertAtLocation(pl: ProxiedLocation, lines: string[]): TextEdit | undefined {
+  const file = pl.pass.file;
+  if (file.builtin || file.file.endsWith('.template') || lines.length === 0) return undefined;
+  const direct = pl.pass.parents[pl.pass.parents.length - 1] === pl.location;
+  if (!direct && pl.location.file !== file.file) return undefined;
+  return insertDirectives(file.text, file.file, direct ? pl.pass.d : pl.location, lines);
+}
+
+/** The source text of a directive as written (`proxy_set_header Host $host;`), for copying it elsewhere. */
+export function directiveText(p: PlacedDirective): string {
+  return p.file.text.slice(p.d.start, p.d.end);
+}
+
+/** `1.27.3` from `nginx:1.27.3-alpine`; undefined for `latest`, `mainline`, no tag or a digest. */
+export function proxyNginxVersion(view: ProjectView): [number, number, number] | undefined {
+  const image = view.proxy?.image?.value;
+  if (!image) return undefined;
+  const tag = parseImageRef(image).tag;
+  const m = tag ? /^(\d+)\.(\d+)(?:\.(\d+))?(?:-.*)?$/.exec(tag) : null;
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+}
+
+export function versionAtLeast(v: readonly number[], min: readonly number[]): boolean {
+  for (let i = 0; i < min.length; i++) {
+    const a = v[i] ?? 0;
+    const b = min[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+
+/** The `server` block a directive belongs to. */
+export function serverOf(p: PlacedDirective): NginxDirective | undefined {
+  for (let i = p.parents.length - 1; i >= 0; i--)
+    if (p.parents[i]!.directive === 'server') return p.parents[i];
+  return undefined;
+}
+
+/** Servers (http context) that listen with ssl, each with its first ssl listen. */
+export function sslServers(view: ProjectView): { server: NginxDirective; listen: PlacedDirective }[] {
+  const seen = new Map<NginxDirective, PlacedDirective>();
+  for (const l of view.listens)
+    if (l.ssl && !l.implicit && !seen.has(l.server)) seen.set(l.server, l.directive);
+  return [...seen].map(([server, listen]) => ({ server, listen }));
+}
+
+/**
+ * Servers that receive requests for any Host: the default server of one of their ports (marked
+ * default_server, else the first to listen there), or servers with a regex server_name.
+ */
+export function anyHostServers(view: ProjectView): Set<NginxDirective> {
+  const out = new Set<NginxDirective>();
+  const firstByPort = new Map<number, NginxDirective>();
+  for (const l of view.listens) {
+    if (!firstByPort.has(l.port)) firstByPort.set(l.port, l.server);
+    if (l.directive.d.args.includes('default_server') || l.directive.d.args.includes('default'))
+      out.add(l.server);
+  }
+  const marked = new Set(
+    view.listens
+      .filter((l) => l.directive.d.args.includes('default_server') || l.directive.d.args.includes('default'))
+      .map((l) => l.port),
+  );
+  for (const [port, server] of firstByPort) if (!marked.has(port)) out.add(server);
+  for (const p of directivesNamed(view, 'server_name')) {
+    const server = p.parents.at(-1);
+    if (server?.directive === 'server' && p.d.args.some((a) => a.startsWith('~'))) out.add(server);
+  }
+  return out;
+}
+
+const byServerCache = new WeakMap<ProjectView, Map<NginxDirective, PlacedDirective[]>>();
+
+/** Every directive inside each server block (nested levels included), computed once per view. */
+export function directivesInServer(view: ProjectView, server: NginxDirective): PlacedDirective[] {
+  let index = byServerCache.get(view);
+  if (!index) {
+    index = new Map();
+    for (const p of view.directives) {
+      const s = p.parents.find((b) => b.directive === 'server');
+      if (!s) continue;
+      const list = index.get(s);
+      if (list) list.push(p);
+      else index.set(s, [p]);
+    }
+    byServerCache.set(view, index);
+  }
+  return index.get(server) ?? [];
+}

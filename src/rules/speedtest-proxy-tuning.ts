@@ -1,0 +1,151 @@
+import type { ComposeService } from '../compose/model.js';
+import type { TextEdit } from '../core/finding.js';
+import { isLibreSpeedImage } from '../project/images.js';
+import { argPosOf, effective } from '../project/scope.js';
+import { parseAddress } from '../project/upstreams.js';
+import type { PlacedDirective, ProjectView, UpstreamRef } from '../project/view.js';
+import {
+  insertAtLocation,
+  type ProxiedLocation,
+  proxiedLocations,
+  proxyNginxVersion,
+  versionAtLeast,
+} from './proxied.js';
+import { finding, type Rule } from './rule.js';
+
+/** LibreSpeed's client uploads 20 MiB blobs; 21m leaves room for the request overhead (librespeed#553). */
+const MIN_BODY = 21 * 1024 * 1024;
+/** From nginx 1.29.7 proxy_http_version defaults to 1.1. */
+const HTTP11_DEFAULT_FROM = [1, 29, 7];
+
+/** nginx sizes: `1024`, `8k`, `21m`, `1g` (case-insensitive); undefined when unparsable. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+)([kmg]?)$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * unit;
+}
+
+/** The LibreSpeed service behind each proxy_pass, directly or through an `upstream` block. */
+function libreSpeedTargets(view: ProjectView): (pl: ProxiedLocation) => ComposeService | undefined {
+  const byPass = new Map<PlacedDirective, UpstreamRef[]>();
+  const byUpstream = new Map<string, UpstreamRef[]>();
+  const push = <K>(map: Map<K, UpstreamRef[]>, key: K, ref: UpstreamRef) => {
+    const list = map.get(key);
+    if (list) list.push(ref);
+    else map.set(key, [ref]);
+  };
+  for (const ref of view.upstreamRefs) {
+    if (ref.kind === 'upstream-server') push(byUpstream, ref.upstreamName ?? '', ref);
+    else push(byPass, ref.directive, ref);
+  }
+  const resolved = new Map<string, ComposeService | undefined>();
+  const libreSpeedAt = (host: string) => {
+    if (!resolved.has(host)) {
+      const res = view.resolve(host);
+      resolved.set(
+        host,
+        res.ok && res.service && isLibreSpeedImage(res.service.image?.value) ? res.service : undefined,
+      );
+    }
+    return resolved.get(host);
+  };
+  return (pl) => {
+    const arg = pl.pass.d.args[0] ?? '';
+    const addr = arg.includes('$') ? undefined : parseAddress(arg, true);
+    const refs = [
+      ...(byPass.get(pl.pass) ?? []),
+      ...(addr ? (byUpstream.get(addr.host) ?? byUpstream.get(addr.quoted) ?? []) : []),
+    ];
+    for (const ref of refs) {
+      const service = ref.host === '' ? undefined : libreSpeedAt(ref.host);
+      if (service) return service;
+    }
+    return undefined;
+  };
+}
+
+export const speedtestProxyTuning: Rule = {
+  id: 'speedtest-proxy-tuning',
+  severity: 'warning',
+  title:
+    'The proxy in front of LibreSpeed limits or buffers uploads, compresses, or speaks HTTP/1.0 upstream',
+  fixable: true,
+  check(view) {
+    const out = [];
+    const version = proxyNginxVersion(view);
+    const libreSpeedTarget = libreSpeedTargets(view);
+    for (const pl of proxiedLocations(view)) {
+      const service = libreSpeedTarget(pl);
+      if (!service) continue;
+      const setting = (name: string) => effective(view, pl.chain, name).at(-1);
+      const value = (name: string) => setting(name)?.d.args[0]?.toLowerCase();
+      const problems: { what: string; line: string; name: string }[] = [];
+      const body = value('client_max_body_size') ?? '1m';
+      const bytes = parseSize(body);
+      if (bytes !== undefined && bytes !== 0 && bytes < MIN_BODY) {
+        problems.push({
+          what: `client_max_body_size is ${body} (uploads of 20 MB get "413 Request Entity Too Large")`,
+          line: 'client_max_body_size 21m;',
+          name: 'client_max_body_size',
+        });
+      }
+      if (value('proxy_buffering') !== 'off') {
+        problems.push({
+          what: 'responses are buffered (proxy_buffering on)',
+          line: 'proxy_buffering off;',
+          name: 'proxy_buffering',
+        });
+      }
+      if (value('proxy_request_buffering') !== 'off') {
+        problems.push({
+          what: 'uploads are buffered before reaching the backend (proxy_request_buffering on)',
+          line: 'proxy_request_buffering off;',
+          name: 'proxy_request_buffering',
+        });
+      }
+      const http = value('proxy_http_version');
+      if (http === undefined ? !(version && versionAtLeast(version, HTTP11_DEFAULT_FROM)) : http !== '1.1') {
+        problems.push({
+          what: `the upstream connection uses HTTP/${http ?? '1.0'}${http === undefined ? ' (the default before nginx 1.29.7)' : ''}`,
+          line: 'proxy_http_version 1.1;',
+          name: 'proxy_http_version',
+        });
+      }
+      if (value('gzip') === 'on')
+        problems.push({ what: 'gzip is on (skews the download figure)', line: 'gzip off;', name: 'gzip' });
+      if (problems.length === 0) continue;
+      const lines = problems.map((p) => p.line);
+      // A wrong value written in the location itself is rewritten in place (a second one would be a
+      // "directive is duplicate" emerg); everything else goes in after the proxy_pass.
+      const edits: TextEdit[] = [];
+      const toInsert: string[] = [];
+      for (const p of problems) {
+        const own = setting(p.name);
+        const editable =
+          own &&
+          own.parents.at(-1) === pl.location &&
+          !own.file.builtin &&
+          !own.file.file.endsWith('.template');
+        if (editable) edits.push({ file: own.file.file, start: own.d.start, end: own.d.end, text: p.line });
+        else toInsert.push(p.line);
+      }
+      const insert = insertAtLocation(pl, toInsert);
+      if (insert) edits.push(insert);
+      const complete = edits.length > 0 && (insert !== undefined || toInsert.length === 0);
+      out.push(
+        finding(
+          speedtestProxyTuning,
+          argPosOf(pl.pass.d, 0),
+          `location "${pl.location.args.join(' ')}" proxies to LibreSpeed ("${service.name}", ${service.image?.value}) but ${problems.map((p) => p.what).join('; ')}.`,
+          { description: `Set in the location: ${lines.join(' ')}`, ...(complete ? { edits } : {}) },
+          {
+            ...(view.proxy ? { service: view.proxy.name } : {}),
+            related: [{ pos: service.pos, message: `LibreSpeed service "${service.name}"` }],
+          },
+        ),
+      );
+    }
+    return out;
+  },
+};

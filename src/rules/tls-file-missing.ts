@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { argPosOf, directivesNamed, nginxPathOf } from '../project/scope.js';
+import type { PlacedDirective, ProjectView } from '../project/view.js';
+import { finding, type Rule } from './rule.js';
+
+const ENOENT = 'SSL: error:80000002:system library::No such file or directory';
+
+/** nginx's own complaint for each file directive, and whether it stops nginx at start. */
+const FILE_DIRECTIVES: Record<string, { says: (p: string) => string; atStart: boolean }> = {
+  ssl_certificate: {
+    says: (p) => `cannot load certificate "${p}": BIO_new_file() failed (${ENOENT})`,
+    atStart: true,
+  },
+  ssl_certificate_key: {
+    says: (p) => `cannot load certificate key "${p}": BIO_new_file() failed (${ENOENT})`,
+    atStart: true,
+  },
+  ssl_trusted_certificate: {
+    says: (p) => `SSL_CTX_load_verify_locations("${p}") failed (${ENOENT})`,
+    atStart: true,
+  },
+  ssl_client_certificate: {
+    says: (p) => `SSL_CTX_load_verify_locations("${p}") failed (${ENOENT})`,
+    atStart: true,
+  },
+  ssl_dhparam: { says: (p) => `BIO_new_file("${p}") failed (${ENOENT})`, atStart: true },
+  auth_basic_user_file: {
+    says: (p) => `open() "${p}" failed (2: No such file or directory)`,
+    atStart: false,
+  },
+};
+
+const NGINX_PREFIX = '/etc/nginx';
+
+/** Paths under a named volume or tmpfs have contents we cannot see; a built proxy image may carry its own files. */
+function unknowable(view: ProjectView, containerPath: string): boolean {
+  const proxy = view.proxy;
+  if (!proxy) return true;
+  const covering = proxy.volumes
+    .filter((m) => containerPath === m.target || containerPath.startsWith(`${m.target.replace(/\/$/, '')}/`))
+    .sort((a, b) => b.target.length - a.target.length)[0];
+  if (covering) return covering.type !== 'bind';
+  return proxy.build !== undefined;
+}
+
+function check(view: ProjectView, p: PlacedDirective) {
+  const spec = FILE_DIRECTIVES[p.d.directive];
+  const value = p.d.args[0];
+  if (!spec || value === undefined || !view.containerFs) return undefined;
+  // Variables are evaluated per handshake; `data:` and `engine:` keys are not files.
+  if (value.includes('$') || value.startsWith('data:') || value.startsWith('engine:') || value === 'off')
+    return undefined;
+  const containerPath = path.posix.resolve(NGINX_PREFIX, value);
+  if (view.containerFs.file(containerPath) || unknowable(view, containerPath)) return undefined;
+  const proxy = view.proxy!.name;
+  const where = `${nginxPathOf(p)}:${p.d.line}`;
+  const message = spec.atStart
+    ? `nginx would exit at start: [emerg] ${spec.says(containerPath)} (${p.d.directive} in ${where}); no mount of "${proxy}" and no file of its image provides ${containerPath}`
+    : `${containerPath} is not in the "${proxy}" container (${p.d.directive} in ${where}); nginx starts, but every request to this location gets 500 Internal Server Error and the log says: [crit] ${spec.says(containerPath)}`;
+  return finding(
+    tlsFileMissing,
+    argPosOf(p.d, 0),
+    message,
+    `Mount the file into "${proxy}", e.g. add \`- ./${path.posix.basename(containerPath)}:${containerPath}:ro\` to services.${proxy}.volumes (or mount its directory), or correct the path.`,
+    { service: proxy },
+  );
+}
+
+export const tlsFileMissing: Rule = {
+  id: 'tls-file-missing',
+  severity: 'error',
+  title: 'A certificate, key, dhparam or htpasswd file that is not in the proxy container',
+  check(view) {
+    if (!view.proxy) return [];
+    return directivesNamed(view, ...Object.keys(FILE_DIRECTIVES))
+      .map((p) => check(view, p))
+      .filter((f) => f !== undefined);
+  },
+};

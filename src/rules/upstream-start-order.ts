@@ -1,0 +1,53 @@
+import type { ComposeService } from '../compose/model.js';
+import { nginxPathOf } from '../project/scope.js';
+import { type UpstreamTarget, upstreamTargets } from '../project/targets.js';
+import { addEntriesToServiceKey } from './edits.js';
+import { finding, type Rule } from './rule.js';
+
+/** Whether `proxy` waits for `target`: depends_on (links count, the loader lists them as implicit) or service:X. */
+function waitsFor(proxy: ComposeService, target: ComposeService): boolean {
+  if (proxy.dependsOn.some((d) => d.service === target.name)) return true;
+  if (proxy.links.some((l) => l.service === target.name)) return true;
+  return proxy.networkMode.kind === 'service' && proxy.networkMode.service === target.name;
+}
+
+export const upstreamStartOrder: Rule = {
+  id: 'upstream-start-order',
+  severity: 'warning',
+  title: 'nginx resolves a service at start that it does not depend on',
+  fixable: true,
+  check(view) {
+    const proxy = view.proxy;
+    if (!proxy?.active) return [];
+    const byTarget = new Map<ComposeService, UpstreamTarget[]>();
+    for (const t of upstreamTargets(view)) {
+      if (t.ref.resolveAt !== 'load' || !t.service.active || waitsFor(proxy, t.service)) continue;
+      byTarget.set(t.service, [...(byTarget.get(t.service) ?? []), t]);
+    }
+    if (!byTarget.size) return [];
+    const edit = addEntriesToServiceKey(
+      proxy.pos.file,
+      proxy.name,
+      'depends_on',
+      [...byTarget.keys()].map((t) => ({
+        item: t.name,
+        mapKey: t.name,
+        mapBody: [`condition: ${t.healthcheck ? 'service_healthy' : 'service_started'}`],
+      })),
+    );
+    return [...byTarget].map(([service, refs]) => {
+      const first = refs[0]!.ref;
+      const condition = service.healthcheck ? 'service_healthy' : 'service_started';
+      return finding(
+        upstreamStartOrder,
+        first.pos,
+        `nginx in "${proxy.name}" resolves "${service.name}" when it starts (${first.directive.d.directive} in ${nginxPathOf(first.directive)}:${first.directive.d.line}), but "${proxy.name}" has no depends_on "${service.name}": \`docker compose up ${proxy.name}\`, or a restart of nginx while "${service.name}" is down, makes nginx exit with [emerg] host not found in upstream "${first.quoted}"`,
+        {
+          description: `Add "${service.name}" to services.${proxy.name}.depends_on (condition: ${condition}).`,
+          ...(edit ? { edits: [edit] } : {}),
+        },
+        { service: proxy.name, related: [{ pos: proxy.pos, message: `service "${proxy.name}"` }] },
+      );
+    });
+  },
+};

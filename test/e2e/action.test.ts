@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Runs like the runner does: INPUT_* env, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, stdout for commands. */
+function runnerEnv(dir: string, inputs: Record<string, string>) {
+  const output = path.join(dir, 'github-output');
+  const summary = path.join(dir, 'step-summary');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  return { env, output, summary };
+}
+
+test('the validate sub-action annotates, summarises, writes SARIF and fails on errors', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-action-'));
+  try {
+    cpSync(path.join(repo, 'examples/seed'), path.join(dir, 'project'), { recursive: true });
+    const sarif = path.join(dir, 'out.sarif');
+    const { env, output, summary } = runnerEnv(dir, {
+      'working-directory': path.join(dir, 'project'),
+      'fail-on': 'error',
+      'sarif-file': sarif,
+    });
+    const r = spawnSync(process.execPath, [path.join(repo, 'dist/validate/index.js')], {
+      env,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(
+      r.stdout,
+      /^::error title=stackgate proxy-config-not-mounted,file=docker-compose\.yml,line=\d+,col=\d+::/m,
+    );
+    assert.match(r.stdout, /^::error::stackgate validate: \d+ error\(s\)/m);
+    assert.match(readFileSync(summary, 'utf8'), /\| Severity \| Rule \| Where \| Finding \| Fix \|/);
+    assert.match(readFileSync(output, 'utf8'), /errors<<|errors=/);
+    assert.equal(JSON.parse(readFileSync(sarif, 'utf8')).version, '2.1.0');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bad input is one clear line, no stack trace', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-action-'));
+  try {
+    const { env } = runnerEnv(dir, { 'working-directory': dir, 'fail-on': 'sometimes' });
+    const r = spawnSync(process.execPath, [path.join(repo, 'dist/validate/index.js')], {
+      env,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1);
+    assert.match(
+      r.stdout,
+      /^::error::input "fail-on" must be one of error, warning, note, never, not "sometimes"$/m,
+    );
+    assert.doesNotMatch(r.stdout, /\s+at /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the composite action script passes inputs through env and records the exit code', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-composite-'));
+  try {
+    cpSync(path.join(repo, 'examples/seed'), path.join(dir, 'project'), { recursive: true });
+    const output = path.join(dir, 'github-output');
+    writeFileSync(output, '');
+    const r = spawnSync('bash', [path.join(repo, 'scripts/action-run.sh')], {
+      cwd: path.join(dir, 'project'),
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        GITHUB_ACTION_PATH: repo,
+        GITHUB_OUTPUT: output,
+        SG_COMMAND: 'validate',
+        SG_COMPOSE: '',
+        SG_NGINX: 'default.conf',
+        SG_PROXY: 'nginx',
+        SG_PROFILES: '',
+        SG_FAIL_ON: 'error',
+        SG_SARIF: path.join(dir, 'x.sarif'),
+      },
+    });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^::error file=default\.conf,line=\d+,col=\d+,title=stackgate /m);
+    assert.match(readFileSync(output, 'utf8'), /^exit-code=1$/m);
+    assert.equal(JSON.parse(readFileSync(path.join(dir, 'x.sarif'), 'utf8')).version, '2.1.0');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadCompose } from '../../../src/compose/index.js';
+import type { ComposeLoadOptions } from '../../../src/compose/load-options.js';
+import type { ComposeModel, ComposeService } from '../../../src/compose/model.js';
+
+/** Writes files (relative path → content) into a fresh temp dir, runs `fn` there, then removes the dir. */
+export async function withDir<T>(
+  files: Record<string, string | Uint8Array>,
+  fn: (dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'stackgate-compose-'));
+  try {
+    for (const [rel, content] of Object.entries(files)) {
+      const p = path.join(dir, rel);
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, content);
+    }
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function load(dir: string, opts: Partial<ComposeLoadOptions> = {}): Promise<ComposeModel> {
+  return loadCompose({ cwd: dir, files: [], envFiles: [], profiles: [], env: {}, ...opts });
+}
+
+/** Loads a project made of `files` (compose.yaml etc.). */
+export function loadFiles(
+  files: Record<string, string | Uint8Array>,
+  opts: Partial<ComposeLoadOptions> = {},
+) {
+  return withDir(files, (dir) => load(dir, opts));
+}
+
+export function service(model: ComposeModel, name: string): ComposeService {
+  const s = model.services.find((x) => x.name === name);
+  if (!s) throw new Error(`no service ${name} in ${model.services.map((x) => x.name).join(', ')}`);
+  return s;
+}
+
+/** `rule line:col message` for each diagnostic, for compact assertions. */
+export function diags(model: ComposeModel, rule?: string): string[] {
+  return model.diagnostics
+    .filter((d) => rule === undefined || d.rule === rule)
+    .map((d) => `${d.rule} ${d.pos.line}:${d.pos.column} ${d.message}`);
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { proxyCompose, ruleFindings } from '../helpers/project.js';
+
+const RULE = 'nginx-directive';
+const files = (conf: string) => ({ 'compose.yaml': proxyCompose('', ''), 'default.conf': conf });
+
+test("an unknown directive, at its line and column, in nginx's words", async () => {
+  const conf = 'server {\n    listen 80;\n    location / {\n        proxy_passs http://app:80;\n    }\n}\n';
+  const [f, ...rest] = await ruleFindings(RULE, files(conf));
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.severity, 'error');
+  assert.equal(f.pos.line, 4);
+  assert.equal(f.pos.column, 9);
+  assert.match(
+    f.message,
+    /\[emerg\] unknown directive "proxy_passs" in \/etc\/nginx\/conf\.d\/default\.conf:4/,
+  );
+  assert.equal(f.fix.description, 'Did you mean "proxy_pass"?');
+});
+
+test('a directive in the wrong context names where it belongs', async () => {
+  const conf = 'server {\n    listen 80;\n    proxy_pass http://app:80;\n}\n';
+  const [f] = await ruleFindings(RULE, files(conf));
+  assert.ok(f);
+  assert.equal(f.pos.line, 3);
+  assert.match(f.message, /"proxy_pass" directive is not allowed here/);
+  assert.match(f.fix.description, /location/);
+});
+
+test('a wrong argument count', async () => {
+  const conf =
+    'server {\n    listen 80;\n    location / {\n        proxy_pass http://a:80 http://b:80;\n    }\n}\n';
+  const [f] = await ruleFindings(RULE, files(conf));
+  assert.ok(f);
+  assert.equal(f.pos.line, 4);
+  assert.match(f.message, /invalid number of arguments in "proxy_pass" directive/);
+  assert.match(f.fix.description, /1 argument/);
+});
+
+test('map and types contents are data, not directives; a valid config is clean', async () => {
+  const conf =
+    "map $http_upgrade $connection_upgrade {\n    default upgrade;\n    '' close;\n    something_weird 1;\n}\n" +
+    'server {\n    listen 80;\n    location / {\n        types { text/plain txt; }\n        proxy_pass http://app:80;\n    }\n}\n';
+  assert.deepEqual(await ruleFindings(RULE, files(conf)), []);
+});

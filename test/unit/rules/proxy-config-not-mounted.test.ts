@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { proxyCompose, ruleFindings } from '../helpers/project.js';
+import { fixRoundTrip, seedFiles } from './fix-roundtrip.js';
+
+const RULE = 'proxy-config-not-mounted';
+const CONF =
+  'server {\n    listen 80;\n    location / {\n        proxy_pass http://speedtest:8080;\n    }\n}\n';
+// The seed's shape: a proxy that never mounts the config next to it.
+const UNMOUNTED =
+  '# the stack\nservices:\n  nginx:\n    image: nginx:1.27 # proxy\n    ports:\n      - "80:80"\n  speedtest:\n    image: ghcr.io/librespeed/speedtest:latest\n';
+
+test('a config that is never mounted: error at the proxy service, with the volumes line to add', async () => {
+  const [f, ...rest] = await ruleFindings(RULE, { 'compose.yaml': UNMOUNTED, 'default.conf': CONF });
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.severity, 'error');
+  assert.equal(f.pos.file, 'compose.yaml');
+  assert.equal(f.pos.line, 3);
+  assert.equal(f.service, 'nginx');
+  assert.match(f.message, /\.\/default\.conf is never mounted into "nginx"/);
+  assert.match(f.fix.description, /- \.\/default\.conf:\/etc\/nginx\/conf\.d\/default\.conf:ro/);
+  assert.match(f.related?.[0]?.pos.file ?? '', /default\.conf$/);
+});
+
+test('the fix mounts it, keeps comments, and the finding goes away', async () => {
+  const r = await fixRoundTrip({ 'compose.yaml': UNMOUNTED, 'default.conf': CONF }, [RULE]);
+  assert.equal(r.before.length, 1);
+  assert.deepEqual(
+    r.after.filter((f) => f.rule === RULE),
+    [],
+  );
+  const text = r.files['compose.yaml']!;
+  assert.match(text, /# the stack\n/);
+  assert.match(text, /image: nginx:1\.27 # proxy\n/);
+  assert.match(text, /volumes:\n\s+- \.\/default\.conf:\/etc\/nginx\/conf\.d\/default\.conf:ro/);
+});
+
+test('a config mounted where nginx.conf never includes it', async () => {
+  const compose =
+    'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./site.conf:/etc/nginx/sites-enabled/site.conf:ro\n';
+  const [f, ...rest] = await ruleFindings(RULE, { 'compose.yaml': compose, 'site.conf': CONF });
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.pos.line, 5);
+  assert.match(
+    f.message,
+    /mounted at \/etc\/nginx\/sites-enabled\/site\.conf, but nginx never reads that file/,
+  );
+  assert.match(f.message, /\/etc\/nginx\/conf\.d\/\*\.conf/);
+  assert.match(f.fix.description, /\/etc\/nginx\/conf\.d\/site\.conf:ro/);
+});
+
+test('a properly mounted config (file, directory or template) gives no finding', async () => {
+  assert.deepEqual(
+    await ruleFindings(RULE, { 'compose.yaml': proxyCompose('', ''), 'default.conf': CONF }),
+    [],
+  );
+  const dir =
+    'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./conf.d:/etc/nginx/conf.d:ro\n';
+  assert.deepEqual(await ruleFindings(RULE, { 'compose.yaml': dir, 'conf.d/site.conf': CONF }), []);
+  const tpl =
+    'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./templates:/etc/nginx/templates:ro\n';
+  assert.deepEqual(
+    await ruleFindings(RULE, { 'compose.yaml': tpl, 'templates/default.conf.template': CONF }),
+    [],
+  );
+});
+
+test("the seed's compose never mounts its default.conf, and the validator says so", async () => {
+  const [f, ...rest] = await ruleFindings(RULE, seedFiles());
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.pos.file, 'docker-compose.yml');
+  assert.equal(f.pos.line, 3);
+  assert.match(f.message, /\.\/default\.conf is never mounted into "nginx"/);
+  assert.match(f.fix.description, /- \.\/default\.conf:\/etc\/nginx\/conf\.d\/default\.conf:ro/);
+});
+
+test('fixing the seed mounts default.conf next to its unindented ports list', async () => {
+  const r = await fixRoundTrip(seedFiles(), [RULE]);
+  assert.equal(r.before.length, 1);
+  assert.deepEqual(
+    r.after.filter((f) => f.rule === RULE),
+    [],
+  );
+  assert.match(
+    r.files['docker-compose.yml']!,
+    / {4}ports:\n {4}- 443:443\n {4}volumes:\n {6}- \.\/default\.conf:\/etc\/nginx\/conf\.d\/default\.conf:ro\n/,
+  );
+});
+
+test('a mounted directory none of whose configs is read', async () => {
+  const compose =
+    'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./sites:/etc/nginx/sites-enabled:ro\n';
+  const [f, ...rest] = await ruleFindings(RULE, {
+    'compose.yaml': compose,
+    'sites/a.conf': CONF,
+    'sites/b.conf': CONF,
+  });
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.pos.line, 5);
+  assert.match(f.message, /never reads any config file there/);
+  assert.match(f.fix.description, /- \.\/sites:\/etc\/nginx\/conf\.d:ro/);
+});

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { proxyCompose, ruleFindings } from '../helpers/project.js';
+
+const RULE = 'ssrf';
+const project = (body: string, serverName = 'server_name app.example.com;') => ({
+  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', '  backend:\n    image: traefik/whoami'),
+  'default.conf': `server {
+    listen 80;
+    return 404;
+}
+server {
+    listen 80;
+    ${serverName}
+    resolver 127.0.0.11;
+${body}
+}
+`,
+});
+
+test('a proxy_pass host from a query argument is reported at the target', async () => {
+  const [f, ...rest] = await ruleFindings(
+    RULE,
+    project('    location /p/ {\n        proxy_pass http://$arg_host/;\n    }'),
+  );
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.severity, 'warning');
+  assert.deepEqual([f.pos.line, f.pos.column], [10, 20]);
+  assert.match(f.message, /\$arg_host/);
+});
+
+test('a whole URL from a header, or the scheme and host from location captures, are reported', async () => {
+  assert.equal(
+    (await ruleFindings(RULE, project('    location / {\n        proxy_pass $http_x_target;\n    }'))).length,
+    1,
+  );
+  const captures = '    location ~ ^/proxy/(.*)/(.*)/(.*)$ {\n        proxy_pass $1://$2/$3;\n    }';
+  const [f] = await ruleFindings(RULE, project(captures));
+  assert.match(f?.message ?? '', /from \$1, \$2, which/);
+});
+
+test('a capture glued to a literal host can change the host (location ~ ^/api(.*))', async () => {
+  const [f] = await ruleFindings(
+    RULE,
+    project('    location ~ ^/api(.*)$ {\n        proxy_pass http://backend$1;\n    }'),
+  );
+  assert.match(f?.message ?? '', /\$1/);
+});
+
+test('user data flowing through set is followed', async () => {
+  const body =
+    '    location / {\n        set $target $cookie_backend;\n        proxy_pass http://$target;\n    }';
+  assert.equal((await ruleFindings(RULE, project(body))).length, 1);
+});
+
+test('path-only variables, fixed hosts and internal locations are fine', async () => {
+  for (const body of [
+    '    location / {\n        proxy_pass http://backend$request_uri;\n    }',
+    '    location / {\n        proxy_pass http://backend:80$uri$is_args$args;\n    }',
+    '    location ~ ^/api/(.*)$ {\n        proxy_pass http://backend/$1;\n    }',
+    '    location ~ ^/api(/.*)$ {\n        proxy_pass http://backend$1;\n    }',
+    '    location / {\n        set $upstream backend;\n        proxy_pass http://$upstream:80;\n    }',
+    '    location /x/ {\n        internal;\n        proxy_pass http://$arg_host;\n    }',
+    '    location @fallback {\n        proxy_pass http://$http_x_host;\n    }',
+  ]) {
+    assert.deepEqual(await ruleFindings(RULE, project(body)), [], body);
+  }
+});
+
+test('$host is only client-chosen in a server that takes any Host', async () => {
+  const body = '    location / {\n        proxy_pass http://$host$request_uri;\n    }';
+  assert.deepEqual(await ruleFindings(RULE, project(body)), [], 'named, non-default server');
+  assert.equal(
+    (await ruleFindings(RULE, project(body, 'server_name ~^(?<sub>.+)\\.example\\.com$;'))).length,
+    1,
+  );
+});
+
+test('a map passes user data on only when its values carry it', async () => {
+  const conf = (values: string) => ({
+    'compose.yaml': proxyCompose('    ports:\n      - "80:80"', '  backend:\n    image: traefik/whoami'),
+    'default.conf': `map $http_x_env $target {\n    ${values}\n}\nserver {\n    listen 80;\n    resolver 127.0.0.11;\n    location / {\n        proxy_pass http://$target$request_uri;\n    }\n}\n`,
+  });
+  const [f] = await ruleFindings(RULE, conf('default $http_x_env;'));
+  assert.equal(f?.pos.line, 8);
+  assert.deepEqual(await ruleFindings(RULE, conf('default backend;\n    staging backend-staging;')), []);
+});
