@@ -1,6 +1,73 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 4951:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+// https://github.com/ajv-validator/ajv/issues/889
+const equal = __nccwpck_require__(3430);
+equal.code = 'require("ajv/dist/runtime/equal").default';
+exports.A = equal;
+//# sourceMappingURL=equal.js.map
+
+/***/ }),
+
+/***/ 3430:
+/***/ ((module) => {
+
+
+
+// do not edit .js files directly - edit src/index.jst
+
+
+
+module.exports = function equal(a, b) {
+  if (a === b) return true;
+
+  if (a && b && typeof a == 'object' && typeof b == 'object') {
+    if (a.constructor !== b.constructor) return false;
+
+    var length, i, keys;
+    if (Array.isArray(a)) {
+      length = a.length;
+      if (length != b.length) return false;
+      for (i = length; i-- !== 0;)
+        if (!equal(a[i], b[i])) return false;
+      return true;
+    }
+
+
+
+    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+
+    keys = Object.keys(a);
+    length = keys.length;
+    if (length !== Object.keys(b).length) return false;
+
+    for (i = length; i-- !== 0;)
+      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+
+    for (i = length; i-- !== 0;) {
+      var key = keys[i];
+
+      if (!equal(a[key], b[key])) return false;
+    }
+
+    return true;
+  }
+
+  // true if both NaN, false otherwise
+  return a!==a && b!==b;
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -37147,7 +37214,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 443:
+/***/ 8450:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40318,7 +40385,10 @@ function sarif_renderSarif(findings, rules, cwd) {
                             shortDescription: { text: r.title },
                             fullDescription: { text: r.title },
                             helpUri: docsUrl(r.id),
-                            help: { text: `${r.title}. See ${docsUrl(r.id)}`, markdown: `${r.title}. [Documentation](${docsUrl(r.id)})` },
+                            help: {
+                                text: `${r.title}. See ${docsUrl(r.id)}`,
+                                markdown: `${r.title}. [Documentation](${docsUrl(r.id)})`,
+                            },
                             defaultConfiguration: { level: r.severity },
                             properties: { tags: ['stackgate', r.id.split('-')[0]] },
                         })),
@@ -40493,6 +40563,23 @@ function enclosing(p, name) {
 /** The container path nginx knows a parsed file by, for messages that quote nginx ("in /etc/nginx/conf.d/x.conf:2"). */
 function nginxPathOf(p) {
     return p.file.containerPath ?? p.file.file;
+}
+const textCache = new WeakMap();
+/**
+ * The text of a project nginx file as parsed, for building edits without reading it again; undefined
+ * for image files and templates, whose parsed text is not what is on disk.
+ */
+function editableText(view, hostFile) {
+    let index = textCache.get(view);
+    if (!index) {
+        index = new Map();
+        for (const f of view.nginx?.files ?? []) {
+            if (!f.builtin && !f.file.endsWith('.template'))
+                index.set(f.file, f.text);
+        }
+        textCache.set(view, index);
+    }
+    return index.get(hostFile);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/add-header-redefinition.js
@@ -40682,7 +40769,7 @@ function loaderRule(id, title) {
     };
 }
 const composeInvalid = loaderRule('compose-invalid', 'YAML syntax error or compose-spec schema violation');
-const composeInterpolation = loaderRule('compose-interpolation', 'A required variable (${VAR:?}/${VAR?}) is unset, or the interpolation syntax is bad');
+const composeInterpolation = loaderRule('compose-interpolation', 'A required variable (the `:?` or `?` form) is unset, or the interpolation syntax is bad');
 const composeReference = loaderRule('compose-reference', 'A reference to an undefined service, network or volume');
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -40747,7 +40834,12 @@ function addToServiceKey(file, service, key, entry, text = (0,external_node_fs_n
         if (value.flow) {
             const close = text.lastIndexOf('}', value.range[1]);
             const body = entry.mapBody?.length ? ` {${entry.mapBody.join(', ')}}` : ' {}';
-            return { file, start: close, end: close, text: `${value.items.length ? ', ' : ''}${entry.mapKey}:${body}` };
+            return {
+                file,
+                start: close,
+                end: close,
+                text: `${value.items.length ? ', ' : ''}${entry.mapKey}:${body}`,
+            };
         }
         const first = value.items[0]?.key;
         const indent = first?.range ? lineIndent(text, first.range[0]) : `${keyIndent}${step}`;
@@ -43012,10 +43104,12 @@ function parseNginxText(text, file) {
     const lexer = new Lexer(text);
     const stack = [{ children: parsed }];
     let tooDeepReported = false;
-    const report = (at, offset, message, nginx) => {
+    const report = (at, offset, message, nginx, nginxLine) => {
         const e = { file, line: at.line, column: at.column, message, offset };
         if (nginx !== undefined && nginx !== message)
             e.nginx = nginx;
+        if (nginxLine !== undefined && nginxLine !== at.line)
+            e.nginxLine = nginxLine;
         errors.push(e);
     };
     const closeBlock = (close) => {
@@ -43110,11 +43204,11 @@ function parseNginxText(text, file) {
             d.end = last.end;
             const missing = lexer.position(last.end);
             if (term.kind === '}') {
-                report(missing, last.end, `directive "${d.directive}" is not terminated by ";"`, 'unexpected "}"');
+                report(missing, last.end, `directive "${d.directive}" is not terminated by ";"`, 'unexpected "}"', term.line);
                 closeBlock(term);
             }
             else {
-                report(missing, last.end, `directive "${d.directive}" is not terminated by ";" (unexpected end of file)`, 'unexpected end of file, expecting ";" or "}"');
+                report(missing, last.end, `directive "${d.directive}" is not terminated by ";" (unexpected end of file)`, 'unexpected end of file, expecting ";" or "}"', lexer.position(text.length).line);
                 break;
             }
         }
@@ -43656,7 +43750,20 @@ const nginxSyntax = {
             const shownAs = file.containerPath ?? file.file;
             for (const e of file.errors) {
                 const nginxSays = e.nginx ?? e.message;
-                out.push(finding(nginxSyntax, { file: e.file, line: e.line, column: e.column }, `${e.message}; nginx would exit with: [emerg] ${nginxSays} in ${shownAs}:${e.line}`, fixText(e), view.proxy ? { service: view.proxy.name } : {}));
+                const nginxLine = e.nginxLine ?? e.line;
+                out.push(finding(nginxSyntax, { file: e.file, line: e.line, column: e.column }, `${e.message}; nginx would exit with: [emerg] ${nginxSays} in ${shownAs}:${nginxLine}`, fixText(e), {
+                    ...(view.proxy ? { service: view.proxy.name } : {}),
+                    ...(e.nginxLine !== undefined
+                        ? {
+                            related: [
+                                {
+                                    pos: { file: e.file, line: e.nginxLine, column: 1 },
+                                    message: 'where nginx reports it',
+                                },
+                            ],
+                        }
+                        : {}),
+                }));
             }
         }
         return out;
@@ -43950,18 +44057,11 @@ const proxyHeadersMissing = {
 
 
 
-
 const RESOLVER = 'resolver 127.0.0.11 valid=10s;';
 /** Inserts the resolver at the start of `block`, when the host file still reads as parsed. */
-function insertResolver(block) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(block.file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    if (text.slice(block.start, block.start + block.directive.length) !== block.directive)
+function insertResolver(view, block) {
+    const text = editableText(view, block.file);
+    if (text?.slice(block.start, block.start + block.directive.length) !== block.directive)
         return undefined;
     return [insertDirectives(text, block.file, block, [RESOLVER])];
 }
@@ -43975,7 +44075,7 @@ function runtime_resolve_without_resolver_fixFor(view, p, upstream) {
     }
     // An upstream block takes its own resolver (nginx 1.27.3+, which `resolve` needs anyway).
     const block = upstream ? enclosing(p, 'upstream') : (enclosing(p, 'server') ?? enclosing(p, 'http'));
-    const edits = block ? insertResolver(block) : undefined;
+    const edits = block ? insertResolver(view, block) : undefined;
     return {
         description: `Add \`${RESOLVER}\` (Docker's embedded DNS) to the ${block?.directive ?? 'http'} block.`,
         ...(edits ? { edits } : {}),
@@ -44071,7 +44171,9 @@ function parseAddress(arg, withScheme) {
 function argPos(d, index, within = 0) {
     const p = d.argPos[index];
     // Arguments may be quoted; the +within offset is exact for unquoted args, close enough for quoted ones.
-    return p ? { file: d.file, line: p.line, column: p.column + within } : { file: d.file, line: d.line, column: d.column };
+    return p
+        ? { file: d.file, line: p.line, column: p.column + within }
+        : { file: d.file, line: d.line, column: d.column };
 }
 /**
  * Every host nginx resolves: `server` lines in `upstream` blocks (at load, unless `resolve`), and
@@ -44095,6 +44197,7 @@ function collectUpstreamRefs(directives, upstreamBlocks) {
                 host: addr.host,
                 ...(addr.port !== undefined ? { port: addr.port } : {}),
                 effectivePort: addr.port ?? 80,
+                written: addr.quoted,
                 quoted: addr.quoted,
                 resolveAt: runtime ? 'runtime' : 'load',
                 kind: 'upstream-server',
@@ -44132,6 +44235,7 @@ function collectUpstreamRefs(directives, upstreamBlocks) {
             host: addr.host,
             ...(port !== undefined ? { port } : {}),
             effectivePort: port ?? (addr.scheme ? (spec.schemes[addr.scheme] ?? spec.defaultPort) : spec.defaultPort),
+            written: addr.quoted,
             // nginx resolves a *_pass host through an implicit upstream and quotes only the host.
             quoted: addr.host,
             resolveAt: hasVariable ? 'runtime' : 'load',
@@ -44446,7 +44550,19 @@ const tlsListenWithoutCert = {
                 continue;
             const d = l.directive.d;
             const sslArg = d.args.indexOf('ssl');
-            out.push(finding(tlsListenWithoutCert, argPosOf(d, Math.max(sslArg, 0)), `nginx would exit at start: [emerg] no "ssl_certificate" is defined for the "listen ... ssl" directive in ${nginxPathOf(l.directive)}:${d.line}`, 'Add `ssl_certificate /etc/nginx/certs/fullchain.pem;` and `ssl_certificate_key /etc/nginx/certs/privkey.pem;` to this server (or http) block and mount the files, or drop "ssl" from the listen.', view.proxy ? { service: view.proxy.name } : {}));
+            // nginx names the server block's line, not the listen's.
+            const server = l.server;
+            const serverFile = view.nginx?.files.find((f) => f.file === server.file);
+            const where = `${serverFile?.containerPath ?? server.file}:${server.line}`;
+            out.push(finding(tlsListenWithoutCert, argPosOf(d, Math.max(sslArg, 0)), `nginx would exit at start: [emerg] no "ssl_certificate" is defined for the "listen ... ssl" directive in ${where}`, 'Add `ssl_certificate /etc/nginx/certs/fullchain.pem;` and `ssl_certificate_key /etc/nginx/certs/privkey.pem;` to this server (or http) block and mount the files, or drop "ssl" from the listen.', {
+                ...(view.proxy ? { service: view.proxy.name } : {}),
+                related: [
+                    {
+                        pos: { file: server.file, line: server.line, column: server.column },
+                        message: 'the server block nginx names',
+                    },
+                ],
+            }));
         }
         return out;
     },
@@ -44567,7 +44683,7 @@ const upstreamLocalhost = {
                 continue;
             const selfLoop = view.listens.some((l) => l.port === ref.effectivePort);
             const target = meant(view, ref);
-            out.push(finding(upstreamLocalhost, ref.pos, `"${ref.quoted}" is the "${proxy.name}" container itself, not the Docker host or another service${selfLoop ? `: nginx listens on ${ref.effectivePort} there, so requests loop back into nginx` : `: nothing listens on ${ref.effectivePort} there, so requests get 502`}`, target
+            out.push(finding(upstreamLocalhost, ref.pos, `"${ref.written}" is the "${proxy.name}" container itself, not the Docker host or another service${selfLoop ? `: nginx listens on ${ref.effectivePort} there, so requests loop back into nginx` : `: nothing listens on ${ref.effectivePort} there, so requests get 502`}`, target
                 ? `Use the service name and its container port: ${target}.`
                 : 'Use the backend service name and its container port; for a process on the Docker host use host.docker.internal with `extra_hosts: ["host.docker.internal:host-gateway"]`.', { service: proxy.name }));
         }
@@ -44590,13 +44706,13 @@ const upstreamPortMismatch = {
         const out = [];
         for (const { ref, service } of upstreamTargets(view)) {
             // A port taken from a variable is unknowable here.
-            if (ref.port === undefined && ref.quoted.includes('$'))
+            if (ref.port === undefined && ref.written.includes('$'))
                 continue;
             const known = serviceContainerPorts(service);
             if (!known || known.ports.includes(ref.effectivePort))
                 continue;
             const port = ref.effectivePort;
-            const written = ref.port === undefined ? `${ref.quoted} (port ${port} by default)` : ref.quoted;
+            const written = ref.port === undefined ? `${ref.written} (port ${port} by default)` : ref.written;
             const where = `${ref.directive.d.directive} in ${nginxPathOf(ref.directive)}:${ref.directive.d.line}`;
             const published = service.ports.find((m) => m.published === port && m.target !== port);
             const listening = known.ports.join(', ');
@@ -44733,12 +44849,20 @@ function makeResolver(compose, services, proxy) {
         if (extra)
             return { ok: true, how: 'extra-hosts' };
         if (mode === 'host') {
-            return { ok: false, why: 'the proxy uses network_mode: host, where compose service names do not resolve', candidate: elsewhere.get(host) };
+            return {
+                ok: false,
+                why: 'the proxy uses network_mode: host, where compose service names do not resolve',
+                candidate: elsewhere.get(host),
+            };
         }
         if (mode === 'none')
             return { ok: false, why: 'the proxy uses network_mode: none and resolves nothing' };
         if (mode === 'bridge') {
-            return { ok: false, why: "the proxy is on Docker's default bridge (network_mode: bridge), which has no embedded DNS", candidate: elsewhere.get(host) };
+            return {
+                ok: false,
+                why: "the proxy is on Docker's default bridge (network_mode: bridge), which has no embedded DNS",
+                candidate: elsewhere.get(host),
+            };
         }
         if (mode === 'container')
             return { ok: true, how: 'public-name' }; // another project's container: unknowable
@@ -44754,7 +44878,11 @@ function makeResolver(compose, services, proxy) {
             return { ok: true, how: hit.how, service: hit.service, network: hit.network };
         const inactive = inactiveByName.get(host);
         if (inactive) {
-            return { ok: false, why: `service "${inactive.name}" is ${inactive.inactiveReason ?? 'not started'}`, candidate: inactive };
+            return {
+                ok: false,
+                why: `service "${inactive.name}" is ${inactive.inactiveReason ?? 'not started'}`,
+                candidate: inactive,
+            };
         }
         const other = elsewhere.get(host);
         if (other) {
@@ -44769,7 +44897,11 @@ function makeResolver(compose, services, proxy) {
         if (host.includes('.'))
             return { ok: true, how: 'public-name' };
         if (proxyOnExternal) {
-            return { ok: false, why: 'no service of this project has that name; another project on an external network may provide it', externalOnly: true };
+            return {
+                ok: false,
+                why: 'no service of this project has that name; another project on an external network may provide it',
+                externalOnly: true,
+            };
         }
         return { ok: false, why: 'no service, container name, alias, link or extra_hosts entry has that name' };
     };
@@ -44822,7 +44954,9 @@ function upstream_unresolvable_fixFor(view, ref, candidate) {
             };
         }
     }
-    if (proxy.networkMode.kind === 'host' || proxy.networkMode.kind === 'bridge' || proxy.networkMode.kind === 'none') {
+    if (proxy.networkMode.kind === 'host' ||
+        proxy.networkMode.kind === 'bridge' ||
+        proxy.networkMode.kind === 'none') {
         return {
             description: `Remove "network_mode: ${proxy.networkMode.kind}" from "${proxy.name}" so it joins the project's network${candidate ? ` with "${candidate.name}"` : ''}${candidate?.networkMode.kind === 'bridge' ? ` (and from "${candidate.name}")` : ''}.`,
         };
@@ -44845,7 +44979,7 @@ const upstreamUnresolvable = {
     title: 'nginx resolves an upstream host at load time that no shared network provides',
     fixable: true,
     check(view) {
-        if (!view.proxy || !view.proxy.active)
+        if (!view.proxy?.active)
             return [];
         const out = [];
         for (const ref of view.upstreamRefs) {
@@ -44858,7 +44992,9 @@ const upstreamUnresolvable = {
             out.push(finding(upstreamUnresolvable, ref.pos, `nginx will exit at start: [emerg] host not found in upstream "${ref.quoted}" in ${where}: ${res.why}`, upstream_unresolvable_fixFor(view, ref, res.candidate), {
                 service: view.proxy.name,
                 ...(res.externalOnly ? { severity: 'warning' } : {}),
-                ...(res.candidate ? { related: [{ pos: res.candidate.pos, message: `service "${res.candidate.name}"` }] } : {}),
+                ...(res.candidate
+                    ? { related: [{ pos: res.candidate.pos, message: `service "${res.candidate.name}"` }] }
+                    : {}),
             }));
         }
         return out;
@@ -45682,6 +45818,9 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
+
+
 /** compose-go's NormalizeProjectName: lowercase, only [a-z0-9_-], no leading `_` or `-`. */
 function normalizeProjectName(name) {
     return name
@@ -45724,14 +45863,17 @@ function normalizeService(name, keyPos, svc, ctx) {
         profiles: items(get(svc, 'profiles')).flatMap((p) => str(p) ?? []),
         active: true,
         networkMode,
-        networks: serviceNetworks(svc, networkMode, keyPos),
+        networks: serviceNetworks(svc, networkModeText === undefined, keyPos),
         links,
         dependsOn: dependsOn(svc, links, networkMode, networkModeNode),
         ports: items(get(svc, 'ports')).flatMap(parsePort),
         expose: items(get(svc, 'expose')).flatMap(parseExpose),
         volumes: items(get(svc, 'volumes')).flatMap((v) => parseMount(v, ctx)),
         volumesFrom: items(get(svc, 'volumes_from')).flatMap((v) => located(v) ?? []),
-        environment: environment(get(svc, 'environment'), ctx.env),
+        environment: {
+            ...envFileValues(get(svc, 'env_file'), ctx),
+            ...environment(get(svc, 'environment'), ctx.env),
+        },
         extraHosts: extraHosts(get(svc, 'extra_hosts')),
         healthcheck: healthcheckEnabled(get(svc, 'healthcheck')),
         keyRanges: keyRanges(svc),
@@ -45776,7 +45918,7 @@ function inactiveReason(svc, profiles, enabled) {
         return 'deploy.replicas: 0';
     return undefined;
 }
-function serviceNetworks(svc, mode, keyPos) {
+function serviceNetworks(svc, noNetworkMode, keyPos) {
     const node = get(svc, 'networks');
     const out = [];
     if (isSeq(node)) {
@@ -45792,8 +45934,8 @@ function serviceNetworks(svc, mode, keyPos) {
             out.push({ name: e.key, aliases, pos: nodePos(e.keyNode), implicit: false });
         }
     }
-    // compose joins `default` only when nothing else is listed and network_mode leaves the choice to it.
-    if (out.length === 0 && mode.kind === 'default')
+    // compose joins `default` only when nothing else is listed and no network_mode is set.
+    if (out.length === 0 && noNetworkMode)
         out.push({ name: 'default', aliases: [], pos: keyPos, implicit: true });
     return out;
 }
@@ -45955,6 +46097,39 @@ function parseMount(node, ctx) {
         return [{ type: 'bind', source, hostPath: hostPathOf(source, ctx), target, readOnly, short: true, pos }];
     }
     return [{ type: 'volume', source, target, readOnly, short: true, pos }];
+}
+/**
+ * `env_file:` (a path, a list of paths, or `{path, required}` entries) read in order with compose's dotenv
+ * rules; `environment:` wins over it. A missing required file is compose-invalid, as `up` would fail.
+ */
+function envFileValues(node, ctx) {
+    const out = {};
+    const entries = isSeq(node) ? node.items : node ? [node] : [];
+    for (const item of entries) {
+        const file = str(isMap(item) ? get(item, 'path') : item);
+        if (file === undefined)
+            continue;
+        const requiredNode = isMap(item) ? get(item, 'required') : undefined;
+        const required = !(isScalar(requiredNode) && requiredNode.value === false);
+        const abs = external_node_path_namespaceObject.resolve(ctx.projectDir, file);
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(abs, 'utf8');
+        }
+        catch {
+            if (required) {
+                ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), `env file ${abs} not found`, 'Create the file, fix the path (relative to the project directory), or mark the entry `required: false`.'));
+            }
+            continue;
+        }
+        try {
+            Object.assign(out, parseDotenv(text, abs, (k) => out[k] ?? ctx.env[k]));
+        }
+        catch (error) {
+            ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), errorMessage(error), 'Fix the env file (KEY=VALUE lines).'));
+        }
+    }
+    return out;
 }
 /** Both forms; a name without a value takes it from the environment, and is dropped when unset there. */
 function environment(node, env) {
@@ -46398,34 +46573,12039 @@ function isEmpty(node) {
     return node.kind === 'map' ? node.entries.size === 0 : node.items.length === 0;
 }
 
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __nccwpck_require__(4951);
+;// CONCATENATED MODULE: ./lib/src/compose/schema/validator.generated.js
+// @ts-nocheck
+// biome-ignore-all format: generated by src/compose/schema/generate.ts
+// biome-ignore-all lint: generated by src/compose/schema/generate.ts
+// compose-spec.json sha256 349a9ca0dbd2bd1feece7f23a8e14ba5a9dfbc2ad89e7c0bcd6c909fa20d4c5a
+
+const validator_generated_validate = validate20;
+/* harmony default export */ const validator_generated = ((/* unused pure expression or super */ null && (validate20)));
+const schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "compose_spec.json", "type": "object", "title": "Compose Specification", "description": "The Compose file is a YAML file defining a multi-containers based application.", "properties": { "version": { "type": "string", "deprecated": true, "description": "declared for backward compatibility, ignored. Please remove it." }, "name": { "type": "string", "description": "define the Compose project name, until user defines one explicitly." }, "include": { "type": "array", "items": { "$ref": "#/$defs/include" }, "description": "compose sub-projects to be included." }, "services": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/$defs/service" } }, "additionalProperties": false, "description": "The services that will be used by your application." }, "models": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/$defs/model" } }, "additionalProperties": false, "description": "Language models that will be used by your application." }, "networks": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/$defs/network" } }, "additionalProperties": false, "description": "Networks that are shared among multiple services." }, "volumes": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/$defs/volume" } }, "additionalProperties": false, "description": "Named volumes that are shared among multiple services." }, "secrets": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/$defs/secret" } }, "additionalProperties": false, "description": "Secrets that are shared among multiple services." }, "configs": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/$defs/config" } }, "additionalProperties": false, "description": "Configurations that are shared among multiple services." }, "jobs": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/$defs/job" } }, "additionalProperties": false, "description": "Jobs are containers that run to completion." } }, "patternProperties": { "^x-": {} }, "additionalProperties": false, "$defs": { "container_spec": { "type": "object", "description": "Attributes of a container specification shared by anything that runs a container: services, jobs, and run-to-completion init containers (pre_start hooks).", "properties": { "annotations": { "$ref": "#/$defs/list_or_dict" }, "blkio_config": { "type": "object", "description": "Block IO configuration for the service.", "properties": { "device_read_bps": { "type": "array", "description": "Limit read rate (bytes per second) from a device.", "items": { "$ref": "#/$defs/blkio_limit" } }, "device_read_iops": { "type": "array", "description": "Limit read rate (IO per second) from a device.", "items": { "$ref": "#/$defs/blkio_limit" } }, "device_write_bps": { "type": "array", "description": "Limit write rate (bytes per second) to a device.", "items": { "$ref": "#/$defs/blkio_limit" } }, "device_write_iops": { "type": "array", "description": "Limit write rate (IO per second) to a device.", "items": { "$ref": "#/$defs/blkio_limit" } }, "weight": { "type": ["integer", "string"], "description": "Block IO weight (relative weight) for the service, between 10 and 1000." }, "weight_device": { "type": "array", "description": "Block IO weight (relative weight) for specific devices.", "items": { "$ref": "#/$defs/blkio_weight" } } }, "additionalProperties": false }, "cap_add": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Add Linux capabilities. For example, 'CAP_SYS_ADMIN', 'SYS_ADMIN', or 'NET_ADMIN'." }, "cap_drop": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Drop Linux capabilities. For example, 'CAP_SYS_ADMIN', 'SYS_ADMIN', or 'NET_ADMIN'." }, "cgroup": { "type": "string", "enum": ["host", "private"], "description": "Specify the cgroup namespace to join. Use 'host' to use the host's cgroup namespace, or 'private' to use a private cgroup namespace." }, "cgroup_parent": { "type": "string", "description": "Specify an optional parent cgroup for the container." }, "command": { "$ref": "#/$defs/command", "description": "Override the default command declared by the container image, for example 'CMD' in Dockerfile." }, "configs": { "$ref": "#/$defs/service_config_or_secret", "description": "Grant access to Configs on a per-service basis." }, "cpu_count": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": 0 }], "description": "Number of usable CPUs." }, "cpu_percent": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": 0, "maximum": 100 }], "description": "Percentage of CPU resources to use." }, "cpu_shares": { "type": ["number", "string"], "description": "CPU shares (relative weight) for the container." }, "cpu_quota": { "type": ["number", "string"], "description": "Limit the CPU CFS (Completely Fair Scheduler) quota." }, "cpu_period": { "type": ["number", "string"], "description": "Limit the CPU CFS (Completely Fair Scheduler) period." }, "cpu_rt_period": { "type": ["number", "string"], "description": "Limit the CPU real-time period in microseconds or a duration." }, "cpu_rt_runtime": { "type": ["number", "string"], "description": "Limit the CPU real-time runtime in microseconds or a duration." }, "cpus": { "type": ["number", "string"], "description": "Number of CPUs to use. A floating-point value is supported to request partial CPUs." }, "cpuset": { "type": "string", "description": "CPUs in which to allow execution (0-3, 0,1)." }, "credential_spec": { "type": "object", "description": "Configure the credential spec for managed service account.", "properties": { "config": { "type": "string", "description": "The name of the credential spec Config to use." }, "file": { "type": "string", "description": "Path to a credential spec file." }, "registry": { "type": "string", "description": "Path to a credential spec in the Windows registry." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "device_cgroup_rules": { "$ref": "#/$defs/list_of_strings", "description": "Add rules to the cgroup allowed devices list." }, "devices": { "type": "array", "description": "List of device mappings for the container.", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "required": ["source"], "properties": { "source": { "type": "string", "description": "Path on the host to the device." }, "target": { "type": "string", "description": "Path in the container where the device will be mapped." }, "permissions": { "type": "string", "description": "Cgroup permissions for the device (rwm)." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] } }, "dns": { "$ref": "#/$defs/string_or_list", "description": "Custom DNS servers to set for the service container." }, "dns_opt": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Custom DNS options to be passed to the container's DNS resolver." }, "dns_search": { "$ref": "#/$defs/string_or_list", "description": "Custom DNS search domains to set on the service container." }, "domainname": { "type": "string", "description": "Custom domain name to use for the service container." }, "entrypoint": { "$ref": "#/$defs/command", "description": "Override the default entrypoint declared by the container image, for example 'ENTRYPOINT' in Dockerfile." }, "env_file": { "$ref": "#/$defs/env_file", "description": "Add environment variables from a file or multiple files. Can be a single file path or a list of file paths." }, "label_file": { "$ref": "#/$defs/label_file", "description": "Add metadata to containers using files containing Docker labels." }, "environment": { "$ref": "#/$defs/list_or_dict", "description": "Add environment variables. You can use either an array or a list of KEY=VAL pairs." }, "extra_hosts": { "$ref": "#/$defs/extra_hosts", "description": "Add hostname mappings to the container network interface configuration." }, "gpus": { "$ref": "#/$defs/gpus", "description": "Define GPU devices to use. Can be set to 'all' to use all GPUs, or a list of specific GPU devices." }, "group_add": { "type": "array", "items": { "type": ["string", "number"] }, "uniqueItems": true, "description": "Add additional groups which user inside the container should be member of." }, "hostname": { "type": "string", "description": "Define a custom hostname for the service container." }, "image": { "type": "string", "description": "Specify the image to start the container from. Can be a repository/tag, a digest, or a local image ID." }, "init": { "type": ["boolean", "string"], "description": "Run as an init process inside the container that forwards signals and reaps processes." }, "ipc": { "type": "string", "description": "IPC sharing mode for the service container. Use 'host' to share the host's IPC namespace, 'service:[service_name]' to share with another service, or 'shareable' to allow other services to share this service's IPC namespace." }, "isolation": { "type": "string", "description": "Container isolation technology to use. Supported values are platform-specific." }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to containers using Docker labels. You can use either an array or a list." }, "logging": { "type": "object", "description": "Logging configuration for the service.", "properties": { "driver": { "type": "string", "description": "Logging driver to use, such as 'json-file', 'syslog', 'journald', etc." }, "options": { "type": "object", "description": "Options for the logging driver.", "patternProperties": { "^.+$": { "type": ["string", "number", "null"] } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "mac_address": { "type": "string", "description": "Container MAC address to set." }, "mem_limit": { "type": ["number", "string"], "description": "Memory limit for the container. A string value can use suffix like '2g' for 2 gigabytes." }, "mem_reservation": { "type": ["string", "integer"], "description": "Memory reservation for the container." }, "mem_swappiness": { "type": ["integer", "string"], "description": "Container memory swappiness as percentage (0 to 100)." }, "memswap_limit": { "type": ["number", "string"], "description": "Amount of memory the container is allowed to swap to disk. Set to -1 to enable unlimited swap." }, "network_mode": { "type": "string", "description": "Network mode. Values can be 'bridge', 'host', 'none', 'service:[service name]', or 'container:[container name]'." }, "models": { "oneOf": [{ "$ref": "#/$defs/list_of_strings" }, { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "oneOf": [{ "type": "object", "properties": { "endpoint_var": { "type": "string", "description": "Environment variable set to AI model endpoint." }, "model_var": { "type": "string", "description": "Environment variable set to AI model name." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, { "type": "null" }] } } }], "description": "AI Models to use, referencing entries under the top-level models key." }, "networks": { "oneOf": [{ "$ref": "#/$defs/list_of_strings" }, { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "oneOf": [{ "type": "object", "properties": { "aliases": { "$ref": "#/$defs/list_of_strings", "description": "Alternative hostnames for this service on the network." }, "interface_name": { "type": "string", "description": "Interface network name used to connect to network" }, "ipv4_address": { "type": "string", "description": "Specify a static IPv4 address for this service on this network." }, "ipv6_address": { "type": "string", "description": "Specify a static IPv6 address for this service on this network." }, "link_local_ips": { "$ref": "#/$defs/list_of_strings", "description": "List of link-local IPs." }, "mac_address": { "type": "string", "description": "Specify a MAC address for this service on this network." }, "driver_opts": { "type": "object", "description": "Driver options for this network.", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "priority": { "type": "number", "description": "Specify the priority for the network connection." }, "gw_priority": { "type": "number", "description": "Specify the gateway priority for the network connection." }, "use_service_name_alias": { "type": ["boolean", "string"], "description": "Register the service name as an alias on this network. Defaults to true." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, { "type": "null" }] } }, "additionalProperties": false }], "description": "Networks to join, referencing entries under the top-level networks key. Can be a list of network names or a mapping of network name to network configuration." }, "oom_kill_disable": { "type": ["boolean", "string"], "description": "Disable OOM Killer for the container." }, "oom_score_adj": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": -1000, "maximum": 1000 }], "description": "Tune host's OOM preferences for the container (accepts -1000 to 1000)." }, "pid": { "type": ["string", "null"], "description": "PID mode for container." }, "pids_limit": { "type": ["number", "string"], "description": "Tune a container's PIDs limit. Set to -1 for unlimited PIDs." }, "platform": { "type": "string", "description": "Target platform to run on, e.g., 'linux/amd64', 'linux/arm64', or 'windows/amd64'." }, "privileged": { "type": ["boolean", "string"], "description": "Give extended privileges to the service container." }, "pull_policy": { "type": "string", "pattern": "^(always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+)$", "description": "Policy for pulling images. Options include: 'always', 'never', 'if_not_present', 'missing', 'build', or time-based refresh policies." }, "pull_refresh_after": { "type": "string", "description": "Time after which to refresh the image. Used with pull_policy=refresh." }, "read_only": { "type": ["boolean", "string"], "description": "Mount the container's filesystem as read only." }, "runtime": { "type": "string", "description": "Runtime to use for this container, e.g., 'runc'." }, "security_opt": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Override the default labeling scheme for each container." }, "shm_size": { "type": ["number", "string"], "description": "Size of /dev/shm. A string value can use suffix like '2g' for 2 gigabytes." }, "secrets": { "$ref": "#/$defs/service_config_or_secret", "description": "Grant access to Secrets on a per-service basis." }, "sysctls": { "$ref": "#/$defs/list_or_dict", "description": "Kernel parameters to set in the container. You can use either an array or a list." }, "stop_grace_period": { "type": "string", "description": "Time to wait for the container to stop gracefully before sending SIGKILL (e.g., '1s', '1m30s')." }, "stop_signal": { "type": "string", "description": "Signal to stop the container (e.g., 'SIGTERM', 'SIGINT')." }, "storage_opt": { "type": "object", "description": "Storage driver options for the container." }, "tmpfs": { "$ref": "#/$defs/string_or_list", "description": "Mount a temporary filesystem (tmpfs) into the container. Can be a single value or a list." }, "ulimits": { "$ref": "#/$defs/ulimits", "description": "Override the default ulimits for a container." }, "umask": { "type": ["integer", "string", "null"], "minimum": 0, "maximum": 4294967295, "description": "Set the initial umask for the container process. When omitted or null, no mask is set and the runtime's own behavior applies; an explicit 0 masks no permission bits." }, "use_api_socket": { "type": "boolean", "description": "Bind mount Docker API socket and required auth." }, "user": { "type": "string", "description": "Username or UID to run the container process as." }, "uts": { "type": "string", "description": "UTS namespace to use. 'host' shares the host's UTS namespace." }, "userns_mode": { "type": "string", "description": "User namespace to use. 'host' shares the host's user namespace." }, "volumes": { "type": "array", "description": "Mount host paths or named volumes accessible to the container. Short syntax (VOLUME:CONTAINER_PATH[:MODE])", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "enum": ["bind", "volume", "tmpfs", "cluster", "npipe", "image"], "description": "The mount type: bind for mounting host directories, volume for named volumes, tmpfs for temporary filesystems, cluster for cluster volumes, npipe for named pipes, or image for mounting from an image." }, "source": { "type": "string", "description": "The source of the mount, a path on the host for a bind mount, a docker image reference for an image mount, or the name of a volume defined in the top-level volumes key. Not applicable for a tmpfs mount." }, "target": { "type": "string", "description": "The path in the container where the volume is mounted." }, "read_only": { "type": ["boolean", "string"], "description": "Flag to set the volume as read-only." }, "consistency": { "type": "string", "description": "The consistency requirements for the mount. Available values are platform specific." }, "bind": { "type": "object", "description": "Configuration specific to bind mounts.", "properties": { "propagation": { "type": "string", "description": "The propagation mode for the bind mount: 'shared', 'slave', 'private', 'rshared', 'rslave', or 'rprivate'." }, "create_host_path": { "type": ["boolean", "string"], "description": "Create the host path if it doesn't exist." }, "recursive": { "type": "string", "enum": ["enabled", "disabled", "writable", "readonly"], "description": "Recursively mount the source directory." }, "selinux": { "type": "string", "enum": ["z", "Z"], "description": "SELinux relabeling options: 'z' for shared content, 'Z' for private unshared content." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "volume": { "type": "object", "description": "Configuration specific to volume mounts.", "properties": { "labels": { "$ref": "#/$defs/list_or_dict", "description": "Labels to apply to the volume." }, "nocopy": { "type": ["boolean", "string"], "description": "Flag to disable copying of data from a container when a volume is created." }, "subpath": { "type": "string", "description": "Path within the volume to mount instead of the volume root." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "tmpfs": { "type": "object", "description": "Configuration specific to tmpfs mounts.", "properties": { "size": { "oneOf": [{ "type": "integer", "minimum": 0 }, { "type": "string" }], "description": "Size of the tmpfs mount in bytes." }, "mode": { "type": ["number", "string"], "description": "File mode of the tmpfs in octal." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "image": { "type": "object", "description": "Configuration specific to image mounts.", "properties": { "subpath": { "type": "string", "description": "Path within the image to mount instead of the image root." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "uniqueItems": true }, "volumes_from": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Mount volumes from another service or container. Optionally specify read-only access (ro) or read-write (rw)." }, "working_dir": { "type": "string", "description": "The working directory in which the entrypoint or command will be run" } }, "patternProperties": { "^x-": {} } }, "service": { "description": "Configuration for a service.", "allOf": [{ "$ref": "#/$defs/container_spec" }, { "$ref": "#/$defs/workload_spec" }], "properties": { "deploy": { "$ref": "#/$defs/deployment" }, "develop": { "$ref": "#/$defs/development" }, "profiles": { "$ref": "#/$defs/list_of_strings", "description": "List of profiles for this service. When profiles are specified, services are only started when the profile is activated." }, "restart": { "type": "string", "description": "Restart policy for the service container. Options include: 'no', 'always', 'on-failure', and 'unless-stopped'." }, "scale": { "type": ["integer", "string"], "description": "Number of containers to deploy for this service." }, "attach": { "type": ["boolean", "string"] }, "container_name": { "type": "string", "description": "Specify a custom container name, rather than a generated default name.", "pattern": "[a-zA-Z0-9][a-zA-Z0-9_.-]+" }, "provider": { "type": "object", "description": "Specify a service which will not be manage by Compose directly, and delegate its management to an external provider.", "required": ["type"], "properties": { "type": { "type": "string", "description": "External component used by Compose to manage setup and teardown lifecycle of the service." }, "options": { "type": "object", "description": "Provider-specific options.", "patternProperties": { "^.+$": { "oneOf": [{ "type": ["string", "number", "boolean"] }, { "type": "array", "items": { "type": ["string", "number", "boolean"] } }] } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "extends": { "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "service": { "type": "string", "description": "The name of the service to extend." }, "file": { "type": "string", "description": "The file path where the service to extend is defined." } }, "required": ["service"], "additionalProperties": false }], "description": "Extend another service, in the current file or another file." }, "links": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Link to containers in another service. Either specify both the service name and a link alias (SERVICE:ALIAS), or just the service name." }, "external_links": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Link to services started outside this Compose application. Specify services as <service_name>:<alias>." }, "pre_start": { "type": "array", "items": { "$ref": "#/$defs/pre_start_hook" }, "description": "Init containers to run to completion before the service container is started. Each step runs in its own ephemeral container, in declared order; a non-zero exit fails the bring-up of the service and its dependents." }, "post_start": { "type": "array", "items": { "$ref": "#/$defs/service_hook" }, "description": "Commands to run after the container starts. If any command fails, the container stops." }, "pre_stop": { "type": "array", "items": { "$ref": "#/$defs/service_hook" }, "description": "Commands to run before the container stops. If any command fails, the container stop is aborted." } }, "unevaluatedProperties": false }, "job": { "description": "Configuration for a job. Jobs are containers that run to completion.", "allOf": [{ "$ref": "#/$defs/container_spec" }, { "$ref": "#/$defs/workload_spec" }], "required": ["triggers"], "properties": { "profiles": { "$ref": "#/$defs/list_of_strings", "description": "List of profiles for this job. When profiles are specified, the job is only active when the profile is activated." }, "triggers": { "type": "object", "description": "Trigger conditions for the job. At least one trigger attribute must be declared. Setting manual to false forbids manual execution by an explicit run command.", "properties": { "manual": { "type": ["boolean", "string"], "description": "Whether the job can be triggered manually by an explicit run command. Defaults to true; an explicit false forbids manual execution." }, "schedule": { "type": "array", "description": "List of schedules for the job.", "items": { "oneOf": [{ "type": "string", "description": "Crontab expression to schedule the job (e.g. '0 * * * *' for every hour)." }, { "$ref": "#/$defs/schedule" }] } } }, "anyOf": [{ "required": ["manual"] }, { "required": ["schedule"] }], "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "unevaluatedProperties": false }, "schedule": { "type": "object", "description": "Schedule configuration for a job trigger.", "required": ["cron"], "properties": { "cron": { "type": "string", "description": "Crontab expression to schedule the job (e.g. '0 * * * *' for every hour)." }, "timezone": { "type": "string", "description": "Timezone used to evaluate the cron expression (e.g. 'Europe/Paris'). Defaults to the platform's local timezone." }, "concurrency": { "type": "string", "enum": ["forbid", "queue"], "description": "Policy applied when the schedule fires while a previous run is still in progress: prevent the new run ('forbid', the default) or queue it ('queue')." }, "missed_fires": { "type": "string", "enum": ["one", "skip"], "description": "Policy applied to fires missed while the platform was unavailable: run a single catch-up ('one', the default) or skip them ('skip')." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "healthcheck": { "type": "object", "description": "Configuration options to determine whether the container is healthy.", "properties": { "disable": { "type": ["boolean", "string"], "description": "Disable any container-specified healthcheck. Set to true to disable." }, "interval": { "type": "string", "description": "Time between running the check (e.g., '1s', '1m30s'). Default: 30s." }, "retries": { "type": ["number", "string"], "description": "Number of consecutive failures needed to consider the container as unhealthy. Default: 3." }, "test": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }], "description": "The test to perform to check container health. Can be a string or a list. The first item is either NONE, CMD, or CMD-SHELL. If it's CMD, the rest of the command is exec'd. If it's CMD-SHELL, the rest is run in the shell." }, "timeout": { "type": "string", "description": "Maximum time to allow one check to run (e.g., '1s', '1m30s'). Default: 30s." }, "start_period": { "type": "string", "description": "Start period for the container to initialize before starting health-retries countdown (e.g., '1s', '1m30s'). Default: 0s." }, "start_interval": { "type": "string", "description": "Time between running the check during the start period (e.g., '1s', '1m30s'). Default: interval value." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "development": { "type": ["object", "null"], "description": "Development configuration for the service, used for development workflows.", "properties": { "watch": { "type": "array", "description": "Configure watch mode for the service, which monitors file changes and performs actions in response.", "items": { "type": "object", "required": ["path", "action"], "properties": { "ignore": { "$ref": "#/$defs/string_or_list", "description": "Patterns to exclude from watching." }, "include": { "$ref": "#/$defs/string_or_list", "description": "Patterns to include in watching." }, "path": { "type": "string", "description": "Path to watch for changes." }, "action": { "type": "string", "enum": ["rebuild", "sync", "restart", "sync+restart", "sync+exec"], "description": "Action to take when a change is detected: rebuild the container, sync files, restart the container, sync and restart, or sync and execute a command." }, "target": { "type": "string", "description": "Target path in the container for sync operations." }, "exec": { "$ref": "#/$defs/service_hook", "description": "Command to execute when a change is detected and action is sync+exec." }, "initial_sync": { "type": "boolean", "description": "Ensure that an initial synchronization is done before starting watch mode for sync+x triggers" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "deployment": { "type": ["object", "null"], "description": "Deployment configuration for the service.", "properties": { "mode": { "type": "string", "description": "Deployment mode for the service: 'replicated' (default) or 'global'." }, "endpoint_mode": { "type": "string", "description": "Endpoint mode for the service: 'vip' (default) or 'dnsrr'." }, "replicas": { "type": ["integer", "string"], "description": "Number of replicas of the service container to run." }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Labels to apply to the service." }, "rollback_config": { "type": "object", "description": "Configuration for rolling back a service update.", "properties": { "parallelism": { "type": ["integer", "string"], "description": "The number of containers to rollback at a time. If set to 0, all containers rollback simultaneously." }, "delay": { "type": "string", "description": "The time to wait between each container group's rollback (e.g., '1s', '1m30s')." }, "failure_action": { "type": "string", "description": "Action to take if a rollback fails: 'continue', 'pause'." }, "monitor": { "type": "string", "description": "Duration to monitor each task for failures after it is created (e.g., '1s', '1m30s')." }, "max_failure_ratio": { "type": ["number", "string"], "description": "Failure rate to tolerate during a rollback." }, "order": { "type": "string", "enum": ["start-first", "stop-first"], "description": "Order of operations during rollbacks: 'stop-first' (default) or 'start-first'." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "update_config": { "type": "object", "description": "Configuration for updating a service.", "properties": { "parallelism": { "type": ["integer", "string"], "description": "The number of containers to update at a time." }, "delay": { "type": "string", "description": "The time to wait between updating a group of containers (e.g., '1s', '1m30s')." }, "failure_action": { "type": "string", "description": "Action to take if an update fails: 'continue', 'pause', 'rollback'." }, "monitor": { "type": "string", "description": "Duration to monitor each updated task for failures after it is created (e.g., '1s', '1m30s')." }, "max_failure_ratio": { "type": ["number", "string"], "description": "Failure rate to tolerate during an update (0 to 1)." }, "order": { "type": "string", "enum": ["start-first", "stop-first"], "description": "Order of operations during updates: 'stop-first' (default) or 'start-first'." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "resources": { "type": "object", "description": "Resource constraints and reservations for the service.", "properties": { "limits": { "type": "object", "description": "Resource limits for the service containers.", "properties": { "cpus": { "type": ["number", "string"], "description": "Limit for how much of the available CPU resources, as number of cores, a container can use." }, "memory": { "type": "string", "description": "Limit on the amount of memory a container can allocate (e.g., '1g', '1024m')." }, "pids": { "type": ["integer", "string"], "description": "Maximum number of PIDs available to the container." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "reservations": { "type": "object", "description": "Resource reservations for the service containers.", "properties": { "cpus": { "type": ["number", "string"], "description": "Reservation for how much of the available CPU resources, as number of cores, a container can use." }, "memory": { "type": "string", "description": "Reservation on the amount of memory a container can allocate (e.g., '1g', '1024m')." }, "generic_resources": { "$ref": "#/$defs/generic_resources", "description": "User-defined resources to reserve." }, "devices": { "$ref": "#/$defs/devices", "description": "Device reservations for the container." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "restart_policy": { "type": "object", "description": "Restart policy for the service containers.", "properties": { "condition": { "type": "string", "description": "Condition for restarting the container: 'none', 'on-failure', 'any'." }, "delay": { "type": "string", "description": "Delay between restart attempts (e.g., '1s', '1m30s')." }, "max_attempts": { "type": ["integer", "string"], "description": "Maximum number of restart attempts before giving up." }, "window": { "type": "string", "description": "Time window used to evaluate the restart policy (e.g., '1s', '1m30s')." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "placement": { "type": "object", "description": "Constraints and preferences for the platform to select a physical node to run service containers", "properties": { "constraints": { "type": "array", "items": { "type": "string" }, "description": "Placement constraints for the service (e.g., 'node.role==manager')." }, "preferences": { "type": "array", "description": "Placement preferences for the service.", "items": { "type": "object", "properties": { "spread": { "type": "string", "description": "Spread tasks evenly across values of the specified node label." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "max_replicas_per_node": { "type": ["integer", "string"], "description": "Maximum number of replicas of the service." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "generic_resources": { "type": "array", "description": "User-defined resources for services, allowing services to reserve specialized hardware resources.", "items": { "type": "object", "properties": { "discrete_resource_spec": { "type": "object", "description": "Specification for discrete (countable) resources.", "properties": { "kind": { "type": "string", "description": "Type of resource (e.g., 'GPU', 'FPGA', 'SSD')." }, "value": { "type": ["number", "string"], "description": "Number of resources of this kind to reserve." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "devices": { "type": "array", "description": "Device reservations for containers, allowing services to access specific hardware devices.", "items": { "type": "object", "properties": { "capabilities": { "$ref": "#/$defs/list_of_strings", "description": "List of capabilities the device needs to have (e.g., 'gpu', 'compute', 'utility')." }, "count": { "type": ["string", "integer"], "description": "Number of devices of this type to reserve." }, "device_ids": { "$ref": "#/$defs/list_of_strings", "description": "List of specific device IDs to reserve." }, "driver": { "type": "string", "description": "Device driver to use (e.g., 'nvidia')." }, "options": { "$ref": "#/$defs/list_or_dict", "description": "Driver-specific options for the device." } }, "additionalProperties": false, "patternProperties": { "^x-": {} }, "required": ["capabilities"] } }, "gpus": { "oneOf": [{ "type": "string", "enum": ["all"], "description": "Use all available GPUs." }, { "type": "array", "description": "List of specific GPU devices to use.", "items": { "type": "object", "properties": { "capabilities": { "$ref": "#/$defs/list_of_strings", "description": "List of capabilities the GPU needs to have (e.g., 'compute', 'utility')." }, "count": { "type": ["string", "integer"], "description": "Number of GPUs to use." }, "device_ids": { "$ref": "#/$defs/list_of_strings", "description": "List of specific GPU device IDs to use." }, "driver": { "type": "string", "description": "GPU driver to use (e.g., 'nvidia')." }, "options": { "$ref": "#/$defs/list_or_dict", "description": "Driver-specific options for the GPU." } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "include": { "description": "Compose application or sub-projects to be included.", "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "path": { "$ref": "#/$defs/string_or_list", "description": "Path to the Compose application or sub-project files to include." }, "env_file": { "$ref": "#/$defs/string_or_list", "description": "Path to the environment files to use to define default values when interpolating variables in the Compose files being parsed." }, "project_directory": { "type": "string", "description": "Path to resolve relative paths set in the Compose file" } }, "additionalProperties": false }] }, "network": { "type": ["object", "null"], "description": "Network configuration for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this network." }, "driver": { "type": "string", "description": "Specify which driver should be used for this network. Default is 'bridge'." }, "driver_opts": { "type": "object", "description": "Specify driver-specific options defined as key/value pairs.", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "ipam": { "type": "object", "description": "Custom IP Address Management configuration for this network.", "properties": { "driver": { "type": "string", "description": "Custom IPAM driver, instead of the default." }, "config": { "type": "array", "description": "List of IPAM configuration blocks.", "items": { "type": "object", "properties": { "subnet": { "type": "string", "description": "Subnet in CIDR format that represents a network segment." }, "ip_range": { "type": "string", "description": "Range of IPs from which to allocate container IPs." }, "gateway": { "type": "string", "description": "IPv4 or IPv6 gateway for the subnet." }, "aux_addresses": { "type": "object", "description": "Auxiliary IPv4 or IPv6 addresses used by Network driver.", "additionalProperties": false, "patternProperties": { "^.+$": { "type": "string" } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "options": { "type": "object", "description": "Driver-specific options for the IPAM driver.", "additionalProperties": false, "patternProperties": { "^.+$": { "type": "string" } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "external": { "type": ["boolean", "string", "object"], "description": "Specifies that this network already exists and was created outside of Compose.", "properties": { "name": { "deprecated": true, "type": "string", "description": "Specifies the name of the external network. Deprecated: use the 'name' property instead." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "internal": { "type": ["boolean", "string"], "description": "Create an externally isolated network." }, "enable_ipv4": { "type": ["boolean", "string"], "description": "Enable IPv4 networking." }, "enable_ipv6": { "type": ["boolean", "string"], "description": "Enable IPv6 networking." }, "attachable": { "type": ["boolean", "string"], "description": "If true, standalone containers can attach to this network." }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to the network using labels." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "volume": { "type": ["object", "null"], "description": "Volume configuration for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this volume." }, "driver": { "type": "string", "description": "Specify which volume driver should be used for this volume." }, "driver_opts": { "type": "object", "description": "Specify driver-specific options.", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "external": { "type": ["boolean", "string", "object"], "description": "Specifies that this volume already exists and was created outside of Compose.", "properties": { "name": { "deprecated": true, "type": "string", "description": "Specifies the name of the external volume. Deprecated: use the 'name' property instead." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to the volume using labels." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "secret": { "type": "object", "description": "Secret configuration for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this secret." }, "environment": { "type": "string", "description": "Name of an environment variable from which to get the secret value." }, "file": { "type": "string", "description": "Path to a file containing the secret value." }, "external": { "type": ["boolean", "string", "object"], "description": "Specifies that this secret already exists and was created outside of Compose.", "properties": { "name": { "type": "string", "description": "Specifies the name of the external secret." } } }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to the secret using labels." }, "driver": { "type": "string", "description": "Specify which secret driver should be used for this secret." }, "driver_opts": { "type": "object", "description": "Specify driver-specific options.", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "template_driver": { "type": "string", "description": "Driver to use for templating the secret's value." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "config": { "type": "object", "description": "Config configuration for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this config." }, "content": { "type": "string", "description": "Inline content of the config." }, "environment": { "type": "string", "description": "Name of an environment variable from which to get the config value." }, "file": { "type": "string", "description": "Path to a file containing the config value." }, "external": { "type": ["boolean", "string", "object"], "description": "Specifies that this config already exists and was created outside of Compose.", "properties": { "name": { "deprecated": true, "type": "string", "description": "Specifies the name of the external config. Deprecated: use the 'name' property instead." } } }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to the config using labels." }, "template_driver": { "type": "string", "description": "Driver to use for templating the config's value." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "model": { "type": "object", "description": "Language Model for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this model." }, "model": { "type": "string", "description": "Language Model to run." }, "context_size": { "type": "integer" }, "runtime_flags": { "type": "array", "items": { "type": "string" }, "description": "Raw runtime flags to pass to the inference engine." } }, "required": ["model"], "additionalProperties": false, "patternProperties": { "^x-": {} } }, "command": { "oneOf": [{ "type": "null", "description": "No command specified, use the container's default command." }, { "type": "string", "description": "Command as a string, which will be executed in a shell (e.g., '/bin/sh -c')." }, { "type": "array", "description": "Command as an array of strings, which will be executed directly without a shell.", "items": { "type": "string", "description": "Part of the command (executable or argument)." } }], "description": "Command to run in the container, which can be specified as a string (shell form) or array (exec form)." }, "service_hook": { "type": "object", "description": "Configuration for service lifecycle hooks, which are commands executed at specific points in a container's lifecycle.", "properties": { "command": { "$ref": "#/$defs/command", "description": "Command to execute as part of the hook." }, "user": { "type": "string", "description": "User to run the command as." }, "privileged": { "type": ["boolean", "string"], "description": "Whether to run the command with extended privileges." }, "working_dir": { "type": "string", "description": "Working directory for the command." }, "environment": { "$ref": "#/$defs/list_or_dict", "description": "Environment variables for the command." } }, "additionalProperties": false, "patternProperties": { "^x-": {} }, "required": ["command"] }, "pre_start_hook": { "type": "object", "description": "Configuration for a pre_start init container, run to completion before the service container starts. Accepts the full container specification; per #656, attributes not set explicitly are inherited from the service: collection attributes are completed by the hook's declarations (which win on conflicts), scalar attributes are replaced.", "allOf": [{ "$ref": "#/$defs/container_spec" }], "unevaluatedProperties": false, "properties": { "per_replica": { "type": ["boolean", "string"], "description": "When true, the hook runs once per service replica instead of once per service." } } }, "env_file": { "oneOf": [{ "type": "string", "description": "Path to a file containing environment variables." }, { "type": "array", "description": "List of paths to files containing environment variables.", "items": { "oneOf": [{ "type": "string", "description": "Path to a file containing environment variables." }, { "type": "object", "description": "Detailed configuration for an environment file.", "additionalProperties": false, "properties": { "path": { "type": "string", "description": "Path to the environment file." }, "format": { "type": "string", "description": "Format attribute lets you to use an alternative file formats for env_file. When not set, env_file is parsed according to Compose rules." }, "required": { "type": ["boolean", "string"], "default": true, "description": "Whether the file is required. If true and the file doesn't exist, an error will be raised." } }, "required": ["path"] }] } }] }, "label_file": { "oneOf": [{ "type": "string", "description": "Path to a file containing Docker labels." }, { "type": "array", "description": "List of paths to files containing Docker labels.", "items": { "type": "string", "description": "Path to a file containing Docker labels." } }] }, "string_or_list": { "oneOf": [{ "type": "string", "description": "A single string value." }, { "$ref": "#/$defs/list_of_strings", "description": "A list of string values." }], "description": "Either a single string or a list of strings." }, "list_of_strings": { "type": "array", "description": "A list of unique string values.", "items": { "type": "string", "description": "A string value in the list." }, "uniqueItems": true }, "list_or_dict": { "oneOf": [{ "type": "object", "description": "A dictionary mapping keys to values.", "patternProperties": { ".+": { "type": ["string", "number", "boolean", "null"], "description": "Value for the key, which can be a string, number, boolean, or null." } }, "additionalProperties": false }, { "type": "array", "description": "A list of unique string values.", "items": { "type": "string", "description": "A string value in the list." }, "uniqueItems": true }], "description": "Either a dictionary mapping keys to values, or a list of strings." }, "extra_hosts": { "oneOf": [{ "type": "object", "description": "list mapping hostnames to IP addresses.", "patternProperties": { ".+": { "oneOf": [{ "type": "string", "description": "IP address for the hostname." }, { "type": "array", "description": "List of IP addresses for the hostname.", "items": { "type": "string", "description": "IP address for the hostname." }, "uniqueItems": false }] } }, "additionalProperties": false }, { "type": "array", "description": "List of host:IP mappings in the format 'hostname:IP'.", "items": { "type": "string", "description": "Host:IP mapping in the format 'hostname:IP'." }, "uniqueItems": true }], "description": "Additional hostnames to be defined in the container's /etc/hosts file." }, "blkio_limit": { "type": "object", "description": "Block IO limit for a specific device.", "properties": { "path": { "type": "string", "description": "Path to the device (e.g., '/dev/sda')." }, "rate": { "type": ["integer", "string"], "description": "Rate limit in bytes per second or IO operations per second." } }, "additionalProperties": false }, "blkio_weight": { "type": "object", "description": "Block IO weight for a specific device.", "properties": { "path": { "type": "string", "description": "Path to the device (e.g., '/dev/sda')." }, "weight": { "type": ["integer", "string"], "description": "Relative weight for the device, between 10 and 1000." } }, "additionalProperties": false }, "service_config_or_secret": { "type": "array", "description": "Configuration for service configs or secrets, defining how they are mounted in the container.", "items": { "oneOf": [{ "type": "string", "description": "Name of the config or secret to grant access to." }, { "type": "object", "description": "Detailed configuration for a config or secret.", "properties": { "source": { "type": "string", "description": "Name of the config or secret as defined in the top-level configs or secrets section." }, "target": { "type": "string", "description": "Path in the container where the config or secret will be mounted. Defaults to /<source> for configs and /run/secrets/<source> for secrets." }, "uid": { "type": "string", "description": "UID of the file in the container. Default is 0 (root)." }, "gid": { "type": "string", "description": "GID of the file in the container. Default is 0 (root)." }, "mode": { "type": ["number", "string"], "description": "File permission mode inside the container, in octal. Default is 0444 for configs and 0400 for secrets." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] } }, "ulimits": { "type": "object", "description": "Container ulimit options, controlling resource limits for processes inside the container.", "patternProperties": { "^[a-z]+$": { "oneOf": [{ "type": ["integer", "string"], "description": "Single value for both soft and hard limits." }, { "type": "object", "description": "Separate soft and hard limits.", "properties": { "hard": { "type": ["integer", "string"], "description": "Hard limit for the ulimit type. This is the maximum allowed value." }, "soft": { "type": ["integer", "string"], "description": "Soft limit for the ulimit type. This is the value that's actually enforced." } }, "required": ["soft", "hard"], "additionalProperties": false, "patternProperties": { "^x-": {} } }] } } }, "workload_spec": { "type": "object", "description": "Container attributes meaningful for orchestrated workloads (services and jobs) but not for run-to-completion init containers: build, dependency ordering, health reporting, port exposure and interactivity.", "properties": { "build": { "description": "Configuration options for building the service's image.", "oneOf": [{ "type": "string", "description": "Path to the build context. Can be a relative path or a URL." }, { "type": "object", "properties": { "context": { "type": "string", "description": "Path to the build context. Can be a relative path or a URL." }, "dockerfile": { "type": "string", "description": "Name of the Dockerfile to use for building the image." }, "dockerfile_inline": { "type": "string", "description": "Inline Dockerfile content to use instead of a Dockerfile from the build context." }, "entitlements": { "type": "array", "items": { "type": "string" }, "description": "List of extra privileged entitlements to grant to the build process." }, "args": { "$ref": "#/$defs/list_or_dict", "description": "Build-time variables, specified as a map or a list of KEY=VAL pairs." }, "ssh": { "$ref": "#/$defs/list_or_dict", "description": "SSH agent socket or keys to expose to the build. Format is either a string or a list of 'default|<id>[=<socket>|<key>[,<key>]]'." }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Labels to apply to the built image." }, "cache_from": { "type": "array", "items": { "type": "string" }, "description": "List of sources the image builder should use for cache resolution" }, "cache_to": { "type": "array", "items": { "type": "string" }, "description": "Cache destinations for the build cache." }, "no_cache": { "type": ["boolean", "string"], "description": "Do not use cache when building the image." }, "no_cache_filter": { "$ref": "#/$defs/string_or_list", "description": "Do not use build cache for the specified stages." }, "additional_contexts": { "$ref": "#/$defs/list_or_dict", "description": "Additional build contexts to use, specified as a map of name to context path or URL." }, "network": { "type": "string", "description": "Network mode to use for the build. Options include 'default', 'none', 'host', or a network name." }, "provenance": { "type": ["string", "boolean"], "description": "Add a provenance attestation" }, "sbom": { "type": ["string", "boolean"], "description": "Add a SBOM attestation" }, "pull": { "type": ["boolean", "string"], "description": "Always attempt to pull a newer version of the image." }, "target": { "type": "string", "description": "Build stage to target in a multi-stage Dockerfile." }, "shm_size": { "type": ["integer", "string"], "description": "Size of /dev/shm for the build container. A string value can use suffix like '2g' for 2 gigabytes." }, "extra_hosts": { "$ref": "#/$defs/extra_hosts", "description": "Add hostname mappings for the build container." }, "isolation": { "type": "string", "description": "Container isolation technology to use for the build process." }, "privileged": { "type": ["boolean", "string"], "description": "Give extended privileges to the build container." }, "secrets": { "$ref": "#/$defs/service_config_or_secret", "description": "Secrets to expose to the build. These are accessible at build-time." }, "tags": { "type": "array", "items": { "type": "string" }, "description": "Additional tags to apply to the built image." }, "ulimits": { "$ref": "#/$defs/ulimits", "description": "Override the default ulimits for the build container." }, "platforms": { "type": "array", "items": { "type": "string" }, "description": "Platforms to build for, e.g., 'linux/amd64', 'linux/arm64', or 'windows/amd64'." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "depends_on": { "oneOf": [{ "$ref": "#/$defs/list_of_strings" }, { "type": "object", "additionalProperties": false, "patternProperties": { "^[a-zA-Z0-9._-]+$": { "type": "object", "additionalProperties": false, "patternProperties": { "^x-": {} }, "properties": { "restart": { "type": ["boolean", "string"], "description": "Whether to restart dependent services when this service is restarted." }, "required": { "type": "boolean", "default": true, "description": "Whether the dependency is required for the dependent service to start." }, "condition": { "type": "string", "enum": ["service_started", "service_healthy", "service_completed_successfully"], "description": "Condition to wait for. 'service_started' waits until the service has started, 'service_healthy' waits until the service is healthy (as defined by its healthcheck), 'service_completed_successfully' waits until the service has completed successfully." } }, "required": ["condition"] } } }], "description": "Express dependency between services. Service dependencies cause services to be started in dependency order. The dependent service will wait for the dependency to be ready before starting." }, "healthcheck": { "$ref": "#/$defs/healthcheck", "description": "Configure a health check for the container to monitor its health status." }, "ports": { "type": "array", "description": "Expose container ports. Short format ([HOST:]CONTAINER[/PROTOCOL]).", "items": { "oneOf": [{ "type": "number" }, { "type": "string" }, { "type": "object", "properties": { "name": { "type": "string", "description": "A human-readable name for this port mapping." }, "mode": { "type": "string", "description": "The port binding mode, either 'host' for publishing a host port or 'ingress' for load balancing." }, "host_ip": { "type": "string", "description": "The host IP to bind to." }, "target": { "type": ["integer", "string"], "description": "The port inside the container." }, "published": { "type": ["string", "integer"], "description": "The publicly exposed port." }, "protocol": { "type": "string", "description": "The port protocol (tcp or udp)." }, "app_protocol": { "type": "string", "description": "Application protocol to use with the port (e.g., http, https, mysql)." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "uniqueItems": true }, "expose": { "type": "array", "items": { "type": ["string", "number"] }, "uniqueItems": true, "description": "Expose ports without publishing them to the host machine - they'll only be accessible to linked services." }, "stdin_open": { "type": ["boolean", "string"], "description": "Keep STDIN open even if not attached." }, "tty": { "type": ["boolean", "string"], "description": "Allocate a pseudo-TTY to service container." } }, "patternProperties": { "^x-": {} } } } };
+const schema87 = { "type": "object", "description": "Language Model for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this model." }, "model": { "type": "string", "description": "Language Model to run." }, "context_size": { "type": "integer" }, "runtime_flags": { "type": "array", "items": { "type": "string" }, "description": "Raw runtime flags to pass to the inference engine." } }, "required": ["model"], "additionalProperties": false, "patternProperties": { "^x-": {} } };
+const func1 = Object.prototype.hasOwnProperty;
+const pattern4 = new RegExp("^x-", "u");
+const pattern5 = new RegExp("^[a-zA-Z0-9._-]+$", "u");
+const schema32 = { "description": "Compose application or sub-projects to be included.", "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "path": { "$ref": "#/$defs/string_or_list", "description": "Path to the Compose application or sub-project files to include." }, "env_file": { "$ref": "#/$defs/string_or_list", "description": "Path to the environment files to use to define default values when interpolating variables in the Compose files being parsed." }, "project_directory": { "type": "string", "description": "Path to resolve relative paths set in the Compose file" } }, "additionalProperties": false }] };
+const schema33 = { "oneOf": [{ "type": "string", "description": "A single string value." }, { "$ref": "#/$defs/list_of_strings", "description": "A list of string values." }], "description": "Either a single string or a list of strings." };
+const schema34 = { "type": "array", "description": "A list of unique string values.", "items": { "type": "string", "description": "A string value in the list." }, "uniqueItems": true };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate22.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} const _errs0 = errors; let valid0 = false; let passing0 = null; const _errs1 = errors; if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+        vErrors = [err0];
+    }
+    else {
+        vErrors.push(err0);
+    }
+    errors++;
+} var _valid0 = _errs1 === errors; if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+} const _errs3 = errors; if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+        if (typeof data[i0] !== "string") {
+            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+        const indices0 = {};
+        for (; i1--;) {
+            let item0 = data[i1];
+            if (typeof item0 !== "string") {
+                continue;
+            }
+            if (typeof indices0[item0] == "number") {
+                j0 = indices0[item0];
+                const err2 = { instancePath, schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                if (vErrors === null) {
+                    vErrors = [err2];
+                }
+                else {
+                    vErrors.push(err2);
+                }
+                errors++;
+                break;
+            }
+            indices0[item0] = i1;
+        }
+    }
+}
+else {
+    const err3 = { instancePath, schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+        vErrors = [err3];
+    }
+    else {
+        vErrors.push(err3);
+    }
+    errors++;
+} var _valid0 = _errs3 === errors; if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+}
+else {
+    if (_valid0) {
+        valid0 = true;
+        passing0 = 1;
+        var items0 = true;
+    }
+} if (!valid0) {
+    const err4 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+        vErrors = [err4];
+    }
+    else {
+        vErrors.push(err4);
+    }
+    errors++;
+}
+else {
+    errors = _errs0;
+    if (vErrors !== null) {
+        if (_errs0) {
+            vErrors.length = _errs0;
+        }
+        else {
+            vErrors = null;
+        }
+    }
+} validate22.errors = vErrors; evaluated0.items = items0; return errors === 0; }
+validate22.evaluated = { "dynamicProps": false, "dynamicItems": true };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate21.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} const _errs0 = errors; let valid0 = false; let passing0 = null; const _errs1 = errors; if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+        vErrors = [err0];
+    }
+    else {
+        vErrors.push(err0);
+    }
+    errors++;
+} var _valid0 = _errs1 === errors; if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+} const _errs3 = errors; if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+        if (!(((key0 === "path") || (key0 === "env_file")) || (key0 === "project_directory"))) {
+            const err1 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.path !== undefined) {
+        if (!(validate22(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+        }
+    }
+    if (data.env_file !== undefined) {
+        if (!(validate22(data.env_file, { instancePath: instancePath + "/env_file", parentData: data, parentDataProperty: "env_file", rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+        }
+    }
+    if (data.project_directory !== undefined) {
+        if (typeof data.project_directory !== "string") {
+            const err2 = { instancePath: instancePath + "/project_directory", schemaPath: "#/oneOf/1/properties/project_directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err3 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err3];
+    }
+    else {
+        vErrors.push(err3);
+    }
+    errors++;
+} var _valid0 = _errs3 === errors; if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+}
+else {
+    if (_valid0) {
+        valid0 = true;
+        passing0 = 1;
+        var props0 = true;
+    }
+} if (!valid0) {
+    const err4 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+        vErrors = [err4];
+    }
+    else {
+        vErrors.push(err4);
+    }
+    errors++;
+}
+else {
+    errors = _errs0;
+    if (vErrors !== null) {
+        if (_errs0) {
+            vErrors.length = _errs0;
+        }
+        else {
+            vErrors = null;
+        }
+    }
+} validate21.errors = vErrors; evaluated0.props = props0; return errors === 0; }
+validate21.evaluated = { "dynamicProps": true, "dynamicItems": false };
+const schema35 = { "description": "Configuration for a service.", "allOf": [{ "$ref": "#/$defs/container_spec" }, { "$ref": "#/$defs/workload_spec" }], "properties": { "deploy": { "$ref": "#/$defs/deployment" }, "develop": { "$ref": "#/$defs/development" }, "profiles": { "$ref": "#/$defs/list_of_strings", "description": "List of profiles for this service. When profiles are specified, services are only started when the profile is activated." }, "restart": { "type": "string", "description": "Restart policy for the service container. Options include: 'no', 'always', 'on-failure', and 'unless-stopped'." }, "scale": { "type": ["integer", "string"], "description": "Number of containers to deploy for this service." }, "attach": { "type": ["boolean", "string"] }, "container_name": { "type": "string", "description": "Specify a custom container name, rather than a generated default name.", "pattern": "[a-zA-Z0-9][a-zA-Z0-9_.-]+" }, "provider": { "type": "object", "description": "Specify a service which will not be manage by Compose directly, and delegate its management to an external provider.", "required": ["type"], "properties": { "type": { "type": "string", "description": "External component used by Compose to manage setup and teardown lifecycle of the service." }, "options": { "type": "object", "description": "Provider-specific options.", "patternProperties": { "^.+$": { "oneOf": [{ "type": ["string", "number", "boolean"] }, { "type": "array", "items": { "type": ["string", "number", "boolean"] } }] } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "extends": { "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "service": { "type": "string", "description": "The name of the service to extend." }, "file": { "type": "string", "description": "The file path where the service to extend is defined." } }, "required": ["service"], "additionalProperties": false }], "description": "Extend another service, in the current file or another file." }, "links": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Link to containers in another service. Either specify both the service name and a link alias (SERVICE:ALIAS), or just the service name." }, "external_links": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Link to services started outside this Compose application. Specify services as <service_name>:<alias>." }, "pre_start": { "type": "array", "items": { "$ref": "#/$defs/pre_start_hook" }, "description": "Init containers to run to completion before the service container is started. Each step runs in its own ephemeral container, in declared order; a non-zero exit fails the bring-up of the service and its dependents." }, "post_start": { "type": "array", "items": { "$ref": "#/$defs/service_hook" }, "description": "Commands to run after the container starts. If any command fails, the container stops." }, "pre_stop": { "type": "array", "items": { "$ref": "#/$defs/service_hook" }, "description": "Commands to run before the container stops. If any command fails, the container stop is aborted." } }, "unevaluatedProperties": false };
+const schema36 = { "type": "object", "description": "Attributes of a container specification shared by anything that runs a container: services, jobs, and run-to-completion init containers (pre_start hooks).", "properties": { "annotations": { "$ref": "#/$defs/list_or_dict" }, "blkio_config": { "type": "object", "description": "Block IO configuration for the service.", "properties": { "device_read_bps": { "type": "array", "description": "Limit read rate (bytes per second) from a device.", "items": { "$ref": "#/$defs/blkio_limit" } }, "device_read_iops": { "type": "array", "description": "Limit read rate (IO per second) from a device.", "items": { "$ref": "#/$defs/blkio_limit" } }, "device_write_bps": { "type": "array", "description": "Limit write rate (bytes per second) to a device.", "items": { "$ref": "#/$defs/blkio_limit" } }, "device_write_iops": { "type": "array", "description": "Limit write rate (IO per second) to a device.", "items": { "$ref": "#/$defs/blkio_limit" } }, "weight": { "type": ["integer", "string"], "description": "Block IO weight (relative weight) for the service, between 10 and 1000." }, "weight_device": { "type": "array", "description": "Block IO weight (relative weight) for specific devices.", "items": { "$ref": "#/$defs/blkio_weight" } } }, "additionalProperties": false }, "cap_add": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Add Linux capabilities. For example, 'CAP_SYS_ADMIN', 'SYS_ADMIN', or 'NET_ADMIN'." }, "cap_drop": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Drop Linux capabilities. For example, 'CAP_SYS_ADMIN', 'SYS_ADMIN', or 'NET_ADMIN'." }, "cgroup": { "type": "string", "enum": ["host", "private"], "description": "Specify the cgroup namespace to join. Use 'host' to use the host's cgroup namespace, or 'private' to use a private cgroup namespace." }, "cgroup_parent": { "type": "string", "description": "Specify an optional parent cgroup for the container." }, "command": { "$ref": "#/$defs/command", "description": "Override the default command declared by the container image, for example 'CMD' in Dockerfile." }, "configs": { "$ref": "#/$defs/service_config_or_secret", "description": "Grant access to Configs on a per-service basis." }, "cpu_count": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": 0 }], "description": "Number of usable CPUs." }, "cpu_percent": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": 0, "maximum": 100 }], "description": "Percentage of CPU resources to use." }, "cpu_shares": { "type": ["number", "string"], "description": "CPU shares (relative weight) for the container." }, "cpu_quota": { "type": ["number", "string"], "description": "Limit the CPU CFS (Completely Fair Scheduler) quota." }, "cpu_period": { "type": ["number", "string"], "description": "Limit the CPU CFS (Completely Fair Scheduler) period." }, "cpu_rt_period": { "type": ["number", "string"], "description": "Limit the CPU real-time period in microseconds or a duration." }, "cpu_rt_runtime": { "type": ["number", "string"], "description": "Limit the CPU real-time runtime in microseconds or a duration." }, "cpus": { "type": ["number", "string"], "description": "Number of CPUs to use. A floating-point value is supported to request partial CPUs." }, "cpuset": { "type": "string", "description": "CPUs in which to allow execution (0-3, 0,1)." }, "credential_spec": { "type": "object", "description": "Configure the credential spec for managed service account.", "properties": { "config": { "type": "string", "description": "The name of the credential spec Config to use." }, "file": { "type": "string", "description": "Path to a credential spec file." }, "registry": { "type": "string", "description": "Path to a credential spec in the Windows registry." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "device_cgroup_rules": { "$ref": "#/$defs/list_of_strings", "description": "Add rules to the cgroup allowed devices list." }, "devices": { "type": "array", "description": "List of device mappings for the container.", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "required": ["source"], "properties": { "source": { "type": "string", "description": "Path on the host to the device." }, "target": { "type": "string", "description": "Path in the container where the device will be mapped." }, "permissions": { "type": "string", "description": "Cgroup permissions for the device (rwm)." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] } }, "dns": { "$ref": "#/$defs/string_or_list", "description": "Custom DNS servers to set for the service container." }, "dns_opt": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Custom DNS options to be passed to the container's DNS resolver." }, "dns_search": { "$ref": "#/$defs/string_or_list", "description": "Custom DNS search domains to set on the service container." }, "domainname": { "type": "string", "description": "Custom domain name to use for the service container." }, "entrypoint": { "$ref": "#/$defs/command", "description": "Override the default entrypoint declared by the container image, for example 'ENTRYPOINT' in Dockerfile." }, "env_file": { "$ref": "#/$defs/env_file", "description": "Add environment variables from a file or multiple files. Can be a single file path or a list of file paths." }, "label_file": { "$ref": "#/$defs/label_file", "description": "Add metadata to containers using files containing Docker labels." }, "environment": { "$ref": "#/$defs/list_or_dict", "description": "Add environment variables. You can use either an array or a list of KEY=VAL pairs." }, "extra_hosts": { "$ref": "#/$defs/extra_hosts", "description": "Add hostname mappings to the container network interface configuration." }, "gpus": { "$ref": "#/$defs/gpus", "description": "Define GPU devices to use. Can be set to 'all' to use all GPUs, or a list of specific GPU devices." }, "group_add": { "type": "array", "items": { "type": ["string", "number"] }, "uniqueItems": true, "description": "Add additional groups which user inside the container should be member of." }, "hostname": { "type": "string", "description": "Define a custom hostname for the service container." }, "image": { "type": "string", "description": "Specify the image to start the container from. Can be a repository/tag, a digest, or a local image ID." }, "init": { "type": ["boolean", "string"], "description": "Run as an init process inside the container that forwards signals and reaps processes." }, "ipc": { "type": "string", "description": "IPC sharing mode for the service container. Use 'host' to share the host's IPC namespace, 'service:[service_name]' to share with another service, or 'shareable' to allow other services to share this service's IPC namespace." }, "isolation": { "type": "string", "description": "Container isolation technology to use. Supported values are platform-specific." }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to containers using Docker labels. You can use either an array or a list." }, "logging": { "type": "object", "description": "Logging configuration for the service.", "properties": { "driver": { "type": "string", "description": "Logging driver to use, such as 'json-file', 'syslog', 'journald', etc." }, "options": { "type": "object", "description": "Options for the logging driver.", "patternProperties": { "^.+$": { "type": ["string", "number", "null"] } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "mac_address": { "type": "string", "description": "Container MAC address to set." }, "mem_limit": { "type": ["number", "string"], "description": "Memory limit for the container. A string value can use suffix like '2g' for 2 gigabytes." }, "mem_reservation": { "type": ["string", "integer"], "description": "Memory reservation for the container." }, "mem_swappiness": { "type": ["integer", "string"], "description": "Container memory swappiness as percentage (0 to 100)." }, "memswap_limit": { "type": ["number", "string"], "description": "Amount of memory the container is allowed to swap to disk. Set to -1 to enable unlimited swap." }, "network_mode": { "type": "string", "description": "Network mode. Values can be 'bridge', 'host', 'none', 'service:[service name]', or 'container:[container name]'." }, "models": { "oneOf": [{ "$ref": "#/$defs/list_of_strings" }, { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "oneOf": [{ "type": "object", "properties": { "endpoint_var": { "type": "string", "description": "Environment variable set to AI model endpoint." }, "model_var": { "type": "string", "description": "Environment variable set to AI model name." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, { "type": "null" }] } } }], "description": "AI Models to use, referencing entries under the top-level models key." }, "networks": { "oneOf": [{ "$ref": "#/$defs/list_of_strings" }, { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "oneOf": [{ "type": "object", "properties": { "aliases": { "$ref": "#/$defs/list_of_strings", "description": "Alternative hostnames for this service on the network." }, "interface_name": { "type": "string", "description": "Interface network name used to connect to network" }, "ipv4_address": { "type": "string", "description": "Specify a static IPv4 address for this service on this network." }, "ipv6_address": { "type": "string", "description": "Specify a static IPv6 address for this service on this network." }, "link_local_ips": { "$ref": "#/$defs/list_of_strings", "description": "List of link-local IPs." }, "mac_address": { "type": "string", "description": "Specify a MAC address for this service on this network." }, "driver_opts": { "type": "object", "description": "Driver options for this network.", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "priority": { "type": "number", "description": "Specify the priority for the network connection." }, "gw_priority": { "type": "number", "description": "Specify the gateway priority for the network connection." }, "use_service_name_alias": { "type": ["boolean", "string"], "description": "Register the service name as an alias on this network. Defaults to true." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, { "type": "null" }] } }, "additionalProperties": false }], "description": "Networks to join, referencing entries under the top-level networks key. Can be a list of network names or a mapping of network name to network configuration." }, "oom_kill_disable": { "type": ["boolean", "string"], "description": "Disable OOM Killer for the container." }, "oom_score_adj": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": -1000, "maximum": 1000 }], "description": "Tune host's OOM preferences for the container (accepts -1000 to 1000)." }, "pid": { "type": ["string", "null"], "description": "PID mode for container." }, "pids_limit": { "type": ["number", "string"], "description": "Tune a container's PIDs limit. Set to -1 for unlimited PIDs." }, "platform": { "type": "string", "description": "Target platform to run on, e.g., 'linux/amd64', 'linux/arm64', or 'windows/amd64'." }, "privileged": { "type": ["boolean", "string"], "description": "Give extended privileges to the service container." }, "pull_policy": { "type": "string", "pattern": "^(always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+)$", "description": "Policy for pulling images. Options include: 'always', 'never', 'if_not_present', 'missing', 'build', or time-based refresh policies." }, "pull_refresh_after": { "type": "string", "description": "Time after which to refresh the image. Used with pull_policy=refresh." }, "read_only": { "type": ["boolean", "string"], "description": "Mount the container's filesystem as read only." }, "runtime": { "type": "string", "description": "Runtime to use for this container, e.g., 'runc'." }, "security_opt": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Override the default labeling scheme for each container." }, "shm_size": { "type": ["number", "string"], "description": "Size of /dev/shm. A string value can use suffix like '2g' for 2 gigabytes." }, "secrets": { "$ref": "#/$defs/service_config_or_secret", "description": "Grant access to Secrets on a per-service basis." }, "sysctls": { "$ref": "#/$defs/list_or_dict", "description": "Kernel parameters to set in the container. You can use either an array or a list." }, "stop_grace_period": { "type": "string", "description": "Time to wait for the container to stop gracefully before sending SIGKILL (e.g., '1s', '1m30s')." }, "stop_signal": { "type": "string", "description": "Signal to stop the container (e.g., 'SIGTERM', 'SIGINT')." }, "storage_opt": { "type": "object", "description": "Storage driver options for the container." }, "tmpfs": { "$ref": "#/$defs/string_or_list", "description": "Mount a temporary filesystem (tmpfs) into the container. Can be a single value or a list." }, "ulimits": { "$ref": "#/$defs/ulimits", "description": "Override the default ulimits for a container." }, "umask": { "type": ["integer", "string", "null"], "minimum": 0, "maximum": 4294967295, "description": "Set the initial umask for the container process. When omitted or null, no mask is set and the runtime's own behavior applies; an explicit 0 masks no permission bits." }, "use_api_socket": { "type": "boolean", "description": "Bind mount Docker API socket and required auth." }, "user": { "type": "string", "description": "Username or UID to run the container process as." }, "uts": { "type": "string", "description": "UTS namespace to use. 'host' shares the host's UTS namespace." }, "userns_mode": { "type": "string", "description": "User namespace to use. 'host' shares the host's user namespace." }, "volumes": { "type": "array", "description": "Mount host paths or named volumes accessible to the container. Short syntax (VOLUME:CONTAINER_PATH[:MODE])", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "enum": ["bind", "volume", "tmpfs", "cluster", "npipe", "image"], "description": "The mount type: bind for mounting host directories, volume for named volumes, tmpfs for temporary filesystems, cluster for cluster volumes, npipe for named pipes, or image for mounting from an image." }, "source": { "type": "string", "description": "The source of the mount, a path on the host for a bind mount, a docker image reference for an image mount, or the name of a volume defined in the top-level volumes key. Not applicable for a tmpfs mount." }, "target": { "type": "string", "description": "The path in the container where the volume is mounted." }, "read_only": { "type": ["boolean", "string"], "description": "Flag to set the volume as read-only." }, "consistency": { "type": "string", "description": "The consistency requirements for the mount. Available values are platform specific." }, "bind": { "type": "object", "description": "Configuration specific to bind mounts.", "properties": { "propagation": { "type": "string", "description": "The propagation mode for the bind mount: 'shared', 'slave', 'private', 'rshared', 'rslave', or 'rprivate'." }, "create_host_path": { "type": ["boolean", "string"], "description": "Create the host path if it doesn't exist." }, "recursive": { "type": "string", "enum": ["enabled", "disabled", "writable", "readonly"], "description": "Recursively mount the source directory." }, "selinux": { "type": "string", "enum": ["z", "Z"], "description": "SELinux relabeling options: 'z' for shared content, 'Z' for private unshared content." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "volume": { "type": "object", "description": "Configuration specific to volume mounts.", "properties": { "labels": { "$ref": "#/$defs/list_or_dict", "description": "Labels to apply to the volume." }, "nocopy": { "type": ["boolean", "string"], "description": "Flag to disable copying of data from a container when a volume is created." }, "subpath": { "type": "string", "description": "Path within the volume to mount instead of the volume root." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "tmpfs": { "type": "object", "description": "Configuration specific to tmpfs mounts.", "properties": { "size": { "oneOf": [{ "type": "integer", "minimum": 0 }, { "type": "string" }], "description": "Size of the tmpfs mount in bytes." }, "mode": { "type": ["number", "string"], "description": "File mode of the tmpfs in octal." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "image": { "type": "object", "description": "Configuration specific to image mounts.", "properties": { "subpath": { "type": "string", "description": "Path within the image to mount instead of the image root." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "uniqueItems": true }, "volumes_from": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "description": "Mount volumes from another service or container. Optionally specify read-only access (ro) or read-write (rw)." }, "working_dir": { "type": "string", "description": "The working directory in which the entrypoint or command will be run" } }, "patternProperties": { "^x-": {} } };
+const schema37 = { "oneOf": [{ "type": "object", "description": "A dictionary mapping keys to values.", "patternProperties": { ".+": { "type": ["string", "number", "boolean", "null"], "description": "Value for the key, which can be a string, number, boolean, or null." } }, "additionalProperties": false }, { "type": "array", "description": "A list of unique string values.", "items": { "type": "string", "description": "A string value in the list." }, "uniqueItems": true }], "description": "Either a dictionary mapping keys to values, or a list of strings." };
+const schema38 = { "type": "object", "description": "Block IO limit for a specific device.", "properties": { "path": { "type": "string", "description": "Path to the device (e.g., '/dev/sda')." }, "rate": { "type": ["integer", "string"], "description": "Rate limit in bytes per second or IO operations per second." } }, "additionalProperties": false };
+const schema42 = { "type": "object", "description": "Block IO weight for a specific device.", "properties": { "path": { "type": "string", "description": "Path to the device (e.g., '/dev/sda')." }, "weight": { "type": ["integer", "string"], "description": "Relative weight for the device, between 10 and 1000." } }, "additionalProperties": false };
+const schema43 = { "oneOf": [{ "type": "null", "description": "No command specified, use the container's default command." }, { "type": "string", "description": "Command as a string, which will be executed in a shell (e.g., '/bin/sh -c')." }, { "type": "array", "description": "Command as an array of strings, which will be executed directly without a shell.", "items": { "type": "string", "description": "Part of the command (executable or argument)." } }], "description": "Command to run in the container, which can be specified as a string (shell form) or array (exec form)." };
+const schema44 = { "type": "array", "description": "Configuration for service configs or secrets, defining how they are mounted in the container.", "items": { "oneOf": [{ "type": "string", "description": "Name of the config or secret to grant access to." }, { "type": "object", "description": "Detailed configuration for a config or secret.", "properties": { "source": { "type": "string", "description": "Name of the config or secret as defined in the top-level configs or secrets section." }, "target": { "type": "string", "description": "Path in the container where the config or secret will be mounted. Defaults to /<source> for configs and /run/secrets/<source> for secrets." }, "uid": { "type": "string", "description": "UID of the file in the container. Default is 0 (root)." }, "gid": { "type": "string", "description": "GID of the file in the container. Default is 0 (root)." }, "mode": { "type": ["number", "string"], "description": "File permission mode inside the container, in octal. Default is 0444 for configs and 0400 for secrets." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] } };
+const schema47 = { "oneOf": [{ "type": "string", "description": "Path to a file containing environment variables." }, { "type": "array", "description": "List of paths to files containing environment variables.", "items": { "oneOf": [{ "type": "string", "description": "Path to a file containing environment variables." }, { "type": "object", "description": "Detailed configuration for an environment file.", "additionalProperties": false, "properties": { "path": { "type": "string", "description": "Path to the environment file." }, "format": { "type": "string", "description": "Format attribute lets you to use an alternative file formats for env_file. When not set, env_file is parsed according to Compose rules." }, "required": { "type": ["boolean", "string"], "default": true, "description": "Whether the file is required. If true and the file doesn't exist, an error will be raised." } }, "required": ["path"] }] } }] };
+const schema48 = { "oneOf": [{ "type": "string", "description": "Path to a file containing Docker labels." }, { "type": "array", "description": "List of paths to files containing Docker labels.", "items": { "type": "string", "description": "Path to a file containing Docker labels." } }] };
+const schema50 = { "oneOf": [{ "type": "object", "description": "list mapping hostnames to IP addresses.", "patternProperties": { ".+": { "oneOf": [{ "type": "string", "description": "IP address for the hostname." }, { "type": "array", "description": "List of IP addresses for the hostname.", "items": { "type": "string", "description": "IP address for the hostname." }, "uniqueItems": false }] } }, "additionalProperties": false }, { "type": "array", "description": "List of host:IP mappings in the format 'hostname:IP'.", "items": { "type": "string", "description": "Host:IP mapping in the format 'hostname:IP'." }, "uniqueItems": true }], "description": "Additional hostnames to be defined in the container's /etc/hosts file." };
+const schema62 = { "type": "object", "description": "Container ulimit options, controlling resource limits for processes inside the container.", "patternProperties": { "^[a-z]+$": { "oneOf": [{ "type": ["integer", "string"], "description": "Single value for both soft and hard limits." }, { "type": "object", "description": "Separate soft and hard limits.", "properties": { "hard": { "type": ["integer", "string"], "description": "Hard limit for the ulimit type. This is the maximum allowed value." }, "soft": { "type": ["integer", "string"], "description": "Soft limit for the ulimit type. This is the value that's actually enforced." } }, "required": ["soft", "hard"], "additionalProperties": false, "patternProperties": { "^x-": {} } }] } } };
+const pattern7 = new RegExp(".+", "u");
+const pattern22 = new RegExp("^.+$", "u");
+const pattern29 = new RegExp("^(always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+)$", "u");
+const pattern33 = new RegExp("^[a-z]+$", "u");
+const schema51 = { "oneOf": [{ "type": "string", "enum": ["all"], "description": "Use all available GPUs." }, { "type": "array", "description": "List of specific GPU devices to use.", "items": { "type": "object", "properties": { "capabilities": { "$ref": "#/$defs/list_of_strings", "description": "List of capabilities the GPU needs to have (e.g., 'compute', 'utility')." }, "count": { "type": ["string", "integer"], "description": "Number of GPUs to use." }, "device_ids": { "$ref": "#/$defs/list_of_strings", "description": "List of specific GPU device IDs to use." }, "driver": { "type": "string", "description": "GPU driver to use (e.g., 'nvidia')." }, "options": { "$ref": "#/$defs/list_or_dict", "description": "Driver-specific options for the GPU." } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate30.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} const _errs0 = errors; let valid0 = false; let passing0 = null; const _errs1 = errors; if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+        vErrors = [err0];
+    }
+    else {
+        vErrors.push(err0);
+    }
+    errors++;
+} if (!(data === "all")) {
+    const err1 = { instancePath, schemaPath: "#/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema51.oneOf[0].enum }, message: "must be equal to one of the allowed values" };
+    if (vErrors === null) {
+        vErrors = [err1];
+    }
+    else {
+        vErrors.push(err1);
+    }
+    errors++;
+} var _valid0 = _errs1 === errors; if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+} const _errs3 = errors; if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+        let data0 = data[i0];
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+            if (data0.capabilities !== undefined) {
+                let data1 = data0.capabilities;
+                if (Array.isArray(data1)) {
+                    const len1 = data1.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                        if (typeof data1[i1] !== "string") {
+                            const err2 = { instancePath: instancePath + "/" + i0 + "/capabilities/" + i1, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err2];
+                            }
+                            else {
+                                vErrors.push(err2);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i2 = data1.length;
+                    let j0;
+                    if (i2 > 1) {
+                        const indices0 = {};
+                        for (; i2--;) {
+                            let item0 = data1[i2];
+                            if (typeof item0 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices0[item0] == "number") {
+                                j0 = indices0[item0];
+                                const err3 = { instancePath: instancePath + "/" + i0 + "/capabilities", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err3];
+                                }
+                                else {
+                                    vErrors.push(err3);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices0[item0] = i2;
+                        }
+                    }
+                }
+                else {
+                    const err4 = { instancePath: instancePath + "/" + i0 + "/capabilities", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err4];
+                    }
+                    else {
+                        vErrors.push(err4);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.count !== undefined) {
+                let data3 = data0.count;
+                if ((typeof data3 !== "string") && (!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))))) {
+                    const err5 = { instancePath: instancePath + "/" + i0 + "/count", schemaPath: "#/oneOf/1/items/properties/count/type", keyword: "type", params: { type: schema51.oneOf[1].items.properties.count.type }, message: "must be string,integer" };
+                    if (vErrors === null) {
+                        vErrors = [err5];
+                    }
+                    else {
+                        vErrors.push(err5);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.device_ids !== undefined) {
+                let data4 = data0.device_ids;
+                if (Array.isArray(data4)) {
+                    const len2 = data4.length;
+                    for (let i3 = 0; i3 < len2; i3++) {
+                        if (typeof data4[i3] !== "string") {
+                            const err6 = { instancePath: instancePath + "/" + i0 + "/device_ids/" + i3, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err6];
+                            }
+                            else {
+                                vErrors.push(err6);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i4 = data4.length;
+                    let j1;
+                    if (i4 > 1) {
+                        const indices1 = {};
+                        for (; i4--;) {
+                            let item1 = data4[i4];
+                            if (typeof item1 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices1[item1] == "number") {
+                                j1 = indices1[item1];
+                                const err7 = { instancePath: instancePath + "/" + i0 + "/device_ids", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err7];
+                                }
+                                else {
+                                    vErrors.push(err7);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices1[item1] = i4;
+                        }
+                    }
+                }
+                else {
+                    const err8 = { instancePath: instancePath + "/" + i0 + "/device_ids", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.driver !== undefined) {
+                if (typeof data0.driver !== "string") {
+                    const err9 = { instancePath: instancePath + "/" + i0 + "/driver", schemaPath: "#/oneOf/1/items/properties/driver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err9];
+                    }
+                    else {
+                        vErrors.push(err9);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.options !== undefined) {
+                let data7 = data0.options;
+                const _errs23 = errors;
+                let valid13 = false;
+                let passing1 = null;
+                const _errs24 = errors;
+                if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                    for (const key0 in data7) {
+                        if (!(pattern7.test(key0))) {
+                            const err10 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err10];
+                            }
+                            else {
+                                vErrors.push(err10);
+                            }
+                            errors++;
+                        }
+                    }
+                    for (const key1 in data7) {
+                        if (pattern7.test(key1)) {
+                            let data8 = data7[key1];
+                            if ((((typeof data8 !== "string") && (!(typeof data8 == "number"))) && (typeof data8 !== "boolean")) && (data8 !== null)) {
+                                const err11 = { instancePath: instancePath + "/" + i0 + "/options/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                                if (vErrors === null) {
+                                    vErrors = [err11];
+                                }
+                                else {
+                                    vErrors.push(err11);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err12 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err12];
+                    }
+                    else {
+                        vErrors.push(err12);
+                    }
+                    errors++;
+                }
+                var _valid1 = _errs24 === errors;
+                if (_valid1) {
+                    valid13 = true;
+                    passing1 = 0;
+                }
+                const _errs29 = errors;
+                if (Array.isArray(data7)) {
+                    const len3 = data7.length;
+                    for (let i5 = 0; i5 < len3; i5++) {
+                        if (typeof data7[i5] !== "string") {
+                            const err13 = { instancePath: instancePath + "/" + i0 + "/options/" + i5, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err13];
+                            }
+                            else {
+                                vErrors.push(err13);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i6 = data7.length;
+                    let j2;
+                    if (i6 > 1) {
+                        const indices2 = {};
+                        for (; i6--;) {
+                            let item2 = data7[i6];
+                            if (typeof item2 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices2[item2] == "number") {
+                                j2 = indices2[item2];
+                                const err14 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i6 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err14];
+                                }
+                                else {
+                                    vErrors.push(err14);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices2[item2] = i6;
+                        }
+                    }
+                }
+                else {
+                    const err15 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err15];
+                    }
+                    else {
+                        vErrors.push(err15);
+                    }
+                    errors++;
+                }
+                var _valid1 = _errs29 === errors;
+                if (_valid1 && valid13) {
+                    valid13 = false;
+                    passing1 = [passing1, 1];
+                }
+                else {
+                    if (_valid1) {
+                        valid13 = true;
+                        passing1 = 1;
+                    }
+                }
+                if (!valid13) {
+                    const err16 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err16];
+                    }
+                    else {
+                        vErrors.push(err16);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs23;
+                    if (vErrors !== null) {
+                        if (_errs23) {
+                            vErrors.length = _errs23;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err17 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err17];
+            }
+            else {
+                vErrors.push(err17);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err18 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+        vErrors = [err18];
+    }
+    else {
+        vErrors.push(err18);
+    }
+    errors++;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key2 in data) {
+        if (!(pattern4.test(key2))) {
+            const err19 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err19];
+            }
+            else {
+                vErrors.push(err19);
+            }
+            errors++;
+        }
+    }
+} var _valid0 = _errs3 === errors; if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+}
+else {
+    if (_valid0) {
+        valid0 = true;
+        passing0 = 1;
+        var props1 = true;
+        var items1 = true;
+    }
+} if (!valid0) {
+    const err20 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+        vErrors = [err20];
+    }
+    else {
+        vErrors.push(err20);
+    }
+    errors++;
+}
+else {
+    errors = _errs0;
+    if (vErrors !== null) {
+        if (_errs0) {
+            vErrors.length = _errs0;
+        }
+        else {
+            vErrors = null;
+        }
+    }
+} validate30.errors = vErrors; evaluated0.props = props1; evaluated0.items = items1; return errors === 0; }
+validate30.evaluated = { "dynamicProps": true, "dynamicItems": true };
+const func0 = equal/* default */.A;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate27.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.annotations !== undefined) {
+        let data0 = data.annotations;
+        const _errs3 = errors;
+        let valid2 = false;
+        let passing0 = null;
+        const _errs4 = errors;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+            for (const key0 in data0) {
+                if (!(pattern7.test(key0))) {
+                    const err0 = { instancePath: instancePath + "/annotations", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err0];
+                    }
+                    else {
+                        vErrors.push(err0);
+                    }
+                    errors++;
+                }
+            }
+            for (const key1 in data0) {
+                if (pattern7.test(key1)) {
+                    let data1 = data0[key1];
+                    if ((((typeof data1 !== "string") && (!(typeof data1 == "number"))) && (typeof data1 !== "boolean")) && (data1 !== null)) {
+                        const err1 = { instancePath: instancePath + "/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err1];
+                        }
+                        else {
+                            vErrors.push(err1);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err2 = { instancePath: instancePath + "/annotations", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+        var _valid0 = _errs4 === errors;
+        if (_valid0) {
+            valid2 = true;
+            passing0 = 0;
+        }
+        const _errs9 = errors;
+        if (Array.isArray(data0)) {
+            const len0 = data0.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                if (typeof data0[i0] !== "string") {
+                    const err3 = { instancePath: instancePath + "/annotations/" + i0, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err3];
+                    }
+                    else {
+                        vErrors.push(err3);
+                    }
+                    errors++;
+                }
+            }
+            let i1 = data0.length;
+            let j0;
+            if (i1 > 1) {
+                const indices0 = {};
+                for (; i1--;) {
+                    let item0 = data0[i1];
+                    if (typeof item0 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                        j0 = indices0[item0];
+                        const err4 = { instancePath: instancePath + "/annotations", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err4];
+                        }
+                        else {
+                            vErrors.push(err4);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices0[item0] = i1;
+                }
+            }
+        }
+        else {
+            const err5 = { instancePath: instancePath + "/annotations", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err5];
+            }
+            else {
+                vErrors.push(err5);
+            }
+            errors++;
+        }
+        var _valid0 = _errs9 === errors;
+        if (_valid0 && valid2) {
+            valid2 = false;
+            passing0 = [passing0, 1];
+        }
+        else {
+            if (_valid0) {
+                valid2 = true;
+                passing0 = 1;
+            }
+        }
+        if (!valid2) {
+            const err6 = { instancePath: instancePath + "/annotations", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err6];
+            }
+            else {
+                vErrors.push(err6);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs3;
+            if (vErrors !== null) {
+                if (_errs3) {
+                    vErrors.length = _errs3;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.blkio_config !== undefined) {
+        let data3 = data.blkio_config;
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            for (const key2 in data3) {
+                if (!((((((key2 === "device_read_bps") || (key2 === "device_read_iops")) || (key2 === "device_write_bps")) || (key2 === "device_write_iops")) || (key2 === "weight")) || (key2 === "weight_device"))) {
+                    const err7 = { instancePath: instancePath + "/blkio_config", schemaPath: "#/properties/blkio_config/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err7];
+                    }
+                    else {
+                        vErrors.push(err7);
+                    }
+                    errors++;
+                }
+            }
+            if (data3.device_read_bps !== undefined) {
+                let data4 = data3.device_read_bps;
+                if (Array.isArray(data4)) {
+                    const len1 = data4.length;
+                    for (let i2 = 0; i2 < len1; i2++) {
+                        let data5 = data4[i2];
+                        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                            for (const key3 in data5) {
+                                if (!((key3 === "path") || (key3 === "rate"))) {
+                                    const err8 = { instancePath: instancePath + "/blkio_config/device_read_bps/" + i2, schemaPath: "#/$defs/blkio_limit/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err8];
+                                    }
+                                    else {
+                                        vErrors.push(err8);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data5.path !== undefined) {
+                                if (typeof data5.path !== "string") {
+                                    const err9 = { instancePath: instancePath + "/blkio_config/device_read_bps/" + i2 + "/path", schemaPath: "#/$defs/blkio_limit/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err9];
+                                    }
+                                    else {
+                                        vErrors.push(err9);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data5.rate !== undefined) {
+                                let data7 = data5.rate;
+                                if ((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (typeof data7 !== "string")) {
+                                    const err10 = { instancePath: instancePath + "/blkio_config/device_read_bps/" + i2 + "/rate", schemaPath: "#/$defs/blkio_limit/properties/rate/type", keyword: "type", params: { type: schema38.properties.rate.type }, message: "must be integer,string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err10];
+                                    }
+                                    else {
+                                        vErrors.push(err10);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err11 = { instancePath: instancePath + "/blkio_config/device_read_bps/" + i2, schemaPath: "#/$defs/blkio_limit/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err11];
+                            }
+                            else {
+                                vErrors.push(err11);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err12 = { instancePath: instancePath + "/blkio_config/device_read_bps", schemaPath: "#/properties/blkio_config/properties/device_read_bps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err12];
+                    }
+                    else {
+                        vErrors.push(err12);
+                    }
+                    errors++;
+                }
+            }
+            if (data3.device_read_iops !== undefined) {
+                let data8 = data3.device_read_iops;
+                if (Array.isArray(data8)) {
+                    const len2 = data8.length;
+                    for (let i3 = 0; i3 < len2; i3++) {
+                        let data9 = data8[i3];
+                        if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                            for (const key4 in data9) {
+                                if (!((key4 === "path") || (key4 === "rate"))) {
+                                    const err13 = { instancePath: instancePath + "/blkio_config/device_read_iops/" + i3, schemaPath: "#/$defs/blkio_limit/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err13];
+                                    }
+                                    else {
+                                        vErrors.push(err13);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data9.path !== undefined) {
+                                if (typeof data9.path !== "string") {
+                                    const err14 = { instancePath: instancePath + "/blkio_config/device_read_iops/" + i3 + "/path", schemaPath: "#/$defs/blkio_limit/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err14];
+                                    }
+                                    else {
+                                        vErrors.push(err14);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data9.rate !== undefined) {
+                                let data11 = data9.rate;
+                                if ((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (typeof data11 !== "string")) {
+                                    const err15 = { instancePath: instancePath + "/blkio_config/device_read_iops/" + i3 + "/rate", schemaPath: "#/$defs/blkio_limit/properties/rate/type", keyword: "type", params: { type: schema38.properties.rate.type }, message: "must be integer,string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err15];
+                                    }
+                                    else {
+                                        vErrors.push(err15);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err16 = { instancePath: instancePath + "/blkio_config/device_read_iops/" + i3, schemaPath: "#/$defs/blkio_limit/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err16];
+                            }
+                            else {
+                                vErrors.push(err16);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err17 = { instancePath: instancePath + "/blkio_config/device_read_iops", schemaPath: "#/properties/blkio_config/properties/device_read_iops/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err17];
+                    }
+                    else {
+                        vErrors.push(err17);
+                    }
+                    errors++;
+                }
+            }
+            if (data3.device_write_bps !== undefined) {
+                let data12 = data3.device_write_bps;
+                if (Array.isArray(data12)) {
+                    const len3 = data12.length;
+                    for (let i4 = 0; i4 < len3; i4++) {
+                        let data13 = data12[i4];
+                        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                            for (const key5 in data13) {
+                                if (!((key5 === "path") || (key5 === "rate"))) {
+                                    const err18 = { instancePath: instancePath + "/blkio_config/device_write_bps/" + i4, schemaPath: "#/$defs/blkio_limit/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err18];
+                                    }
+                                    else {
+                                        vErrors.push(err18);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data13.path !== undefined) {
+                                if (typeof data13.path !== "string") {
+                                    const err19 = { instancePath: instancePath + "/blkio_config/device_write_bps/" + i4 + "/path", schemaPath: "#/$defs/blkio_limit/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err19];
+                                    }
+                                    else {
+                                        vErrors.push(err19);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data13.rate !== undefined) {
+                                let data15 = data13.rate;
+                                if ((!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))) && (typeof data15 !== "string")) {
+                                    const err20 = { instancePath: instancePath + "/blkio_config/device_write_bps/" + i4 + "/rate", schemaPath: "#/$defs/blkio_limit/properties/rate/type", keyword: "type", params: { type: schema38.properties.rate.type }, message: "must be integer,string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err20];
+                                    }
+                                    else {
+                                        vErrors.push(err20);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err21 = { instancePath: instancePath + "/blkio_config/device_write_bps/" + i4, schemaPath: "#/$defs/blkio_limit/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err21];
+                            }
+                            else {
+                                vErrors.push(err21);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err22 = { instancePath: instancePath + "/blkio_config/device_write_bps", schemaPath: "#/properties/blkio_config/properties/device_write_bps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err22];
+                    }
+                    else {
+                        vErrors.push(err22);
+                    }
+                    errors++;
+                }
+            }
+            if (data3.device_write_iops !== undefined) {
+                let data16 = data3.device_write_iops;
+                if (Array.isArray(data16)) {
+                    const len4 = data16.length;
+                    for (let i5 = 0; i5 < len4; i5++) {
+                        let data17 = data16[i5];
+                        if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+                            for (const key6 in data17) {
+                                if (!((key6 === "path") || (key6 === "rate"))) {
+                                    const err23 = { instancePath: instancePath + "/blkio_config/device_write_iops/" + i5, schemaPath: "#/$defs/blkio_limit/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err23];
+                                    }
+                                    else {
+                                        vErrors.push(err23);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data17.path !== undefined) {
+                                if (typeof data17.path !== "string") {
+                                    const err24 = { instancePath: instancePath + "/blkio_config/device_write_iops/" + i5 + "/path", schemaPath: "#/$defs/blkio_limit/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err24];
+                                    }
+                                    else {
+                                        vErrors.push(err24);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data17.rate !== undefined) {
+                                let data19 = data17.rate;
+                                if ((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (typeof data19 !== "string")) {
+                                    const err25 = { instancePath: instancePath + "/blkio_config/device_write_iops/" + i5 + "/rate", schemaPath: "#/$defs/blkio_limit/properties/rate/type", keyword: "type", params: { type: schema38.properties.rate.type }, message: "must be integer,string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err25];
+                                    }
+                                    else {
+                                        vErrors.push(err25);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err26 = { instancePath: instancePath + "/blkio_config/device_write_iops/" + i5, schemaPath: "#/$defs/blkio_limit/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err26];
+                            }
+                            else {
+                                vErrors.push(err26);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err27 = { instancePath: instancePath + "/blkio_config/device_write_iops", schemaPath: "#/properties/blkio_config/properties/device_write_iops/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err27];
+                    }
+                    else {
+                        vErrors.push(err27);
+                    }
+                    errors++;
+                }
+            }
+            if (data3.weight !== undefined) {
+                let data20 = data3.weight;
+                if ((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (typeof data20 !== "string")) {
+                    const err28 = { instancePath: instancePath + "/blkio_config/weight", schemaPath: "#/properties/blkio_config/properties/weight/type", keyword: "type", params: { type: schema36.properties.blkio_config.properties.weight.type }, message: "must be integer,string" };
+                    if (vErrors === null) {
+                        vErrors = [err28];
+                    }
+                    else {
+                        vErrors.push(err28);
+                    }
+                    errors++;
+                }
+            }
+            if (data3.weight_device !== undefined) {
+                let data21 = data3.weight_device;
+                if (Array.isArray(data21)) {
+                    const len5 = data21.length;
+                    for (let i6 = 0; i6 < len5; i6++) {
+                        let data22 = data21[i6];
+                        if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                            for (const key7 in data22) {
+                                if (!((key7 === "path") || (key7 === "weight"))) {
+                                    const err29 = { instancePath: instancePath + "/blkio_config/weight_device/" + i6, schemaPath: "#/$defs/blkio_weight/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err29];
+                                    }
+                                    else {
+                                        vErrors.push(err29);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data22.path !== undefined) {
+                                if (typeof data22.path !== "string") {
+                                    const err30 = { instancePath: instancePath + "/blkio_config/weight_device/" + i6 + "/path", schemaPath: "#/$defs/blkio_weight/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err30];
+                                    }
+                                    else {
+                                        vErrors.push(err30);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data22.weight !== undefined) {
+                                let data24 = data22.weight;
+                                if ((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (typeof data24 !== "string")) {
+                                    const err31 = { instancePath: instancePath + "/blkio_config/weight_device/" + i6 + "/weight", schemaPath: "#/$defs/blkio_weight/properties/weight/type", keyword: "type", params: { type: schema42.properties.weight.type }, message: "must be integer,string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err31];
+                                    }
+                                    else {
+                                        vErrors.push(err31);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err32 = { instancePath: instancePath + "/blkio_config/weight_device/" + i6, schemaPath: "#/$defs/blkio_weight/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err32];
+                            }
+                            else {
+                                vErrors.push(err32);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err33 = { instancePath: instancePath + "/blkio_config/weight_device", schemaPath: "#/properties/blkio_config/properties/weight_device/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err33];
+                    }
+                    else {
+                        vErrors.push(err33);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err34 = { instancePath: instancePath + "/blkio_config", schemaPath: "#/properties/blkio_config/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err34];
+            }
+            else {
+                vErrors.push(err34);
+            }
+            errors++;
+        }
+    }
+    if (data.cap_add !== undefined) {
+        let data25 = data.cap_add;
+        if (Array.isArray(data25)) {
+            const len6 = data25.length;
+            for (let i7 = 0; i7 < len6; i7++) {
+                if (typeof data25[i7] !== "string") {
+                    const err35 = { instancePath: instancePath + "/cap_add/" + i7, schemaPath: "#/properties/cap_add/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err35];
+                    }
+                    else {
+                        vErrors.push(err35);
+                    }
+                    errors++;
+                }
+            }
+            let i8 = data25.length;
+            let j1;
+            if (i8 > 1) {
+                const indices1 = {};
+                for (; i8--;) {
+                    let item1 = data25[i8];
+                    if (typeof item1 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices1[item1] == "number") {
+                        j1 = indices1[item1];
+                        const err36 = { instancePath: instancePath + "/cap_add", schemaPath: "#/properties/cap_add/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err36];
+                        }
+                        else {
+                            vErrors.push(err36);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices1[item1] = i8;
+                }
+            }
+        }
+        else {
+            const err37 = { instancePath: instancePath + "/cap_add", schemaPath: "#/properties/cap_add/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err37];
+            }
+            else {
+                vErrors.push(err37);
+            }
+            errors++;
+        }
+    }
+    if (data.cap_drop !== undefined) {
+        let data27 = data.cap_drop;
+        if (Array.isArray(data27)) {
+            const len7 = data27.length;
+            for (let i9 = 0; i9 < len7; i9++) {
+                if (typeof data27[i9] !== "string") {
+                    const err38 = { instancePath: instancePath + "/cap_drop/" + i9, schemaPath: "#/properties/cap_drop/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err38];
+                    }
+                    else {
+                        vErrors.push(err38);
+                    }
+                    errors++;
+                }
+            }
+            let i10 = data27.length;
+            let j2;
+            if (i10 > 1) {
+                const indices2 = {};
+                for (; i10--;) {
+                    let item2 = data27[i10];
+                    if (typeof item2 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices2[item2] == "number") {
+                        j2 = indices2[item2];
+                        const err39 = { instancePath: instancePath + "/cap_drop", schemaPath: "#/properties/cap_drop/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i10 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err39];
+                        }
+                        else {
+                            vErrors.push(err39);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices2[item2] = i10;
+                }
+            }
+        }
+        else {
+            const err40 = { instancePath: instancePath + "/cap_drop", schemaPath: "#/properties/cap_drop/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err40];
+            }
+            else {
+                vErrors.push(err40);
+            }
+            errors++;
+        }
+    }
+    if (data.cgroup !== undefined) {
+        let data29 = data.cgroup;
+        if (typeof data29 !== "string") {
+            const err41 = { instancePath: instancePath + "/cgroup", schemaPath: "#/properties/cgroup/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err41];
+            }
+            else {
+                vErrors.push(err41);
+            }
+            errors++;
+        }
+        if (!((data29 === "host") || (data29 === "private"))) {
+            const err42 = { instancePath: instancePath + "/cgroup", schemaPath: "#/properties/cgroup/enum", keyword: "enum", params: { allowedValues: schema36.properties.cgroup.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+                vErrors = [err42];
+            }
+            else {
+                vErrors.push(err42);
+            }
+            errors++;
+        }
+    }
+    if (data.cgroup_parent !== undefined) {
+        if (typeof data.cgroup_parent !== "string") {
+            const err43 = { instancePath: instancePath + "/cgroup_parent", schemaPath: "#/properties/cgroup_parent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err43];
+            }
+            else {
+                vErrors.push(err43);
+            }
+            errors++;
+        }
+    }
+    if (data.command !== undefined) {
+        let data31 = data.command;
+        const _errs82 = errors;
+        let valid35 = false;
+        let passing1 = null;
+        const _errs83 = errors;
+        if (data31 !== null) {
+            const err44 = { instancePath: instancePath + "/command", schemaPath: "#/$defs/command/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            if (vErrors === null) {
+                vErrors = [err44];
+            }
+            else {
+                vErrors.push(err44);
+            }
+            errors++;
+        }
+        var _valid1 = _errs83 === errors;
+        if (_valid1) {
+            valid35 = true;
+            passing1 = 0;
+        }
+        const _errs85 = errors;
+        if (typeof data31 !== "string") {
+            const err45 = { instancePath: instancePath + "/command", schemaPath: "#/$defs/command/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err45];
+            }
+            else {
+                vErrors.push(err45);
+            }
+            errors++;
+        }
+        var _valid1 = _errs85 === errors;
+        if (_valid1 && valid35) {
+            valid35 = false;
+            passing1 = [passing1, 1];
+        }
+        else {
+            if (_valid1) {
+                valid35 = true;
+                passing1 = 1;
+            }
+            const _errs87 = errors;
+            if (Array.isArray(data31)) {
+                const len8 = data31.length;
+                for (let i11 = 0; i11 < len8; i11++) {
+                    if (typeof data31[i11] !== "string") {
+                        const err46 = { instancePath: instancePath + "/command/" + i11, schemaPath: "#/$defs/command/oneOf/2/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                            vErrors = [err46];
+                        }
+                        else {
+                            vErrors.push(err46);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err47 = { instancePath: instancePath + "/command", schemaPath: "#/$defs/command/oneOf/2/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                    vErrors = [err47];
+                }
+                else {
+                    vErrors.push(err47);
+                }
+                errors++;
+            }
+            var _valid1 = _errs87 === errors;
+            if (_valid1 && valid35) {
+                valid35 = false;
+                passing1 = [passing1, 2];
+            }
+            else {
+                if (_valid1) {
+                    valid35 = true;
+                    passing1 = 2;
+                }
+            }
+        }
+        if (!valid35) {
+            const err48 = { instancePath: instancePath + "/command", schemaPath: "#/$defs/command/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err48];
+            }
+            else {
+                vErrors.push(err48);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs82;
+            if (vErrors !== null) {
+                if (_errs82) {
+                    vErrors.length = _errs82;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.configs !== undefined) {
+        let data33 = data.configs;
+        if (Array.isArray(data33)) {
+            const len9 = data33.length;
+            for (let i12 = 0; i12 < len9; i12++) {
+                let data34 = data33[i12];
+                const _errs95 = errors;
+                let valid41 = false;
+                let passing2 = null;
+                const _errs96 = errors;
+                if (typeof data34 !== "string") {
+                    const err49 = { instancePath: instancePath + "/configs/" + i12, schemaPath: "#/$defs/service_config_or_secret/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err49];
+                    }
+                    else {
+                        vErrors.push(err49);
+                    }
+                    errors++;
+                }
+                var _valid2 = _errs96 === errors;
+                if (_valid2) {
+                    valid41 = true;
+                    passing2 = 0;
+                }
+                const _errs98 = errors;
+                if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                    for (const key8 in data34) {
+                        if (!((((((key8 === "source") || (key8 === "target")) || (key8 === "uid")) || (key8 === "gid")) || (key8 === "mode")) || (pattern4.test(key8)))) {
+                            const err50 = { instancePath: instancePath + "/configs/" + i12, schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err50];
+                            }
+                            else {
+                                vErrors.push(err50);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data34.source !== undefined) {
+                        if (typeof data34.source !== "string") {
+                            const err51 = { instancePath: instancePath + "/configs/" + i12 + "/source", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err51];
+                            }
+                            else {
+                                vErrors.push(err51);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data34.target !== undefined) {
+                        if (typeof data34.target !== "string") {
+                            const err52 = { instancePath: instancePath + "/configs/" + i12 + "/target", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err52];
+                            }
+                            else {
+                                vErrors.push(err52);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data34.uid !== undefined) {
+                        if (typeof data34.uid !== "string") {
+                            const err53 = { instancePath: instancePath + "/configs/" + i12 + "/uid", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err53];
+                            }
+                            else {
+                                vErrors.push(err53);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data34.gid !== undefined) {
+                        if (typeof data34.gid !== "string") {
+                            const err54 = { instancePath: instancePath + "/configs/" + i12 + "/gid", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/gid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err54];
+                            }
+                            else {
+                                vErrors.push(err54);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data34.mode !== undefined) {
+                        let data39 = data34.mode;
+                        if ((!(typeof data39 == "number")) && (typeof data39 !== "string")) {
+                            const err55 = { instancePath: instancePath + "/configs/" + i12 + "/mode", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/mode/type", keyword: "type", params: { type: schema44.items.oneOf[1].properties.mode.type }, message: "must be number,string" };
+                            if (vErrors === null) {
+                                vErrors = [err55];
+                            }
+                            else {
+                                vErrors.push(err55);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err56 = { instancePath: instancePath + "/configs/" + i12, schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err56];
+                    }
+                    else {
+                        vErrors.push(err56);
+                    }
+                    errors++;
+                }
+                var _valid2 = _errs98 === errors;
+                if (_valid2 && valid41) {
+                    valid41 = false;
+                    passing2 = [passing2, 1];
+                }
+                else {
+                    if (_valid2) {
+                        valid41 = true;
+                        passing2 = 1;
+                    }
+                }
+                if (!valid41) {
+                    const err57 = { instancePath: instancePath + "/configs/" + i12, schemaPath: "#/$defs/service_config_or_secret/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err57];
+                    }
+                    else {
+                        vErrors.push(err57);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs95;
+                    if (vErrors !== null) {
+                        if (_errs95) {
+                            vErrors.length = _errs95;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err58 = { instancePath: instancePath + "/configs", schemaPath: "#/$defs/service_config_or_secret/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err58];
+            }
+            else {
+                vErrors.push(err58);
+            }
+            errors++;
+        }
+    }
+    if (data.cpu_count !== undefined) {
+        let data40 = data.cpu_count;
+        const _errs112 = errors;
+        let valid43 = false;
+        let passing3 = null;
+        const _errs113 = errors;
+        if (typeof data40 !== "string") {
+            const err59 = { instancePath: instancePath + "/cpu_count", schemaPath: "#/properties/cpu_count/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err59];
+            }
+            else {
+                vErrors.push(err59);
+            }
+            errors++;
+        }
+        var _valid3 = _errs113 === errors;
+        if (_valid3) {
+            valid43 = true;
+            passing3 = 0;
+        }
+        const _errs115 = errors;
+        if (!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))) {
+            const err60 = { instancePath: instancePath + "/cpu_count", schemaPath: "#/properties/cpu_count/oneOf/1/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+                vErrors = [err60];
+            }
+            else {
+                vErrors.push(err60);
+            }
+            errors++;
+        }
+        if (typeof data40 == "number") {
+            if (data40 < 0 || isNaN(data40)) {
+                const err61 = { instancePath: instancePath + "/cpu_count", schemaPath: "#/properties/cpu_count/oneOf/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (vErrors === null) {
+                    vErrors = [err61];
+                }
+                else {
+                    vErrors.push(err61);
+                }
+                errors++;
+            }
+        }
+        var _valid3 = _errs115 === errors;
+        if (_valid3 && valid43) {
+            valid43 = false;
+            passing3 = [passing3, 1];
+        }
+        else {
+            if (_valid3) {
+                valid43 = true;
+                passing3 = 1;
+            }
+        }
+        if (!valid43) {
+            const err62 = { instancePath: instancePath + "/cpu_count", schemaPath: "#/properties/cpu_count/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err62];
+            }
+            else {
+                vErrors.push(err62);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs112;
+            if (vErrors !== null) {
+                if (_errs112) {
+                    vErrors.length = _errs112;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.cpu_percent !== undefined) {
+        let data41 = data.cpu_percent;
+        const _errs118 = errors;
+        let valid44 = false;
+        let passing4 = null;
+        const _errs119 = errors;
+        if (typeof data41 !== "string") {
+            const err63 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err63];
+            }
+            else {
+                vErrors.push(err63);
+            }
+            errors++;
+        }
+        var _valid4 = _errs119 === errors;
+        if (_valid4) {
+            valid44 = true;
+            passing4 = 0;
+        }
+        const _errs121 = errors;
+        if (!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))) {
+            const err64 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf/1/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+                vErrors = [err64];
+            }
+            else {
+                vErrors.push(err64);
+            }
+            errors++;
+        }
+        if (typeof data41 == "number") {
+            if (data41 > 100 || isNaN(data41)) {
+                const err65 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+                if (vErrors === null) {
+                    vErrors = [err65];
+                }
+                else {
+                    vErrors.push(err65);
+                }
+                errors++;
+            }
+            if (data41 < 0 || isNaN(data41)) {
+                const err66 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (vErrors === null) {
+                    vErrors = [err66];
+                }
+                else {
+                    vErrors.push(err66);
+                }
+                errors++;
+            }
+        }
+        var _valid4 = _errs121 === errors;
+        if (_valid4 && valid44) {
+            valid44 = false;
+            passing4 = [passing4, 1];
+        }
+        else {
+            if (_valid4) {
+                valid44 = true;
+                passing4 = 1;
+            }
+        }
+        if (!valid44) {
+            const err67 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err67];
+            }
+            else {
+                vErrors.push(err67);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs118;
+            if (vErrors !== null) {
+                if (_errs118) {
+                    vErrors.length = _errs118;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.cpu_shares !== undefined) {
+        let data42 = data.cpu_shares;
+        if ((!(typeof data42 == "number")) && (typeof data42 !== "string")) {
+            const err68 = { instancePath: instancePath + "/cpu_shares", schemaPath: "#/properties/cpu_shares/type", keyword: "type", params: { type: schema36.properties.cpu_shares.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err68];
+            }
+            else {
+                vErrors.push(err68);
+            }
+            errors++;
+        }
+    }
+    if (data.cpu_quota !== undefined) {
+        let data43 = data.cpu_quota;
+        if ((!(typeof data43 == "number")) && (typeof data43 !== "string")) {
+            const err69 = { instancePath: instancePath + "/cpu_quota", schemaPath: "#/properties/cpu_quota/type", keyword: "type", params: { type: schema36.properties.cpu_quota.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err69];
+            }
+            else {
+                vErrors.push(err69);
+            }
+            errors++;
+        }
+    }
+    if (data.cpu_period !== undefined) {
+        let data44 = data.cpu_period;
+        if ((!(typeof data44 == "number")) && (typeof data44 !== "string")) {
+            const err70 = { instancePath: instancePath + "/cpu_period", schemaPath: "#/properties/cpu_period/type", keyword: "type", params: { type: schema36.properties.cpu_period.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err70];
+            }
+            else {
+                vErrors.push(err70);
+            }
+            errors++;
+        }
+    }
+    if (data.cpu_rt_period !== undefined) {
+        let data45 = data.cpu_rt_period;
+        if ((!(typeof data45 == "number")) && (typeof data45 !== "string")) {
+            const err71 = { instancePath: instancePath + "/cpu_rt_period", schemaPath: "#/properties/cpu_rt_period/type", keyword: "type", params: { type: schema36.properties.cpu_rt_period.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err71];
+            }
+            else {
+                vErrors.push(err71);
+            }
+            errors++;
+        }
+    }
+    if (data.cpu_rt_runtime !== undefined) {
+        let data46 = data.cpu_rt_runtime;
+        if ((!(typeof data46 == "number")) && (typeof data46 !== "string")) {
+            const err72 = { instancePath: instancePath + "/cpu_rt_runtime", schemaPath: "#/properties/cpu_rt_runtime/type", keyword: "type", params: { type: schema36.properties.cpu_rt_runtime.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err72];
+            }
+            else {
+                vErrors.push(err72);
+            }
+            errors++;
+        }
+    }
+    if (data.cpus !== undefined) {
+        let data47 = data.cpus;
+        if ((!(typeof data47 == "number")) && (typeof data47 !== "string")) {
+            const err73 = { instancePath: instancePath + "/cpus", schemaPath: "#/properties/cpus/type", keyword: "type", params: { type: schema36.properties.cpus.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err73];
+            }
+            else {
+                vErrors.push(err73);
+            }
+            errors++;
+        }
+    }
+    if (data.cpuset !== undefined) {
+        if (typeof data.cpuset !== "string") {
+            const err74 = { instancePath: instancePath + "/cpuset", schemaPath: "#/properties/cpuset/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err74];
+            }
+            else {
+                vErrors.push(err74);
+            }
+            errors++;
+        }
+    }
+    if (data.credential_spec !== undefined) {
+        let data49 = data.credential_spec;
+        if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+            for (const key9 in data49) {
+                if (!((((key9 === "config") || (key9 === "file")) || (key9 === "registry")) || (pattern4.test(key9)))) {
+                    const err75 = { instancePath: instancePath + "/credential_spec", schemaPath: "#/properties/credential_spec/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err75];
+                    }
+                    else {
+                        vErrors.push(err75);
+                    }
+                    errors++;
+                }
+            }
+            if (data49.config !== undefined) {
+                if (typeof data49.config !== "string") {
+                    const err76 = { instancePath: instancePath + "/credential_spec/config", schemaPath: "#/properties/credential_spec/properties/config/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err76];
+                    }
+                    else {
+                        vErrors.push(err76);
+                    }
+                    errors++;
+                }
+            }
+            if (data49.file !== undefined) {
+                if (typeof data49.file !== "string") {
+                    const err77 = { instancePath: instancePath + "/credential_spec/file", schemaPath: "#/properties/credential_spec/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err77];
+                    }
+                    else {
+                        vErrors.push(err77);
+                    }
+                    errors++;
+                }
+            }
+            if (data49.registry !== undefined) {
+                if (typeof data49.registry !== "string") {
+                    const err78 = { instancePath: instancePath + "/credential_spec/registry", schemaPath: "#/properties/credential_spec/properties/registry/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err78];
+                    }
+                    else {
+                        vErrors.push(err78);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err79 = { instancePath: instancePath + "/credential_spec", schemaPath: "#/properties/credential_spec/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err79];
+            }
+            else {
+                vErrors.push(err79);
+            }
+            errors++;
+        }
+    }
+    if (data.device_cgroup_rules !== undefined) {
+        let data53 = data.device_cgroup_rules;
+        if (Array.isArray(data53)) {
+            const len10 = data53.length;
+            for (let i13 = 0; i13 < len10; i13++) {
+                if (typeof data53[i13] !== "string") {
+                    const err80 = { instancePath: instancePath + "/device_cgroup_rules/" + i13, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err80];
+                    }
+                    else {
+                        vErrors.push(err80);
+                    }
+                    errors++;
+                }
+            }
+            let i14 = data53.length;
+            let j3;
+            if (i14 > 1) {
+                const indices3 = {};
+                for (; i14--;) {
+                    let item3 = data53[i14];
+                    if (typeof item3 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices3[item3] == "number") {
+                        j3 = indices3[item3];
+                        const err81 = { instancePath: instancePath + "/device_cgroup_rules", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i14 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err81];
+                        }
+                        else {
+                            vErrors.push(err81);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices3[item3] = i14;
+                }
+            }
+        }
+        else {
+            const err82 = { instancePath: instancePath + "/device_cgroup_rules", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err82];
+            }
+            else {
+                vErrors.push(err82);
+            }
+            errors++;
+        }
+    }
+    if (data.devices !== undefined) {
+        let data55 = data.devices;
+        if (Array.isArray(data55)) {
+            const len11 = data55.length;
+            for (let i15 = 0; i15 < len11; i15++) {
+                let data56 = data55[i15];
+                const _errs154 = errors;
+                let valid52 = false;
+                let passing5 = null;
+                const _errs155 = errors;
+                if (typeof data56 !== "string") {
+                    const err83 = { instancePath: instancePath + "/devices/" + i15, schemaPath: "#/properties/devices/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err83];
+                    }
+                    else {
+                        vErrors.push(err83);
+                    }
+                    errors++;
+                }
+                var _valid5 = _errs155 === errors;
+                if (_valid5) {
+                    valid52 = true;
+                    passing5 = 0;
+                }
+                const _errs157 = errors;
+                if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
+                    if (data56.source === undefined) {
+                        const err84 = { instancePath: instancePath + "/devices/" + i15, schemaPath: "#/properties/devices/items/oneOf/1/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property '" + "source" + "'" };
+                        if (vErrors === null) {
+                            vErrors = [err84];
+                        }
+                        else {
+                            vErrors.push(err84);
+                        }
+                        errors++;
+                    }
+                    for (const key10 in data56) {
+                        if (!((((key10 === "source") || (key10 === "target")) || (key10 === "permissions")) || (pattern4.test(key10)))) {
+                            const err85 = { instancePath: instancePath + "/devices/" + i15, schemaPath: "#/properties/devices/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err85];
+                            }
+                            else {
+                                vErrors.push(err85);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data56.source !== undefined) {
+                        if (typeof data56.source !== "string") {
+                            const err86 = { instancePath: instancePath + "/devices/" + i15 + "/source", schemaPath: "#/properties/devices/items/oneOf/1/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err86];
+                            }
+                            else {
+                                vErrors.push(err86);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data56.target !== undefined) {
+                        if (typeof data56.target !== "string") {
+                            const err87 = { instancePath: instancePath + "/devices/" + i15 + "/target", schemaPath: "#/properties/devices/items/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err87];
+                            }
+                            else {
+                                vErrors.push(err87);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data56.permissions !== undefined) {
+                        if (typeof data56.permissions !== "string") {
+                            const err88 = { instancePath: instancePath + "/devices/" + i15 + "/permissions", schemaPath: "#/properties/devices/items/oneOf/1/properties/permissions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err88];
+                            }
+                            else {
+                                vErrors.push(err88);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err89 = { instancePath: instancePath + "/devices/" + i15, schemaPath: "#/properties/devices/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err89];
+                    }
+                    else {
+                        vErrors.push(err89);
+                    }
+                    errors++;
+                }
+                var _valid5 = _errs157 === errors;
+                if (_valid5 && valid52) {
+                    valid52 = false;
+                    passing5 = [passing5, 1];
+                }
+                else {
+                    if (_valid5) {
+                        valid52 = true;
+                        passing5 = 1;
+                    }
+                }
+                if (!valid52) {
+                    const err90 = { instancePath: instancePath + "/devices/" + i15, schemaPath: "#/properties/devices/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err90];
+                    }
+                    else {
+                        vErrors.push(err90);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs154;
+                    if (vErrors !== null) {
+                        if (_errs154) {
+                            vErrors.length = _errs154;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err91 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err91];
+            }
+            else {
+                vErrors.push(err91);
+            }
+            errors++;
+        }
+    }
+    if (data.dns !== undefined) {
+        if (!(validate22(data.dns, { instancePath: instancePath + "/dns", parentData: data, parentDataProperty: "dns", rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+        }
+    }
+    if (data.dns_opt !== undefined) {
+        let data61 = data.dns_opt;
+        if (Array.isArray(data61)) {
+            const len12 = data61.length;
+            for (let i16 = 0; i16 < len12; i16++) {
+                if (typeof data61[i16] !== "string") {
+                    const err92 = { instancePath: instancePath + "/dns_opt/" + i16, schemaPath: "#/properties/dns_opt/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err92];
+                    }
+                    else {
+                        vErrors.push(err92);
+                    }
+                    errors++;
+                }
+            }
+            let i17 = data61.length;
+            let j4;
+            if (i17 > 1) {
+                const indices4 = {};
+                for (; i17--;) {
+                    let item4 = data61[i17];
+                    if (typeof item4 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices4[item4] == "number") {
+                        j4 = indices4[item4];
+                        const err93 = { instancePath: instancePath + "/dns_opt", schemaPath: "#/properties/dns_opt/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i17 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err93];
+                        }
+                        else {
+                            vErrors.push(err93);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices4[item4] = i17;
+                }
+            }
+        }
+        else {
+            const err94 = { instancePath: instancePath + "/dns_opt", schemaPath: "#/properties/dns_opt/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err94];
+            }
+            else {
+                vErrors.push(err94);
+            }
+            errors++;
+        }
+    }
+    if (data.dns_search !== undefined) {
+        if (!(validate22(data.dns_search, { instancePath: instancePath + "/dns_search", parentData: data, parentDataProperty: "dns_search", rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+        }
+    }
+    if (data.domainname !== undefined) {
+        if (typeof data.domainname !== "string") {
+            const err95 = { instancePath: instancePath + "/domainname", schemaPath: "#/properties/domainname/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err95];
+            }
+            else {
+                vErrors.push(err95);
+            }
+            errors++;
+        }
+    }
+    if (data.entrypoint !== undefined) {
+        let data65 = data.entrypoint;
+        const _errs176 = errors;
+        let valid58 = false;
+        let passing6 = null;
+        const _errs177 = errors;
+        if (data65 !== null) {
+            const err96 = { instancePath: instancePath + "/entrypoint", schemaPath: "#/$defs/command/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            if (vErrors === null) {
+                vErrors = [err96];
+            }
+            else {
+                vErrors.push(err96);
+            }
+            errors++;
+        }
+        var _valid6 = _errs177 === errors;
+        if (_valid6) {
+            valid58 = true;
+            passing6 = 0;
+        }
+        const _errs179 = errors;
+        if (typeof data65 !== "string") {
+            const err97 = { instancePath: instancePath + "/entrypoint", schemaPath: "#/$defs/command/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err97];
+            }
+            else {
+                vErrors.push(err97);
+            }
+            errors++;
+        }
+        var _valid6 = _errs179 === errors;
+        if (_valid6 && valid58) {
+            valid58 = false;
+            passing6 = [passing6, 1];
+        }
+        else {
+            if (_valid6) {
+                valid58 = true;
+                passing6 = 1;
+            }
+            const _errs181 = errors;
+            if (Array.isArray(data65)) {
+                const len13 = data65.length;
+                for (let i18 = 0; i18 < len13; i18++) {
+                    if (typeof data65[i18] !== "string") {
+                        const err98 = { instancePath: instancePath + "/entrypoint/" + i18, schemaPath: "#/$defs/command/oneOf/2/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                            vErrors = [err98];
+                        }
+                        else {
+                            vErrors.push(err98);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err99 = { instancePath: instancePath + "/entrypoint", schemaPath: "#/$defs/command/oneOf/2/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                    vErrors = [err99];
+                }
+                else {
+                    vErrors.push(err99);
+                }
+                errors++;
+            }
+            var _valid6 = _errs181 === errors;
+            if (_valid6 && valid58) {
+                valid58 = false;
+                passing6 = [passing6, 2];
+            }
+            else {
+                if (_valid6) {
+                    valid58 = true;
+                    passing6 = 2;
+                }
+            }
+        }
+        if (!valid58) {
+            const err100 = { instancePath: instancePath + "/entrypoint", schemaPath: "#/$defs/command/oneOf", keyword: "oneOf", params: { passingSchemas: passing6 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err100];
+            }
+            else {
+                vErrors.push(err100);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs176;
+            if (vErrors !== null) {
+                if (_errs176) {
+                    vErrors.length = _errs176;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.env_file !== undefined) {
+        let data67 = data.env_file;
+        const _errs187 = errors;
+        let valid62 = false;
+        let passing7 = null;
+        const _errs188 = errors;
+        if (typeof data67 !== "string") {
+            const err101 = { instancePath: instancePath + "/env_file", schemaPath: "#/$defs/env_file/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err101];
+            }
+            else {
+                vErrors.push(err101);
+            }
+            errors++;
+        }
+        var _valid7 = _errs188 === errors;
+        if (_valid7) {
+            valid62 = true;
+            passing7 = 0;
+        }
+        const _errs190 = errors;
+        if (Array.isArray(data67)) {
+            const len14 = data67.length;
+            for (let i19 = 0; i19 < len14; i19++) {
+                let data68 = data67[i19];
+                const _errs193 = errors;
+                let valid65 = false;
+                let passing8 = null;
+                const _errs194 = errors;
+                if (typeof data68 !== "string") {
+                    const err102 = { instancePath: instancePath + "/env_file/" + i19, schemaPath: "#/$defs/env_file/oneOf/1/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err102];
+                    }
+                    else {
+                        vErrors.push(err102);
+                    }
+                    errors++;
+                }
+                var _valid8 = _errs194 === errors;
+                if (_valid8) {
+                    valid65 = true;
+                    passing8 = 0;
+                }
+                const _errs196 = errors;
+                if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+                    if (data68.path === undefined) {
+                        const err103 = { instancePath: instancePath + "/env_file/" + i19, schemaPath: "#/$defs/env_file/oneOf/1/items/oneOf/1/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property '" + "path" + "'" };
+                        if (vErrors === null) {
+                            vErrors = [err103];
+                        }
+                        else {
+                            vErrors.push(err103);
+                        }
+                        errors++;
+                    }
+                    for (const key11 in data68) {
+                        if (!(((key11 === "path") || (key11 === "format")) || (key11 === "required"))) {
+                            const err104 = { instancePath: instancePath + "/env_file/" + i19, schemaPath: "#/$defs/env_file/oneOf/1/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err104];
+                            }
+                            else {
+                                vErrors.push(err104);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data68.path !== undefined) {
+                        if (typeof data68.path !== "string") {
+                            const err105 = { instancePath: instancePath + "/env_file/" + i19 + "/path", schemaPath: "#/$defs/env_file/oneOf/1/items/oneOf/1/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err105];
+                            }
+                            else {
+                                vErrors.push(err105);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data68.format !== undefined) {
+                        if (typeof data68.format !== "string") {
+                            const err106 = { instancePath: instancePath + "/env_file/" + i19 + "/format", schemaPath: "#/$defs/env_file/oneOf/1/items/oneOf/1/properties/format/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err106];
+                            }
+                            else {
+                                vErrors.push(err106);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data68.required !== undefined) {
+                        let data71 = data68.required;
+                        if ((typeof data71 !== "boolean") && (typeof data71 !== "string")) {
+                            const err107 = { instancePath: instancePath + "/env_file/" + i19 + "/required", schemaPath: "#/$defs/env_file/oneOf/1/items/oneOf/1/properties/required/type", keyword: "type", params: { type: schema47.oneOf[1].items.oneOf[1].properties.required.type }, message: "must be boolean,string" };
+                            if (vErrors === null) {
+                                vErrors = [err107];
+                            }
+                            else {
+                                vErrors.push(err107);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err108 = { instancePath: instancePath + "/env_file/" + i19, schemaPath: "#/$defs/env_file/oneOf/1/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err108];
+                    }
+                    else {
+                        vErrors.push(err108);
+                    }
+                    errors++;
+                }
+                var _valid8 = _errs196 === errors;
+                if (_valid8 && valid65) {
+                    valid65 = false;
+                    passing8 = [passing8, 1];
+                }
+                else {
+                    if (_valid8) {
+                        valid65 = true;
+                        passing8 = 1;
+                    }
+                }
+                if (!valid65) {
+                    const err109 = { instancePath: instancePath + "/env_file/" + i19, schemaPath: "#/$defs/env_file/oneOf/1/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing8 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err109];
+                    }
+                    else {
+                        vErrors.push(err109);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs193;
+                    if (vErrors !== null) {
+                        if (_errs193) {
+                            vErrors.length = _errs193;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err110 = { instancePath: instancePath + "/env_file", schemaPath: "#/$defs/env_file/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err110];
+            }
+            else {
+                vErrors.push(err110);
+            }
+            errors++;
+        }
+        var _valid7 = _errs190 === errors;
+        if (_valid7 && valid62) {
+            valid62 = false;
+            passing7 = [passing7, 1];
+        }
+        else {
+            if (_valid7) {
+                valid62 = true;
+                passing7 = 1;
+            }
+        }
+        if (!valid62) {
+            const err111 = { instancePath: instancePath + "/env_file", schemaPath: "#/$defs/env_file/oneOf", keyword: "oneOf", params: { passingSchemas: passing7 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err111];
+            }
+            else {
+                vErrors.push(err111);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs187;
+            if (vErrors !== null) {
+                if (_errs187) {
+                    vErrors.length = _errs187;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.label_file !== undefined) {
+        let data72 = data.label_file;
+        const _errs207 = errors;
+        let valid68 = false;
+        let passing9 = null;
+        const _errs208 = errors;
+        if (typeof data72 !== "string") {
+            const err112 = { instancePath: instancePath + "/label_file", schemaPath: "#/$defs/label_file/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err112];
+            }
+            else {
+                vErrors.push(err112);
+            }
+            errors++;
+        }
+        var _valid9 = _errs208 === errors;
+        if (_valid9) {
+            valid68 = true;
+            passing9 = 0;
+        }
+        const _errs210 = errors;
+        if (Array.isArray(data72)) {
+            const len15 = data72.length;
+            for (let i20 = 0; i20 < len15; i20++) {
+                if (typeof data72[i20] !== "string") {
+                    const err113 = { instancePath: instancePath + "/label_file/" + i20, schemaPath: "#/$defs/label_file/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err113];
+                    }
+                    else {
+                        vErrors.push(err113);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err114 = { instancePath: instancePath + "/label_file", schemaPath: "#/$defs/label_file/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err114];
+            }
+            else {
+                vErrors.push(err114);
+            }
+            errors++;
+        }
+        var _valid9 = _errs210 === errors;
+        if (_valid9 && valid68) {
+            valid68 = false;
+            passing9 = [passing9, 1];
+        }
+        else {
+            if (_valid9) {
+                valid68 = true;
+                passing9 = 1;
+            }
+        }
+        if (!valid68) {
+            const err115 = { instancePath: instancePath + "/label_file", schemaPath: "#/$defs/label_file/oneOf", keyword: "oneOf", params: { passingSchemas: passing9 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err115];
+            }
+            else {
+                vErrors.push(err115);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs207;
+            if (vErrors !== null) {
+                if (_errs207) {
+                    vErrors.length = _errs207;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.environment !== undefined) {
+        let data74 = data.environment;
+        const _errs216 = errors;
+        let valid72 = false;
+        let passing10 = null;
+        const _errs217 = errors;
+        if (data74 && typeof data74 == "object" && !Array.isArray(data74)) {
+            for (const key12 in data74) {
+                if (!(pattern7.test(key12))) {
+                    const err116 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err116];
+                    }
+                    else {
+                        vErrors.push(err116);
+                    }
+                    errors++;
+                }
+            }
+            for (const key13 in data74) {
+                if (pattern7.test(key13)) {
+                    let data75 = data74[key13];
+                    if ((((typeof data75 !== "string") && (!(typeof data75 == "number"))) && (typeof data75 !== "boolean")) && (data75 !== null)) {
+                        const err117 = { instancePath: instancePath + "/environment/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err117];
+                        }
+                        else {
+                            vErrors.push(err117);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err118 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err118];
+            }
+            else {
+                vErrors.push(err118);
+            }
+            errors++;
+        }
+        var _valid10 = _errs217 === errors;
+        if (_valid10) {
+            valid72 = true;
+            passing10 = 0;
+        }
+        const _errs222 = errors;
+        if (Array.isArray(data74)) {
+            const len16 = data74.length;
+            for (let i21 = 0; i21 < len16; i21++) {
+                if (typeof data74[i21] !== "string") {
+                    const err119 = { instancePath: instancePath + "/environment/" + i21, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err119];
+                    }
+                    else {
+                        vErrors.push(err119);
+                    }
+                    errors++;
+                }
+            }
+            let i22 = data74.length;
+            let j5;
+            if (i22 > 1) {
+                const indices5 = {};
+                for (; i22--;) {
+                    let item5 = data74[i22];
+                    if (typeof item5 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices5[item5] == "number") {
+                        j5 = indices5[item5];
+                        const err120 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i22 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err120];
+                        }
+                        else {
+                            vErrors.push(err120);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices5[item5] = i22;
+                }
+            }
+        }
+        else {
+            const err121 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err121];
+            }
+            else {
+                vErrors.push(err121);
+            }
+            errors++;
+        }
+        var _valid10 = _errs222 === errors;
+        if (_valid10 && valid72) {
+            valid72 = false;
+            passing10 = [passing10, 1];
+        }
+        else {
+            if (_valid10) {
+                valid72 = true;
+                passing10 = 1;
+            }
+        }
+        if (!valid72) {
+            const err122 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing10 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err122];
+            }
+            else {
+                vErrors.push(err122);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs216;
+            if (vErrors !== null) {
+                if (_errs216) {
+                    vErrors.length = _errs216;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.extra_hosts !== undefined) {
+        let data77 = data.extra_hosts;
+        const _errs228 = errors;
+        let valid78 = false;
+        let passing11 = null;
+        const _errs229 = errors;
+        if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
+            for (const key14 in data77) {
+                if (!(pattern7.test(key14))) {
+                    const err123 = { instancePath: instancePath + "/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err123];
+                    }
+                    else {
+                        vErrors.push(err123);
+                    }
+                    errors++;
+                }
+            }
+            for (const key15 in data77) {
+                if (pattern7.test(key15)) {
+                    let data78 = data77[key15];
+                    const _errs233 = errors;
+                    let valid80 = false;
+                    let passing12 = null;
+                    const _errs234 = errors;
+                    if (typeof data78 !== "string") {
+                        const err124 = { instancePath: instancePath + "/extra_hosts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/extra_hosts/oneOf/0/patternProperties/.%2B/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                            vErrors = [err124];
+                        }
+                        else {
+                            vErrors.push(err124);
+                        }
+                        errors++;
+                    }
+                    var _valid12 = _errs234 === errors;
+                    if (_valid12) {
+                        valid80 = true;
+                        passing12 = 0;
+                    }
+                    const _errs236 = errors;
+                    if (Array.isArray(data78)) {
+                        const len17 = data78.length;
+                        for (let i23 = 0; i23 < len17; i23++) {
+                            if (typeof data78[i23] !== "string") {
+                                const err125 = { instancePath: instancePath + "/extra_hosts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i23, schemaPath: "#/$defs/extra_hosts/oneOf/0/patternProperties/.%2B/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err125];
+                                }
+                                else {
+                                    vErrors.push(err125);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err126 = { instancePath: instancePath + "/extra_hosts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/extra_hosts/oneOf/0/patternProperties/.%2B/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                            vErrors = [err126];
+                        }
+                        else {
+                            vErrors.push(err126);
+                        }
+                        errors++;
+                    }
+                    var _valid12 = _errs236 === errors;
+                    if (_valid12 && valid80) {
+                        valid80 = false;
+                        passing12 = [passing12, 1];
+                    }
+                    else {
+                        if (_valid12) {
+                            valid80 = true;
+                            passing12 = 1;
+                        }
+                    }
+                    if (!valid80) {
+                        const err127 = { instancePath: instancePath + "/extra_hosts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/extra_hosts/oneOf/0/patternProperties/.%2B/oneOf", keyword: "oneOf", params: { passingSchemas: passing12 }, message: "must match exactly one schema in oneOf" };
+                        if (vErrors === null) {
+                            vErrors = [err127];
+                        }
+                        else {
+                            vErrors.push(err127);
+                        }
+                        errors++;
+                    }
+                    else {
+                        errors = _errs233;
+                        if (vErrors !== null) {
+                            if (_errs233) {
+                                vErrors.length = _errs233;
+                            }
+                            else {
+                                vErrors = null;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err128 = { instancePath: instancePath + "/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err128];
+            }
+            else {
+                vErrors.push(err128);
+            }
+            errors++;
+        }
+        var _valid11 = _errs229 === errors;
+        if (_valid11) {
+            valid78 = true;
+            passing11 = 0;
+        }
+        const _errs240 = errors;
+        if (Array.isArray(data77)) {
+            const len18 = data77.length;
+            for (let i24 = 0; i24 < len18; i24++) {
+                if (typeof data77[i24] !== "string") {
+                    const err129 = { instancePath: instancePath + "/extra_hosts/" + i24, schemaPath: "#/$defs/extra_hosts/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err129];
+                    }
+                    else {
+                        vErrors.push(err129);
+                    }
+                    errors++;
+                }
+            }
+            let i25 = data77.length;
+            let j6;
+            if (i25 > 1) {
+                const indices6 = {};
+                for (; i25--;) {
+                    let item6 = data77[i25];
+                    if (typeof item6 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices6[item6] == "number") {
+                        j6 = indices6[item6];
+                        const err130 = { instancePath: instancePath + "/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i25, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i25 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err130];
+                        }
+                        else {
+                            vErrors.push(err130);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices6[item6] = i25;
+                }
+            }
+        }
+        else {
+            const err131 = { instancePath: instancePath + "/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err131];
+            }
+            else {
+                vErrors.push(err131);
+            }
+            errors++;
+        }
+        var _valid11 = _errs240 === errors;
+        if (_valid11 && valid78) {
+            valid78 = false;
+            passing11 = [passing11, 1];
+        }
+        else {
+            if (_valid11) {
+                valid78 = true;
+                passing11 = 1;
+            }
+        }
+        if (!valid78) {
+            const err132 = { instancePath: instancePath + "/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf", keyword: "oneOf", params: { passingSchemas: passing11 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err132];
+            }
+            else {
+                vErrors.push(err132);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs228;
+            if (vErrors !== null) {
+                if (_errs228) {
+                    vErrors.length = _errs228;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.gpus !== undefined) {
+        if (!(validate30(data.gpus, { instancePath: instancePath + "/gpus", parentData: data, parentDataProperty: "gpus", rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+            errors = vErrors.length;
+        }
+    }
+    if (data.group_add !== undefined) {
+        let data82 = data.group_add;
+        if (Array.isArray(data82)) {
+            const len19 = data82.length;
+            for (let i26 = 0; i26 < len19; i26++) {
+                let data83 = data82[i26];
+                if ((typeof data83 !== "string") && (!(typeof data83 == "number"))) {
+                    const err133 = { instancePath: instancePath + "/group_add/" + i26, schemaPath: "#/properties/group_add/items/type", keyword: "type", params: { type: schema36.properties.group_add.items.type }, message: "must be string,number" };
+                    if (vErrors === null) {
+                        vErrors = [err133];
+                    }
+                    else {
+                        vErrors.push(err133);
+                    }
+                    errors++;
+                }
+            }
+            let i27 = data82.length;
+            let j7;
+            if (i27 > 1) {
+                const indices7 = {};
+                for (; i27--;) {
+                    let item7 = data82[i27];
+                    if ((typeof item7 !== "string") && (!(typeof item7 == "number"))) {
+                        continue;
+                    }
+                    if (typeof item7 == "string") {
+                        item7 += "_";
+                    }
+                    if (typeof indices7[item7] == "number") {
+                        j7 = indices7[item7];
+                        const err134 = { instancePath: instancePath + "/group_add", schemaPath: "#/properties/group_add/uniqueItems", keyword: "uniqueItems", params: { i: i27, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i27 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err134];
+                        }
+                        else {
+                            vErrors.push(err134);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices7[item7] = i27;
+                }
+            }
+        }
+        else {
+            const err135 = { instancePath: instancePath + "/group_add", schemaPath: "#/properties/group_add/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err135];
+            }
+            else {
+                vErrors.push(err135);
+            }
+            errors++;
+        }
+    }
+    if (data.hostname !== undefined) {
+        if (typeof data.hostname !== "string") {
+            const err136 = { instancePath: instancePath + "/hostname", schemaPath: "#/properties/hostname/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err136];
+            }
+            else {
+                vErrors.push(err136);
+            }
+            errors++;
+        }
+    }
+    if (data.image !== undefined) {
+        if (typeof data.image !== "string") {
+            const err137 = { instancePath: instancePath + "/image", schemaPath: "#/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err137];
+            }
+            else {
+                vErrors.push(err137);
+            }
+            errors++;
+        }
+    }
+    if (data.init !== undefined) {
+        let data86 = data.init;
+        if ((typeof data86 !== "boolean") && (typeof data86 !== "string")) {
+            const err138 = { instancePath: instancePath + "/init", schemaPath: "#/properties/init/type", keyword: "type", params: { type: schema36.properties.init.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err138];
+            }
+            else {
+                vErrors.push(err138);
+            }
+            errors++;
+        }
+    }
+    if (data.ipc !== undefined) {
+        if (typeof data.ipc !== "string") {
+            const err139 = { instancePath: instancePath + "/ipc", schemaPath: "#/properties/ipc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err139];
+            }
+            else {
+                vErrors.push(err139);
+            }
+            errors++;
+        }
+    }
+    if (data.isolation !== undefined) {
+        if (typeof data.isolation !== "string") {
+            const err140 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err140];
+            }
+            else {
+                vErrors.push(err140);
+            }
+            errors++;
+        }
+    }
+    if (data.labels !== undefined) {
+        let data89 = data.labels;
+        const _errs261 = errors;
+        let valid90 = false;
+        let passing13 = null;
+        const _errs262 = errors;
+        if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
+            for (const key16 in data89) {
+                if (!(pattern7.test(key16))) {
+                    const err141 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err141];
+                    }
+                    else {
+                        vErrors.push(err141);
+                    }
+                    errors++;
+                }
+            }
+            for (const key17 in data89) {
+                if (pattern7.test(key17)) {
+                    let data90 = data89[key17];
+                    if ((((typeof data90 !== "string") && (!(typeof data90 == "number"))) && (typeof data90 !== "boolean")) && (data90 !== null)) {
+                        const err142 = { instancePath: instancePath + "/labels/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err142];
+                        }
+                        else {
+                            vErrors.push(err142);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err143 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err143];
+            }
+            else {
+                vErrors.push(err143);
+            }
+            errors++;
+        }
+        var _valid13 = _errs262 === errors;
+        if (_valid13) {
+            valid90 = true;
+            passing13 = 0;
+        }
+        const _errs267 = errors;
+        if (Array.isArray(data89)) {
+            const len20 = data89.length;
+            for (let i28 = 0; i28 < len20; i28++) {
+                if (typeof data89[i28] !== "string") {
+                    const err144 = { instancePath: instancePath + "/labels/" + i28, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err144];
+                    }
+                    else {
+                        vErrors.push(err144);
+                    }
+                    errors++;
+                }
+            }
+            let i29 = data89.length;
+            let j8;
+            if (i29 > 1) {
+                const indices8 = {};
+                for (; i29--;) {
+                    let item8 = data89[i29];
+                    if (typeof item8 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices8[item8] == "number") {
+                        j8 = indices8[item8];
+                        const err145 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i29, j: j8 }, message: "must NOT have duplicate items (items ## " + j8 + " and " + i29 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err145];
+                        }
+                        else {
+                            vErrors.push(err145);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices8[item8] = i29;
+                }
+            }
+        }
+        else {
+            const err146 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err146];
+            }
+            else {
+                vErrors.push(err146);
+            }
+            errors++;
+        }
+        var _valid13 = _errs267 === errors;
+        if (_valid13 && valid90) {
+            valid90 = false;
+            passing13 = [passing13, 1];
+        }
+        else {
+            if (_valid13) {
+                valid90 = true;
+                passing13 = 1;
+            }
+        }
+        if (!valid90) {
+            const err147 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing13 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err147];
+            }
+            else {
+                vErrors.push(err147);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs261;
+            if (vErrors !== null) {
+                if (_errs261) {
+                    vErrors.length = _errs261;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.logging !== undefined) {
+        let data92 = data.logging;
+        if (data92 && typeof data92 == "object" && !Array.isArray(data92)) {
+            for (const key18 in data92) {
+                if (!(((key18 === "driver") || (key18 === "options")) || (pattern4.test(key18)))) {
+                    const err148 = { instancePath: instancePath + "/logging", schemaPath: "#/properties/logging/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err148];
+                    }
+                    else {
+                        vErrors.push(err148);
+                    }
+                    errors++;
+                }
+            }
+            if (data92.driver !== undefined) {
+                if (typeof data92.driver !== "string") {
+                    const err149 = { instancePath: instancePath + "/logging/driver", schemaPath: "#/properties/logging/properties/driver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err149];
+                    }
+                    else {
+                        vErrors.push(err149);
+                    }
+                    errors++;
+                }
+            }
+            if (data92.options !== undefined) {
+                let data94 = data92.options;
+                if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
+                    var props8 = {};
+                    for (const key19 in data94) {
+                        if (pattern22.test(key19)) {
+                            let data95 = data94[key19];
+                            if (((typeof data95 !== "string") && (!(typeof data95 == "number"))) && (data95 !== null)) {
+                                const err150 = { instancePath: instancePath + "/logging/options/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/logging/properties/options/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema36.properties.logging.properties.options.patternProperties["^.+$"].type }, message: "must be string,number,null" };
+                                if (vErrors === null) {
+                                    vErrors = [err150];
+                                }
+                                else {
+                                    vErrors.push(err150);
+                                }
+                                errors++;
+                            }
+                            props8[key19] = true;
+                        }
+                    }
+                }
+                else {
+                    const err151 = { instancePath: instancePath + "/logging/options", schemaPath: "#/properties/logging/properties/options/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err151];
+                    }
+                    else {
+                        vErrors.push(err151);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err152 = { instancePath: instancePath + "/logging", schemaPath: "#/properties/logging/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err152];
+            }
+            else {
+                vErrors.push(err152);
+            }
+            errors++;
+        }
+    }
+    if (data.mac_address !== undefined) {
+        if (typeof data.mac_address !== "string") {
+            const err153 = { instancePath: instancePath + "/mac_address", schemaPath: "#/properties/mac_address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err153];
+            }
+            else {
+                vErrors.push(err153);
+            }
+            errors++;
+        }
+    }
+    if (data.mem_limit !== undefined) {
+        let data97 = data.mem_limit;
+        if ((!(typeof data97 == "number")) && (typeof data97 !== "string")) {
+            const err154 = { instancePath: instancePath + "/mem_limit", schemaPath: "#/properties/mem_limit/type", keyword: "type", params: { type: schema36.properties.mem_limit.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err154];
+            }
+            else {
+                vErrors.push(err154);
+            }
+            errors++;
+        }
+    }
+    if (data.mem_reservation !== undefined) {
+        let data98 = data.mem_reservation;
+        if ((typeof data98 !== "string") && (!((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))))) {
+            const err155 = { instancePath: instancePath + "/mem_reservation", schemaPath: "#/properties/mem_reservation/type", keyword: "type", params: { type: schema36.properties.mem_reservation.type }, message: "must be string,integer" };
+            if (vErrors === null) {
+                vErrors = [err155];
+            }
+            else {
+                vErrors.push(err155);
+            }
+            errors++;
+        }
+    }
+    if (data.mem_swappiness !== undefined) {
+        let data99 = data.mem_swappiness;
+        if ((!((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99)))) && (typeof data99 !== "string")) {
+            const err156 = { instancePath: instancePath + "/mem_swappiness", schemaPath: "#/properties/mem_swappiness/type", keyword: "type", params: { type: schema36.properties.mem_swappiness.type }, message: "must be integer,string" };
+            if (vErrors === null) {
+                vErrors = [err156];
+            }
+            else {
+                vErrors.push(err156);
+            }
+            errors++;
+        }
+    }
+    if (data.memswap_limit !== undefined) {
+        let data100 = data.memswap_limit;
+        if ((!(typeof data100 == "number")) && (typeof data100 !== "string")) {
+            const err157 = { instancePath: instancePath + "/memswap_limit", schemaPath: "#/properties/memswap_limit/type", keyword: "type", params: { type: schema36.properties.memswap_limit.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err157];
+            }
+            else {
+                vErrors.push(err157);
+            }
+            errors++;
+        }
+    }
+    if (data.network_mode !== undefined) {
+        if (typeof data.network_mode !== "string") {
+            const err158 = { instancePath: instancePath + "/network_mode", schemaPath: "#/properties/network_mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err158];
+            }
+            else {
+                vErrors.push(err158);
+            }
+            errors++;
+        }
+    }
+    if (data.models !== undefined) {
+        let data102 = data.models;
+        const _errs293 = errors;
+        let valid97 = false;
+        let passing14 = null;
+        const _errs294 = errors;
+        if (Array.isArray(data102)) {
+            const len21 = data102.length;
+            for (let i30 = 0; i30 < len21; i30++) {
+                if (typeof data102[i30] !== "string") {
+                    const err159 = { instancePath: instancePath + "/models/" + i30, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err159];
+                    }
+                    else {
+                        vErrors.push(err159);
+                    }
+                    errors++;
+                }
+            }
+            let i31 = data102.length;
+            let j9;
+            if (i31 > 1) {
+                const indices9 = {};
+                for (; i31--;) {
+                    let item9 = data102[i31];
+                    if (typeof item9 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices9[item9] == "number") {
+                        j9 = indices9[item9];
+                        const err160 = { instancePath: instancePath + "/models", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i31, j: j9 }, message: "must NOT have duplicate items (items ## " + j9 + " and " + i31 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err160];
+                        }
+                        else {
+                            vErrors.push(err160);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices9[item9] = i31;
+                }
+            }
+        }
+        else {
+            const err161 = { instancePath: instancePath + "/models", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err161];
+            }
+            else {
+                vErrors.push(err161);
+            }
+            errors++;
+        }
+        var _valid14 = _errs294 === errors;
+        if (_valid14) {
+            valid97 = true;
+            passing14 = 0;
+        }
+        const _errs299 = errors;
+        if (data102 && typeof data102 == "object" && !Array.isArray(data102)) {
+            var props9 = {};
+            for (const key20 in data102) {
+                if (pattern5.test(key20)) {
+                    let data104 = data102[key20];
+                    const _errs302 = errors;
+                    let valid103 = false;
+                    let passing15 = null;
+                    const _errs303 = errors;
+                    if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+                        for (const key21 in data104) {
+                            if (!(((key21 === "endpoint_var") || (key21 === "model_var")) || (pattern4.test(key21)))) {
+                                const err162 = { instancePath: instancePath + "/models/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
+                                if (vErrors === null) {
+                                    vErrors = [err162];
+                                }
+                                else {
+                                    vErrors.push(err162);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data104.endpoint_var !== undefined) {
+                            if (typeof data104.endpoint_var !== "string") {
+                                const err163 = { instancePath: instancePath + "/models/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/endpoint_var", schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/endpoint_var/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err163];
+                                }
+                                else {
+                                    vErrors.push(err163);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data104.model_var !== undefined) {
+                            if (typeof data104.model_var !== "string") {
+                                const err164 = { instancePath: instancePath + "/models/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/model_var", schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/model_var/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err164];
+                                }
+                                else {
+                                    vErrors.push(err164);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err165 = { instancePath: instancePath + "/models/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                            vErrors = [err165];
+                        }
+                        else {
+                            vErrors.push(err165);
+                        }
+                        errors++;
+                    }
+                    var _valid15 = _errs303 === errors;
+                    if (_valid15) {
+                        valid103 = true;
+                        passing15 = 0;
+                    }
+                    const _errs310 = errors;
+                    if (data104 !== null) {
+                        const err166 = { instancePath: instancePath + "/models/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                        if (vErrors === null) {
+                            vErrors = [err166];
+                        }
+                        else {
+                            vErrors.push(err166);
+                        }
+                        errors++;
+                    }
+                    var _valid15 = _errs310 === errors;
+                    if (_valid15 && valid103) {
+                        valid103 = false;
+                        passing15 = [passing15, 1];
+                    }
+                    else {
+                        if (_valid15) {
+                            valid103 = true;
+                            passing15 = 1;
+                        }
+                    }
+                    if (!valid103) {
+                        const err167 = { instancePath: instancePath + "/models/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf", keyword: "oneOf", params: { passingSchemas: passing15 }, message: "must match exactly one schema in oneOf" };
+                        if (vErrors === null) {
+                            vErrors = [err167];
+                        }
+                        else {
+                            vErrors.push(err167);
+                        }
+                        errors++;
+                    }
+                    else {
+                        errors = _errs302;
+                        if (vErrors !== null) {
+                            if (_errs302) {
+                                vErrors.length = _errs302;
+                            }
+                            else {
+                                vErrors = null;
+                            }
+                        }
+                    }
+                    props9[key20] = true;
+                }
+            }
+        }
+        else {
+            const err168 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err168];
+            }
+            else {
+                vErrors.push(err168);
+            }
+            errors++;
+        }
+        var _valid14 = _errs299 === errors;
+        if (_valid14 && valid97) {
+            valid97 = false;
+            passing14 = [passing14, 1];
+        }
+        else {
+            if (_valid14) {
+                valid97 = true;
+                passing14 = 1;
+            }
+        }
+        if (!valid97) {
+            const err169 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/oneOf", keyword: "oneOf", params: { passingSchemas: passing14 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err169];
+            }
+            else {
+                vErrors.push(err169);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs293;
+            if (vErrors !== null) {
+                if (_errs293) {
+                    vErrors.length = _errs293;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.networks !== undefined) {
+        let data107 = data.networks;
+        const _errs313 = errors;
+        let valid105 = false;
+        let passing16 = null;
+        const _errs314 = errors;
+        if (Array.isArray(data107)) {
+            const len22 = data107.length;
+            for (let i32 = 0; i32 < len22; i32++) {
+                if (typeof data107[i32] !== "string") {
+                    const err170 = { instancePath: instancePath + "/networks/" + i32, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err170];
+                    }
+                    else {
+                        vErrors.push(err170);
+                    }
+                    errors++;
+                }
+            }
+            let i33 = data107.length;
+            let j10;
+            if (i33 > 1) {
+                const indices10 = {};
+                for (; i33--;) {
+                    let item10 = data107[i33];
+                    if (typeof item10 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices10[item10] == "number") {
+                        j10 = indices10[item10];
+                        const err171 = { instancePath: instancePath + "/networks", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i33, j: j10 }, message: "must NOT have duplicate items (items ## " + j10 + " and " + i33 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err171];
+                        }
+                        else {
+                            vErrors.push(err171);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices10[item10] = i33;
+                }
+            }
+        }
+        else {
+            const err172 = { instancePath: instancePath + "/networks", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err172];
+            }
+            else {
+                vErrors.push(err172);
+            }
+            errors++;
+        }
+        var _valid16 = _errs314 === errors;
+        if (_valid16) {
+            valid105 = true;
+            passing16 = 0;
+        }
+        const _errs319 = errors;
+        if (data107 && typeof data107 == "object" && !Array.isArray(data107)) {
+            for (const key22 in data107) {
+                if (!(pattern5.test(key22))) {
+                    const err173 = { instancePath: instancePath + "/networks", schemaPath: "#/properties/networks/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err173];
+                    }
+                    else {
+                        vErrors.push(err173);
+                    }
+                    errors++;
+                }
+            }
+            for (const key23 in data107) {
+                if (pattern5.test(key23)) {
+                    let data109 = data107[key23];
+                    const _errs323 = errors;
+                    let valid111 = false;
+                    let passing17 = null;
+                    const _errs324 = errors;
+                    if (data109 && typeof data109 == "object" && !Array.isArray(data109)) {
+                        for (const key24 in data109) {
+                            if (!((func1.call(schema36.properties.networks.oneOf[1].patternProperties["^[a-zA-Z0-9._-]+$"].oneOf[0].properties, key24)) || (pattern4.test(key24)))) {
+                                const err174 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
+                                if (vErrors === null) {
+                                    vErrors = [err174];
+                                }
+                                else {
+                                    vErrors.push(err174);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.aliases !== undefined) {
+                            let data110 = data109.aliases;
+                            if (Array.isArray(data110)) {
+                                const len23 = data110.length;
+                                for (let i34 = 0; i34 < len23; i34++) {
+                                    if (typeof data110[i34] !== "string") {
+                                        const err175 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/aliases/" + i34, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err175];
+                                        }
+                                        else {
+                                            vErrors.push(err175);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                let i35 = data110.length;
+                                let j11;
+                                if (i35 > 1) {
+                                    const indices11 = {};
+                                    for (; i35--;) {
+                                        let item11 = data110[i35];
+                                        if (typeof item11 !== "string") {
+                                            continue;
+                                        }
+                                        if (typeof indices11[item11] == "number") {
+                                            j11 = indices11[item11];
+                                            const err176 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/aliases", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i35, j: j11 }, message: "must NOT have duplicate items (items ## " + j11 + " and " + i35 + " are identical)" };
+                                            if (vErrors === null) {
+                                                vErrors = [err176];
+                                            }
+                                            else {
+                                                vErrors.push(err176);
+                                            }
+                                            errors++;
+                                            break;
+                                        }
+                                        indices11[item11] = i35;
+                                    }
+                                }
+                            }
+                            else {
+                                const err177 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/aliases", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                if (vErrors === null) {
+                                    vErrors = [err177];
+                                }
+                                else {
+                                    vErrors.push(err177);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.interface_name !== undefined) {
+                            if (typeof data109.interface_name !== "string") {
+                                const err178 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/interface_name", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/interface_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err178];
+                                }
+                                else {
+                                    vErrors.push(err178);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.ipv4_address !== undefined) {
+                            if (typeof data109.ipv4_address !== "string") {
+                                const err179 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/ipv4_address", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/ipv4_address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err179];
+                                }
+                                else {
+                                    vErrors.push(err179);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.ipv6_address !== undefined) {
+                            if (typeof data109.ipv6_address !== "string") {
+                                const err180 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/ipv6_address", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/ipv6_address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err180];
+                                }
+                                else {
+                                    vErrors.push(err180);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.link_local_ips !== undefined) {
+                            let data115 = data109.link_local_ips;
+                            if (Array.isArray(data115)) {
+                                const len24 = data115.length;
+                                for (let i36 = 0; i36 < len24; i36++) {
+                                    if (typeof data115[i36] !== "string") {
+                                        const err181 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/link_local_ips/" + i36, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err181];
+                                        }
+                                        else {
+                                            vErrors.push(err181);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                let i37 = data115.length;
+                                let j12;
+                                if (i37 > 1) {
+                                    const indices12 = {};
+                                    for (; i37--;) {
+                                        let item12 = data115[i37];
+                                        if (typeof item12 !== "string") {
+                                            continue;
+                                        }
+                                        if (typeof indices12[item12] == "number") {
+                                            j12 = indices12[item12];
+                                            const err182 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/link_local_ips", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i37, j: j12 }, message: "must NOT have duplicate items (items ## " + j12 + " and " + i37 + " are identical)" };
+                                            if (vErrors === null) {
+                                                vErrors = [err182];
+                                            }
+                                            else {
+                                                vErrors.push(err182);
+                                            }
+                                            errors++;
+                                            break;
+                                        }
+                                        indices12[item12] = i37;
+                                    }
+                                }
+                            }
+                            else {
+                                const err183 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/link_local_ips", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                if (vErrors === null) {
+                                    vErrors = [err183];
+                                }
+                                else {
+                                    vErrors.push(err183);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.mac_address !== undefined) {
+                            if (typeof data109.mac_address !== "string") {
+                                const err184 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/mac_address", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/mac_address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err184];
+                                }
+                                else {
+                                    vErrors.push(err184);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.driver_opts !== undefined) {
+                            let data118 = data109.driver_opts;
+                            if (data118 && typeof data118 == "object" && !Array.isArray(data118)) {
+                                var props11 = {};
+                                for (const key25 in data118) {
+                                    if (pattern22.test(key25)) {
+                                        let data119 = data118[key25];
+                                        if ((typeof data119 !== "string") && (!(typeof data119 == "number"))) {
+                                            const err185 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/driver_opts/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/driver_opts/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema36.properties.networks.oneOf[1].patternProperties["^[a-zA-Z0-9._-]+$"].oneOf[0].properties.driver_opts.patternProperties["^.+$"].type }, message: "must be string,number" };
+                                            if (vErrors === null) {
+                                                vErrors = [err185];
+                                            }
+                                            else {
+                                                vErrors.push(err185);
+                                            }
+                                            errors++;
+                                        }
+                                        props11[key25] = true;
+                                    }
+                                }
+                            }
+                            else {
+                                const err186 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/driver_opts", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/driver_opts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                    vErrors = [err186];
+                                }
+                                else {
+                                    vErrors.push(err186);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.priority !== undefined) {
+                            if (!(typeof data109.priority == "number")) {
+                                const err187 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/priority", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/priority/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                                if (vErrors === null) {
+                                    vErrors = [err187];
+                                }
+                                else {
+                                    vErrors.push(err187);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.gw_priority !== undefined) {
+                            if (!(typeof data109.gw_priority == "number")) {
+                                const err188 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/gw_priority", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/gw_priority/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                                if (vErrors === null) {
+                                    vErrors = [err188];
+                                }
+                                else {
+                                    vErrors.push(err188);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data109.use_service_name_alias !== undefined) {
+                            let data122 = data109.use_service_name_alias;
+                            if ((typeof data122 !== "boolean") && (typeof data122 !== "string")) {
+                                const err189 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/use_service_name_alias", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/use_service_name_alias/type", keyword: "type", params: { type: schema36.properties.networks.oneOf[1].patternProperties["^[a-zA-Z0-9._-]+$"].oneOf[0].properties.use_service_name_alias.type }, message: "must be boolean,string" };
+                                if (vErrors === null) {
+                                    vErrors = [err189];
+                                }
+                                else {
+                                    vErrors.push(err189);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err190 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                            vErrors = [err190];
+                        }
+                        else {
+                            vErrors.push(err190);
+                        }
+                        errors++;
+                    }
+                    var _valid17 = _errs324 === errors;
+                    if (_valid17) {
+                        valid111 = true;
+                        passing17 = 0;
+                    }
+                    const _errs355 = errors;
+                    if (data109 !== null) {
+                        const err191 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                        if (vErrors === null) {
+                            vErrors = [err191];
+                        }
+                        else {
+                            vErrors.push(err191);
+                        }
+                        errors++;
+                    }
+                    var _valid17 = _errs355 === errors;
+                    if (_valid17 && valid111) {
+                        valid111 = false;
+                        passing17 = [passing17, 1];
+                    }
+                    else {
+                        if (_valid17) {
+                            valid111 = true;
+                            passing17 = 1;
+                        }
+                    }
+                    if (!valid111) {
+                        const err192 = { instancePath: instancePath + "/networks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf", keyword: "oneOf", params: { passingSchemas: passing17 }, message: "must match exactly one schema in oneOf" };
+                        if (vErrors === null) {
+                            vErrors = [err192];
+                        }
+                        else {
+                            vErrors.push(err192);
+                        }
+                        errors++;
+                    }
+                    else {
+                        errors = _errs323;
+                        if (vErrors !== null) {
+                            if (_errs323) {
+                                vErrors.length = _errs323;
+                            }
+                            else {
+                                vErrors = null;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err193 = { instancePath: instancePath + "/networks", schemaPath: "#/properties/networks/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err193];
+            }
+            else {
+                vErrors.push(err193);
+            }
+            errors++;
+        }
+        var _valid16 = _errs319 === errors;
+        if (_valid16 && valid105) {
+            valid105 = false;
+            passing16 = [passing16, 1];
+        }
+        else {
+            if (_valid16) {
+                valid105 = true;
+                passing16 = 1;
+            }
+        }
+        if (!valid105) {
+            const err194 = { instancePath: instancePath + "/networks", schemaPath: "#/properties/networks/oneOf", keyword: "oneOf", params: { passingSchemas: passing16 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err194];
+            }
+            else {
+                vErrors.push(err194);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs313;
+            if (vErrors !== null) {
+                if (_errs313) {
+                    vErrors.length = _errs313;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.oom_kill_disable !== undefined) {
+        let data123 = data.oom_kill_disable;
+        if ((typeof data123 !== "boolean") && (typeof data123 !== "string")) {
+            const err195 = { instancePath: instancePath + "/oom_kill_disable", schemaPath: "#/properties/oom_kill_disable/type", keyword: "type", params: { type: schema36.properties.oom_kill_disable.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err195];
+            }
+            else {
+                vErrors.push(err195);
+            }
+            errors++;
+        }
+    }
+    if (data.oom_score_adj !== undefined) {
+        let data124 = data.oom_score_adj;
+        const _errs360 = errors;
+        let valid122 = false;
+        let passing18 = null;
+        const _errs361 = errors;
+        if (typeof data124 !== "string") {
+            const err196 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err196];
+            }
+            else {
+                vErrors.push(err196);
+            }
+            errors++;
+        }
+        var _valid18 = _errs361 === errors;
+        if (_valid18) {
+            valid122 = true;
+            passing18 = 0;
+        }
+        const _errs363 = errors;
+        if (!((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124)))) {
+            const err197 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf/1/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+                vErrors = [err197];
+            }
+            else {
+                vErrors.push(err197);
+            }
+            errors++;
+        }
+        if (typeof data124 == "number") {
+            if (data124 > 1000 || isNaN(data124)) {
+                const err198 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000 }, message: "must be <= 1000" };
+                if (vErrors === null) {
+                    vErrors = [err198];
+                }
+                else {
+                    vErrors.push(err198);
+                }
+                errors++;
+            }
+            if (data124 < -1000 || isNaN(data124)) {
+                const err199 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1000 }, message: "must be >= -1000" };
+                if (vErrors === null) {
+                    vErrors = [err199];
+                }
+                else {
+                    vErrors.push(err199);
+                }
+                errors++;
+            }
+        }
+        var _valid18 = _errs363 === errors;
+        if (_valid18 && valid122) {
+            valid122 = false;
+            passing18 = [passing18, 1];
+        }
+        else {
+            if (_valid18) {
+                valid122 = true;
+                passing18 = 1;
+            }
+        }
+        if (!valid122) {
+            const err200 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf", keyword: "oneOf", params: { passingSchemas: passing18 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err200];
+            }
+            else {
+                vErrors.push(err200);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs360;
+            if (vErrors !== null) {
+                if (_errs360) {
+                    vErrors.length = _errs360;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.pid !== undefined) {
+        let data125 = data.pid;
+        if ((typeof data125 !== "string") && (data125 !== null)) {
+            const err201 = { instancePath: instancePath + "/pid", schemaPath: "#/properties/pid/type", keyword: "type", params: { type: schema36.properties.pid.type }, message: "must be string,null" };
+            if (vErrors === null) {
+                vErrors = [err201];
+            }
+            else {
+                vErrors.push(err201);
+            }
+            errors++;
+        }
+    }
+    if (data.pids_limit !== undefined) {
+        let data126 = data.pids_limit;
+        if ((!(typeof data126 == "number")) && (typeof data126 !== "string")) {
+            const err202 = { instancePath: instancePath + "/pids_limit", schemaPath: "#/properties/pids_limit/type", keyword: "type", params: { type: schema36.properties.pids_limit.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err202];
+            }
+            else {
+                vErrors.push(err202);
+            }
+            errors++;
+        }
+    }
+    if (data.platform !== undefined) {
+        if (typeof data.platform !== "string") {
+            const err203 = { instancePath: instancePath + "/platform", schemaPath: "#/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err203];
+            }
+            else {
+                vErrors.push(err203);
+            }
+            errors++;
+        }
+    }
+    if (data.privileged !== undefined) {
+        let data128 = data.privileged;
+        if ((typeof data128 !== "boolean") && (typeof data128 !== "string")) {
+            const err204 = { instancePath: instancePath + "/privileged", schemaPath: "#/properties/privileged/type", keyword: "type", params: { type: schema36.properties.privileged.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err204];
+            }
+            else {
+                vErrors.push(err204);
+            }
+            errors++;
+        }
+    }
+    if (data.pull_policy !== undefined) {
+        let data129 = data.pull_policy;
+        if (typeof data129 === "string") {
+            if (!pattern29.test(data129)) {
+                const err205 = { instancePath: instancePath + "/pull_policy", schemaPath: "#/properties/pull_policy/pattern", keyword: "pattern", params: { pattern: "^(always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+)$" }, message: "must match pattern \"" + "^(always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+)$" + "\"" };
+                if (vErrors === null) {
+                    vErrors = [err205];
+                }
+                else {
+                    vErrors.push(err205);
+                }
+                errors++;
+            }
+        }
+        else {
+            const err206 = { instancePath: instancePath + "/pull_policy", schemaPath: "#/properties/pull_policy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err206];
+            }
+            else {
+                vErrors.push(err206);
+            }
+            errors++;
+        }
+    }
+    if (data.pull_refresh_after !== undefined) {
+        if (typeof data.pull_refresh_after !== "string") {
+            const err207 = { instancePath: instancePath + "/pull_refresh_after", schemaPath: "#/properties/pull_refresh_after/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err207];
+            }
+            else {
+                vErrors.push(err207);
+            }
+            errors++;
+        }
+    }
+    if (data.read_only !== undefined) {
+        let data131 = data.read_only;
+        if ((typeof data131 !== "boolean") && (typeof data131 !== "string")) {
+            const err208 = { instancePath: instancePath + "/read_only", schemaPath: "#/properties/read_only/type", keyword: "type", params: { type: schema36.properties.read_only.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err208];
+            }
+            else {
+                vErrors.push(err208);
+            }
+            errors++;
+        }
+    }
+    if (data.runtime !== undefined) {
+        if (typeof data.runtime !== "string") {
+            const err209 = { instancePath: instancePath + "/runtime", schemaPath: "#/properties/runtime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err209];
+            }
+            else {
+                vErrors.push(err209);
+            }
+            errors++;
+        }
+    }
+    if (data.security_opt !== undefined) {
+        let data133 = data.security_opt;
+        if (Array.isArray(data133)) {
+            const len25 = data133.length;
+            for (let i38 = 0; i38 < len25; i38++) {
+                if (typeof data133[i38] !== "string") {
+                    const err210 = { instancePath: instancePath + "/security_opt/" + i38, schemaPath: "#/properties/security_opt/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err210];
+                    }
+                    else {
+                        vErrors.push(err210);
+                    }
+                    errors++;
+                }
+            }
+            let i39 = data133.length;
+            let j13;
+            if (i39 > 1) {
+                const indices13 = {};
+                for (; i39--;) {
+                    let item13 = data133[i39];
+                    if (typeof item13 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices13[item13] == "number") {
+                        j13 = indices13[item13];
+                        const err211 = { instancePath: instancePath + "/security_opt", schemaPath: "#/properties/security_opt/uniqueItems", keyword: "uniqueItems", params: { i: i39, j: j13 }, message: "must NOT have duplicate items (items ## " + j13 + " and " + i39 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err211];
+                        }
+                        else {
+                            vErrors.push(err211);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices13[item13] = i39;
+                }
+            }
+        }
+        else {
+            const err212 = { instancePath: instancePath + "/security_opt", schemaPath: "#/properties/security_opt/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err212];
+            }
+            else {
+                vErrors.push(err212);
+            }
+            errors++;
+        }
+    }
+    if (data.shm_size !== undefined) {
+        let data135 = data.shm_size;
+        if ((!(typeof data135 == "number")) && (typeof data135 !== "string")) {
+            const err213 = { instancePath: instancePath + "/shm_size", schemaPath: "#/properties/shm_size/type", keyword: "type", params: { type: schema36.properties.shm_size.type }, message: "must be number,string" };
+            if (vErrors === null) {
+                vErrors = [err213];
+            }
+            else {
+                vErrors.push(err213);
+            }
+            errors++;
+        }
+    }
+    if (data.secrets !== undefined) {
+        let data136 = data.secrets;
+        if (Array.isArray(data136)) {
+            const len26 = data136.length;
+            for (let i40 = 0; i40 < len26; i40++) {
+                let data137 = data136[i40];
+                const _errs391 = errors;
+                let valid129 = false;
+                let passing19 = null;
+                const _errs392 = errors;
+                if (typeof data137 !== "string") {
+                    const err214 = { instancePath: instancePath + "/secrets/" + i40, schemaPath: "#/$defs/service_config_or_secret/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err214];
+                    }
+                    else {
+                        vErrors.push(err214);
+                    }
+                    errors++;
+                }
+                var _valid19 = _errs392 === errors;
+                if (_valid19) {
+                    valid129 = true;
+                    passing19 = 0;
+                }
+                const _errs394 = errors;
+                if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
+                    for (const key26 in data137) {
+                        if (!((((((key26 === "source") || (key26 === "target")) || (key26 === "uid")) || (key26 === "gid")) || (key26 === "mode")) || (pattern4.test(key26)))) {
+                            const err215 = { instancePath: instancePath + "/secrets/" + i40, schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err215];
+                            }
+                            else {
+                                vErrors.push(err215);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data137.source !== undefined) {
+                        if (typeof data137.source !== "string") {
+                            const err216 = { instancePath: instancePath + "/secrets/" + i40 + "/source", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err216];
+                            }
+                            else {
+                                vErrors.push(err216);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data137.target !== undefined) {
+                        if (typeof data137.target !== "string") {
+                            const err217 = { instancePath: instancePath + "/secrets/" + i40 + "/target", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err217];
+                            }
+                            else {
+                                vErrors.push(err217);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data137.uid !== undefined) {
+                        if (typeof data137.uid !== "string") {
+                            const err218 = { instancePath: instancePath + "/secrets/" + i40 + "/uid", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err218];
+                            }
+                            else {
+                                vErrors.push(err218);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data137.gid !== undefined) {
+                        if (typeof data137.gid !== "string") {
+                            const err219 = { instancePath: instancePath + "/secrets/" + i40 + "/gid", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/gid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err219];
+                            }
+                            else {
+                                vErrors.push(err219);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data137.mode !== undefined) {
+                        let data142 = data137.mode;
+                        if ((!(typeof data142 == "number")) && (typeof data142 !== "string")) {
+                            const err220 = { instancePath: instancePath + "/secrets/" + i40 + "/mode", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/mode/type", keyword: "type", params: { type: schema44.items.oneOf[1].properties.mode.type }, message: "must be number,string" };
+                            if (vErrors === null) {
+                                vErrors = [err220];
+                            }
+                            else {
+                                vErrors.push(err220);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err221 = { instancePath: instancePath + "/secrets/" + i40, schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err221];
+                    }
+                    else {
+                        vErrors.push(err221);
+                    }
+                    errors++;
+                }
+                var _valid19 = _errs394 === errors;
+                if (_valid19 && valid129) {
+                    valid129 = false;
+                    passing19 = [passing19, 1];
+                }
+                else {
+                    if (_valid19) {
+                        valid129 = true;
+                        passing19 = 1;
+                    }
+                }
+                if (!valid129) {
+                    const err222 = { instancePath: instancePath + "/secrets/" + i40, schemaPath: "#/$defs/service_config_or_secret/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing19 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err222];
+                    }
+                    else {
+                        vErrors.push(err222);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs391;
+                    if (vErrors !== null) {
+                        if (_errs391) {
+                            vErrors.length = _errs391;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err223 = { instancePath: instancePath + "/secrets", schemaPath: "#/$defs/service_config_or_secret/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err223];
+            }
+            else {
+                vErrors.push(err223);
+            }
+            errors++;
+        }
+    }
+    if (data.sysctls !== undefined) {
+        let data143 = data.sysctls;
+        const _errs409 = errors;
+        let valid132 = false;
+        let passing20 = null;
+        const _errs410 = errors;
+        if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
+            for (const key27 in data143) {
+                if (!(pattern7.test(key27))) {
+                    const err224 = { instancePath: instancePath + "/sysctls", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err224];
+                    }
+                    else {
+                        vErrors.push(err224);
+                    }
+                    errors++;
+                }
+            }
+            for (const key28 in data143) {
+                if (pattern7.test(key28)) {
+                    let data144 = data143[key28];
+                    if ((((typeof data144 !== "string") && (!(typeof data144 == "number"))) && (typeof data144 !== "boolean")) && (data144 !== null)) {
+                        const err225 = { instancePath: instancePath + "/sysctls/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err225];
+                        }
+                        else {
+                            vErrors.push(err225);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err226 = { instancePath: instancePath + "/sysctls", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err226];
+            }
+            else {
+                vErrors.push(err226);
+            }
+            errors++;
+        }
+        var _valid20 = _errs410 === errors;
+        if (_valid20) {
+            valid132 = true;
+            passing20 = 0;
+        }
+        const _errs415 = errors;
+        if (Array.isArray(data143)) {
+            const len27 = data143.length;
+            for (let i41 = 0; i41 < len27; i41++) {
+                if (typeof data143[i41] !== "string") {
+                    const err227 = { instancePath: instancePath + "/sysctls/" + i41, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err227];
+                    }
+                    else {
+                        vErrors.push(err227);
+                    }
+                    errors++;
+                }
+            }
+            let i42 = data143.length;
+            let j14;
+            if (i42 > 1) {
+                const indices14 = {};
+                for (; i42--;) {
+                    let item14 = data143[i42];
+                    if (typeof item14 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices14[item14] == "number") {
+                        j14 = indices14[item14];
+                        const err228 = { instancePath: instancePath + "/sysctls", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i42, j: j14 }, message: "must NOT have duplicate items (items ## " + j14 + " and " + i42 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err228];
+                        }
+                        else {
+                            vErrors.push(err228);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices14[item14] = i42;
+                }
+            }
+        }
+        else {
+            const err229 = { instancePath: instancePath + "/sysctls", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err229];
+            }
+            else {
+                vErrors.push(err229);
+            }
+            errors++;
+        }
+        var _valid20 = _errs415 === errors;
+        if (_valid20 && valid132) {
+            valid132 = false;
+            passing20 = [passing20, 1];
+        }
+        else {
+            if (_valid20) {
+                valid132 = true;
+                passing20 = 1;
+            }
+        }
+        if (!valid132) {
+            const err230 = { instancePath: instancePath + "/sysctls", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing20 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err230];
+            }
+            else {
+                vErrors.push(err230);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs409;
+            if (vErrors !== null) {
+                if (_errs409) {
+                    vErrors.length = _errs409;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.stop_grace_period !== undefined) {
+        if (typeof data.stop_grace_period !== "string") {
+            const err231 = { instancePath: instancePath + "/stop_grace_period", schemaPath: "#/properties/stop_grace_period/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err231];
+            }
+            else {
+                vErrors.push(err231);
+            }
+            errors++;
+        }
+    }
+    if (data.stop_signal !== undefined) {
+        if (typeof data.stop_signal !== "string") {
+            const err232 = { instancePath: instancePath + "/stop_signal", schemaPath: "#/properties/stop_signal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err232];
+            }
+            else {
+                vErrors.push(err232);
+            }
+            errors++;
+        }
+    }
+    if (data.storage_opt !== undefined) {
+        let data148 = data.storage_opt;
+        if (!(data148 && typeof data148 == "object" && !Array.isArray(data148))) {
+            const err233 = { instancePath: instancePath + "/storage_opt", schemaPath: "#/properties/storage_opt/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err233];
+            }
+            else {
+                vErrors.push(err233);
+            }
+            errors++;
+        }
+    }
+    if (data.tmpfs !== undefined) {
+        if (!(validate22(data.tmpfs, { instancePath: instancePath + "/tmpfs", parentData: data, parentDataProperty: "tmpfs", rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+        }
+    }
+    if (data.ulimits !== undefined) {
+        let data150 = data.ulimits;
+        if (data150 && typeof data150 == "object" && !Array.isArray(data150)) {
+            var props16 = {};
+            for (const key29 in data150) {
+                if (pattern33.test(key29)) {
+                    let data151 = data150[key29];
+                    const _errs430 = errors;
+                    let valid139 = false;
+                    let passing21 = null;
+                    const _errs431 = errors;
+                    if ((!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))) && (typeof data151 !== "string")) {
+                        const err234 = { instancePath: instancePath + "/ulimits/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/0/type", keyword: "type", params: { type: schema62.patternProperties["^[a-z]+$"].oneOf[0].type }, message: "must be integer,string" };
+                        if (vErrors === null) {
+                            vErrors = [err234];
+                        }
+                        else {
+                            vErrors.push(err234);
+                        }
+                        errors++;
+                    }
+                    var _valid21 = _errs431 === errors;
+                    if (_valid21) {
+                        valid139 = true;
+                        passing21 = 0;
+                    }
+                    const _errs433 = errors;
+                    if (data151 && typeof data151 == "object" && !Array.isArray(data151)) {
+                        if (data151.soft === undefined) {
+                            const err235 = { instancePath: instancePath + "/ulimits/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/required", keyword: "required", params: { missingProperty: "soft" }, message: "must have required property '" + "soft" + "'" };
+                            if (vErrors === null) {
+                                vErrors = [err235];
+                            }
+                            else {
+                                vErrors.push(err235);
+                            }
+                            errors++;
+                        }
+                        if (data151.hard === undefined) {
+                            const err236 = { instancePath: instancePath + "/ulimits/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/required", keyword: "required", params: { missingProperty: "hard" }, message: "must have required property '" + "hard" + "'" };
+                            if (vErrors === null) {
+                                vErrors = [err236];
+                            }
+                            else {
+                                vErrors.push(err236);
+                            }
+                            errors++;
+                        }
+                        for (const key30 in data151) {
+                            if (!(((key30 === "hard") || (key30 === "soft")) || (pattern4.test(key30)))) {
+                                const err237 = { instancePath: instancePath + "/ulimits/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties" };
+                                if (vErrors === null) {
+                                    vErrors = [err237];
+                                }
+                                else {
+                                    vErrors.push(err237);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data151.hard !== undefined) {
+                            let data152 = data151.hard;
+                            if ((!((typeof data152 == "number") && (!(data152 % 1) && !isNaN(data152)))) && (typeof data152 !== "string")) {
+                                const err238 = { instancePath: instancePath + "/ulimits/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/hard", schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/properties/hard/type", keyword: "type", params: { type: schema62.patternProperties["^[a-z]+$"].oneOf[1].properties.hard.type }, message: "must be integer,string" };
+                                if (vErrors === null) {
+                                    vErrors = [err238];
+                                }
+                                else {
+                                    vErrors.push(err238);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data151.soft !== undefined) {
+                            let data153 = data151.soft;
+                            if ((!((typeof data153 == "number") && (!(data153 % 1) && !isNaN(data153)))) && (typeof data153 !== "string")) {
+                                const err239 = { instancePath: instancePath + "/ulimits/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/soft", schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/properties/soft/type", keyword: "type", params: { type: schema62.patternProperties["^[a-z]+$"].oneOf[1].properties.soft.type }, message: "must be integer,string" };
+                                if (vErrors === null) {
+                                    vErrors = [err239];
+                                }
+                                else {
+                                    vErrors.push(err239);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err240 = { instancePath: instancePath + "/ulimits/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                            vErrors = [err240];
+                        }
+                        else {
+                            vErrors.push(err240);
+                        }
+                        errors++;
+                    }
+                    var _valid21 = _errs433 === errors;
+                    if (_valid21 && valid139) {
+                        valid139 = false;
+                        passing21 = [passing21, 1];
+                    }
+                    else {
+                        if (_valid21) {
+                            valid139 = true;
+                            passing21 = 1;
+                        }
+                    }
+                    if (!valid139) {
+                        const err241 = { instancePath: instancePath + "/ulimits/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf", keyword: "oneOf", params: { passingSchemas: passing21 }, message: "must match exactly one schema in oneOf" };
+                        if (vErrors === null) {
+                            vErrors = [err241];
+                        }
+                        else {
+                            vErrors.push(err241);
+                        }
+                        errors++;
+                    }
+                    else {
+                        errors = _errs430;
+                        if (vErrors !== null) {
+                            if (_errs430) {
+                                vErrors.length = _errs430;
+                            }
+                            else {
+                                vErrors = null;
+                            }
+                        }
+                    }
+                    props16[key29] = true;
+                }
+            }
+        }
+        else {
+            const err242 = { instancePath: instancePath + "/ulimits", schemaPath: "#/$defs/ulimits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err242];
+            }
+            else {
+                vErrors.push(err242);
+            }
+            errors++;
+        }
+    }
+    if (data.umask !== undefined) {
+        let data154 = data.umask;
+        if (((!((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154)))) && (typeof data154 !== "string")) && (data154 !== null)) {
+            const err243 = { instancePath: instancePath + "/umask", schemaPath: "#/properties/umask/type", keyword: "type", params: { type: schema36.properties.umask.type }, message: "must be integer,string,null" };
+            if (vErrors === null) {
+                vErrors = [err243];
+            }
+            else {
+                vErrors.push(err243);
+            }
+            errors++;
+        }
+        if (typeof data154 == "number") {
+            if (data154 > 4294967295 || isNaN(data154)) {
+                const err244 = { instancePath: instancePath + "/umask", schemaPath: "#/properties/umask/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4294967295 }, message: "must be <= 4294967295" };
+                if (vErrors === null) {
+                    vErrors = [err244];
+                }
+                else {
+                    vErrors.push(err244);
+                }
+                errors++;
+            }
+            if (data154 < 0 || isNaN(data154)) {
+                const err245 = { instancePath: instancePath + "/umask", schemaPath: "#/properties/umask/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (vErrors === null) {
+                    vErrors = [err245];
+                }
+                else {
+                    vErrors.push(err245);
+                }
+                errors++;
+            }
+        }
+    }
+    if (data.use_api_socket !== undefined) {
+        if (typeof data.use_api_socket !== "boolean") {
+            const err246 = { instancePath: instancePath + "/use_api_socket", schemaPath: "#/properties/use_api_socket/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+                vErrors = [err246];
+            }
+            else {
+                vErrors.push(err246);
+            }
+            errors++;
+        }
+    }
+    if (data.user !== undefined) {
+        if (typeof data.user !== "string") {
+            const err247 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err247];
+            }
+            else {
+                vErrors.push(err247);
+            }
+            errors++;
+        }
+    }
+    if (data.uts !== undefined) {
+        if (typeof data.uts !== "string") {
+            const err248 = { instancePath: instancePath + "/uts", schemaPath: "#/properties/uts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err248];
+            }
+            else {
+                vErrors.push(err248);
+            }
+            errors++;
+        }
+    }
+    if (data.userns_mode !== undefined) {
+        if (typeof data.userns_mode !== "string") {
+            const err249 = { instancePath: instancePath + "/userns_mode", schemaPath: "#/properties/userns_mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err249];
+            }
+            else {
+                vErrors.push(err249);
+            }
+            errors++;
+        }
+    }
+    if (data.volumes !== undefined) {
+        let data159 = data.volumes;
+        if (Array.isArray(data159)) {
+            const len28 = data159.length;
+            for (let i43 = 0; i43 < len28; i43++) {
+                let data160 = data159[i43];
+                const _errs453 = errors;
+                let valid143 = false;
+                let passing22 = null;
+                const _errs454 = errors;
+                if (typeof data160 !== "string") {
+                    const err250 = { instancePath: instancePath + "/volumes/" + i43, schemaPath: "#/properties/volumes/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err250];
+                    }
+                    else {
+                        vErrors.push(err250);
+                    }
+                    errors++;
+                }
+                var _valid22 = _errs454 === errors;
+                if (_valid22) {
+                    valid143 = true;
+                    passing22 = 0;
+                }
+                const _errs456 = errors;
+                if (data160 && typeof data160 == "object" && !Array.isArray(data160)) {
+                    if (data160.type === undefined) {
+                        const err251 = { instancePath: instancePath + "/volumes/" + i43, schemaPath: "#/properties/volumes/items/oneOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property '" + "type" + "'" };
+                        if (vErrors === null) {
+                            vErrors = [err251];
+                        }
+                        else {
+                            vErrors.push(err251);
+                        }
+                        errors++;
+                    }
+                    for (const key31 in data160) {
+                        if (!((func1.call(schema36.properties.volumes.items.oneOf[1].properties, key31)) || (pattern4.test(key31)))) {
+                            const err252 = { instancePath: instancePath + "/volumes/" + i43, schemaPath: "#/properties/volumes/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err252];
+                            }
+                            else {
+                                vErrors.push(err252);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data160.type !== undefined) {
+                        let data161 = data160.type;
+                        if (typeof data161 !== "string") {
+                            const err253 = { instancePath: instancePath + "/volumes/" + i43 + "/type", schemaPath: "#/properties/volumes/items/oneOf/1/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err253];
+                            }
+                            else {
+                                vErrors.push(err253);
+                            }
+                            errors++;
+                        }
+                        if (!((((((data161 === "bind") || (data161 === "volume")) || (data161 === "tmpfs")) || (data161 === "cluster")) || (data161 === "npipe")) || (data161 === "image"))) {
+                            const err254 = { instancePath: instancePath + "/volumes/" + i43 + "/type", schemaPath: "#/properties/volumes/items/oneOf/1/properties/type/enum", keyword: "enum", params: { allowedValues: schema36.properties.volumes.items.oneOf[1].properties.type.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                                vErrors = [err254];
+                            }
+                            else {
+                                vErrors.push(err254);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data160.source !== undefined) {
+                        if (typeof data160.source !== "string") {
+                            const err255 = { instancePath: instancePath + "/volumes/" + i43 + "/source", schemaPath: "#/properties/volumes/items/oneOf/1/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err255];
+                            }
+                            else {
+                                vErrors.push(err255);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data160.target !== undefined) {
+                        if (typeof data160.target !== "string") {
+                            const err256 = { instancePath: instancePath + "/volumes/" + i43 + "/target", schemaPath: "#/properties/volumes/items/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err256];
+                            }
+                            else {
+                                vErrors.push(err256);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data160.read_only !== undefined) {
+                        let data164 = data160.read_only;
+                        if ((typeof data164 !== "boolean") && (typeof data164 !== "string")) {
+                            const err257 = { instancePath: instancePath + "/volumes/" + i43 + "/read_only", schemaPath: "#/properties/volumes/items/oneOf/1/properties/read_only/type", keyword: "type", params: { type: schema36.properties.volumes.items.oneOf[1].properties.read_only.type }, message: "must be boolean,string" };
+                            if (vErrors === null) {
+                                vErrors = [err257];
+                            }
+                            else {
+                                vErrors.push(err257);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data160.consistency !== undefined) {
+                        if (typeof data160.consistency !== "string") {
+                            const err258 = { instancePath: instancePath + "/volumes/" + i43 + "/consistency", schemaPath: "#/properties/volumes/items/oneOf/1/properties/consistency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err258];
+                            }
+                            else {
+                                vErrors.push(err258);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data160.bind !== undefined) {
+                        let data166 = data160.bind;
+                        if (data166 && typeof data166 == "object" && !Array.isArray(data166)) {
+                            for (const key32 in data166) {
+                                if (!(((((key32 === "propagation") || (key32 === "create_host_path")) || (key32 === "recursive")) || (key32 === "selinux")) || (pattern4.test(key32)))) {
+                                    const err259 = { instancePath: instancePath + "/volumes/" + i43 + "/bind", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err259];
+                                    }
+                                    else {
+                                        vErrors.push(err259);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data166.propagation !== undefined) {
+                                if (typeof data166.propagation !== "string") {
+                                    const err260 = { instancePath: instancePath + "/volumes/" + i43 + "/bind/propagation", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/propagation/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err260];
+                                    }
+                                    else {
+                                        vErrors.push(err260);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data166.create_host_path !== undefined) {
+                                let data168 = data166.create_host_path;
+                                if ((typeof data168 !== "boolean") && (typeof data168 !== "string")) {
+                                    const err261 = { instancePath: instancePath + "/volumes/" + i43 + "/bind/create_host_path", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/create_host_path/type", keyword: "type", params: { type: schema36.properties.volumes.items.oneOf[1].properties.bind.properties.create_host_path.type }, message: "must be boolean,string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err261];
+                                    }
+                                    else {
+                                        vErrors.push(err261);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data166.recursive !== undefined) {
+                                let data169 = data166.recursive;
+                                if (typeof data169 !== "string") {
+                                    const err262 = { instancePath: instancePath + "/volumes/" + i43 + "/bind/recursive", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/recursive/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err262];
+                                    }
+                                    else {
+                                        vErrors.push(err262);
+                                    }
+                                    errors++;
+                                }
+                                if (!((((data169 === "enabled") || (data169 === "disabled")) || (data169 === "writable")) || (data169 === "readonly"))) {
+                                    const err263 = { instancePath: instancePath + "/volumes/" + i43 + "/bind/recursive", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/recursive/enum", keyword: "enum", params: { allowedValues: schema36.properties.volumes.items.oneOf[1].properties.bind.properties.recursive.enum }, message: "must be equal to one of the allowed values" };
+                                    if (vErrors === null) {
+                                        vErrors = [err263];
+                                    }
+                                    else {
+                                        vErrors.push(err263);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data166.selinux !== undefined) {
+                                let data170 = data166.selinux;
+                                if (typeof data170 !== "string") {
+                                    const err264 = { instancePath: instancePath + "/volumes/" + i43 + "/bind/selinux", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/selinux/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err264];
+                                    }
+                                    else {
+                                        vErrors.push(err264);
+                                    }
+                                    errors++;
+                                }
+                                if (!((data170 === "z") || (data170 === "Z"))) {
+                                    const err265 = { instancePath: instancePath + "/volumes/" + i43 + "/bind/selinux", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/selinux/enum", keyword: "enum", params: { allowedValues: schema36.properties.volumes.items.oneOf[1].properties.bind.properties.selinux.enum }, message: "must be equal to one of the allowed values" };
+                                    if (vErrors === null) {
+                                        vErrors = [err265];
+                                    }
+                                    else {
+                                        vErrors.push(err265);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err266 = { instancePath: instancePath + "/volumes/" + i43 + "/bind", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err266];
+                            }
+                            else {
+                                vErrors.push(err266);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data160.volume !== undefined) {
+                        let data171 = data160.volume;
+                        if (data171 && typeof data171 == "object" && !Array.isArray(data171)) {
+                            for (const key33 in data171) {
+                                if (!((((key33 === "labels") || (key33 === "nocopy")) || (key33 === "subpath")) || (pattern4.test(key33)))) {
+                                    const err267 = { instancePath: instancePath + "/volumes/" + i43 + "/volume", schemaPath: "#/properties/volumes/items/oneOf/1/properties/volume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err267];
+                                    }
+                                    else {
+                                        vErrors.push(err267);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data171.labels !== undefined) {
+                                let data172 = data171.labels;
+                                const _errs485 = errors;
+                                let valid148 = false;
+                                let passing23 = null;
+                                const _errs486 = errors;
+                                if (data172 && typeof data172 == "object" && !Array.isArray(data172)) {
+                                    for (const key34 in data172) {
+                                        if (!(pattern7.test(key34))) {
+                                            const err268 = { instancePath: instancePath + "/volumes/" + i43 + "/volume/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties" };
+                                            if (vErrors === null) {
+                                                vErrors = [err268];
+                                            }
+                                            else {
+                                                vErrors.push(err268);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    for (const key35 in data172) {
+                                        if (pattern7.test(key35)) {
+                                            let data173 = data172[key35];
+                                            if ((((typeof data173 !== "string") && (!(typeof data173 == "number"))) && (typeof data173 !== "boolean")) && (data173 !== null)) {
+                                                const err269 = { instancePath: instancePath + "/volumes/" + i43 + "/volume/labels/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                                                if (vErrors === null) {
+                                                    vErrors = [err269];
+                                                }
+                                                else {
+                                                    vErrors.push(err269);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err270 = { instancePath: instancePath + "/volumes/" + i43 + "/volume/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                        vErrors = [err270];
+                                    }
+                                    else {
+                                        vErrors.push(err270);
+                                    }
+                                    errors++;
+                                }
+                                var _valid23 = _errs486 === errors;
+                                if (_valid23) {
+                                    valid148 = true;
+                                    passing23 = 0;
+                                }
+                                const _errs491 = errors;
+                                if (Array.isArray(data172)) {
+                                    const len29 = data172.length;
+                                    for (let i44 = 0; i44 < len29; i44++) {
+                                        if (typeof data172[i44] !== "string") {
+                                            const err271 = { instancePath: instancePath + "/volumes/" + i43 + "/volume/labels/" + i44, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                            if (vErrors === null) {
+                                                vErrors = [err271];
+                                            }
+                                            else {
+                                                vErrors.push(err271);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    let i45 = data172.length;
+                                    let j15;
+                                    if (i45 > 1) {
+                                        const indices15 = {};
+                                        for (; i45--;) {
+                                            let item15 = data172[i45];
+                                            if (typeof item15 !== "string") {
+                                                continue;
+                                            }
+                                            if (typeof indices15[item15] == "number") {
+                                                j15 = indices15[item15];
+                                                const err272 = { instancePath: instancePath + "/volumes/" + i43 + "/volume/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i45, j: j15 }, message: "must NOT have duplicate items (items ## " + j15 + " and " + i45 + " are identical)" };
+                                                if (vErrors === null) {
+                                                    vErrors = [err272];
+                                                }
+                                                else {
+                                                    vErrors.push(err272);
+                                                }
+                                                errors++;
+                                                break;
+                                            }
+                                            indices15[item15] = i45;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err273 = { instancePath: instancePath + "/volumes/" + i43 + "/volume/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                    if (vErrors === null) {
+                                        vErrors = [err273];
+                                    }
+                                    else {
+                                        vErrors.push(err273);
+                                    }
+                                    errors++;
+                                }
+                                var _valid23 = _errs491 === errors;
+                                if (_valid23 && valid148) {
+                                    valid148 = false;
+                                    passing23 = [passing23, 1];
+                                }
+                                else {
+                                    if (_valid23) {
+                                        valid148 = true;
+                                        passing23 = 1;
+                                    }
+                                }
+                                if (!valid148) {
+                                    const err274 = { instancePath: instancePath + "/volumes/" + i43 + "/volume/labels", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing23 }, message: "must match exactly one schema in oneOf" };
+                                    if (vErrors === null) {
+                                        vErrors = [err274];
+                                    }
+                                    else {
+                                        vErrors.push(err274);
+                                    }
+                                    errors++;
+                                }
+                                else {
+                                    errors = _errs485;
+                                    if (vErrors !== null) {
+                                        if (_errs485) {
+                                            vErrors.length = _errs485;
+                                        }
+                                        else {
+                                            vErrors = null;
+                                        }
+                                    }
+                                }
+                            }
+                            if (data171.nocopy !== undefined) {
+                                let data175 = data171.nocopy;
+                                if ((typeof data175 !== "boolean") && (typeof data175 !== "string")) {
+                                    const err275 = { instancePath: instancePath + "/volumes/" + i43 + "/volume/nocopy", schemaPath: "#/properties/volumes/items/oneOf/1/properties/volume/properties/nocopy/type", keyword: "type", params: { type: schema36.properties.volumes.items.oneOf[1].properties.volume.properties.nocopy.type }, message: "must be boolean,string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err275];
+                                    }
+                                    else {
+                                        vErrors.push(err275);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data171.subpath !== undefined) {
+                                if (typeof data171.subpath !== "string") {
+                                    const err276 = { instancePath: instancePath + "/volumes/" + i43 + "/volume/subpath", schemaPath: "#/properties/volumes/items/oneOf/1/properties/volume/properties/subpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err276];
+                                    }
+                                    else {
+                                        vErrors.push(err276);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err277 = { instancePath: instancePath + "/volumes/" + i43 + "/volume", schemaPath: "#/properties/volumes/items/oneOf/1/properties/volume/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err277];
+                            }
+                            else {
+                                vErrors.push(err277);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data160.tmpfs !== undefined) {
+                        let data177 = data160.tmpfs;
+                        if (data177 && typeof data177 == "object" && !Array.isArray(data177)) {
+                            for (const key36 in data177) {
+                                if (!(((key36 === "size") || (key36 === "mode")) || (pattern4.test(key36)))) {
+                                    const err278 = { instancePath: instancePath + "/volumes/" + i43 + "/tmpfs", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err278];
+                                    }
+                                    else {
+                                        vErrors.push(err278);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data177.size !== undefined) {
+                                let data178 = data177.size;
+                                const _errs503 = errors;
+                                let valid154 = false;
+                                let passing24 = null;
+                                const _errs504 = errors;
+                                if (!((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178)))) {
+                                    const err279 = { instancePath: instancePath + "/volumes/" + i43 + "/tmpfs/size", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/size/oneOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                    if (vErrors === null) {
+                                        vErrors = [err279];
+                                    }
+                                    else {
+                                        vErrors.push(err279);
+                                    }
+                                    errors++;
+                                }
+                                if (typeof data178 == "number") {
+                                    if (data178 < 0 || isNaN(data178)) {
+                                        const err280 = { instancePath: instancePath + "/volumes/" + i43 + "/tmpfs/size", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/size/oneOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                                        if (vErrors === null) {
+                                            vErrors = [err280];
+                                        }
+                                        else {
+                                            vErrors.push(err280);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                var _valid24 = _errs504 === errors;
+                                if (_valid24) {
+                                    valid154 = true;
+                                    passing24 = 0;
+                                }
+                                const _errs506 = errors;
+                                if (typeof data178 !== "string") {
+                                    const err281 = { instancePath: instancePath + "/volumes/" + i43 + "/tmpfs/size", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/size/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err281];
+                                    }
+                                    else {
+                                        vErrors.push(err281);
+                                    }
+                                    errors++;
+                                }
+                                var _valid24 = _errs506 === errors;
+                                if (_valid24 && valid154) {
+                                    valid154 = false;
+                                    passing24 = [passing24, 1];
+                                }
+                                else {
+                                    if (_valid24) {
+                                        valid154 = true;
+                                        passing24 = 1;
+                                    }
+                                }
+                                if (!valid154) {
+                                    const err282 = { instancePath: instancePath + "/volumes/" + i43 + "/tmpfs/size", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/size/oneOf", keyword: "oneOf", params: { passingSchemas: passing24 }, message: "must match exactly one schema in oneOf" };
+                                    if (vErrors === null) {
+                                        vErrors = [err282];
+                                    }
+                                    else {
+                                        vErrors.push(err282);
+                                    }
+                                    errors++;
+                                }
+                                else {
+                                    errors = _errs503;
+                                    if (vErrors !== null) {
+                                        if (_errs503) {
+                                            vErrors.length = _errs503;
+                                        }
+                                        else {
+                                            vErrors = null;
+                                        }
+                                    }
+                                }
+                            }
+                            if (data177.mode !== undefined) {
+                                let data179 = data177.mode;
+                                if ((!(typeof data179 == "number")) && (typeof data179 !== "string")) {
+                                    const err283 = { instancePath: instancePath + "/volumes/" + i43 + "/tmpfs/mode", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/mode/type", keyword: "type", params: { type: schema36.properties.volumes.items.oneOf[1].properties.tmpfs.properties.mode.type }, message: "must be number,string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err283];
+                                    }
+                                    else {
+                                        vErrors.push(err283);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err284 = { instancePath: instancePath + "/volumes/" + i43 + "/tmpfs", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err284];
+                            }
+                            else {
+                                vErrors.push(err284);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data160.image !== undefined) {
+                        let data180 = data160.image;
+                        if (data180 && typeof data180 == "object" && !Array.isArray(data180)) {
+                            for (const key37 in data180) {
+                                if (!((key37 === "subpath") || (pattern4.test(key37)))) {
+                                    const err285 = { instancePath: instancePath + "/volumes/" + i43 + "/image", schemaPath: "#/properties/volumes/items/oneOf/1/properties/image/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err285];
+                                    }
+                                    else {
+                                        vErrors.push(err285);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data180.subpath !== undefined) {
+                                if (typeof data180.subpath !== "string") {
+                                    const err286 = { instancePath: instancePath + "/volumes/" + i43 + "/image/subpath", schemaPath: "#/properties/volumes/items/oneOf/1/properties/image/properties/subpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err286];
+                                    }
+                                    else {
+                                        vErrors.push(err286);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err287 = { instancePath: instancePath + "/volumes/" + i43 + "/image", schemaPath: "#/properties/volumes/items/oneOf/1/properties/image/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err287];
+                            }
+                            else {
+                                vErrors.push(err287);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err288 = { instancePath: instancePath + "/volumes/" + i43, schemaPath: "#/properties/volumes/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err288];
+                    }
+                    else {
+                        vErrors.push(err288);
+                    }
+                    errors++;
+                }
+                var _valid22 = _errs456 === errors;
+                if (_valid22 && valid143) {
+                    valid143 = false;
+                    passing22 = [passing22, 1];
+                }
+                else {
+                    if (_valid22) {
+                        valid143 = true;
+                        passing22 = 1;
+                    }
+                }
+                if (!valid143) {
+                    const err289 = { instancePath: instancePath + "/volumes/" + i43, schemaPath: "#/properties/volumes/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing22 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err289];
+                    }
+                    else {
+                        vErrors.push(err289);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs453;
+                    if (vErrors !== null) {
+                        if (_errs453) {
+                            vErrors.length = _errs453;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            let i46 = data159.length;
+            let j16;
+            if (i46 > 1) {
+                outer0: for (; i46--;) {
+                    for (j16 = i46; j16--;) {
+                        if (func0(data159[i46], data159[j16])) {
+                            const err290 = { instancePath: instancePath + "/volumes", schemaPath: "#/properties/volumes/uniqueItems", keyword: "uniqueItems", params: { i: i46, j: j16 }, message: "must NOT have duplicate items (items ## " + j16 + " and " + i46 + " are identical)" };
+                            if (vErrors === null) {
+                                vErrors = [err290];
+                            }
+                            else {
+                                vErrors.push(err290);
+                            }
+                            errors++;
+                            break outer0;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err291 = { instancePath: instancePath + "/volumes", schemaPath: "#/properties/volumes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err291];
+            }
+            else {
+                vErrors.push(err291);
+            }
+            errors++;
+        }
+    }
+    if (data.volumes_from !== undefined) {
+        let data182 = data.volumes_from;
+        if (Array.isArray(data182)) {
+            const len30 = data182.length;
+            for (let i47 = 0; i47 < len30; i47++) {
+                if (typeof data182[i47] !== "string") {
+                    const err292 = { instancePath: instancePath + "/volumes_from/" + i47, schemaPath: "#/properties/volumes_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err292];
+                    }
+                    else {
+                        vErrors.push(err292);
+                    }
+                    errors++;
+                }
+            }
+            let i48 = data182.length;
+            let j17;
+            if (i48 > 1) {
+                const indices16 = {};
+                for (; i48--;) {
+                    let item16 = data182[i48];
+                    if (typeof item16 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices16[item16] == "number") {
+                        j17 = indices16[item16];
+                        const err293 = { instancePath: instancePath + "/volumes_from", schemaPath: "#/properties/volumes_from/uniqueItems", keyword: "uniqueItems", params: { i: i48, j: j17 }, message: "must NOT have duplicate items (items ## " + j17 + " and " + i48 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err293];
+                        }
+                        else {
+                            vErrors.push(err293);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices16[item16] = i48;
+                }
+            }
+        }
+        else {
+            const err294 = { instancePath: instancePath + "/volumes_from", schemaPath: "#/properties/volumes_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err294];
+            }
+            else {
+                vErrors.push(err294);
+            }
+            errors++;
+        }
+    }
+    if (data.working_dir !== undefined) {
+        if (typeof data.working_dir !== "string") {
+            const err295 = { instancePath: instancePath + "/working_dir", schemaPath: "#/properties/working_dir/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err295];
+            }
+            else {
+                vErrors.push(err295);
+            }
+            errors++;
+        }
+    }
+    var props20 = {};
+    props20.annotations = true;
+    props20.blkio_config = true;
+    props20.cap_add = true;
+    props20.cap_drop = true;
+    props20.cgroup = true;
+    props20.cgroup_parent = true;
+    props20.command = true;
+    props20.configs = true;
+    props20.cpu_count = true;
+    props20.cpu_percent = true;
+    props20.cpu_shares = true;
+    props20.cpu_quota = true;
+    props20.cpu_period = true;
+    props20.cpu_rt_period = true;
+    props20.cpu_rt_runtime = true;
+    props20.cpus = true;
+    props20.cpuset = true;
+    props20.credential_spec = true;
+    props20.device_cgroup_rules = true;
+    props20.devices = true;
+    props20.dns = true;
+    props20.dns_opt = true;
+    props20.dns_search = true;
+    props20.domainname = true;
+    props20.entrypoint = true;
+    props20.env_file = true;
+    props20.label_file = true;
+    props20.environment = true;
+    props20.extra_hosts = true;
+    props20.gpus = true;
+    props20.group_add = true;
+    props20.hostname = true;
+    props20.image = true;
+    props20.init = true;
+    props20.ipc = true;
+    props20.isolation = true;
+    props20.labels = true;
+    props20.logging = true;
+    props20.mac_address = true;
+    props20.mem_limit = true;
+    props20.mem_reservation = true;
+    props20.mem_swappiness = true;
+    props20.memswap_limit = true;
+    props20.network_mode = true;
+    props20.models = true;
+    props20.networks = true;
+    props20.oom_kill_disable = true;
+    props20.oom_score_adj = true;
+    props20.pid = true;
+    props20.pids_limit = true;
+    props20.platform = true;
+    props20.privileged = true;
+    props20.pull_policy = true;
+    props20.pull_refresh_after = true;
+    props20.read_only = true;
+    props20.runtime = true;
+    props20.security_opt = true;
+    props20.shm_size = true;
+    props20.secrets = true;
+    props20.sysctls = true;
+    props20.stop_grace_period = true;
+    props20.stop_signal = true;
+    props20.storage_opt = true;
+    props20.tmpfs = true;
+    props20.ulimits = true;
+    props20.umask = true;
+    props20.use_api_socket = true;
+    props20.user = true;
+    props20.uts = true;
+    props20.userns_mode = true;
+    props20.volumes = true;
+    props20.volumes_from = true;
+    props20.working_dir = true;
+    for (const key38 in data) {
+        if (pattern4.test(key38)) {
+            props20[key38] = true;
+        }
+    }
+}
+else {
+    const err296 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err296];
+    }
+    else {
+        vErrors.push(err296);
+    }
+    errors++;
+} validate27.errors = vErrors; evaluated0.props = props20; return errors === 0; }
+validate27.evaluated = { "dynamicProps": true, "dynamicItems": false };
+const schema64 = { "type": "object", "description": "Container attributes meaningful for orchestrated workloads (services and jobs) but not for run-to-completion init containers: build, dependency ordering, health reporting, port exposure and interactivity.", "properties": { "build": { "description": "Configuration options for building the service's image.", "oneOf": [{ "type": "string", "description": "Path to the build context. Can be a relative path or a URL." }, { "type": "object", "properties": { "context": { "type": "string", "description": "Path to the build context. Can be a relative path or a URL." }, "dockerfile": { "type": "string", "description": "Name of the Dockerfile to use for building the image." }, "dockerfile_inline": { "type": "string", "description": "Inline Dockerfile content to use instead of a Dockerfile from the build context." }, "entitlements": { "type": "array", "items": { "type": "string" }, "description": "List of extra privileged entitlements to grant to the build process." }, "args": { "$ref": "#/$defs/list_or_dict", "description": "Build-time variables, specified as a map or a list of KEY=VAL pairs." }, "ssh": { "$ref": "#/$defs/list_or_dict", "description": "SSH agent socket or keys to expose to the build. Format is either a string or a list of 'default|<id>[=<socket>|<key>[,<key>]]'." }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Labels to apply to the built image." }, "cache_from": { "type": "array", "items": { "type": "string" }, "description": "List of sources the image builder should use for cache resolution" }, "cache_to": { "type": "array", "items": { "type": "string" }, "description": "Cache destinations for the build cache." }, "no_cache": { "type": ["boolean", "string"], "description": "Do not use cache when building the image." }, "no_cache_filter": { "$ref": "#/$defs/string_or_list", "description": "Do not use build cache for the specified stages." }, "additional_contexts": { "$ref": "#/$defs/list_or_dict", "description": "Additional build contexts to use, specified as a map of name to context path or URL." }, "network": { "type": "string", "description": "Network mode to use for the build. Options include 'default', 'none', 'host', or a network name." }, "provenance": { "type": ["string", "boolean"], "description": "Add a provenance attestation" }, "sbom": { "type": ["string", "boolean"], "description": "Add a SBOM attestation" }, "pull": { "type": ["boolean", "string"], "description": "Always attempt to pull a newer version of the image." }, "target": { "type": "string", "description": "Build stage to target in a multi-stage Dockerfile." }, "shm_size": { "type": ["integer", "string"], "description": "Size of /dev/shm for the build container. A string value can use suffix like '2g' for 2 gigabytes." }, "extra_hosts": { "$ref": "#/$defs/extra_hosts", "description": "Add hostname mappings for the build container." }, "isolation": { "type": "string", "description": "Container isolation technology to use for the build process." }, "privileged": { "type": ["boolean", "string"], "description": "Give extended privileges to the build container." }, "secrets": { "$ref": "#/$defs/service_config_or_secret", "description": "Secrets to expose to the build. These are accessible at build-time." }, "tags": { "type": "array", "items": { "type": "string" }, "description": "Additional tags to apply to the built image." }, "ulimits": { "$ref": "#/$defs/ulimits", "description": "Override the default ulimits for the build container." }, "platforms": { "type": "array", "items": { "type": "string" }, "description": "Platforms to build for, e.g., 'linux/amd64', 'linux/arm64', or 'windows/amd64'." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "depends_on": { "oneOf": [{ "$ref": "#/$defs/list_of_strings" }, { "type": "object", "additionalProperties": false, "patternProperties": { "^[a-zA-Z0-9._-]+$": { "type": "object", "additionalProperties": false, "patternProperties": { "^x-": {} }, "properties": { "restart": { "type": ["boolean", "string"], "description": "Whether to restart dependent services when this service is restarted." }, "required": { "type": "boolean", "default": true, "description": "Whether the dependency is required for the dependent service to start." }, "condition": { "type": "string", "enum": ["service_started", "service_healthy", "service_completed_successfully"], "description": "Condition to wait for. 'service_started' waits until the service has started, 'service_healthy' waits until the service is healthy (as defined by its healthcheck), 'service_completed_successfully' waits until the service has completed successfully." } }, "required": ["condition"] } } }], "description": "Express dependency between services. Service dependencies cause services to be started in dependency order. The dependent service will wait for the dependency to be ready before starting." }, "healthcheck": { "$ref": "#/$defs/healthcheck", "description": "Configure a health check for the container to monitor its health status." }, "ports": { "type": "array", "description": "Expose container ports. Short format ([HOST:]CONTAINER[/PROTOCOL]).", "items": { "oneOf": [{ "type": "number" }, { "type": "string" }, { "type": "object", "properties": { "name": { "type": "string", "description": "A human-readable name for this port mapping." }, "mode": { "type": "string", "description": "The port binding mode, either 'host' for publishing a host port or 'ingress' for load balancing." }, "host_ip": { "type": "string", "description": "The host IP to bind to." }, "target": { "type": ["integer", "string"], "description": "The port inside the container." }, "published": { "type": ["string", "integer"], "description": "The publicly exposed port." }, "protocol": { "type": "string", "description": "The port protocol (tcp or udp)." }, "app_protocol": { "type": "string", "description": "Application protocol to use with the port (e.g., http, https, mysql)." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "uniqueItems": true }, "expose": { "type": "array", "items": { "type": ["string", "number"] }, "uniqueItems": true, "description": "Expose ports without publishing them to the host machine - they'll only be accessible to linked services." }, "stdin_open": { "type": ["boolean", "string"], "description": "Keep STDIN open even if not attached." }, "tty": { "type": ["boolean", "string"], "description": "Allocate a pseudo-TTY to service container." } }, "patternProperties": { "^x-": {} } };
+const schema73 = { "type": "object", "description": "Configuration options to determine whether the container is healthy.", "properties": { "disable": { "type": ["boolean", "string"], "description": "Disable any container-specified healthcheck. Set to true to disable." }, "interval": { "type": "string", "description": "Time between running the check (e.g., '1s', '1m30s'). Default: 30s." }, "retries": { "type": ["number", "string"], "description": "Number of consecutive failures needed to consider the container as unhealthy. Default: 3." }, "test": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }], "description": "The test to perform to check container health. Can be a string or a list. The first item is either NONE, CMD, or CMD-SHELL. If it's CMD, the rest of the command is exec'd. If it's CMD-SHELL, the rest is run in the shell." }, "timeout": { "type": "string", "description": "Maximum time to allow one check to run (e.g., '1s', '1m30s'). Default: 30s." }, "start_period": { "type": "string", "description": "Start period for the container to initialize before starting health-retries countdown (e.g., '1s', '1m30s'). Default: 0s." }, "start_interval": { "type": "string", "description": "Time between running the check during the start period (e.g., '1s', '1m30s'). Default: interval value." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate34.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.build !== undefined) {
+        let data0 = data.build;
+        const _errs2 = errors;
+        let valid1 = false;
+        let passing0 = null;
+        const _errs3 = errors;
+        if (typeof data0 !== "string") {
+            const err0 = { instancePath: instancePath + "/build", schemaPath: "#/properties/build/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err0];
+            }
+            else {
+                vErrors.push(err0);
+            }
+            errors++;
+        }
+        var _valid0 = _errs3 === errors;
+        if (_valid0) {
+            valid1 = true;
+            passing0 = 0;
+        }
+        const _errs5 = errors;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+            for (const key0 in data0) {
+                if (!((func1.call(schema64.properties.build.oneOf[1].properties, key0)) || (pattern4.test(key0)))) {
+                    const err1 = { instancePath: instancePath + "/build", schemaPath: "#/properties/build/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err1];
+                    }
+                    else {
+                        vErrors.push(err1);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.context !== undefined) {
+                if (typeof data0.context !== "string") {
+                    const err2 = { instancePath: instancePath + "/build/context", schemaPath: "#/properties/build/oneOf/1/properties/context/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err2];
+                    }
+                    else {
+                        vErrors.push(err2);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.dockerfile !== undefined) {
+                if (typeof data0.dockerfile !== "string") {
+                    const err3 = { instancePath: instancePath + "/build/dockerfile", schemaPath: "#/properties/build/oneOf/1/properties/dockerfile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err3];
+                    }
+                    else {
+                        vErrors.push(err3);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.dockerfile_inline !== undefined) {
+                if (typeof data0.dockerfile_inline !== "string") {
+                    const err4 = { instancePath: instancePath + "/build/dockerfile_inline", schemaPath: "#/properties/build/oneOf/1/properties/dockerfile_inline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err4];
+                    }
+                    else {
+                        vErrors.push(err4);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.entitlements !== undefined) {
+                let data4 = data0.entitlements;
+                if (Array.isArray(data4)) {
+                    const len0 = data4.length;
+                    for (let i0 = 0; i0 < len0; i0++) {
+                        if (typeof data4[i0] !== "string") {
+                            const err5 = { instancePath: instancePath + "/build/entitlements/" + i0, schemaPath: "#/properties/build/oneOf/1/properties/entitlements/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err5];
+                            }
+                            else {
+                                vErrors.push(err5);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err6 = { instancePath: instancePath + "/build/entitlements", schemaPath: "#/properties/build/oneOf/1/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err6];
+                    }
+                    else {
+                        vErrors.push(err6);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.args !== undefined) {
+                let data6 = data0.args;
+                const _errs20 = errors;
+                let valid6 = false;
+                let passing1 = null;
+                const _errs21 = errors;
+                if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+                    for (const key1 in data6) {
+                        if (!(pattern7.test(key1))) {
+                            const err7 = { instancePath: instancePath + "/build/args", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err7];
+                            }
+                            else {
+                                vErrors.push(err7);
+                            }
+                            errors++;
+                        }
+                    }
+                    for (const key2 in data6) {
+                        if (pattern7.test(key2)) {
+                            let data7 = data6[key2];
+                            if ((((typeof data7 !== "string") && (!(typeof data7 == "number"))) && (typeof data7 !== "boolean")) && (data7 !== null)) {
+                                const err8 = { instancePath: instancePath + "/build/args/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                                if (vErrors === null) {
+                                    vErrors = [err8];
+                                }
+                                else {
+                                    vErrors.push(err8);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err9 = { instancePath: instancePath + "/build/args", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err9];
+                    }
+                    else {
+                        vErrors.push(err9);
+                    }
+                    errors++;
+                }
+                var _valid1 = _errs21 === errors;
+                if (_valid1) {
+                    valid6 = true;
+                    passing1 = 0;
+                }
+                const _errs26 = errors;
+                if (Array.isArray(data6)) {
+                    const len1 = data6.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                        if (typeof data6[i1] !== "string") {
+                            const err10 = { instancePath: instancePath + "/build/args/" + i1, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err10];
+                            }
+                            else {
+                                vErrors.push(err10);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i2 = data6.length;
+                    let j0;
+                    if (i2 > 1) {
+                        const indices0 = {};
+                        for (; i2--;) {
+                            let item0 = data6[i2];
+                            if (typeof item0 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices0[item0] == "number") {
+                                j0 = indices0[item0];
+                                const err11 = { instancePath: instancePath + "/build/args", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err11];
+                                }
+                                else {
+                                    vErrors.push(err11);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices0[item0] = i2;
+                        }
+                    }
+                }
+                else {
+                    const err12 = { instancePath: instancePath + "/build/args", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err12];
+                    }
+                    else {
+                        vErrors.push(err12);
+                    }
+                    errors++;
+                }
+                var _valid1 = _errs26 === errors;
+                if (_valid1 && valid6) {
+                    valid6 = false;
+                    passing1 = [passing1, 1];
+                }
+                else {
+                    if (_valid1) {
+                        valid6 = true;
+                        passing1 = 1;
+                    }
+                }
+                if (!valid6) {
+                    const err13 = { instancePath: instancePath + "/build/args", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err13];
+                    }
+                    else {
+                        vErrors.push(err13);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs20;
+                    if (vErrors !== null) {
+                        if (_errs20) {
+                            vErrors.length = _errs20;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data0.ssh !== undefined) {
+                let data9 = data0.ssh;
+                const _errs32 = errors;
+                let valid12 = false;
+                let passing2 = null;
+                const _errs33 = errors;
+                if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                    for (const key3 in data9) {
+                        if (!(pattern7.test(key3))) {
+                            const err14 = { instancePath: instancePath + "/build/ssh", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err14];
+                            }
+                            else {
+                                vErrors.push(err14);
+                            }
+                            errors++;
+                        }
+                    }
+                    for (const key4 in data9) {
+                        if (pattern7.test(key4)) {
+                            let data10 = data9[key4];
+                            if ((((typeof data10 !== "string") && (!(typeof data10 == "number"))) && (typeof data10 !== "boolean")) && (data10 !== null)) {
+                                const err15 = { instancePath: instancePath + "/build/ssh/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                                if (vErrors === null) {
+                                    vErrors = [err15];
+                                }
+                                else {
+                                    vErrors.push(err15);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err16 = { instancePath: instancePath + "/build/ssh", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err16];
+                    }
+                    else {
+                        vErrors.push(err16);
+                    }
+                    errors++;
+                }
+                var _valid2 = _errs33 === errors;
+                if (_valid2) {
+                    valid12 = true;
+                    passing2 = 0;
+                }
+                const _errs38 = errors;
+                if (Array.isArray(data9)) {
+                    const len2 = data9.length;
+                    for (let i3 = 0; i3 < len2; i3++) {
+                        if (typeof data9[i3] !== "string") {
+                            const err17 = { instancePath: instancePath + "/build/ssh/" + i3, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err17];
+                            }
+                            else {
+                                vErrors.push(err17);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i4 = data9.length;
+                    let j1;
+                    if (i4 > 1) {
+                        const indices1 = {};
+                        for (; i4--;) {
+                            let item1 = data9[i4];
+                            if (typeof item1 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices1[item1] == "number") {
+                                j1 = indices1[item1];
+                                const err18 = { instancePath: instancePath + "/build/ssh", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err18];
+                                }
+                                else {
+                                    vErrors.push(err18);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices1[item1] = i4;
+                        }
+                    }
+                }
+                else {
+                    const err19 = { instancePath: instancePath + "/build/ssh", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err19];
+                    }
+                    else {
+                        vErrors.push(err19);
+                    }
+                    errors++;
+                }
+                var _valid2 = _errs38 === errors;
+                if (_valid2 && valid12) {
+                    valid12 = false;
+                    passing2 = [passing2, 1];
+                }
+                else {
+                    if (_valid2) {
+                        valid12 = true;
+                        passing2 = 1;
+                    }
+                }
+                if (!valid12) {
+                    const err20 = { instancePath: instancePath + "/build/ssh", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err20];
+                    }
+                    else {
+                        vErrors.push(err20);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs32;
+                    if (vErrors !== null) {
+                        if (_errs32) {
+                            vErrors.length = _errs32;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data0.labels !== undefined) {
+                let data12 = data0.labels;
+                const _errs44 = errors;
+                let valid18 = false;
+                let passing3 = null;
+                const _errs45 = errors;
+                if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                    for (const key5 in data12) {
+                        if (!(pattern7.test(key5))) {
+                            const err21 = { instancePath: instancePath + "/build/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err21];
+                            }
+                            else {
+                                vErrors.push(err21);
+                            }
+                            errors++;
+                        }
+                    }
+                    for (const key6 in data12) {
+                        if (pattern7.test(key6)) {
+                            let data13 = data12[key6];
+                            if ((((typeof data13 !== "string") && (!(typeof data13 == "number"))) && (typeof data13 !== "boolean")) && (data13 !== null)) {
+                                const err22 = { instancePath: instancePath + "/build/labels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                                if (vErrors === null) {
+                                    vErrors = [err22];
+                                }
+                                else {
+                                    vErrors.push(err22);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err23 = { instancePath: instancePath + "/build/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err23];
+                    }
+                    else {
+                        vErrors.push(err23);
+                    }
+                    errors++;
+                }
+                var _valid3 = _errs45 === errors;
+                if (_valid3) {
+                    valid18 = true;
+                    passing3 = 0;
+                }
+                const _errs50 = errors;
+                if (Array.isArray(data12)) {
+                    const len3 = data12.length;
+                    for (let i5 = 0; i5 < len3; i5++) {
+                        if (typeof data12[i5] !== "string") {
+                            const err24 = { instancePath: instancePath + "/build/labels/" + i5, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err24];
+                            }
+                            else {
+                                vErrors.push(err24);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i6 = data12.length;
+                    let j2;
+                    if (i6 > 1) {
+                        const indices2 = {};
+                        for (; i6--;) {
+                            let item2 = data12[i6];
+                            if (typeof item2 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices2[item2] == "number") {
+                                j2 = indices2[item2];
+                                const err25 = { instancePath: instancePath + "/build/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i6 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err25];
+                                }
+                                else {
+                                    vErrors.push(err25);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices2[item2] = i6;
+                        }
+                    }
+                }
+                else {
+                    const err26 = { instancePath: instancePath + "/build/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err26];
+                    }
+                    else {
+                        vErrors.push(err26);
+                    }
+                    errors++;
+                }
+                var _valid3 = _errs50 === errors;
+                if (_valid3 && valid18) {
+                    valid18 = false;
+                    passing3 = [passing3, 1];
+                }
+                else {
+                    if (_valid3) {
+                        valid18 = true;
+                        passing3 = 1;
+                    }
+                }
+                if (!valid18) {
+                    const err27 = { instancePath: instancePath + "/build/labels", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err27];
+                    }
+                    else {
+                        vErrors.push(err27);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs44;
+                    if (vErrors !== null) {
+                        if (_errs44) {
+                            vErrors.length = _errs44;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data0.cache_from !== undefined) {
+                let data15 = data0.cache_from;
+                if (Array.isArray(data15)) {
+                    const len4 = data15.length;
+                    for (let i7 = 0; i7 < len4; i7++) {
+                        if (typeof data15[i7] !== "string") {
+                            const err28 = { instancePath: instancePath + "/build/cache_from/" + i7, schemaPath: "#/properties/build/oneOf/1/properties/cache_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err28];
+                            }
+                            else {
+                                vErrors.push(err28);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err29 = { instancePath: instancePath + "/build/cache_from", schemaPath: "#/properties/build/oneOf/1/properties/cache_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err29];
+                    }
+                    else {
+                        vErrors.push(err29);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.cache_to !== undefined) {
+                let data17 = data0.cache_to;
+                if (Array.isArray(data17)) {
+                    const len5 = data17.length;
+                    for (let i8 = 0; i8 < len5; i8++) {
+                        if (typeof data17[i8] !== "string") {
+                            const err30 = { instancePath: instancePath + "/build/cache_to/" + i8, schemaPath: "#/properties/build/oneOf/1/properties/cache_to/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err30];
+                            }
+                            else {
+                                vErrors.push(err30);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err31 = { instancePath: instancePath + "/build/cache_to", schemaPath: "#/properties/build/oneOf/1/properties/cache_to/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err31];
+                    }
+                    else {
+                        vErrors.push(err31);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.no_cache !== undefined) {
+                let data19 = data0.no_cache;
+                if ((typeof data19 !== "boolean") && (typeof data19 !== "string")) {
+                    const err32 = { instancePath: instancePath + "/build/no_cache", schemaPath: "#/properties/build/oneOf/1/properties/no_cache/type", keyword: "type", params: { type: schema64.properties.build.oneOf[1].properties.no_cache.type }, message: "must be boolean,string" };
+                    if (vErrors === null) {
+                        vErrors = [err32];
+                    }
+                    else {
+                        vErrors.push(err32);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.no_cache_filter !== undefined) {
+                if (!(validate22(data0.no_cache_filter, { instancePath: instancePath + "/build/no_cache_filter", parentData: data0, parentDataProperty: "no_cache_filter", rootData, dynamicAnchors }))) {
+                    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                    errors = vErrors.length;
+                }
+            }
+            if (data0.additional_contexts !== undefined) {
+                let data21 = data0.additional_contexts;
+                const _errs67 = errors;
+                let valid28 = false;
+                let passing4 = null;
+                const _errs68 = errors;
+                if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                    for (const key7 in data21) {
+                        if (!(pattern7.test(key7))) {
+                            const err33 = { instancePath: instancePath + "/build/additional_contexts", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err33];
+                            }
+                            else {
+                                vErrors.push(err33);
+                            }
+                            errors++;
+                        }
+                    }
+                    for (const key8 in data21) {
+                        if (pattern7.test(key8)) {
+                            let data22 = data21[key8];
+                            if ((((typeof data22 !== "string") && (!(typeof data22 == "number"))) && (typeof data22 !== "boolean")) && (data22 !== null)) {
+                                const err34 = { instancePath: instancePath + "/build/additional_contexts/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                                if (vErrors === null) {
+                                    vErrors = [err34];
+                                }
+                                else {
+                                    vErrors.push(err34);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err35 = { instancePath: instancePath + "/build/additional_contexts", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err35];
+                    }
+                    else {
+                        vErrors.push(err35);
+                    }
+                    errors++;
+                }
+                var _valid4 = _errs68 === errors;
+                if (_valid4) {
+                    valid28 = true;
+                    passing4 = 0;
+                }
+                const _errs73 = errors;
+                if (Array.isArray(data21)) {
+                    const len6 = data21.length;
+                    for (let i9 = 0; i9 < len6; i9++) {
+                        if (typeof data21[i9] !== "string") {
+                            const err36 = { instancePath: instancePath + "/build/additional_contexts/" + i9, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err36];
+                            }
+                            else {
+                                vErrors.push(err36);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i10 = data21.length;
+                    let j3;
+                    if (i10 > 1) {
+                        const indices3 = {};
+                        for (; i10--;) {
+                            let item3 = data21[i10];
+                            if (typeof item3 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices3[item3] == "number") {
+                                j3 = indices3[item3];
+                                const err37 = { instancePath: instancePath + "/build/additional_contexts", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i10 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err37];
+                                }
+                                else {
+                                    vErrors.push(err37);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices3[item3] = i10;
+                        }
+                    }
+                }
+                else {
+                    const err38 = { instancePath: instancePath + "/build/additional_contexts", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err38];
+                    }
+                    else {
+                        vErrors.push(err38);
+                    }
+                    errors++;
+                }
+                var _valid4 = _errs73 === errors;
+                if (_valid4 && valid28) {
+                    valid28 = false;
+                    passing4 = [passing4, 1];
+                }
+                else {
+                    if (_valid4) {
+                        valid28 = true;
+                        passing4 = 1;
+                    }
+                }
+                if (!valid28) {
+                    const err39 = { instancePath: instancePath + "/build/additional_contexts", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err39];
+                    }
+                    else {
+                        vErrors.push(err39);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs67;
+                    if (vErrors !== null) {
+                        if (_errs67) {
+                            vErrors.length = _errs67;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data0.network !== undefined) {
+                if (typeof data0.network !== "string") {
+                    const err40 = { instancePath: instancePath + "/build/network", schemaPath: "#/properties/build/oneOf/1/properties/network/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err40];
+                    }
+                    else {
+                        vErrors.push(err40);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.provenance !== undefined) {
+                let data25 = data0.provenance;
+                if ((typeof data25 !== "string") && (typeof data25 !== "boolean")) {
+                    const err41 = { instancePath: instancePath + "/build/provenance", schemaPath: "#/properties/build/oneOf/1/properties/provenance/type", keyword: "type", params: { type: schema64.properties.build.oneOf[1].properties.provenance.type }, message: "must be string,boolean" };
+                    if (vErrors === null) {
+                        vErrors = [err41];
+                    }
+                    else {
+                        vErrors.push(err41);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.sbom !== undefined) {
+                let data26 = data0.sbom;
+                if ((typeof data26 !== "string") && (typeof data26 !== "boolean")) {
+                    const err42 = { instancePath: instancePath + "/build/sbom", schemaPath: "#/properties/build/oneOf/1/properties/sbom/type", keyword: "type", params: { type: schema64.properties.build.oneOf[1].properties.sbom.type }, message: "must be string,boolean" };
+                    if (vErrors === null) {
+                        vErrors = [err42];
+                    }
+                    else {
+                        vErrors.push(err42);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.pull !== undefined) {
+                let data27 = data0.pull;
+                if ((typeof data27 !== "boolean") && (typeof data27 !== "string")) {
+                    const err43 = { instancePath: instancePath + "/build/pull", schemaPath: "#/properties/build/oneOf/1/properties/pull/type", keyword: "type", params: { type: schema64.properties.build.oneOf[1].properties.pull.type }, message: "must be boolean,string" };
+                    if (vErrors === null) {
+                        vErrors = [err43];
+                    }
+                    else {
+                        vErrors.push(err43);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.target !== undefined) {
+                if (typeof data0.target !== "string") {
+                    const err44 = { instancePath: instancePath + "/build/target", schemaPath: "#/properties/build/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err44];
+                    }
+                    else {
+                        vErrors.push(err44);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.shm_size !== undefined) {
+                let data29 = data0.shm_size;
+                if ((!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) && (typeof data29 !== "string")) {
+                    const err45 = { instancePath: instancePath + "/build/shm_size", schemaPath: "#/properties/build/oneOf/1/properties/shm_size/type", keyword: "type", params: { type: schema64.properties.build.oneOf[1].properties.shm_size.type }, message: "must be integer,string" };
+                    if (vErrors === null) {
+                        vErrors = [err45];
+                    }
+                    else {
+                        vErrors.push(err45);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.extra_hosts !== undefined) {
+                let data30 = data0.extra_hosts;
+                const _errs91 = errors;
+                let valid34 = false;
+                let passing5 = null;
+                const _errs92 = errors;
+                if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                    for (const key9 in data30) {
+                        if (!(pattern7.test(key9))) {
+                            const err46 = { instancePath: instancePath + "/build/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err46];
+                            }
+                            else {
+                                vErrors.push(err46);
+                            }
+                            errors++;
+                        }
+                    }
+                    for (const key10 in data30) {
+                        if (pattern7.test(key10)) {
+                            let data31 = data30[key10];
+                            const _errs96 = errors;
+                            let valid36 = false;
+                            let passing6 = null;
+                            const _errs97 = errors;
+                            if (typeof data31 !== "string") {
+                                const err47 = { instancePath: instancePath + "/build/extra_hosts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/extra_hosts/oneOf/0/patternProperties/.%2B/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err47];
+                                }
+                                else {
+                                    vErrors.push(err47);
+                                }
+                                errors++;
+                            }
+                            var _valid6 = _errs97 === errors;
+                            if (_valid6) {
+                                valid36 = true;
+                                passing6 = 0;
+                            }
+                            const _errs99 = errors;
+                            if (Array.isArray(data31)) {
+                                const len7 = data31.length;
+                                for (let i11 = 0; i11 < len7; i11++) {
+                                    if (typeof data31[i11] !== "string") {
+                                        const err48 = { instancePath: instancePath + "/build/extra_hosts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11, schemaPath: "#/$defs/extra_hosts/oneOf/0/patternProperties/.%2B/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err48];
+                                        }
+                                        else {
+                                            vErrors.push(err48);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err49 = { instancePath: instancePath + "/build/extra_hosts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/extra_hosts/oneOf/0/patternProperties/.%2B/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                if (vErrors === null) {
+                                    vErrors = [err49];
+                                }
+                                else {
+                                    vErrors.push(err49);
+                                }
+                                errors++;
+                            }
+                            var _valid6 = _errs99 === errors;
+                            if (_valid6 && valid36) {
+                                valid36 = false;
+                                passing6 = [passing6, 1];
+                            }
+                            else {
+                                if (_valid6) {
+                                    valid36 = true;
+                                    passing6 = 1;
+                                }
+                            }
+                            if (!valid36) {
+                                const err50 = { instancePath: instancePath + "/build/extra_hosts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/extra_hosts/oneOf/0/patternProperties/.%2B/oneOf", keyword: "oneOf", params: { passingSchemas: passing6 }, message: "must match exactly one schema in oneOf" };
+                                if (vErrors === null) {
+                                    vErrors = [err50];
+                                }
+                                else {
+                                    vErrors.push(err50);
+                                }
+                                errors++;
+                            }
+                            else {
+                                errors = _errs96;
+                                if (vErrors !== null) {
+                                    if (_errs96) {
+                                        vErrors.length = _errs96;
+                                    }
+                                    else {
+                                        vErrors = null;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err51 = { instancePath: instancePath + "/build/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err51];
+                    }
+                    else {
+                        vErrors.push(err51);
+                    }
+                    errors++;
+                }
+                var _valid5 = _errs92 === errors;
+                if (_valid5) {
+                    valid34 = true;
+                    passing5 = 0;
+                }
+                const _errs103 = errors;
+                if (Array.isArray(data30)) {
+                    const len8 = data30.length;
+                    for (let i12 = 0; i12 < len8; i12++) {
+                        if (typeof data30[i12] !== "string") {
+                            const err52 = { instancePath: instancePath + "/build/extra_hosts/" + i12, schemaPath: "#/$defs/extra_hosts/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err52];
+                            }
+                            else {
+                                vErrors.push(err52);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i13 = data30.length;
+                    let j4;
+                    if (i13 > 1) {
+                        const indices4 = {};
+                        for (; i13--;) {
+                            let item4 = data30[i13];
+                            if (typeof item4 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices4[item4] == "number") {
+                                j4 = indices4[item4];
+                                const err53 = { instancePath: instancePath + "/build/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i13 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err53];
+                                }
+                                else {
+                                    vErrors.push(err53);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices4[item4] = i13;
+                        }
+                    }
+                }
+                else {
+                    const err54 = { instancePath: instancePath + "/build/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err54];
+                    }
+                    else {
+                        vErrors.push(err54);
+                    }
+                    errors++;
+                }
+                var _valid5 = _errs103 === errors;
+                if (_valid5 && valid34) {
+                    valid34 = false;
+                    passing5 = [passing5, 1];
+                }
+                else {
+                    if (_valid5) {
+                        valid34 = true;
+                        passing5 = 1;
+                    }
+                }
+                if (!valid34) {
+                    const err55 = { instancePath: instancePath + "/build/extra_hosts", schemaPath: "#/$defs/extra_hosts/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err55];
+                    }
+                    else {
+                        vErrors.push(err55);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs91;
+                    if (vErrors !== null) {
+                        if (_errs91) {
+                            vErrors.length = _errs91;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data0.isolation !== undefined) {
+                if (typeof data0.isolation !== "string") {
+                    const err56 = { instancePath: instancePath + "/build/isolation", schemaPath: "#/properties/build/oneOf/1/properties/isolation/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err56];
+                    }
+                    else {
+                        vErrors.push(err56);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.privileged !== undefined) {
+                let data35 = data0.privileged;
+                if ((typeof data35 !== "boolean") && (typeof data35 !== "string")) {
+                    const err57 = { instancePath: instancePath + "/build/privileged", schemaPath: "#/properties/build/oneOf/1/properties/privileged/type", keyword: "type", params: { type: schema64.properties.build.oneOf[1].properties.privileged.type }, message: "must be boolean,string" };
+                    if (vErrors === null) {
+                        vErrors = [err57];
+                    }
+                    else {
+                        vErrors.push(err57);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.secrets !== undefined) {
+                let data36 = data0.secrets;
+                if (Array.isArray(data36)) {
+                    const len9 = data36.length;
+                    for (let i14 = 0; i14 < len9; i14++) {
+                        let data37 = data36[i14];
+                        const _errs115 = errors;
+                        let valid45 = false;
+                        let passing7 = null;
+                        const _errs116 = errors;
+                        if (typeof data37 !== "string") {
+                            const err58 = { instancePath: instancePath + "/build/secrets/" + i14, schemaPath: "#/$defs/service_config_or_secret/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err58];
+                            }
+                            else {
+                                vErrors.push(err58);
+                            }
+                            errors++;
+                        }
+                        var _valid7 = _errs116 === errors;
+                        if (_valid7) {
+                            valid45 = true;
+                            passing7 = 0;
+                        }
+                        const _errs118 = errors;
+                        if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                            for (const key11 in data37) {
+                                if (!((((((key11 === "source") || (key11 === "target")) || (key11 === "uid")) || (key11 === "gid")) || (key11 === "mode")) || (pattern4.test(key11)))) {
+                                    const err59 = { instancePath: instancePath + "/build/secrets/" + i14, schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err59];
+                                    }
+                                    else {
+                                        vErrors.push(err59);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data37.source !== undefined) {
+                                if (typeof data37.source !== "string") {
+                                    const err60 = { instancePath: instancePath + "/build/secrets/" + i14 + "/source", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err60];
+                                    }
+                                    else {
+                                        vErrors.push(err60);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data37.target !== undefined) {
+                                if (typeof data37.target !== "string") {
+                                    const err61 = { instancePath: instancePath + "/build/secrets/" + i14 + "/target", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err61];
+                                    }
+                                    else {
+                                        vErrors.push(err61);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data37.uid !== undefined) {
+                                if (typeof data37.uid !== "string") {
+                                    const err62 = { instancePath: instancePath + "/build/secrets/" + i14 + "/uid", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err62];
+                                    }
+                                    else {
+                                        vErrors.push(err62);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data37.gid !== undefined) {
+                                if (typeof data37.gid !== "string") {
+                                    const err63 = { instancePath: instancePath + "/build/secrets/" + i14 + "/gid", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/gid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err63];
+                                    }
+                                    else {
+                                        vErrors.push(err63);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data37.mode !== undefined) {
+                                let data42 = data37.mode;
+                                if ((!(typeof data42 == "number")) && (typeof data42 !== "string")) {
+                                    const err64 = { instancePath: instancePath + "/build/secrets/" + i14 + "/mode", schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/properties/mode/type", keyword: "type", params: { type: schema44.items.oneOf[1].properties.mode.type }, message: "must be number,string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err64];
+                                    }
+                                    else {
+                                        vErrors.push(err64);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err65 = { instancePath: instancePath + "/build/secrets/" + i14, schemaPath: "#/$defs/service_config_or_secret/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err65];
+                            }
+                            else {
+                                vErrors.push(err65);
+                            }
+                            errors++;
+                        }
+                        var _valid7 = _errs118 === errors;
+                        if (_valid7 && valid45) {
+                            valid45 = false;
+                            passing7 = [passing7, 1];
+                        }
+                        else {
+                            if (_valid7) {
+                                valid45 = true;
+                                passing7 = 1;
+                            }
+                        }
+                        if (!valid45) {
+                            const err66 = { instancePath: instancePath + "/build/secrets/" + i14, schemaPath: "#/$defs/service_config_or_secret/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing7 }, message: "must match exactly one schema in oneOf" };
+                            if (vErrors === null) {
+                                vErrors = [err66];
+                            }
+                            else {
+                                vErrors.push(err66);
+                            }
+                            errors++;
+                        }
+                        else {
+                            errors = _errs115;
+                            if (vErrors !== null) {
+                                if (_errs115) {
+                                    vErrors.length = _errs115;
+                                }
+                                else {
+                                    vErrors = null;
+                                }
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err67 = { instancePath: instancePath + "/build/secrets", schemaPath: "#/$defs/service_config_or_secret/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err67];
+                    }
+                    else {
+                        vErrors.push(err67);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.tags !== undefined) {
+                let data43 = data0.tags;
+                if (Array.isArray(data43)) {
+                    const len10 = data43.length;
+                    for (let i15 = 0; i15 < len10; i15++) {
+                        if (typeof data43[i15] !== "string") {
+                            const err68 = { instancePath: instancePath + "/build/tags/" + i15, schemaPath: "#/properties/build/oneOf/1/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err68];
+                            }
+                            else {
+                                vErrors.push(err68);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err69 = { instancePath: instancePath + "/build/tags", schemaPath: "#/properties/build/oneOf/1/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err69];
+                    }
+                    else {
+                        vErrors.push(err69);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.ulimits !== undefined) {
+                let data45 = data0.ulimits;
+                if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                    var props6 = {};
+                    for (const key12 in data45) {
+                        if (pattern33.test(key12)) {
+                            let data46 = data45[key12];
+                            const _errs139 = errors;
+                            let valid51 = false;
+                            let passing8 = null;
+                            const _errs140 = errors;
+                            if ((!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))) && (typeof data46 !== "string")) {
+                                const err70 = { instancePath: instancePath + "/build/ulimits/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/0/type", keyword: "type", params: { type: schema62.patternProperties["^[a-z]+$"].oneOf[0].type }, message: "must be integer,string" };
+                                if (vErrors === null) {
+                                    vErrors = [err70];
+                                }
+                                else {
+                                    vErrors.push(err70);
+                                }
+                                errors++;
+                            }
+                            var _valid8 = _errs140 === errors;
+                            if (_valid8) {
+                                valid51 = true;
+                                passing8 = 0;
+                            }
+                            const _errs142 = errors;
+                            if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                                if (data46.soft === undefined) {
+                                    const err71 = { instancePath: instancePath + "/build/ulimits/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/required", keyword: "required", params: { missingProperty: "soft" }, message: "must have required property '" + "soft" + "'" };
+                                    if (vErrors === null) {
+                                        vErrors = [err71];
+                                    }
+                                    else {
+                                        vErrors.push(err71);
+                                    }
+                                    errors++;
+                                }
+                                if (data46.hard === undefined) {
+                                    const err72 = { instancePath: instancePath + "/build/ulimits/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/required", keyword: "required", params: { missingProperty: "hard" }, message: "must have required property '" + "hard" + "'" };
+                                    if (vErrors === null) {
+                                        vErrors = [err72];
+                                    }
+                                    else {
+                                        vErrors.push(err72);
+                                    }
+                                    errors++;
+                                }
+                                for (const key13 in data46) {
+                                    if (!(((key13 === "hard") || (key13 === "soft")) || (pattern4.test(key13)))) {
+                                        const err73 = { instancePath: instancePath + "/build/ulimits/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+                                        if (vErrors === null) {
+                                            vErrors = [err73];
+                                        }
+                                        else {
+                                            vErrors.push(err73);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data46.hard !== undefined) {
+                                    let data47 = data46.hard;
+                                    if ((!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))) && (typeof data47 !== "string")) {
+                                        const err74 = { instancePath: instancePath + "/build/ulimits/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/hard", schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/properties/hard/type", keyword: "type", params: { type: schema62.patternProperties["^[a-z]+$"].oneOf[1].properties.hard.type }, message: "must be integer,string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err74];
+                                        }
+                                        else {
+                                            vErrors.push(err74);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data46.soft !== undefined) {
+                                    let data48 = data46.soft;
+                                    if ((!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))) && (typeof data48 !== "string")) {
+                                        const err75 = { instancePath: instancePath + "/build/ulimits/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/soft", schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/properties/soft/type", keyword: "type", params: { type: schema62.patternProperties["^[a-z]+$"].oneOf[1].properties.soft.type }, message: "must be integer,string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err75];
+                                        }
+                                        else {
+                                            vErrors.push(err75);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err76 = { instancePath: instancePath + "/build/ulimits/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                    vErrors = [err76];
+                                }
+                                else {
+                                    vErrors.push(err76);
+                                }
+                                errors++;
+                            }
+                            var _valid8 = _errs142 === errors;
+                            if (_valid8 && valid51) {
+                                valid51 = false;
+                                passing8 = [passing8, 1];
+                            }
+                            else {
+                                if (_valid8) {
+                                    valid51 = true;
+                                    passing8 = 1;
+                                }
+                            }
+                            if (!valid51) {
+                                const err77 = { instancePath: instancePath + "/build/ulimits/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/ulimits/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf", keyword: "oneOf", params: { passingSchemas: passing8 }, message: "must match exactly one schema in oneOf" };
+                                if (vErrors === null) {
+                                    vErrors = [err77];
+                                }
+                                else {
+                                    vErrors.push(err77);
+                                }
+                                errors++;
+                            }
+                            else {
+                                errors = _errs139;
+                                if (vErrors !== null) {
+                                    if (_errs139) {
+                                        vErrors.length = _errs139;
+                                    }
+                                    else {
+                                        vErrors = null;
+                                    }
+                                }
+                            }
+                            props6[key12] = true;
+                        }
+                    }
+                }
+                else {
+                    const err78 = { instancePath: instancePath + "/build/ulimits", schemaPath: "#/$defs/ulimits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err78];
+                    }
+                    else {
+                        vErrors.push(err78);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.platforms !== undefined) {
+                let data49 = data0.platforms;
+                if (Array.isArray(data49)) {
+                    const len11 = data49.length;
+                    for (let i16 = 0; i16 < len11; i16++) {
+                        if (typeof data49[i16] !== "string") {
+                            const err79 = { instancePath: instancePath + "/build/platforms/" + i16, schemaPath: "#/properties/build/oneOf/1/properties/platforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err79];
+                            }
+                            else {
+                                vErrors.push(err79);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err80 = { instancePath: instancePath + "/build/platforms", schemaPath: "#/properties/build/oneOf/1/properties/platforms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err80];
+                    }
+                    else {
+                        vErrors.push(err80);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err81 = { instancePath: instancePath + "/build", schemaPath: "#/properties/build/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err81];
+            }
+            else {
+                vErrors.push(err81);
+            }
+            errors++;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0 && valid1) {
+            valid1 = false;
+            passing0 = [passing0, 1];
+        }
+        else {
+            if (_valid0) {
+                valid1 = true;
+                passing0 = 1;
+            }
+        }
+        if (!valid1) {
+            const err82 = { instancePath: instancePath + "/build", schemaPath: "#/properties/build/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err82];
+            }
+            else {
+                vErrors.push(err82);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs2;
+            if (vErrors !== null) {
+                if (_errs2) {
+                    vErrors.length = _errs2;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.depends_on !== undefined) {
+        let data51 = data.depends_on;
+        const _errs154 = errors;
+        let valid55 = false;
+        let passing9 = null;
+        const _errs155 = errors;
+        if (Array.isArray(data51)) {
+            const len12 = data51.length;
+            for (let i17 = 0; i17 < len12; i17++) {
+                if (typeof data51[i17] !== "string") {
+                    const err83 = { instancePath: instancePath + "/depends_on/" + i17, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err83];
+                    }
+                    else {
+                        vErrors.push(err83);
+                    }
+                    errors++;
+                }
+            }
+            let i18 = data51.length;
+            let j5;
+            if (i18 > 1) {
+                const indices5 = {};
+                for (; i18--;) {
+                    let item5 = data51[i18];
+                    if (typeof item5 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices5[item5] == "number") {
+                        j5 = indices5[item5];
+                        const err84 = { instancePath: instancePath + "/depends_on", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i18 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err84];
+                        }
+                        else {
+                            vErrors.push(err84);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices5[item5] = i18;
+                }
+            }
+        }
+        else {
+            const err85 = { instancePath: instancePath + "/depends_on", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err85];
+            }
+            else {
+                vErrors.push(err85);
+            }
+            errors++;
+        }
+        var _valid9 = _errs155 === errors;
+        if (_valid9) {
+            valid55 = true;
+            passing9 = 0;
+        }
+        const _errs160 = errors;
+        if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+            for (const key14 in data51) {
+                if (!(pattern5.test(key14))) {
+                    const err86 = { instancePath: instancePath + "/depends_on", schemaPath: "#/properties/depends_on/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err86];
+                    }
+                    else {
+                        vErrors.push(err86);
+                    }
+                    errors++;
+                }
+            }
+            for (const key15 in data51) {
+                if (pattern5.test(key15)) {
+                    let data53 = data51[key15];
+                    if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
+                        if (data53.condition === undefined) {
+                            const err87 = { instancePath: instancePath + "/depends_on/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/required", keyword: "required", params: { missingProperty: "condition" }, message: "must have required property '" + "condition" + "'" };
+                            if (vErrors === null) {
+                                vErrors = [err87];
+                            }
+                            else {
+                                vErrors.push(err87);
+                            }
+                            errors++;
+                        }
+                        for (const key16 in data53) {
+                            if (!((((key16 === "restart") || (key16 === "required")) || (key16 === "condition")) || (pattern4.test(key16)))) {
+                                const err88 = { instancePath: instancePath + "/depends_on/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+                                if (vErrors === null) {
+                                    vErrors = [err88];
+                                }
+                                else {
+                                    vErrors.push(err88);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data53.restart !== undefined) {
+                            let data54 = data53.restart;
+                            if ((typeof data54 !== "boolean") && (typeof data54 !== "string")) {
+                                const err89 = { instancePath: instancePath + "/depends_on/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/restart", schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/restart/type", keyword: "type", params: { type: schema64.properties.depends_on.oneOf[1].patternProperties["^[a-zA-Z0-9._-]+$"].properties.restart.type }, message: "must be boolean,string" };
+                                if (vErrors === null) {
+                                    vErrors = [err89];
+                                }
+                                else {
+                                    vErrors.push(err89);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data53.required !== undefined) {
+                            if (typeof data53.required !== "boolean") {
+                                const err90 = { instancePath: instancePath + "/depends_on/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                                if (vErrors === null) {
+                                    vErrors = [err90];
+                                }
+                                else {
+                                    vErrors.push(err90);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data53.condition !== undefined) {
+                            let data56 = data53.condition;
+                            if (typeof data56 !== "string") {
+                                const err91 = { instancePath: instancePath + "/depends_on/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/condition", schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/condition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err91];
+                                }
+                                else {
+                                    vErrors.push(err91);
+                                }
+                                errors++;
+                            }
+                            if (!(((data56 === "service_started") || (data56 === "service_healthy")) || (data56 === "service_completed_successfully"))) {
+                                const err92 = { instancePath: instancePath + "/depends_on/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/condition", schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/condition/enum", keyword: "enum", params: { allowedValues: schema64.properties.depends_on.oneOf[1].patternProperties["^[a-zA-Z0-9._-]+$"].properties.condition.enum }, message: "must be equal to one of the allowed values" };
+                                if (vErrors === null) {
+                                    vErrors = [err92];
+                                }
+                                else {
+                                    vErrors.push(err92);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err93 = { instancePath: instancePath + "/depends_on/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                            vErrors = [err93];
+                        }
+                        else {
+                            vErrors.push(err93);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err94 = { instancePath: instancePath + "/depends_on", schemaPath: "#/properties/depends_on/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err94];
+            }
+            else {
+                vErrors.push(err94);
+            }
+            errors++;
+        }
+        var _valid9 = _errs160 === errors;
+        if (_valid9 && valid55) {
+            valid55 = false;
+            passing9 = [passing9, 1];
+        }
+        else {
+            if (_valid9) {
+                valid55 = true;
+                passing9 = 1;
+            }
+        }
+        if (!valid55) {
+            const err95 = { instancePath: instancePath + "/depends_on", schemaPath: "#/properties/depends_on/oneOf", keyword: "oneOf", params: { passingSchemas: passing9 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err95];
+            }
+            else {
+                vErrors.push(err95);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs154;
+            if (vErrors !== null) {
+                if (_errs154) {
+                    vErrors.length = _errs154;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.healthcheck !== undefined) {
+        let data57 = data.healthcheck;
+        if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+            for (const key17 in data57) {
+                if (!((((((((key17 === "disable") || (key17 === "interval")) || (key17 === "retries")) || (key17 === "test")) || (key17 === "timeout")) || (key17 === "start_period")) || (key17 === "start_interval")) || (pattern4.test(key17)))) {
+                    const err96 = { instancePath: instancePath + "/healthcheck", schemaPath: "#/$defs/healthcheck/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err96];
+                    }
+                    else {
+                        vErrors.push(err96);
+                    }
+                    errors++;
+                }
+            }
+            if (data57.disable !== undefined) {
+                let data58 = data57.disable;
+                if ((typeof data58 !== "boolean") && (typeof data58 !== "string")) {
+                    const err97 = { instancePath: instancePath + "/healthcheck/disable", schemaPath: "#/$defs/healthcheck/properties/disable/type", keyword: "type", params: { type: schema73.properties.disable.type }, message: "must be boolean,string" };
+                    if (vErrors === null) {
+                        vErrors = [err97];
+                    }
+                    else {
+                        vErrors.push(err97);
+                    }
+                    errors++;
+                }
+            }
+            if (data57.interval !== undefined) {
+                if (typeof data57.interval !== "string") {
+                    const err98 = { instancePath: instancePath + "/healthcheck/interval", schemaPath: "#/$defs/healthcheck/properties/interval/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err98];
+                    }
+                    else {
+                        vErrors.push(err98);
+                    }
+                    errors++;
+                }
+            }
+            if (data57.retries !== undefined) {
+                let data60 = data57.retries;
+                if ((!(typeof data60 == "number")) && (typeof data60 !== "string")) {
+                    const err99 = { instancePath: instancePath + "/healthcheck/retries", schemaPath: "#/$defs/healthcheck/properties/retries/type", keyword: "type", params: { type: schema73.properties.retries.type }, message: "must be number,string" };
+                    if (vErrors === null) {
+                        vErrors = [err99];
+                    }
+                    else {
+                        vErrors.push(err99);
+                    }
+                    errors++;
+                }
+            }
+            if (data57.test !== undefined) {
+                let data61 = data57.test;
+                const _errs183 = errors;
+                let valid64 = false;
+                let passing10 = null;
+                const _errs184 = errors;
+                if (typeof data61 !== "string") {
+                    const err100 = { instancePath: instancePath + "/healthcheck/test", schemaPath: "#/$defs/healthcheck/properties/test/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err100];
+                    }
+                    else {
+                        vErrors.push(err100);
+                    }
+                    errors++;
+                }
+                var _valid10 = _errs184 === errors;
+                if (_valid10) {
+                    valid64 = true;
+                    passing10 = 0;
+                }
+                const _errs186 = errors;
+                if (Array.isArray(data61)) {
+                    const len13 = data61.length;
+                    for (let i19 = 0; i19 < len13; i19++) {
+                        if (typeof data61[i19] !== "string") {
+                            const err101 = { instancePath: instancePath + "/healthcheck/test/" + i19, schemaPath: "#/$defs/healthcheck/properties/test/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err101];
+                            }
+                            else {
+                                vErrors.push(err101);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err102 = { instancePath: instancePath + "/healthcheck/test", schemaPath: "#/$defs/healthcheck/properties/test/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err102];
+                    }
+                    else {
+                        vErrors.push(err102);
+                    }
+                    errors++;
+                }
+                var _valid10 = _errs186 === errors;
+                if (_valid10 && valid64) {
+                    valid64 = false;
+                    passing10 = [passing10, 1];
+                }
+                else {
+                    if (_valid10) {
+                        valid64 = true;
+                        passing10 = 1;
+                    }
+                }
+                if (!valid64) {
+                    const err103 = { instancePath: instancePath + "/healthcheck/test", schemaPath: "#/$defs/healthcheck/properties/test/oneOf", keyword: "oneOf", params: { passingSchemas: passing10 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err103];
+                    }
+                    else {
+                        vErrors.push(err103);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs183;
+                    if (vErrors !== null) {
+                        if (_errs183) {
+                            vErrors.length = _errs183;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            if (data57.timeout !== undefined) {
+                if (typeof data57.timeout !== "string") {
+                    const err104 = { instancePath: instancePath + "/healthcheck/timeout", schemaPath: "#/$defs/healthcheck/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err104];
+                    }
+                    else {
+                        vErrors.push(err104);
+                    }
+                    errors++;
+                }
+            }
+            if (data57.start_period !== undefined) {
+                if (typeof data57.start_period !== "string") {
+                    const err105 = { instancePath: instancePath + "/healthcheck/start_period", schemaPath: "#/$defs/healthcheck/properties/start_period/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err105];
+                    }
+                    else {
+                        vErrors.push(err105);
+                    }
+                    errors++;
+                }
+            }
+            if (data57.start_interval !== undefined) {
+                if (typeof data57.start_interval !== "string") {
+                    const err106 = { instancePath: instancePath + "/healthcheck/start_interval", schemaPath: "#/$defs/healthcheck/properties/start_interval/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err106];
+                    }
+                    else {
+                        vErrors.push(err106);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err107 = { instancePath: instancePath + "/healthcheck", schemaPath: "#/$defs/healthcheck/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err107];
+            }
+            else {
+                vErrors.push(err107);
+            }
+            errors++;
+        }
+    }
+    if (data.ports !== undefined) {
+        let data66 = data.ports;
+        if (Array.isArray(data66)) {
+            const len14 = data66.length;
+            for (let i20 = 0; i20 < len14; i20++) {
+                let data67 = data66[i20];
+                const _errs199 = errors;
+                let valid69 = false;
+                let passing11 = null;
+                const _errs200 = errors;
+                if (!(typeof data67 == "number")) {
+                    const err108 = { instancePath: instancePath + "/ports/" + i20, schemaPath: "#/properties/ports/items/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    if (vErrors === null) {
+                        vErrors = [err108];
+                    }
+                    else {
+                        vErrors.push(err108);
+                    }
+                    errors++;
+                }
+                var _valid11 = _errs200 === errors;
+                if (_valid11) {
+                    valid69 = true;
+                    passing11 = 0;
+                }
+                const _errs202 = errors;
+                if (typeof data67 !== "string") {
+                    const err109 = { instancePath: instancePath + "/ports/" + i20, schemaPath: "#/properties/ports/items/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err109];
+                    }
+                    else {
+                        vErrors.push(err109);
+                    }
+                    errors++;
+                }
+                var _valid11 = _errs202 === errors;
+                if (_valid11 && valid69) {
+                    valid69 = false;
+                    passing11 = [passing11, 1];
+                }
+                else {
+                    if (_valid11) {
+                        valid69 = true;
+                        passing11 = 1;
+                    }
+                    const _errs204 = errors;
+                    if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+                        for (const key18 in data67) {
+                            if (!((((((((key18 === "name") || (key18 === "mode")) || (key18 === "host_ip")) || (key18 === "target")) || (key18 === "published")) || (key18 === "protocol")) || (key18 === "app_protocol")) || (pattern4.test(key18)))) {
+                                const err110 = { instancePath: instancePath + "/ports/" + i20, schemaPath: "#/properties/ports/items/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
+                                if (vErrors === null) {
+                                    vErrors = [err110];
+                                }
+                                else {
+                                    vErrors.push(err110);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data67.name !== undefined) {
+                            if (typeof data67.name !== "string") {
+                                const err111 = { instancePath: instancePath + "/ports/" + i20 + "/name", schemaPath: "#/properties/ports/items/oneOf/2/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err111];
+                                }
+                                else {
+                                    vErrors.push(err111);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data67.mode !== undefined) {
+                            if (typeof data67.mode !== "string") {
+                                const err112 = { instancePath: instancePath + "/ports/" + i20 + "/mode", schemaPath: "#/properties/ports/items/oneOf/2/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err112];
+                                }
+                                else {
+                                    vErrors.push(err112);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data67.host_ip !== undefined) {
+                            if (typeof data67.host_ip !== "string") {
+                                const err113 = { instancePath: instancePath + "/ports/" + i20 + "/host_ip", schemaPath: "#/properties/ports/items/oneOf/2/properties/host_ip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err113];
+                                }
+                                else {
+                                    vErrors.push(err113);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data67.target !== undefined) {
+                            let data71 = data67.target;
+                            if ((!((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71)))) && (typeof data71 !== "string")) {
+                                const err114 = { instancePath: instancePath + "/ports/" + i20 + "/target", schemaPath: "#/properties/ports/items/oneOf/2/properties/target/type", keyword: "type", params: { type: schema64.properties.ports.items.oneOf[2].properties.target.type }, message: "must be integer,string" };
+                                if (vErrors === null) {
+                                    vErrors = [err114];
+                                }
+                                else {
+                                    vErrors.push(err114);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data67.published !== undefined) {
+                            let data72 = data67.published;
+                            if ((typeof data72 !== "string") && (!((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))))) {
+                                const err115 = { instancePath: instancePath + "/ports/" + i20 + "/published", schemaPath: "#/properties/ports/items/oneOf/2/properties/published/type", keyword: "type", params: { type: schema64.properties.ports.items.oneOf[2].properties.published.type }, message: "must be string,integer" };
+                                if (vErrors === null) {
+                                    vErrors = [err115];
+                                }
+                                else {
+                                    vErrors.push(err115);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data67.protocol !== undefined) {
+                            if (typeof data67.protocol !== "string") {
+                                const err116 = { instancePath: instancePath + "/ports/" + i20 + "/protocol", schemaPath: "#/properties/ports/items/oneOf/2/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err116];
+                                }
+                                else {
+                                    vErrors.push(err116);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data67.app_protocol !== undefined) {
+                            if (typeof data67.app_protocol !== "string") {
+                                const err117 = { instancePath: instancePath + "/ports/" + i20 + "/app_protocol", schemaPath: "#/properties/ports/items/oneOf/2/properties/app_protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err117];
+                                }
+                                else {
+                                    vErrors.push(err117);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err118 = { instancePath: instancePath + "/ports/" + i20, schemaPath: "#/properties/ports/items/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                            vErrors = [err118];
+                        }
+                        else {
+                            vErrors.push(err118);
+                        }
+                        errors++;
+                    }
+                    var _valid11 = _errs204 === errors;
+                    if (_valid11 && valid69) {
+                        valid69 = false;
+                        passing11 = [passing11, 2];
+                    }
+                    else {
+                        if (_valid11) {
+                            valid69 = true;
+                            passing11 = 2;
+                        }
+                    }
+                }
+                if (!valid69) {
+                    const err119 = { instancePath: instancePath + "/ports/" + i20, schemaPath: "#/properties/ports/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing11 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err119];
+                    }
+                    else {
+                        vErrors.push(err119);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs199;
+                    if (vErrors !== null) {
+                        if (_errs199) {
+                            vErrors.length = _errs199;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+            let i21 = data66.length;
+            let j6;
+            if (i21 > 1) {
+                outer0: for (; i21--;) {
+                    for (j6 = i21; j6--;) {
+                        if (func0(data66[i21], data66[j6])) {
+                            const err120 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/uniqueItems", keyword: "uniqueItems", params: { i: i21, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i21 + " are identical)" };
+                            if (vErrors === null) {
+                                vErrors = [err120];
+                            }
+                            else {
+                                vErrors.push(err120);
+                            }
+                            errors++;
+                            break outer0;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err121 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err121];
+            }
+            else {
+                vErrors.push(err121);
+            }
+            errors++;
+        }
+    }
+    if (data.expose !== undefined) {
+        let data75 = data.expose;
+        if (Array.isArray(data75)) {
+            const len15 = data75.length;
+            for (let i22 = 0; i22 < len15; i22++) {
+                let data76 = data75[i22];
+                if ((typeof data76 !== "string") && (!(typeof data76 == "number"))) {
+                    const err122 = { instancePath: instancePath + "/expose/" + i22, schemaPath: "#/properties/expose/items/type", keyword: "type", params: { type: schema64.properties.expose.items.type }, message: "must be string,number" };
+                    if (vErrors === null) {
+                        vErrors = [err122];
+                    }
+                    else {
+                        vErrors.push(err122);
+                    }
+                    errors++;
+                }
+            }
+            let i23 = data75.length;
+            let j7;
+            if (i23 > 1) {
+                const indices6 = {};
+                for (; i23--;) {
+                    let item6 = data75[i23];
+                    if ((typeof item6 !== "string") && (!(typeof item6 == "number"))) {
+                        continue;
+                    }
+                    if (typeof item6 == "string") {
+                        item6 += "_";
+                    }
+                    if (typeof indices6[item6] == "number") {
+                        j7 = indices6[item6];
+                        const err123 = { instancePath: instancePath + "/expose", schemaPath: "#/properties/expose/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i23 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err123];
+                        }
+                        else {
+                            vErrors.push(err123);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices6[item6] = i23;
+                }
+            }
+        }
+        else {
+            const err124 = { instancePath: instancePath + "/expose", schemaPath: "#/properties/expose/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err124];
+            }
+            else {
+                vErrors.push(err124);
+            }
+            errors++;
+        }
+    }
+    if (data.stdin_open !== undefined) {
+        let data77 = data.stdin_open;
+        if ((typeof data77 !== "boolean") && (typeof data77 !== "string")) {
+            const err125 = { instancePath: instancePath + "/stdin_open", schemaPath: "#/properties/stdin_open/type", keyword: "type", params: { type: schema64.properties.stdin_open.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err125];
+            }
+            else {
+                vErrors.push(err125);
+            }
+            errors++;
+        }
+    }
+    if (data.tty !== undefined) {
+        let data78 = data.tty;
+        if ((typeof data78 !== "boolean") && (typeof data78 !== "string")) {
+            const err126 = { instancePath: instancePath + "/tty", schemaPath: "#/properties/tty/type", keyword: "type", params: { type: schema64.properties.tty.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err126];
+            }
+            else {
+                vErrors.push(err126);
+            }
+            errors++;
+        }
+    }
+    var props11 = {};
+    props11.build = true;
+    props11.depends_on = true;
+    props11.healthcheck = true;
+    props11.ports = true;
+    props11.expose = true;
+    props11.stdin_open = true;
+    props11.tty = true;
+    for (const key19 in data) {
+        if (pattern4.test(key19)) {
+            props11[key19] = true;
+        }
+    }
+}
+else {
+    const err127 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err127];
+    }
+    else {
+        vErrors.push(err127);
+    }
+    errors++;
+} validate34.errors = vErrors; evaluated0.props = props11; return errors === 0; }
+validate34.evaluated = { "dynamicProps": true, "dynamicItems": false };
+const schema74 = { "type": ["object", "null"], "description": "Deployment configuration for the service.", "properties": { "mode": { "type": "string", "description": "Deployment mode for the service: 'replicated' (default) or 'global'." }, "endpoint_mode": { "type": "string", "description": "Endpoint mode for the service: 'vip' (default) or 'dnsrr'." }, "replicas": { "type": ["integer", "string"], "description": "Number of replicas of the service container to run." }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Labels to apply to the service." }, "rollback_config": { "type": "object", "description": "Configuration for rolling back a service update.", "properties": { "parallelism": { "type": ["integer", "string"], "description": "The number of containers to rollback at a time. If set to 0, all containers rollback simultaneously." }, "delay": { "type": "string", "description": "The time to wait between each container group's rollback (e.g., '1s', '1m30s')." }, "failure_action": { "type": "string", "description": "Action to take if a rollback fails: 'continue', 'pause'." }, "monitor": { "type": "string", "description": "Duration to monitor each task for failures after it is created (e.g., '1s', '1m30s')." }, "max_failure_ratio": { "type": ["number", "string"], "description": "Failure rate to tolerate during a rollback." }, "order": { "type": "string", "enum": ["start-first", "stop-first"], "description": "Order of operations during rollbacks: 'stop-first' (default) or 'start-first'." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "update_config": { "type": "object", "description": "Configuration for updating a service.", "properties": { "parallelism": { "type": ["integer", "string"], "description": "The number of containers to update at a time." }, "delay": { "type": "string", "description": "The time to wait between updating a group of containers (e.g., '1s', '1m30s')." }, "failure_action": { "type": "string", "description": "Action to take if an update fails: 'continue', 'pause', 'rollback'." }, "monitor": { "type": "string", "description": "Duration to monitor each updated task for failures after it is created (e.g., '1s', '1m30s')." }, "max_failure_ratio": { "type": ["number", "string"], "description": "Failure rate to tolerate during an update (0 to 1)." }, "order": { "type": "string", "enum": ["start-first", "stop-first"], "description": "Order of operations during updates: 'stop-first' (default) or 'start-first'." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "resources": { "type": "object", "description": "Resource constraints and reservations for the service.", "properties": { "limits": { "type": "object", "description": "Resource limits for the service containers.", "properties": { "cpus": { "type": ["number", "string"], "description": "Limit for how much of the available CPU resources, as number of cores, a container can use." }, "memory": { "type": "string", "description": "Limit on the amount of memory a container can allocate (e.g., '1g', '1024m')." }, "pids": { "type": ["integer", "string"], "description": "Maximum number of PIDs available to the container." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "reservations": { "type": "object", "description": "Resource reservations for the service containers.", "properties": { "cpus": { "type": ["number", "string"], "description": "Reservation for how much of the available CPU resources, as number of cores, a container can use." }, "memory": { "type": "string", "description": "Reservation on the amount of memory a container can allocate (e.g., '1g', '1024m')." }, "generic_resources": { "$ref": "#/$defs/generic_resources", "description": "User-defined resources to reserve." }, "devices": { "$ref": "#/$defs/devices", "description": "Device reservations for the container." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "restart_policy": { "type": "object", "description": "Restart policy for the service containers.", "properties": { "condition": { "type": "string", "description": "Condition for restarting the container: 'none', 'on-failure', 'any'." }, "delay": { "type": "string", "description": "Delay between restart attempts (e.g., '1s', '1m30s')." }, "max_attempts": { "type": ["integer", "string"], "description": "Maximum number of restart attempts before giving up." }, "window": { "type": "string", "description": "Time window used to evaluate the restart policy (e.g., '1s', '1m30s')." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "placement": { "type": "object", "description": "Constraints and preferences for the platform to select a physical node to run service containers", "properties": { "constraints": { "type": "array", "items": { "type": "string" }, "description": "Placement constraints for the service (e.g., 'node.role==manager')." }, "preferences": { "type": "array", "description": "Placement preferences for the service.", "items": { "type": "object", "properties": { "spread": { "type": "string", "description": "Spread tasks evenly across values of the specified node label." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "max_replicas_per_node": { "type": ["integer", "string"], "description": "Maximum number of replicas of the service." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+const schema76 = { "type": "array", "description": "User-defined resources for services, allowing services to reserve specialized hardware resources.", "items": { "type": "object", "properties": { "discrete_resource_spec": { "type": "object", "description": "Specification for discrete (countable) resources.", "properties": { "kind": { "type": "string", "description": "Type of resource (e.g., 'GPU', 'FPGA', 'SSD')." }, "value": { "type": ["number", "string"], "description": "Number of resources of this kind to reserve." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } };
+const schema77 = { "type": "array", "description": "Device reservations for containers, allowing services to access specific hardware devices.", "items": { "type": "object", "properties": { "capabilities": { "$ref": "#/$defs/list_of_strings", "description": "List of capabilities the device needs to have (e.g., 'gpu', 'compute', 'utility')." }, "count": { "type": ["string", "integer"], "description": "Number of devices of this type to reserve." }, "device_ids": { "$ref": "#/$defs/list_of_strings", "description": "List of specific device IDs to reserve." }, "driver": { "type": "string", "description": "Device driver to use (e.g., 'nvidia')." }, "options": { "$ref": "#/$defs/list_or_dict", "description": "Driver-specific options for the device." } }, "additionalProperties": false, "patternProperties": { "^x-": {} }, "required": ["capabilities"] } };
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate38.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+        let data0 = data[i0];
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+            if (data0.capabilities === undefined) {
+                const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "capabilities" }, message: "must have required property '" + "capabilities" + "'" };
+                if (vErrors === null) {
+                    vErrors = [err0];
+                }
+                else {
+                    vErrors.push(err0);
+                }
+                errors++;
+            }
+            for (const key0 in data0) {
+                if (!((((((key0 === "capabilities") || (key0 === "count")) || (key0 === "device_ids")) || (key0 === "driver")) || (key0 === "options")) || (pattern4.test(key0)))) {
+                    const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err1];
+                    }
+                    else {
+                        vErrors.push(err1);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.capabilities !== undefined) {
+                let data1 = data0.capabilities;
+                if (Array.isArray(data1)) {
+                    const len1 = data1.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                        if (typeof data1[i1] !== "string") {
+                            const err2 = { instancePath: instancePath + "/" + i0 + "/capabilities/" + i1, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err2];
+                            }
+                            else {
+                                vErrors.push(err2);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i2 = data1.length;
+                    let j0;
+                    if (i2 > 1) {
+                        const indices0 = {};
+                        for (; i2--;) {
+                            let item0 = data1[i2];
+                            if (typeof item0 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices0[item0] == "number") {
+                                j0 = indices0[item0];
+                                const err3 = { instancePath: instancePath + "/" + i0 + "/capabilities", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err3];
+                                }
+                                else {
+                                    vErrors.push(err3);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices0[item0] = i2;
+                        }
+                    }
+                }
+                else {
+                    const err4 = { instancePath: instancePath + "/" + i0 + "/capabilities", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err4];
+                    }
+                    else {
+                        vErrors.push(err4);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.count !== undefined) {
+                let data3 = data0.count;
+                if ((typeof data3 !== "string") && (!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))))) {
+                    const err5 = { instancePath: instancePath + "/" + i0 + "/count", schemaPath: "#/items/properties/count/type", keyword: "type", params: { type: schema77.items.properties.count.type }, message: "must be string,integer" };
+                    if (vErrors === null) {
+                        vErrors = [err5];
+                    }
+                    else {
+                        vErrors.push(err5);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.device_ids !== undefined) {
+                let data4 = data0.device_ids;
+                if (Array.isArray(data4)) {
+                    const len2 = data4.length;
+                    for (let i3 = 0; i3 < len2; i3++) {
+                        if (typeof data4[i3] !== "string") {
+                            const err6 = { instancePath: instancePath + "/" + i0 + "/device_ids/" + i3, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err6];
+                            }
+                            else {
+                                vErrors.push(err6);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i4 = data4.length;
+                    let j1;
+                    if (i4 > 1) {
+                        const indices1 = {};
+                        for (; i4--;) {
+                            let item1 = data4[i4];
+                            if (typeof item1 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices1[item1] == "number") {
+                                j1 = indices1[item1];
+                                const err7 = { instancePath: instancePath + "/" + i0 + "/device_ids", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err7];
+                                }
+                                else {
+                                    vErrors.push(err7);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices1[item1] = i4;
+                        }
+                    }
+                }
+                else {
+                    const err8 = { instancePath: instancePath + "/" + i0 + "/device_ids", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.driver !== undefined) {
+                if (typeof data0.driver !== "string") {
+                    const err9 = { instancePath: instancePath + "/" + i0 + "/driver", schemaPath: "#/items/properties/driver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err9];
+                    }
+                    else {
+                        vErrors.push(err9);
+                    }
+                    errors++;
+                }
+            }
+            if (data0.options !== undefined) {
+                let data7 = data0.options;
+                const _errs20 = errors;
+                let valid12 = false;
+                let passing0 = null;
+                const _errs21 = errors;
+                if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                    for (const key1 in data7) {
+                        if (!(pattern7.test(key1))) {
+                            const err10 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err10];
+                            }
+                            else {
+                                vErrors.push(err10);
+                            }
+                            errors++;
+                        }
+                    }
+                    for (const key2 in data7) {
+                        if (pattern7.test(key2)) {
+                            let data8 = data7[key2];
+                            if ((((typeof data8 !== "string") && (!(typeof data8 == "number"))) && (typeof data8 !== "boolean")) && (data8 !== null)) {
+                                const err11 = { instancePath: instancePath + "/" + i0 + "/options/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                                if (vErrors === null) {
+                                    vErrors = [err11];
+                                }
+                                else {
+                                    vErrors.push(err11);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err12 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err12];
+                    }
+                    else {
+                        vErrors.push(err12);
+                    }
+                    errors++;
+                }
+                var _valid0 = _errs21 === errors;
+                if (_valid0) {
+                    valid12 = true;
+                    passing0 = 0;
+                }
+                const _errs26 = errors;
+                if (Array.isArray(data7)) {
+                    const len3 = data7.length;
+                    for (let i5 = 0; i5 < len3; i5++) {
+                        if (typeof data7[i5] !== "string") {
+                            const err13 = { instancePath: instancePath + "/" + i0 + "/options/" + i5, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err13];
+                            }
+                            else {
+                                vErrors.push(err13);
+                            }
+                            errors++;
+                        }
+                    }
+                    let i6 = data7.length;
+                    let j2;
+                    if (i6 > 1) {
+                        const indices2 = {};
+                        for (; i6--;) {
+                            let item2 = data7[i6];
+                            if (typeof item2 !== "string") {
+                                continue;
+                            }
+                            if (typeof indices2[item2] == "number") {
+                                j2 = indices2[item2];
+                                const err14 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i6 + " are identical)" };
+                                if (vErrors === null) {
+                                    vErrors = [err14];
+                                }
+                                else {
+                                    vErrors.push(err14);
+                                }
+                                errors++;
+                                break;
+                            }
+                            indices2[item2] = i6;
+                        }
+                    }
+                }
+                else {
+                    const err15 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err15];
+                    }
+                    else {
+                        vErrors.push(err15);
+                    }
+                    errors++;
+                }
+                var _valid0 = _errs26 === errors;
+                if (_valid0 && valid12) {
+                    valid12 = false;
+                    passing0 = [passing0, 1];
+                }
+                else {
+                    if (_valid0) {
+                        valid12 = true;
+                        passing0 = 1;
+                    }
+                }
+                if (!valid12) {
+                    const err16 = { instancePath: instancePath + "/" + i0 + "/options", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                        vErrors = [err16];
+                    }
+                    else {
+                        vErrors.push(err16);
+                    }
+                    errors++;
+                }
+                else {
+                    errors = _errs20;
+                    if (vErrors !== null) {
+                        if (_errs20) {
+                            vErrors.length = _errs20;
+                        }
+                        else {
+                            vErrors = null;
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            const err17 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err17];
+            }
+            else {
+                vErrors.push(err17);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+        vErrors = [err18];
+    }
+    else {
+        vErrors.push(err18);
+    }
+    errors++;
+} validate38.errors = vErrors; return errors === 0; }
+validate38.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate37.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if ((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema74.type }, message: "must be object,null" };
+    if (vErrors === null) {
+        vErrors = [err0];
+    }
+    else {
+        vErrors.push(err0);
+    }
+    errors++;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+        if (!((func1.call(schema74.properties, key0)) || (pattern4.test(key0)))) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.mode !== undefined) {
+        if (typeof data.mode !== "string") {
+            const err2 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.endpoint_mode !== undefined) {
+        if (typeof data.endpoint_mode !== "string") {
+            const err3 = { instancePath: instancePath + "/endpoint_mode", schemaPath: "#/properties/endpoint_mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.replicas !== undefined) {
+        let data2 = data.replicas;
+        if ((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")) {
+            const err4 = { instancePath: instancePath + "/replicas", schemaPath: "#/properties/replicas/type", keyword: "type", params: { type: schema74.properties.replicas.type }, message: "must be integer,string" };
+            if (vErrors === null) {
+                vErrors = [err4];
+            }
+            else {
+                vErrors.push(err4);
+            }
+            errors++;
+        }
+    }
+    if (data.labels !== undefined) {
+        let data3 = data.labels;
+        const _errs10 = errors;
+        let valid2 = false;
+        let passing0 = null;
+        const _errs11 = errors;
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            for (const key1 in data3) {
+                if (!(pattern7.test(key1))) {
+                    const err5 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err5];
+                    }
+                    else {
+                        vErrors.push(err5);
+                    }
+                    errors++;
+                }
+            }
+            for (const key2 in data3) {
+                if (pattern7.test(key2)) {
+                    let data4 = data3[key2];
+                    if ((((typeof data4 !== "string") && (!(typeof data4 == "number"))) && (typeof data4 !== "boolean")) && (data4 !== null)) {
+                        const err6 = { instancePath: instancePath + "/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err6];
+                        }
+                        else {
+                            vErrors.push(err6);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err7 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err7];
+            }
+            else {
+                vErrors.push(err7);
+            }
+            errors++;
+        }
+        var _valid0 = _errs11 === errors;
+        if (_valid0) {
+            valid2 = true;
+            passing0 = 0;
+        }
+        const _errs16 = errors;
+        if (Array.isArray(data3)) {
+            const len0 = data3.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                if (typeof data3[i0] !== "string") {
+                    const err8 = { instancePath: instancePath + "/labels/" + i0, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+            }
+            let i1 = data3.length;
+            let j0;
+            if (i1 > 1) {
+                const indices0 = {};
+                for (; i1--;) {
+                    let item0 = data3[i1];
+                    if (typeof item0 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                        j0 = indices0[item0];
+                        const err9 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err9];
+                        }
+                        else {
+                            vErrors.push(err9);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices0[item0] = i1;
+                }
+            }
+        }
+        else {
+            const err10 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err10];
+            }
+            else {
+                vErrors.push(err10);
+            }
+            errors++;
+        }
+        var _valid0 = _errs16 === errors;
+        if (_valid0 && valid2) {
+            valid2 = false;
+            passing0 = [passing0, 1];
+        }
+        else {
+            if (_valid0) {
+                valid2 = true;
+                passing0 = 1;
+            }
+        }
+        if (!valid2) {
+            const err11 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err11];
+            }
+            else {
+                vErrors.push(err11);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs10;
+            if (vErrors !== null) {
+                if (_errs10) {
+                    vErrors.length = _errs10;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.rollback_config !== undefined) {
+        let data6 = data.rollback_config;
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            for (const key3 in data6) {
+                if (!(((((((key3 === "parallelism") || (key3 === "delay")) || (key3 === "failure_action")) || (key3 === "monitor")) || (key3 === "max_failure_ratio")) || (key3 === "order")) || (pattern4.test(key3)))) {
+                    const err12 = { instancePath: instancePath + "/rollback_config", schemaPath: "#/properties/rollback_config/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err12];
+                    }
+                    else {
+                        vErrors.push(err12);
+                    }
+                    errors++;
+                }
+            }
+            if (data6.parallelism !== undefined) {
+                let data7 = data6.parallelism;
+                if ((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (typeof data7 !== "string")) {
+                    const err13 = { instancePath: instancePath + "/rollback_config/parallelism", schemaPath: "#/properties/rollback_config/properties/parallelism/type", keyword: "type", params: { type: schema74.properties.rollback_config.properties.parallelism.type }, message: "must be integer,string" };
+                    if (vErrors === null) {
+                        vErrors = [err13];
+                    }
+                    else {
+                        vErrors.push(err13);
+                    }
+                    errors++;
+                }
+            }
+            if (data6.delay !== undefined) {
+                if (typeof data6.delay !== "string") {
+                    const err14 = { instancePath: instancePath + "/rollback_config/delay", schemaPath: "#/properties/rollback_config/properties/delay/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err14];
+                    }
+                    else {
+                        vErrors.push(err14);
+                    }
+                    errors++;
+                }
+            }
+            if (data6.failure_action !== undefined) {
+                if (typeof data6.failure_action !== "string") {
+                    const err15 = { instancePath: instancePath + "/rollback_config/failure_action", schemaPath: "#/properties/rollback_config/properties/failure_action/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err15];
+                    }
+                    else {
+                        vErrors.push(err15);
+                    }
+                    errors++;
+                }
+            }
+            if (data6.monitor !== undefined) {
+                if (typeof data6.monitor !== "string") {
+                    const err16 = { instancePath: instancePath + "/rollback_config/monitor", schemaPath: "#/properties/rollback_config/properties/monitor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err16];
+                    }
+                    else {
+                        vErrors.push(err16);
+                    }
+                    errors++;
+                }
+            }
+            if (data6.max_failure_ratio !== undefined) {
+                let data11 = data6.max_failure_ratio;
+                if ((!(typeof data11 == "number")) && (typeof data11 !== "string")) {
+                    const err17 = { instancePath: instancePath + "/rollback_config/max_failure_ratio", schemaPath: "#/properties/rollback_config/properties/max_failure_ratio/type", keyword: "type", params: { type: schema74.properties.rollback_config.properties.max_failure_ratio.type }, message: "must be number,string" };
+                    if (vErrors === null) {
+                        vErrors = [err17];
+                    }
+                    else {
+                        vErrors.push(err17);
+                    }
+                    errors++;
+                }
+            }
+            if (data6.order !== undefined) {
+                let data12 = data6.order;
+                if (typeof data12 !== "string") {
+                    const err18 = { instancePath: instancePath + "/rollback_config/order", schemaPath: "#/properties/rollback_config/properties/order/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err18];
+                    }
+                    else {
+                        vErrors.push(err18);
+                    }
+                    errors++;
+                }
+                if (!((data12 === "start-first") || (data12 === "stop-first"))) {
+                    const err19 = { instancePath: instancePath + "/rollback_config/order", schemaPath: "#/properties/rollback_config/properties/order/enum", keyword: "enum", params: { allowedValues: schema74.properties.rollback_config.properties.order.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                        vErrors = [err19];
+                    }
+                    else {
+                        vErrors.push(err19);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err20 = { instancePath: instancePath + "/rollback_config", schemaPath: "#/properties/rollback_config/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err20];
+            }
+            else {
+                vErrors.push(err20);
+            }
+            errors++;
+        }
+    }
+    if (data.update_config !== undefined) {
+        let data13 = data.update_config;
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            for (const key4 in data13) {
+                if (!(((((((key4 === "parallelism") || (key4 === "delay")) || (key4 === "failure_action")) || (key4 === "monitor")) || (key4 === "max_failure_ratio")) || (key4 === "order")) || (pattern4.test(key4)))) {
+                    const err21 = { instancePath: instancePath + "/update_config", schemaPath: "#/properties/update_config/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err21];
+                    }
+                    else {
+                        vErrors.push(err21);
+                    }
+                    errors++;
+                }
+            }
+            if (data13.parallelism !== undefined) {
+                let data14 = data13.parallelism;
+                if ((!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))) && (typeof data14 !== "string")) {
+                    const err22 = { instancePath: instancePath + "/update_config/parallelism", schemaPath: "#/properties/update_config/properties/parallelism/type", keyword: "type", params: { type: schema74.properties.update_config.properties.parallelism.type }, message: "must be integer,string" };
+                    if (vErrors === null) {
+                        vErrors = [err22];
+                    }
+                    else {
+                        vErrors.push(err22);
+                    }
+                    errors++;
+                }
+            }
+            if (data13.delay !== undefined) {
+                if (typeof data13.delay !== "string") {
+                    const err23 = { instancePath: instancePath + "/update_config/delay", schemaPath: "#/properties/update_config/properties/delay/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err23];
+                    }
+                    else {
+                        vErrors.push(err23);
+                    }
+                    errors++;
+                }
+            }
+            if (data13.failure_action !== undefined) {
+                if (typeof data13.failure_action !== "string") {
+                    const err24 = { instancePath: instancePath + "/update_config/failure_action", schemaPath: "#/properties/update_config/properties/failure_action/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err24];
+                    }
+                    else {
+                        vErrors.push(err24);
+                    }
+                    errors++;
+                }
+            }
+            if (data13.monitor !== undefined) {
+                if (typeof data13.monitor !== "string") {
+                    const err25 = { instancePath: instancePath + "/update_config/monitor", schemaPath: "#/properties/update_config/properties/monitor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err25];
+                    }
+                    else {
+                        vErrors.push(err25);
+                    }
+                    errors++;
+                }
+            }
+            if (data13.max_failure_ratio !== undefined) {
+                let data18 = data13.max_failure_ratio;
+                if ((!(typeof data18 == "number")) && (typeof data18 !== "string")) {
+                    const err26 = { instancePath: instancePath + "/update_config/max_failure_ratio", schemaPath: "#/properties/update_config/properties/max_failure_ratio/type", keyword: "type", params: { type: schema74.properties.update_config.properties.max_failure_ratio.type }, message: "must be number,string" };
+                    if (vErrors === null) {
+                        vErrors = [err26];
+                    }
+                    else {
+                        vErrors.push(err26);
+                    }
+                    errors++;
+                }
+            }
+            if (data13.order !== undefined) {
+                let data19 = data13.order;
+                if (typeof data19 !== "string") {
+                    const err27 = { instancePath: instancePath + "/update_config/order", schemaPath: "#/properties/update_config/properties/order/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err27];
+                    }
+                    else {
+                        vErrors.push(err27);
+                    }
+                    errors++;
+                }
+                if (!((data19 === "start-first") || (data19 === "stop-first"))) {
+                    const err28 = { instancePath: instancePath + "/update_config/order", schemaPath: "#/properties/update_config/properties/order/enum", keyword: "enum", params: { allowedValues: schema74.properties.update_config.properties.order.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                        vErrors = [err28];
+                    }
+                    else {
+                        vErrors.push(err28);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err29 = { instancePath: instancePath + "/update_config", schemaPath: "#/properties/update_config/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err29];
+            }
+            else {
+                vErrors.push(err29);
+            }
+            errors++;
+        }
+    }
+    if (data.resources !== undefined) {
+        let data20 = data.resources;
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+            for (const key5 in data20) {
+                if (!(((key5 === "limits") || (key5 === "reservations")) || (pattern4.test(key5)))) {
+                    const err30 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err30];
+                    }
+                    else {
+                        vErrors.push(err30);
+                    }
+                    errors++;
+                }
+            }
+            if (data20.limits !== undefined) {
+                let data21 = data20.limits;
+                if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                    for (const key6 in data21) {
+                        if (!((((key6 === "cpus") || (key6 === "memory")) || (key6 === "pids")) || (pattern4.test(key6)))) {
+                            const err31 = { instancePath: instancePath + "/resources/limits", schemaPath: "#/properties/resources/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err31];
+                            }
+                            else {
+                                vErrors.push(err31);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data21.cpus !== undefined) {
+                        let data22 = data21.cpus;
+                        if ((!(typeof data22 == "number")) && (typeof data22 !== "string")) {
+                            const err32 = { instancePath: instancePath + "/resources/limits/cpus", schemaPath: "#/properties/resources/properties/limits/properties/cpus/type", keyword: "type", params: { type: schema74.properties.resources.properties.limits.properties.cpus.type }, message: "must be number,string" };
+                            if (vErrors === null) {
+                                vErrors = [err32];
+                            }
+                            else {
+                                vErrors.push(err32);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data21.memory !== undefined) {
+                        if (typeof data21.memory !== "string") {
+                            const err33 = { instancePath: instancePath + "/resources/limits/memory", schemaPath: "#/properties/resources/properties/limits/properties/memory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err33];
+                            }
+                            else {
+                                vErrors.push(err33);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data21.pids !== undefined) {
+                        let data24 = data21.pids;
+                        if ((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (typeof data24 !== "string")) {
+                            const err34 = { instancePath: instancePath + "/resources/limits/pids", schemaPath: "#/properties/resources/properties/limits/properties/pids/type", keyword: "type", params: { type: schema74.properties.resources.properties.limits.properties.pids.type }, message: "must be integer,string" };
+                            if (vErrors === null) {
+                                vErrors = [err34];
+                            }
+                            else {
+                                vErrors.push(err34);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err35 = { instancePath: instancePath + "/resources/limits", schemaPath: "#/properties/resources/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err35];
+                    }
+                    else {
+                        vErrors.push(err35);
+                    }
+                    errors++;
+                }
+            }
+            if (data20.reservations !== undefined) {
+                let data25 = data20.reservations;
+                if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                    for (const key7 in data25) {
+                        if (!(((((key7 === "cpus") || (key7 === "memory")) || (key7 === "generic_resources")) || (key7 === "devices")) || (pattern4.test(key7)))) {
+                            const err36 = { instancePath: instancePath + "/resources/reservations", schemaPath: "#/properties/resources/properties/reservations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err36];
+                            }
+                            else {
+                                vErrors.push(err36);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data25.cpus !== undefined) {
+                        let data26 = data25.cpus;
+                        if ((!(typeof data26 == "number")) && (typeof data26 !== "string")) {
+                            const err37 = { instancePath: instancePath + "/resources/reservations/cpus", schemaPath: "#/properties/resources/properties/reservations/properties/cpus/type", keyword: "type", params: { type: schema74.properties.resources.properties.reservations.properties.cpus.type }, message: "must be number,string" };
+                            if (vErrors === null) {
+                                vErrors = [err37];
+                            }
+                            else {
+                                vErrors.push(err37);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data25.memory !== undefined) {
+                        if (typeof data25.memory !== "string") {
+                            const err38 = { instancePath: instancePath + "/resources/reservations/memory", schemaPath: "#/properties/resources/properties/reservations/properties/memory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err38];
+                            }
+                            else {
+                                vErrors.push(err38);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data25.generic_resources !== undefined) {
+                        let data28 = data25.generic_resources;
+                        if (Array.isArray(data28)) {
+                            const len1 = data28.length;
+                            for (let i2 = 0; i2 < len1; i2++) {
+                                let data29 = data28[i2];
+                                if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                                    for (const key8 in data29) {
+                                        if (!((key8 === "discrete_resource_spec") || (pattern4.test(key8)))) {
+                                            const err39 = { instancePath: instancePath + "/resources/reservations/generic_resources/" + i2, schemaPath: "#/$defs/generic_resources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                                            if (vErrors === null) {
+                                                vErrors = [err39];
+                                            }
+                                            else {
+                                                vErrors.push(err39);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data29.discrete_resource_spec !== undefined) {
+                                        let data30 = data29.discrete_resource_spec;
+                                        if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                                            for (const key9 in data30) {
+                                                if (!(((key9 === "kind") || (key9 === "value")) || (pattern4.test(key9)))) {
+                                                    const err40 = { instancePath: instancePath + "/resources/reservations/generic_resources/" + i2 + "/discrete_resource_spec", schemaPath: "#/$defs/generic_resources/items/properties/discrete_resource_spec/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err40];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err40);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            if (data30.kind !== undefined) {
+                                                if (typeof data30.kind !== "string") {
+                                                    const err41 = { instancePath: instancePath + "/resources/reservations/generic_resources/" + i2 + "/discrete_resource_spec/kind", schemaPath: "#/$defs/generic_resources/items/properties/discrete_resource_spec/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err41];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err41);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            if (data30.value !== undefined) {
+                                                let data32 = data30.value;
+                                                if ((!(typeof data32 == "number")) && (typeof data32 !== "string")) {
+                                                    const err42 = { instancePath: instancePath + "/resources/reservations/generic_resources/" + i2 + "/discrete_resource_spec/value", schemaPath: "#/$defs/generic_resources/items/properties/discrete_resource_spec/properties/value/type", keyword: "type", params: { type: schema76.items.properties.discrete_resource_spec.properties.value.type }, message: "must be number,string" };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err42];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err42);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err43 = { instancePath: instancePath + "/resources/reservations/generic_resources/" + i2 + "/discrete_resource_spec", schemaPath: "#/$defs/generic_resources/items/properties/discrete_resource_spec/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                            if (vErrors === null) {
+                                                vErrors = [err43];
+                                            }
+                                            else {
+                                                vErrors.push(err43);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err44 = { instancePath: instancePath + "/resources/reservations/generic_resources/" + i2, schemaPath: "#/$defs/generic_resources/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                        vErrors = [err44];
+                                    }
+                                    else {
+                                        vErrors.push(err44);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err45 = { instancePath: instancePath + "/resources/reservations/generic_resources", schemaPath: "#/$defs/generic_resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                                vErrors = [err45];
+                            }
+                            else {
+                                vErrors.push(err45);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data25.devices !== undefined) {
+                        if (!(validate38(data25.devices, { instancePath: instancePath + "/resources/reservations/devices", parentData: data25, parentDataProperty: "devices", rootData, dynamicAnchors }))) {
+                            vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+                            errors = vErrors.length;
+                        }
+                    }
+                }
+                else {
+                    const err46 = { instancePath: instancePath + "/resources/reservations", schemaPath: "#/properties/resources/properties/reservations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err46];
+                    }
+                    else {
+                        vErrors.push(err46);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err47 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err47];
+            }
+            else {
+                vErrors.push(err47);
+            }
+            errors++;
+        }
+    }
+    if (data.restart_policy !== undefined) {
+        let data34 = data.restart_policy;
+        if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            for (const key10 in data34) {
+                if (!(((((key10 === "condition") || (key10 === "delay")) || (key10 === "max_attempts")) || (key10 === "window")) || (pattern4.test(key10)))) {
+                    const err48 = { instancePath: instancePath + "/restart_policy", schemaPath: "#/properties/restart_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err48];
+                    }
+                    else {
+                        vErrors.push(err48);
+                    }
+                    errors++;
+                }
+            }
+            if (data34.condition !== undefined) {
+                if (typeof data34.condition !== "string") {
+                    const err49 = { instancePath: instancePath + "/restart_policy/condition", schemaPath: "#/properties/restart_policy/properties/condition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err49];
+                    }
+                    else {
+                        vErrors.push(err49);
+                    }
+                    errors++;
+                }
+            }
+            if (data34.delay !== undefined) {
+                if (typeof data34.delay !== "string") {
+                    const err50 = { instancePath: instancePath + "/restart_policy/delay", schemaPath: "#/properties/restart_policy/properties/delay/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err50];
+                    }
+                    else {
+                        vErrors.push(err50);
+                    }
+                    errors++;
+                }
+            }
+            if (data34.max_attempts !== undefined) {
+                let data37 = data34.max_attempts;
+                if ((!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))) && (typeof data37 !== "string")) {
+                    const err51 = { instancePath: instancePath + "/restart_policy/max_attempts", schemaPath: "#/properties/restart_policy/properties/max_attempts/type", keyword: "type", params: { type: schema74.properties.restart_policy.properties.max_attempts.type }, message: "must be integer,string" };
+                    if (vErrors === null) {
+                        vErrors = [err51];
+                    }
+                    else {
+                        vErrors.push(err51);
+                    }
+                    errors++;
+                }
+            }
+            if (data34.window !== undefined) {
+                if (typeof data34.window !== "string") {
+                    const err52 = { instancePath: instancePath + "/restart_policy/window", schemaPath: "#/properties/restart_policy/properties/window/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err52];
+                    }
+                    else {
+                        vErrors.push(err52);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err53 = { instancePath: instancePath + "/restart_policy", schemaPath: "#/properties/restart_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err53];
+            }
+            else {
+                vErrors.push(err53);
+            }
+            errors++;
+        }
+    }
+    if (data.placement !== undefined) {
+        let data39 = data.placement;
+        if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+            for (const key11 in data39) {
+                if (!((((key11 === "constraints") || (key11 === "preferences")) || (key11 === "max_replicas_per_node")) || (pattern4.test(key11)))) {
+                    const err54 = { instancePath: instancePath + "/placement", schemaPath: "#/properties/placement/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err54];
+                    }
+                    else {
+                        vErrors.push(err54);
+                    }
+                    errors++;
+                }
+            }
+            if (data39.constraints !== undefined) {
+                let data40 = data39.constraints;
+                if (Array.isArray(data40)) {
+                    const len2 = data40.length;
+                    for (let i3 = 0; i3 < len2; i3++) {
+                        if (typeof data40[i3] !== "string") {
+                            const err55 = { instancePath: instancePath + "/placement/constraints/" + i3, schemaPath: "#/properties/placement/properties/constraints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err55];
+                            }
+                            else {
+                                vErrors.push(err55);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err56 = { instancePath: instancePath + "/placement/constraints", schemaPath: "#/properties/placement/properties/constraints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err56];
+                    }
+                    else {
+                        vErrors.push(err56);
+                    }
+                    errors++;
+                }
+            }
+            if (data39.preferences !== undefined) {
+                let data42 = data39.preferences;
+                if (Array.isArray(data42)) {
+                    const len3 = data42.length;
+                    for (let i4 = 0; i4 < len3; i4++) {
+                        let data43 = data42[i4];
+                        if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                            for (const key12 in data43) {
+                                if (!((key12 === "spread") || (pattern4.test(key12)))) {
+                                    const err57 = { instancePath: instancePath + "/placement/preferences/" + i4, schemaPath: "#/properties/placement/properties/preferences/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err57];
+                                    }
+                                    else {
+                                        vErrors.push(err57);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data43.spread !== undefined) {
+                                if (typeof data43.spread !== "string") {
+                                    const err58 = { instancePath: instancePath + "/placement/preferences/" + i4 + "/spread", schemaPath: "#/properties/placement/properties/preferences/items/properties/spread/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err58];
+                                    }
+                                    else {
+                                        vErrors.push(err58);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err59 = { instancePath: instancePath + "/placement/preferences/" + i4, schemaPath: "#/properties/placement/properties/preferences/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err59];
+                            }
+                            else {
+                                vErrors.push(err59);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err60 = { instancePath: instancePath + "/placement/preferences", schemaPath: "#/properties/placement/properties/preferences/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err60];
+                    }
+                    else {
+                        vErrors.push(err60);
+                    }
+                    errors++;
+                }
+            }
+            if (data39.max_replicas_per_node !== undefined) {
+                let data45 = data39.max_replicas_per_node;
+                if ((!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))) && (typeof data45 !== "string")) {
+                    const err61 = { instancePath: instancePath + "/placement/max_replicas_per_node", schemaPath: "#/properties/placement/properties/max_replicas_per_node/type", keyword: "type", params: { type: schema74.properties.placement.properties.max_replicas_per_node.type }, message: "must be integer,string" };
+                    if (vErrors === null) {
+                        vErrors = [err61];
+                    }
+                    else {
+                        vErrors.push(err61);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err62 = { instancePath: instancePath + "/placement", schemaPath: "#/properties/placement/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err62];
+            }
+            else {
+                vErrors.push(err62);
+            }
+            errors++;
+        }
+    }
+} validate37.errors = vErrors; return errors === 0; }
+validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema81 = { "type": ["object", "null"], "description": "Development configuration for the service, used for development workflows.", "properties": { "watch": { "type": "array", "description": "Configure watch mode for the service, which monitors file changes and performs actions in response.", "items": { "type": "object", "required": ["path", "action"], "properties": { "ignore": { "$ref": "#/$defs/string_or_list", "description": "Patterns to exclude from watching." }, "include": { "$ref": "#/$defs/string_or_list", "description": "Patterns to include in watching." }, "path": { "type": "string", "description": "Path to watch for changes." }, "action": { "type": "string", "enum": ["rebuild", "sync", "restart", "sync+restart", "sync+exec"], "description": "Action to take when a change is detected: rebuild the container, sync files, restart the container, sync and restart, or sync and execute a command." }, "target": { "type": "string", "description": "Target path in the container for sync operations." }, "exec": { "$ref": "#/$defs/service_hook", "description": "Command to execute when a change is detected and action is sync+exec." }, "initial_sync": { "type": "boolean", "description": "Ensure that an initial synchronization is done before starting watch mode for sync+x triggers" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+const schema82 = { "type": "object", "description": "Configuration for service lifecycle hooks, which are commands executed at specific points in a container's lifecycle.", "properties": { "command": { "$ref": "#/$defs/command", "description": "Command to execute as part of the hook." }, "user": { "type": "string", "description": "User to run the command as." }, "privileged": { "type": ["boolean", "string"], "description": "Whether to run the command with extended privileges." }, "working_dir": { "type": "string", "description": "Working directory for the command." }, "environment": { "$ref": "#/$defs/list_or_dict", "description": "Environment variables for the command." } }, "additionalProperties": false, "patternProperties": { "^x-": {} }, "required": ["command"] };
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate44.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.command === undefined) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property '" + "command" + "'" };
+        if (vErrors === null) {
+            vErrors = [err0];
+        }
+        else {
+            vErrors.push(err0);
+        }
+        errors++;
+    }
+    for (const key0 in data) {
+        if (!((((((key0 === "command") || (key0 === "user")) || (key0 === "privileged")) || (key0 === "working_dir")) || (key0 === "environment")) || (pattern4.test(key0)))) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.command !== undefined) {
+        let data0 = data.command;
+        const _errs4 = errors;
+        let valid2 = false;
+        let passing0 = null;
+        const _errs5 = errors;
+        if (data0 !== null) {
+            const err2 = { instancePath: instancePath + "/command", schemaPath: "#/$defs/command/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0) {
+            valid2 = true;
+            passing0 = 0;
+        }
+        const _errs7 = errors;
+        if (typeof data0 !== "string") {
+            const err3 = { instancePath: instancePath + "/command", schemaPath: "#/$defs/command/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+        var _valid0 = _errs7 === errors;
+        if (_valid0 && valid2) {
+            valid2 = false;
+            passing0 = [passing0, 1];
+        }
+        else {
+            if (_valid0) {
+                valid2 = true;
+                passing0 = 1;
+            }
+            const _errs9 = errors;
+            if (Array.isArray(data0)) {
+                const len0 = data0.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                    if (typeof data0[i0] !== "string") {
+                        const err4 = { instancePath: instancePath + "/command/" + i0, schemaPath: "#/$defs/command/oneOf/2/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                            vErrors = [err4];
+                        }
+                        else {
+                            vErrors.push(err4);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err5 = { instancePath: instancePath + "/command", schemaPath: "#/$defs/command/oneOf/2/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                    vErrors = [err5];
+                }
+                else {
+                    vErrors.push(err5);
+                }
+                errors++;
+            }
+            var _valid0 = _errs9 === errors;
+            if (_valid0 && valid2) {
+                valid2 = false;
+                passing0 = [passing0, 2];
+            }
+            else {
+                if (_valid0) {
+                    valid2 = true;
+                    passing0 = 2;
+                }
+            }
+        }
+        if (!valid2) {
+            const err6 = { instancePath: instancePath + "/command", schemaPath: "#/$defs/command/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err6];
+            }
+            else {
+                vErrors.push(err6);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs4;
+            if (vErrors !== null) {
+                if (_errs4) {
+                    vErrors.length = _errs4;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.user !== undefined) {
+        if (typeof data.user !== "string") {
+            const err7 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err7];
+            }
+            else {
+                vErrors.push(err7);
+            }
+            errors++;
+        }
+    }
+    if (data.privileged !== undefined) {
+        let data3 = data.privileged;
+        if ((typeof data3 !== "boolean") && (typeof data3 !== "string")) {
+            const err8 = { instancePath: instancePath + "/privileged", schemaPath: "#/properties/privileged/type", keyword: "type", params: { type: schema82.properties.privileged.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err8];
+            }
+            else {
+                vErrors.push(err8);
+            }
+            errors++;
+        }
+    }
+    if (data.working_dir !== undefined) {
+        if (typeof data.working_dir !== "string") {
+            const err9 = { instancePath: instancePath + "/working_dir", schemaPath: "#/properties/working_dir/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err9];
+            }
+            else {
+                vErrors.push(err9);
+            }
+            errors++;
+        }
+    }
+    if (data.environment !== undefined) {
+        let data5 = data.environment;
+        const _errs21 = errors;
+        let valid6 = false;
+        let passing1 = null;
+        const _errs22 = errors;
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            for (const key1 in data5) {
+                if (!(pattern7.test(key1))) {
+                    const err10 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err10];
+                    }
+                    else {
+                        vErrors.push(err10);
+                    }
+                    errors++;
+                }
+            }
+            for (const key2 in data5) {
+                if (pattern7.test(key2)) {
+                    let data6 = data5[key2];
+                    if ((((typeof data6 !== "string") && (!(typeof data6 == "number"))) && (typeof data6 !== "boolean")) && (data6 !== null)) {
+                        const err11 = { instancePath: instancePath + "/environment/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err11];
+                        }
+                        else {
+                            vErrors.push(err11);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err12 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err12];
+            }
+            else {
+                vErrors.push(err12);
+            }
+            errors++;
+        }
+        var _valid1 = _errs22 === errors;
+        if (_valid1) {
+            valid6 = true;
+            passing1 = 0;
+        }
+        const _errs27 = errors;
+        if (Array.isArray(data5)) {
+            const len1 = data5.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+                if (typeof data5[i1] !== "string") {
+                    const err13 = { instancePath: instancePath + "/environment/" + i1, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err13];
+                    }
+                    else {
+                        vErrors.push(err13);
+                    }
+                    errors++;
+                }
+            }
+            let i2 = data5.length;
+            let j0;
+            if (i2 > 1) {
+                const indices0 = {};
+                for (; i2--;) {
+                    let item0 = data5[i2];
+                    if (typeof item0 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                        j0 = indices0[item0];
+                        const err14 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err14];
+                        }
+                        else {
+                            vErrors.push(err14);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices0[item0] = i2;
+                }
+            }
+        }
+        else {
+            const err15 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err15];
+            }
+            else {
+                vErrors.push(err15);
+            }
+            errors++;
+        }
+        var _valid1 = _errs27 === errors;
+        if (_valid1 && valid6) {
+            valid6 = false;
+            passing1 = [passing1, 1];
+        }
+        else {
+            if (_valid1) {
+                valid6 = true;
+                passing1 = 1;
+            }
+        }
+        if (!valid6) {
+            const err16 = { instancePath: instancePath + "/environment", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err16];
+            }
+            else {
+                vErrors.push(err16);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs21;
+            if (vErrors !== null) {
+                if (_errs21) {
+                    vErrors.length = _errs21;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+}
+else {
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err17];
+    }
+    else {
+        vErrors.push(err17);
+    }
+    errors++;
+} validate44.errors = vErrors; return errors === 0; }
+validate44.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate41.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if ((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema81.type }, message: "must be object,null" };
+    if (vErrors === null) {
+        vErrors = [err0];
+    }
+    else {
+        vErrors.push(err0);
+    }
+    errors++;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+        if (!((key0 === "watch") || (pattern4.test(key0)))) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.watch !== undefined) {
+        let data0 = data.watch;
+        if (Array.isArray(data0)) {
+            const len0 = data0.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                let data1 = data0[i0];
+                if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+                    if (data1.path === undefined) {
+                        const err2 = { instancePath: instancePath + "/watch/" + i0, schemaPath: "#/properties/watch/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property '" + "path" + "'" };
+                        if (vErrors === null) {
+                            vErrors = [err2];
+                        }
+                        else {
+                            vErrors.push(err2);
+                        }
+                        errors++;
+                    }
+                    if (data1.action === undefined) {
+                        const err3 = { instancePath: instancePath + "/watch/" + i0, schemaPath: "#/properties/watch/items/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property '" + "action" + "'" };
+                        if (vErrors === null) {
+                            vErrors = [err3];
+                        }
+                        else {
+                            vErrors.push(err3);
+                        }
+                        errors++;
+                    }
+                    for (const key1 in data1) {
+                        if (!((((((((key1 === "ignore") || (key1 === "include")) || (key1 === "path")) || (key1 === "action")) || (key1 === "target")) || (key1 === "exec")) || (key1 === "initial_sync")) || (pattern4.test(key1)))) {
+                            const err4 = { instancePath: instancePath + "/watch/" + i0, schemaPath: "#/properties/watch/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err4];
+                            }
+                            else {
+                                vErrors.push(err4);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data1.ignore !== undefined) {
+                        if (!(validate22(data1.ignore, { instancePath: instancePath + "/watch/" + i0 + "/ignore", parentData: data1, parentDataProperty: "ignore", rootData, dynamicAnchors }))) {
+                            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                            errors = vErrors.length;
+                        }
+                    }
+                    if (data1.include !== undefined) {
+                        if (!(validate22(data1.include, { instancePath: instancePath + "/watch/" + i0 + "/include", parentData: data1, parentDataProperty: "include", rootData, dynamicAnchors }))) {
+                            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                            errors = vErrors.length;
+                        }
+                    }
+                    if (data1.path !== undefined) {
+                        if (typeof data1.path !== "string") {
+                            const err5 = { instancePath: instancePath + "/watch/" + i0 + "/path", schemaPath: "#/properties/watch/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err5];
+                            }
+                            else {
+                                vErrors.push(err5);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data1.action !== undefined) {
+                        let data5 = data1.action;
+                        if (typeof data5 !== "string") {
+                            const err6 = { instancePath: instancePath + "/watch/" + i0 + "/action", schemaPath: "#/properties/watch/items/properties/action/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err6];
+                            }
+                            else {
+                                vErrors.push(err6);
+                            }
+                            errors++;
+                        }
+                        if (!(((((data5 === "rebuild") || (data5 === "sync")) || (data5 === "restart")) || (data5 === "sync+restart")) || (data5 === "sync+exec"))) {
+                            const err7 = { instancePath: instancePath + "/watch/" + i0 + "/action", schemaPath: "#/properties/watch/items/properties/action/enum", keyword: "enum", params: { allowedValues: schema81.properties.watch.items.properties.action.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                                vErrors = [err7];
+                            }
+                            else {
+                                vErrors.push(err7);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data1.target !== undefined) {
+                        if (typeof data1.target !== "string") {
+                            const err8 = { instancePath: instancePath + "/watch/" + i0 + "/target", schemaPath: "#/properties/watch/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err8];
+                            }
+                            else {
+                                vErrors.push(err8);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data1.exec !== undefined) {
+                        if (!(validate44(data1.exec, { instancePath: instancePath + "/watch/" + i0 + "/exec", parentData: data1, parentDataProperty: "exec", rootData, dynamicAnchors }))) {
+                            vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+                            errors = vErrors.length;
+                        }
+                    }
+                    if (data1.initial_sync !== undefined) {
+                        if (typeof data1.initial_sync !== "boolean") {
+                            const err9 = { instancePath: instancePath + "/watch/" + i0 + "/initial_sync", schemaPath: "#/properties/watch/items/properties/initial_sync/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                            if (vErrors === null) {
+                                vErrors = [err9];
+                            }
+                            else {
+                                vErrors.push(err9);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err10 = { instancePath: instancePath + "/watch/" + i0, schemaPath: "#/properties/watch/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err10];
+                    }
+                    else {
+                        vErrors.push(err10);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err11 = { instancePath: instancePath + "/watch", schemaPath: "#/properties/watch/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err11];
+            }
+            else {
+                vErrors.push(err11);
+            }
+            errors++;
+        }
+    }
+} validate41.errors = vErrors; return errors === 0; }
+validate41.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema86 = { "type": "object", "description": "Configuration for a pre_start init container, run to completion before the service container starts. Accepts the full container specification; per #656, attributes not set explicitly are inherited from the service: collection attributes are completed by the hook's declarations (which win on conflicts), scalar attributes are replaced.", "allOf": [{ "$ref": "#/$defs/container_spec" }], "unevaluatedProperties": false, "properties": { "per_replica": { "type": ["boolean", "string"], "description": "When true, the hook runs once per service replica instead of once per service." } } };
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate47.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (!(validate27(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+    vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+    errors = vErrors.length;
+}
+else {
+    var props0 = validate27.evaluated.props;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (props0 !== true) {
+        props0 = props0 || {};
+        props0.per_replica = true;
+    }
+    if (data.per_replica !== undefined) {
+        let data0 = data.per_replica;
+        if ((typeof data0 !== "boolean") && (typeof data0 !== "string")) {
+            const err0 = { instancePath: instancePath + "/per_replica", schemaPath: "#/properties/per_replica/type", keyword: "type", params: { type: schema86.properties.per_replica.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err0];
+            }
+            else {
+                vErrors.push(err0);
+            }
+            errors++;
+        }
+    }
+    if (props0 !== true) {
+        for (const key0 in data) {
+            if (!props0 || !props0[key0]) {
+                const err1 = { instancePath, schemaPath: "#/unevaluatedProperties", keyword: "unevaluatedProperties", params: { unevaluatedProperty: key0 }, message: "must NOT have unevaluated properties" };
+                if (vErrors === null) {
+                    vErrors = [err1];
+                }
+                else {
+                    vErrors.push(err1);
+                }
+                errors++;
+            }
+        }
+    }
+}
+else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err2];
+    }
+    else {
+        vErrors.push(err2);
+    }
+    errors++;
+} validate47.errors = vErrors; return errors === 0; }
+validate47.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const pattern84 = new RegExp("[a-zA-Z0-9][a-zA-Z0-9_.-]+", "u");
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate26.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (!(validate27(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+    vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+    errors = vErrors.length;
+}
+else {
+    var props0 = validate27.evaluated.props;
+} if (!(validate34(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    errors = vErrors.length;
+}
+else {
+    var props1 = validate34.evaluated.props;
+} if (props0 !== true && props1 !== undefined) {
+    if (props1 === true) {
+        props0 = true;
+    }
+    else {
+        props0 = props0 || {};
+        Object.assign(props0, props1);
+    }
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (props0 !== true) {
+        props0 = props0 || {};
+        props0.deploy = true;
+        props0.develop = true;
+        props0.profiles = true;
+        props0.restart = true;
+        props0.scale = true;
+        props0.attach = true;
+        props0.container_name = true;
+        props0.provider = true;
+        props0.extends = true;
+        props0.links = true;
+        props0.external_links = true;
+        props0.pre_start = true;
+        props0.post_start = true;
+        props0.pre_stop = true;
+    }
+    if (data.deploy !== undefined) {
+        if (!(validate37(data.deploy, { instancePath: instancePath + "/deploy", parentData: data, parentDataProperty: "deploy", rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+            errors = vErrors.length;
+        }
+    }
+    if (data.develop !== undefined) {
+        if (!(validate41(data.develop, { instancePath: instancePath + "/develop", parentData: data, parentDataProperty: "develop", rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+            errors = vErrors.length;
+        }
+    }
+    if (data.profiles !== undefined) {
+        let data2 = data.profiles;
+        if (Array.isArray(data2)) {
+            const len0 = data2.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                if (typeof data2[i0] !== "string") {
+                    const err0 = { instancePath: instancePath + "/profiles/" + i0, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err0];
+                    }
+                    else {
+                        vErrors.push(err0);
+                    }
+                    errors++;
+                }
+            }
+            let i1 = data2.length;
+            let j0;
+            if (i1 > 1) {
+                const indices0 = {};
+                for (; i1--;) {
+                    let item0 = data2[i1];
+                    if (typeof item0 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                        j0 = indices0[item0];
+                        const err1 = { instancePath: instancePath + "/profiles", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err1];
+                        }
+                        else {
+                            vErrors.push(err1);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices0[item0] = i1;
+                }
+            }
+        }
+        else {
+            const err2 = { instancePath: instancePath + "/profiles", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.restart !== undefined) {
+        if (typeof data.restart !== "string") {
+            const err3 = { instancePath: instancePath + "/restart", schemaPath: "#/properties/restart/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.scale !== undefined) {
+        let data5 = data.scale;
+        if ((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (typeof data5 !== "string")) {
+            const err4 = { instancePath: instancePath + "/scale", schemaPath: "#/properties/scale/type", keyword: "type", params: { type: schema35.properties.scale.type }, message: "must be integer,string" };
+            if (vErrors === null) {
+                vErrors = [err4];
+            }
+            else {
+                vErrors.push(err4);
+            }
+            errors++;
+        }
+    }
+    if (data.attach !== undefined) {
+        let data6 = data.attach;
+        if ((typeof data6 !== "boolean") && (typeof data6 !== "string")) {
+            const err5 = { instancePath: instancePath + "/attach", schemaPath: "#/properties/attach/type", keyword: "type", params: { type: schema35.properties.attach.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err5];
+            }
+            else {
+                vErrors.push(err5);
+            }
+            errors++;
+        }
+    }
+    if (data.container_name !== undefined) {
+        let data7 = data.container_name;
+        if (typeof data7 === "string") {
+            if (!pattern84.test(data7)) {
+                const err6 = { instancePath: instancePath + "/container_name", schemaPath: "#/properties/container_name/pattern", keyword: "pattern", params: { pattern: "[a-zA-Z0-9][a-zA-Z0-9_.-]+" }, message: "must match pattern \"" + "[a-zA-Z0-9][a-zA-Z0-9_.-]+" + "\"" };
+                if (vErrors === null) {
+                    vErrors = [err6];
+                }
+                else {
+                    vErrors.push(err6);
+                }
+                errors++;
+            }
+        }
+        else {
+            const err7 = { instancePath: instancePath + "/container_name", schemaPath: "#/properties/container_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err7];
+            }
+            else {
+                vErrors.push(err7);
+            }
+            errors++;
+        }
+    }
+    if (data.provider !== undefined) {
+        let data8 = data.provider;
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.type === undefined) {
+                const err8 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property '" + "type" + "'" };
+                if (vErrors === null) {
+                    vErrors = [err8];
+                }
+                else {
+                    vErrors.push(err8);
+                }
+                errors++;
+            }
+            for (const key0 in data8) {
+                if (!(((key0 === "type") || (key0 === "options")) || (pattern4.test(key0)))) {
+                    const err9 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err9];
+                    }
+                    else {
+                        vErrors.push(err9);
+                    }
+                    errors++;
+                }
+            }
+            if (data8.type !== undefined) {
+                if (typeof data8.type !== "string") {
+                    const err10 = { instancePath: instancePath + "/provider/type", schemaPath: "#/properties/provider/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err10];
+                    }
+                    else {
+                        vErrors.push(err10);
+                    }
+                    errors++;
+                }
+            }
+            if (data8.options !== undefined) {
+                let data10 = data8.options;
+                if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                    var props2 = {};
+                    for (const key1 in data10) {
+                        if (pattern22.test(key1)) {
+                            let data11 = data10[key1];
+                            const _errs25 = errors;
+                            let valid8 = false;
+                            let passing0 = null;
+                            const _errs26 = errors;
+                            if (((typeof data11 !== "string") && (!(typeof data11 == "number"))) && (typeof data11 !== "boolean")) {
+                                const err11 = { instancePath: instancePath + "/provider/options/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/provider/properties/options/patternProperties/%5E.%2B%24/oneOf/0/type", keyword: "type", params: { type: schema35.properties.provider.properties.options.patternProperties["^.+$"].oneOf[0].type }, message: "must be string,number,boolean" };
+                                if (vErrors === null) {
+                                    vErrors = [err11];
+                                }
+                                else {
+                                    vErrors.push(err11);
+                                }
+                                errors++;
+                            }
+                            var _valid0 = _errs26 === errors;
+                            if (_valid0) {
+                                valid8 = true;
+                                passing0 = 0;
+                            }
+                            const _errs28 = errors;
+                            if (Array.isArray(data11)) {
+                                const len1 = data11.length;
+                                for (let i2 = 0; i2 < len1; i2++) {
+                                    let data12 = data11[i2];
+                                    if (((typeof data12 !== "string") && (!(typeof data12 == "number"))) && (typeof data12 !== "boolean")) {
+                                        const err12 = { instancePath: instancePath + "/provider/options/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/provider/properties/options/patternProperties/%5E.%2B%24/oneOf/1/items/type", keyword: "type", params: { type: schema35.properties.provider.properties.options.patternProperties["^.+$"].oneOf[1].items.type }, message: "must be string,number,boolean" };
+                                        if (vErrors === null) {
+                                            vErrors = [err12];
+                                        }
+                                        else {
+                                            vErrors.push(err12);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err13 = { instancePath: instancePath + "/provider/options/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/provider/properties/options/patternProperties/%5E.%2B%24/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                if (vErrors === null) {
+                                    vErrors = [err13];
+                                }
+                                else {
+                                    vErrors.push(err13);
+                                }
+                                errors++;
+                            }
+                            var _valid0 = _errs28 === errors;
+                            if (_valid0 && valid8) {
+                                valid8 = false;
+                                passing0 = [passing0, 1];
+                            }
+                            else {
+                                if (_valid0) {
+                                    valid8 = true;
+                                    passing0 = 1;
+                                }
+                            }
+                            if (!valid8) {
+                                const err14 = { instancePath: instancePath + "/provider/options/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/provider/properties/options/patternProperties/%5E.%2B%24/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                                if (vErrors === null) {
+                                    vErrors = [err14];
+                                }
+                                else {
+                                    vErrors.push(err14);
+                                }
+                                errors++;
+                            }
+                            else {
+                                errors = _errs25;
+                                if (vErrors !== null) {
+                                    if (_errs25) {
+                                        vErrors.length = _errs25;
+                                    }
+                                    else {
+                                        vErrors = null;
+                                    }
+                                }
+                            }
+                            props2[key1] = true;
+                        }
+                    }
+                }
+                else {
+                    const err15 = { instancePath: instancePath + "/provider/options", schemaPath: "#/properties/provider/properties/options/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err15];
+                    }
+                    else {
+                        vErrors.push(err15);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err16 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err16];
+            }
+            else {
+                vErrors.push(err16);
+            }
+            errors++;
+        }
+    }
+    if (data.extends !== undefined) {
+        let data13 = data.extends;
+        const _errs33 = errors;
+        let valid11 = false;
+        let passing1 = null;
+        const _errs34 = errors;
+        if (typeof data13 !== "string") {
+            const err17 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err17];
+            }
+            else {
+                vErrors.push(err17);
+            }
+            errors++;
+        }
+        var _valid1 = _errs34 === errors;
+        if (_valid1) {
+            valid11 = true;
+            passing1 = 0;
+        }
+        const _errs36 = errors;
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.service === undefined) {
+                const err18 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf/1/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property '" + "service" + "'" };
+                if (vErrors === null) {
+                    vErrors = [err18];
+                }
+                else {
+                    vErrors.push(err18);
+                }
+                errors++;
+            }
+            for (const key2 in data13) {
+                if (!((key2 === "service") || (key2 === "file"))) {
+                    const err19 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err19];
+                    }
+                    else {
+                        vErrors.push(err19);
+                    }
+                    errors++;
+                }
+            }
+            if (data13.service !== undefined) {
+                if (typeof data13.service !== "string") {
+                    const err20 = { instancePath: instancePath + "/extends/service", schemaPath: "#/properties/extends/oneOf/1/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err20];
+                    }
+                    else {
+                        vErrors.push(err20);
+                    }
+                    errors++;
+                }
+            }
+            if (data13.file !== undefined) {
+                if (typeof data13.file !== "string") {
+                    const err21 = { instancePath: instancePath + "/extends/file", schemaPath: "#/properties/extends/oneOf/1/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err21];
+                    }
+                    else {
+                        vErrors.push(err21);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err22 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err22];
+            }
+            else {
+                vErrors.push(err22);
+            }
+            errors++;
+        }
+        var _valid1 = _errs36 === errors;
+        if (_valid1 && valid11) {
+            valid11 = false;
+            passing1 = [passing1, 1];
+        }
+        else {
+            if (_valid1) {
+                valid11 = true;
+                passing1 = 1;
+            }
+        }
+        if (!valid11) {
+            const err23 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err23];
+            }
+            else {
+                vErrors.push(err23);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs33;
+            if (vErrors !== null) {
+                if (_errs33) {
+                    vErrors.length = _errs33;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.links !== undefined) {
+        let data16 = data.links;
+        if (Array.isArray(data16)) {
+            const len2 = data16.length;
+            for (let i3 = 0; i3 < len2; i3++) {
+                if (typeof data16[i3] !== "string") {
+                    const err24 = { instancePath: instancePath + "/links/" + i3, schemaPath: "#/properties/links/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err24];
+                    }
+                    else {
+                        vErrors.push(err24);
+                    }
+                    errors++;
+                }
+            }
+            let i4 = data16.length;
+            let j1;
+            if (i4 > 1) {
+                const indices1 = {};
+                for (; i4--;) {
+                    let item1 = data16[i4];
+                    if (typeof item1 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices1[item1] == "number") {
+                        j1 = indices1[item1];
+                        const err25 = { instancePath: instancePath + "/links", schemaPath: "#/properties/links/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err25];
+                        }
+                        else {
+                            vErrors.push(err25);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices1[item1] = i4;
+                }
+            }
+        }
+        else {
+            const err26 = { instancePath: instancePath + "/links", schemaPath: "#/properties/links/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err26];
+            }
+            else {
+                vErrors.push(err26);
+            }
+            errors++;
+        }
+    }
+    if (data.external_links !== undefined) {
+        let data18 = data.external_links;
+        if (Array.isArray(data18)) {
+            const len3 = data18.length;
+            for (let i5 = 0; i5 < len3; i5++) {
+                if (typeof data18[i5] !== "string") {
+                    const err27 = { instancePath: instancePath + "/external_links/" + i5, schemaPath: "#/properties/external_links/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err27];
+                    }
+                    else {
+                        vErrors.push(err27);
+                    }
+                    errors++;
+                }
+            }
+            let i6 = data18.length;
+            let j2;
+            if (i6 > 1) {
+                const indices2 = {};
+                for (; i6--;) {
+                    let item2 = data18[i6];
+                    if (typeof item2 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices2[item2] == "number") {
+                        j2 = indices2[item2];
+                        const err28 = { instancePath: instancePath + "/external_links", schemaPath: "#/properties/external_links/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i6 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err28];
+                        }
+                        else {
+                            vErrors.push(err28);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices2[item2] = i6;
+                }
+            }
+        }
+        else {
+            const err29 = { instancePath: instancePath + "/external_links", schemaPath: "#/properties/external_links/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err29];
+            }
+            else {
+                vErrors.push(err29);
+            }
+            errors++;
+        }
+    }
+    if (data.pre_start !== undefined) {
+        let data20 = data.pre_start;
+        if (Array.isArray(data20)) {
+            const len4 = data20.length;
+            for (let i7 = 0; i7 < len4; i7++) {
+                if (!(validate47(data20[i7], { instancePath: instancePath + "/pre_start/" + i7, parentData: data20, parentDataProperty: i7, rootData, dynamicAnchors }))) {
+                    vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+                    errors = vErrors.length;
+                }
+            }
+        }
+        else {
+            const err30 = { instancePath: instancePath + "/pre_start", schemaPath: "#/properties/pre_start/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err30];
+            }
+            else {
+                vErrors.push(err30);
+            }
+            errors++;
+        }
+    }
+    if (data.post_start !== undefined) {
+        let data22 = data.post_start;
+        if (Array.isArray(data22)) {
+            const len5 = data22.length;
+            for (let i8 = 0; i8 < len5; i8++) {
+                if (!(validate44(data22[i8], { instancePath: instancePath + "/post_start/" + i8, parentData: data22, parentDataProperty: i8, rootData, dynamicAnchors }))) {
+                    vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+                    errors = vErrors.length;
+                }
+            }
+        }
+        else {
+            const err31 = { instancePath: instancePath + "/post_start", schemaPath: "#/properties/post_start/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err31];
+            }
+            else {
+                vErrors.push(err31);
+            }
+            errors++;
+        }
+    }
+    if (data.pre_stop !== undefined) {
+        let data24 = data.pre_stop;
+        if (Array.isArray(data24)) {
+            const len6 = data24.length;
+            for (let i9 = 0; i9 < len6; i9++) {
+                if (!(validate44(data24[i9], { instancePath: instancePath + "/pre_stop/" + i9, parentData: data24, parentDataProperty: i9, rootData, dynamicAnchors }))) {
+                    vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+                    errors = vErrors.length;
+                }
+            }
+        }
+        else {
+            const err32 = { instancePath: instancePath + "/pre_stop", schemaPath: "#/properties/pre_stop/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err32];
+            }
+            else {
+                vErrors.push(err32);
+            }
+            errors++;
+        }
+    }
+    if (props0 !== true) {
+        for (const key3 in data) {
+            if (!props0 || !props0[key3]) {
+                const err33 = { instancePath, schemaPath: "#/unevaluatedProperties", keyword: "unevaluatedProperties", params: { unevaluatedProperty: key3 }, message: "must NOT have unevaluated properties" };
+                if (vErrors === null) {
+                    vErrors = [err33];
+                }
+                else {
+                    vErrors.push(err33);
+                }
+                errors++;
+            }
+        }
+    }
+} validate26.errors = vErrors; return errors === 0; }
+validate26.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema88 = { "type": ["object", "null"], "description": "Network configuration for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this network." }, "driver": { "type": "string", "description": "Specify which driver should be used for this network. Default is 'bridge'." }, "driver_opts": { "type": "object", "description": "Specify driver-specific options defined as key/value pairs.", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "ipam": { "type": "object", "description": "Custom IP Address Management configuration for this network.", "properties": { "driver": { "type": "string", "description": "Custom IPAM driver, instead of the default." }, "config": { "type": "array", "description": "List of IPAM configuration blocks.", "items": { "type": "object", "properties": { "subnet": { "type": "string", "description": "Subnet in CIDR format that represents a network segment." }, "ip_range": { "type": "string", "description": "Range of IPs from which to allocate container IPs." }, "gateway": { "type": "string", "description": "IPv4 or IPv6 gateway for the subnet." }, "aux_addresses": { "type": "object", "description": "Auxiliary IPv4 or IPv6 addresses used by Network driver.", "additionalProperties": false, "patternProperties": { "^.+$": { "type": "string" } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "options": { "type": "object", "description": "Driver-specific options for the IPAM driver.", "additionalProperties": false, "patternProperties": { "^.+$": { "type": "string" } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "external": { "type": ["boolean", "string", "object"], "description": "Specifies that this network already exists and was created outside of Compose.", "properties": { "name": { "deprecated": true, "type": "string", "description": "Specifies the name of the external network. Deprecated: use the 'name' property instead." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "internal": { "type": ["boolean", "string"], "description": "Create an externally isolated network." }, "enable_ipv4": { "type": ["boolean", "string"], "description": "Enable IPv4 networking." }, "enable_ipv6": { "type": ["boolean", "string"], "description": "Enable IPv6 networking." }, "attachable": { "type": ["boolean", "string"], "description": "If true, standalone containers can attach to this network." }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to the network using labels." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate53.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if ((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema88.type }, message: "must be object,null" };
+    if (vErrors === null) {
+        vErrors = [err0];
+    }
+    else {
+        vErrors.push(err0);
+    }
+    errors++;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+        if (!((func1.call(schema88.properties, key0)) || (pattern4.test(key0)))) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.name !== undefined) {
+        if (typeof data.name !== "string") {
+            const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.driver !== undefined) {
+        if (typeof data.driver !== "string") {
+            const err3 = { instancePath: instancePath + "/driver", schemaPath: "#/properties/driver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.driver_opts !== undefined) {
+        let data2 = data.driver_opts;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            var props0 = {};
+            for (const key1 in data2) {
+                if (pattern22.test(key1)) {
+                    let data3 = data2[key1];
+                    if ((typeof data3 !== "string") && (!(typeof data3 == "number"))) {
+                        const err4 = { instancePath: instancePath + "/driver_opts/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/driver_opts/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema88.properties.driver_opts.patternProperties["^.+$"].type }, message: "must be string,number" };
+                        if (vErrors === null) {
+                            vErrors = [err4];
+                        }
+                        else {
+                            vErrors.push(err4);
+                        }
+                        errors++;
+                    }
+                    props0[key1] = true;
+                }
+            }
+        }
+        else {
+            const err5 = { instancePath: instancePath + "/driver_opts", schemaPath: "#/properties/driver_opts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err5];
+            }
+            else {
+                vErrors.push(err5);
+            }
+            errors++;
+        }
+    }
+    if (data.ipam !== undefined) {
+        let data4 = data.ipam;
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            for (const key2 in data4) {
+                if (!((((key2 === "driver") || (key2 === "config")) || (key2 === "options")) || (pattern4.test(key2)))) {
+                    const err6 = { instancePath: instancePath + "/ipam", schemaPath: "#/properties/ipam/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err6];
+                    }
+                    else {
+                        vErrors.push(err6);
+                    }
+                    errors++;
+                }
+            }
+            if (data4.driver !== undefined) {
+                if (typeof data4.driver !== "string") {
+                    const err7 = { instancePath: instancePath + "/ipam/driver", schemaPath: "#/properties/ipam/properties/driver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err7];
+                    }
+                    else {
+                        vErrors.push(err7);
+                    }
+                    errors++;
+                }
+            }
+            if (data4.config !== undefined) {
+                let data6 = data4.config;
+                if (Array.isArray(data6)) {
+                    const len0 = data6.length;
+                    for (let i0 = 0; i0 < len0; i0++) {
+                        let data7 = data6[i0];
+                        if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                            for (const key3 in data7) {
+                                if (!(((((key3 === "subnet") || (key3 === "ip_range")) || (key3 === "gateway")) || (key3 === "aux_addresses")) || (pattern4.test(key3)))) {
+                                    const err8 = { instancePath: instancePath + "/ipam/config/" + i0, schemaPath: "#/properties/ipam/properties/config/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err8];
+                                    }
+                                    else {
+                                        vErrors.push(err8);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data7.subnet !== undefined) {
+                                if (typeof data7.subnet !== "string") {
+                                    const err9 = { instancePath: instancePath + "/ipam/config/" + i0 + "/subnet", schemaPath: "#/properties/ipam/properties/config/items/properties/subnet/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err9];
+                                    }
+                                    else {
+                                        vErrors.push(err9);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data7.ip_range !== undefined) {
+                                if (typeof data7.ip_range !== "string") {
+                                    const err10 = { instancePath: instancePath + "/ipam/config/" + i0 + "/ip_range", schemaPath: "#/properties/ipam/properties/config/items/properties/ip_range/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err10];
+                                    }
+                                    else {
+                                        vErrors.push(err10);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data7.gateway !== undefined) {
+                                if (typeof data7.gateway !== "string") {
+                                    const err11 = { instancePath: instancePath + "/ipam/config/" + i0 + "/gateway", schemaPath: "#/properties/ipam/properties/config/items/properties/gateway/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err11];
+                                    }
+                                    else {
+                                        vErrors.push(err11);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data7.aux_addresses !== undefined) {
+                                let data11 = data7.aux_addresses;
+                                if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                                    for (const key4 in data11) {
+                                        if (!(pattern22.test(key4))) {
+                                            const err12 = { instancePath: instancePath + "/ipam/config/" + i0 + "/aux_addresses", schemaPath: "#/properties/ipam/properties/config/items/properties/aux_addresses/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                                            if (vErrors === null) {
+                                                vErrors = [err12];
+                                            }
+                                            else {
+                                                vErrors.push(err12);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    for (const key5 in data11) {
+                                        if (pattern22.test(key5)) {
+                                            if (typeof data11[key5] !== "string") {
+                                                const err13 = { instancePath: instancePath + "/ipam/config/" + i0 + "/aux_addresses/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/ipam/properties/config/items/properties/aux_addresses/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                if (vErrors === null) {
+                                                    vErrors = [err13];
+                                                }
+                                                else {
+                                                    vErrors.push(err13);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err14 = { instancePath: instancePath + "/ipam/config/" + i0 + "/aux_addresses", schemaPath: "#/properties/ipam/properties/config/items/properties/aux_addresses/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                        vErrors = [err14];
+                                    }
+                                    else {
+                                        vErrors.push(err14);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err15 = { instancePath: instancePath + "/ipam/config/" + i0, schemaPath: "#/properties/ipam/properties/config/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err15];
+                            }
+                            else {
+                                vErrors.push(err15);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err16 = { instancePath: instancePath + "/ipam/config", schemaPath: "#/properties/ipam/properties/config/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err16];
+                    }
+                    else {
+                        vErrors.push(err16);
+                    }
+                    errors++;
+                }
+            }
+            if (data4.options !== undefined) {
+                let data13 = data4.options;
+                if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                    for (const key6 in data13) {
+                        if (!(pattern22.test(key6))) {
+                            const err17 = { instancePath: instancePath + "/ipam/options", schemaPath: "#/properties/ipam/properties/options/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                            if (vErrors === null) {
+                                vErrors = [err17];
+                            }
+                            else {
+                                vErrors.push(err17);
+                            }
+                            errors++;
+                        }
+                    }
+                    for (const key7 in data13) {
+                        if (pattern22.test(key7)) {
+                            if (typeof data13[key7] !== "string") {
+                                const err18 = { instancePath: instancePath + "/ipam/options/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/ipam/properties/options/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err18];
+                                }
+                                else {
+                                    vErrors.push(err18);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err19 = { instancePath: instancePath + "/ipam/options", schemaPath: "#/properties/ipam/properties/options/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                        vErrors = [err19];
+                    }
+                    else {
+                        vErrors.push(err19);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err20 = { instancePath: instancePath + "/ipam", schemaPath: "#/properties/ipam/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err20];
+            }
+            else {
+                vErrors.push(err20);
+            }
+            errors++;
+        }
+    }
+    if (data.external !== undefined) {
+        let data15 = data.external;
+        if (((typeof data15 !== "boolean") && (typeof data15 !== "string")) && (!(data15 && typeof data15 == "object" && !Array.isArray(data15)))) {
+            const err21 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/type", keyword: "type", params: { type: schema88.properties.external.type }, message: "must be boolean,string,object" };
+            if (vErrors === null) {
+                vErrors = [err21];
+            }
+            else {
+                vErrors.push(err21);
+            }
+            errors++;
+        }
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            for (const key8 in data15) {
+                if (!((key8 === "name") || (pattern4.test(key8)))) {
+                    const err22 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err22];
+                    }
+                    else {
+                        vErrors.push(err22);
+                    }
+                    errors++;
+                }
+            }
+            if (data15.name !== undefined) {
+                if (typeof data15.name !== "string") {
+                    const err23 = { instancePath: instancePath + "/external/name", schemaPath: "#/properties/external/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err23];
+                    }
+                    else {
+                        vErrors.push(err23);
+                    }
+                    errors++;
+                }
+            }
+        }
+    }
+    if (data.internal !== undefined) {
+        let data17 = data.internal;
+        if ((typeof data17 !== "boolean") && (typeof data17 !== "string")) {
+            const err24 = { instancePath: instancePath + "/internal", schemaPath: "#/properties/internal/type", keyword: "type", params: { type: schema88.properties.internal.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err24];
+            }
+            else {
+                vErrors.push(err24);
+            }
+            errors++;
+        }
+    }
+    if (data.enable_ipv4 !== undefined) {
+        let data18 = data.enable_ipv4;
+        if ((typeof data18 !== "boolean") && (typeof data18 !== "string")) {
+            const err25 = { instancePath: instancePath + "/enable_ipv4", schemaPath: "#/properties/enable_ipv4/type", keyword: "type", params: { type: schema88.properties.enable_ipv4.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err25];
+            }
+            else {
+                vErrors.push(err25);
+            }
+            errors++;
+        }
+    }
+    if (data.enable_ipv6 !== undefined) {
+        let data19 = data.enable_ipv6;
+        if ((typeof data19 !== "boolean") && (typeof data19 !== "string")) {
+            const err26 = { instancePath: instancePath + "/enable_ipv6", schemaPath: "#/properties/enable_ipv6/type", keyword: "type", params: { type: schema88.properties.enable_ipv6.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err26];
+            }
+            else {
+                vErrors.push(err26);
+            }
+            errors++;
+        }
+    }
+    if (data.attachable !== undefined) {
+        let data20 = data.attachable;
+        if ((typeof data20 !== "boolean") && (typeof data20 !== "string")) {
+            const err27 = { instancePath: instancePath + "/attachable", schemaPath: "#/properties/attachable/type", keyword: "type", params: { type: schema88.properties.attachable.type }, message: "must be boolean,string" };
+            if (vErrors === null) {
+                vErrors = [err27];
+            }
+            else {
+                vErrors.push(err27);
+            }
+            errors++;
+        }
+    }
+    if (data.labels !== undefined) {
+        let data21 = data.labels;
+        const _errs51 = errors;
+        let valid10 = false;
+        let passing0 = null;
+        const _errs52 = errors;
+        if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            for (const key9 in data21) {
+                if (!(pattern7.test(key9))) {
+                    const err28 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err28];
+                    }
+                    else {
+                        vErrors.push(err28);
+                    }
+                    errors++;
+                }
+            }
+            for (const key10 in data21) {
+                if (pattern7.test(key10)) {
+                    let data22 = data21[key10];
+                    if ((((typeof data22 !== "string") && (!(typeof data22 == "number"))) && (typeof data22 !== "boolean")) && (data22 !== null)) {
+                        const err29 = { instancePath: instancePath + "/labels/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err29];
+                        }
+                        else {
+                            vErrors.push(err29);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err30 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err30];
+            }
+            else {
+                vErrors.push(err30);
+            }
+            errors++;
+        }
+        var _valid0 = _errs52 === errors;
+        if (_valid0) {
+            valid10 = true;
+            passing0 = 0;
+        }
+        const _errs57 = errors;
+        if (Array.isArray(data21)) {
+            const len1 = data21.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+                if (typeof data21[i1] !== "string") {
+                    const err31 = { instancePath: instancePath + "/labels/" + i1, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err31];
+                    }
+                    else {
+                        vErrors.push(err31);
+                    }
+                    errors++;
+                }
+            }
+            let i2 = data21.length;
+            let j0;
+            if (i2 > 1) {
+                const indices0 = {};
+                for (; i2--;) {
+                    let item0 = data21[i2];
+                    if (typeof item0 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                        j0 = indices0[item0];
+                        const err32 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err32];
+                        }
+                        else {
+                            vErrors.push(err32);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices0[item0] = i2;
+                }
+            }
+        }
+        else {
+            const err33 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err33];
+            }
+            else {
+                vErrors.push(err33);
+            }
+            errors++;
+        }
+        var _valid0 = _errs57 === errors;
+        if (_valid0 && valid10) {
+            valid10 = false;
+            passing0 = [passing0, 1];
+        }
+        else {
+            if (_valid0) {
+                valid10 = true;
+                passing0 = 1;
+            }
+        }
+        if (!valid10) {
+            const err34 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err34];
+            }
+            else {
+                vErrors.push(err34);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs51;
+            if (vErrors !== null) {
+                if (_errs51) {
+                    vErrors.length = _errs51;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+} validate53.errors = vErrors; return errors === 0; }
+validate53.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema90 = { "type": ["object", "null"], "description": "Volume configuration for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this volume." }, "driver": { "type": "string", "description": "Specify which volume driver should be used for this volume." }, "driver_opts": { "type": "object", "description": "Specify driver-specific options.", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "external": { "type": ["boolean", "string", "object"], "description": "Specifies that this volume already exists and was created outside of Compose.", "properties": { "name": { "deprecated": true, "type": "string", "description": "Specifies the name of the external volume. Deprecated: use the 'name' property instead." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to the volume using labels." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate55.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if ((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema90.type }, message: "must be object,null" };
+    if (vErrors === null) {
+        vErrors = [err0];
+    }
+    else {
+        vErrors.push(err0);
+    }
+    errors++;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+        if (!((((((key0 === "name") || (key0 === "driver")) || (key0 === "driver_opts")) || (key0 === "external")) || (key0 === "labels")) || (pattern4.test(key0)))) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.name !== undefined) {
+        if (typeof data.name !== "string") {
+            const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.driver !== undefined) {
+        if (typeof data.driver !== "string") {
+            const err3 = { instancePath: instancePath + "/driver", schemaPath: "#/properties/driver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.driver_opts !== undefined) {
+        let data2 = data.driver_opts;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            var props0 = {};
+            for (const key1 in data2) {
+                if (pattern22.test(key1)) {
+                    let data3 = data2[key1];
+                    if ((typeof data3 !== "string") && (!(typeof data3 == "number"))) {
+                        const err4 = { instancePath: instancePath + "/driver_opts/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/driver_opts/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema90.properties.driver_opts.patternProperties["^.+$"].type }, message: "must be string,number" };
+                        if (vErrors === null) {
+                            vErrors = [err4];
+                        }
+                        else {
+                            vErrors.push(err4);
+                        }
+                        errors++;
+                    }
+                    props0[key1] = true;
+                }
+            }
+        }
+        else {
+            const err5 = { instancePath: instancePath + "/driver_opts", schemaPath: "#/properties/driver_opts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err5];
+            }
+            else {
+                vErrors.push(err5);
+            }
+            errors++;
+        }
+    }
+    if (data.external !== undefined) {
+        let data4 = data.external;
+        if (((typeof data4 !== "boolean") && (typeof data4 !== "string")) && (!(data4 && typeof data4 == "object" && !Array.isArray(data4)))) {
+            const err6 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/type", keyword: "type", params: { type: schema90.properties.external.type }, message: "must be boolean,string,object" };
+            if (vErrors === null) {
+                vErrors = [err6];
+            }
+            else {
+                vErrors.push(err6);
+            }
+            errors++;
+        }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            for (const key2 in data4) {
+                if (!((key2 === "name") || (pattern4.test(key2)))) {
+                    const err7 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err7];
+                    }
+                    else {
+                        vErrors.push(err7);
+                    }
+                    errors++;
+                }
+            }
+            if (data4.name !== undefined) {
+                if (typeof data4.name !== "string") {
+                    const err8 = { instancePath: instancePath + "/external/name", schemaPath: "#/properties/external/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+            }
+        }
+    }
+    if (data.labels !== undefined) {
+        let data6 = data.labels;
+        const _errs17 = errors;
+        let valid4 = false;
+        let passing0 = null;
+        const _errs18 = errors;
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            for (const key3 in data6) {
+                if (!(pattern7.test(key3))) {
+                    const err9 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err9];
+                    }
+                    else {
+                        vErrors.push(err9);
+                    }
+                    errors++;
+                }
+            }
+            for (const key4 in data6) {
+                if (pattern7.test(key4)) {
+                    let data7 = data6[key4];
+                    if ((((typeof data7 !== "string") && (!(typeof data7 == "number"))) && (typeof data7 !== "boolean")) && (data7 !== null)) {
+                        const err10 = { instancePath: instancePath + "/labels/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err10];
+                        }
+                        else {
+                            vErrors.push(err10);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err11 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err11];
+            }
+            else {
+                vErrors.push(err11);
+            }
+            errors++;
+        }
+        var _valid0 = _errs18 === errors;
+        if (_valid0) {
+            valid4 = true;
+            passing0 = 0;
+        }
+        const _errs23 = errors;
+        if (Array.isArray(data6)) {
+            const len0 = data6.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                if (typeof data6[i0] !== "string") {
+                    const err12 = { instancePath: instancePath + "/labels/" + i0, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err12];
+                    }
+                    else {
+                        vErrors.push(err12);
+                    }
+                    errors++;
+                }
+            }
+            let i1 = data6.length;
+            let j0;
+            if (i1 > 1) {
+                const indices0 = {};
+                for (; i1--;) {
+                    let item0 = data6[i1];
+                    if (typeof item0 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                        j0 = indices0[item0];
+                        const err13 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err13];
+                        }
+                        else {
+                            vErrors.push(err13);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices0[item0] = i1;
+                }
+            }
+        }
+        else {
+            const err14 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err14];
+            }
+            else {
+                vErrors.push(err14);
+            }
+            errors++;
+        }
+        var _valid0 = _errs23 === errors;
+        if (_valid0 && valid4) {
+            valid4 = false;
+            passing0 = [passing0, 1];
+        }
+        else {
+            if (_valid0) {
+                valid4 = true;
+                passing0 = 1;
+            }
+        }
+        if (!valid4) {
+            const err15 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err15];
+            }
+            else {
+                vErrors.push(err15);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs17;
+            if (vErrors !== null) {
+                if (_errs17) {
+                    vErrors.length = _errs17;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+} validate55.errors = vErrors; return errors === 0; }
+validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema92 = { "type": "object", "description": "Secret configuration for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this secret." }, "environment": { "type": "string", "description": "Name of an environment variable from which to get the secret value." }, "file": { "type": "string", "description": "Path to a file containing the secret value." }, "external": { "type": ["boolean", "string", "object"], "description": "Specifies that this secret already exists and was created outside of Compose.", "properties": { "name": { "type": "string", "description": "Specifies the name of the external secret." } } }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to the secret using labels." }, "driver": { "type": "string", "description": "Specify which secret driver should be used for this secret." }, "driver_opts": { "type": "object", "description": "Specify driver-specific options.", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "template_driver": { "type": "string", "description": "Driver to use for templating the secret's value." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate57.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+        if (!(((((((((key0 === "name") || (key0 === "environment")) || (key0 === "file")) || (key0 === "external")) || (key0 === "labels")) || (key0 === "driver")) || (key0 === "driver_opts")) || (key0 === "template_driver")) || (pattern4.test(key0)))) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err0];
+            }
+            else {
+                vErrors.push(err0);
+            }
+            errors++;
+        }
+    }
+    if (data.name !== undefined) {
+        if (typeof data.name !== "string") {
+            const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.environment !== undefined) {
+        if (typeof data.environment !== "string") {
+            const err2 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.file !== undefined) {
+        if (typeof data.file !== "string") {
+            const err3 = { instancePath: instancePath + "/file", schemaPath: "#/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.external !== undefined) {
+        let data3 = data.external;
+        if (((typeof data3 !== "boolean") && (typeof data3 !== "string")) && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))) {
+            const err4 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/type", keyword: "type", params: { type: schema92.properties.external.type }, message: "must be boolean,string,object" };
+            if (vErrors === null) {
+                vErrors = [err4];
+            }
+            else {
+                vErrors.push(err4);
+            }
+            errors++;
+        }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.name !== undefined) {
+                if (typeof data3.name !== "string") {
+                    const err5 = { instancePath: instancePath + "/external/name", schemaPath: "#/properties/external/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err5];
+                    }
+                    else {
+                        vErrors.push(err5);
+                    }
+                    errors++;
+                }
+            }
+        }
+    }
+    if (data.labels !== undefined) {
+        let data5 = data.labels;
+        const _errs14 = errors;
+        let valid3 = false;
+        let passing0 = null;
+        const _errs15 = errors;
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            for (const key1 in data5) {
+                if (!(pattern7.test(key1))) {
+                    const err6 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err6];
+                    }
+                    else {
+                        vErrors.push(err6);
+                    }
+                    errors++;
+                }
+            }
+            for (const key2 in data5) {
+                if (pattern7.test(key2)) {
+                    let data6 = data5[key2];
+                    if ((((typeof data6 !== "string") && (!(typeof data6 == "number"))) && (typeof data6 !== "boolean")) && (data6 !== null)) {
+                        const err7 = { instancePath: instancePath + "/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err7];
+                        }
+                        else {
+                            vErrors.push(err7);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err8 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err8];
+            }
+            else {
+                vErrors.push(err8);
+            }
+            errors++;
+        }
+        var _valid0 = _errs15 === errors;
+        if (_valid0) {
+            valid3 = true;
+            passing0 = 0;
+        }
+        const _errs20 = errors;
+        if (Array.isArray(data5)) {
+            const len0 = data5.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                if (typeof data5[i0] !== "string") {
+                    const err9 = { instancePath: instancePath + "/labels/" + i0, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err9];
+                    }
+                    else {
+                        vErrors.push(err9);
+                    }
+                    errors++;
+                }
+            }
+            let i1 = data5.length;
+            let j0;
+            if (i1 > 1) {
+                const indices0 = {};
+                for (; i1--;) {
+                    let item0 = data5[i1];
+                    if (typeof item0 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                        j0 = indices0[item0];
+                        const err10 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err10];
+                        }
+                        else {
+                            vErrors.push(err10);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices0[item0] = i1;
+                }
+            }
+        }
+        else {
+            const err11 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err11];
+            }
+            else {
+                vErrors.push(err11);
+            }
+            errors++;
+        }
+        var _valid0 = _errs20 === errors;
+        if (_valid0 && valid3) {
+            valid3 = false;
+            passing0 = [passing0, 1];
+        }
+        else {
+            if (_valid0) {
+                valid3 = true;
+                passing0 = 1;
+            }
+        }
+        if (!valid3) {
+            const err12 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err12];
+            }
+            else {
+                vErrors.push(err12);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs14;
+            if (vErrors !== null) {
+                if (_errs14) {
+                    vErrors.length = _errs14;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.driver !== undefined) {
+        if (typeof data.driver !== "string") {
+            const err13 = { instancePath: instancePath + "/driver", schemaPath: "#/properties/driver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err13];
+            }
+            else {
+                vErrors.push(err13);
+            }
+            errors++;
+        }
+    }
+    if (data.driver_opts !== undefined) {
+        let data9 = data.driver_opts;
+        if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            var props1 = {};
+            for (const key3 in data9) {
+                if (pattern22.test(key3)) {
+                    let data10 = data9[key3];
+                    if ((typeof data10 !== "string") && (!(typeof data10 == "number"))) {
+                        const err14 = { instancePath: instancePath + "/driver_opts/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/driver_opts/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema92.properties.driver_opts.patternProperties["^.+$"].type }, message: "must be string,number" };
+                        if (vErrors === null) {
+                            vErrors = [err14];
+                        }
+                        else {
+                            vErrors.push(err14);
+                        }
+                        errors++;
+                    }
+                    props1[key3] = true;
+                }
+            }
+        }
+        else {
+            const err15 = { instancePath: instancePath + "/driver_opts", schemaPath: "#/properties/driver_opts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err15];
+            }
+            else {
+                vErrors.push(err15);
+            }
+            errors++;
+        }
+    }
+    if (data.template_driver !== undefined) {
+        if (typeof data.template_driver !== "string") {
+            const err16 = { instancePath: instancePath + "/template_driver", schemaPath: "#/properties/template_driver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err16];
+            }
+            else {
+                vErrors.push(err16);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err17];
+    }
+    else {
+        vErrors.push(err17);
+    }
+    errors++;
+} validate57.errors = vErrors; return errors === 0; }
+validate57.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema94 = { "type": "object", "description": "Config configuration for the Compose application.", "properties": { "name": { "type": "string", "description": "Custom name for this config." }, "content": { "type": "string", "description": "Inline content of the config." }, "environment": { "type": "string", "description": "Name of an environment variable from which to get the config value." }, "file": { "type": "string", "description": "Path to a file containing the config value." }, "external": { "type": ["boolean", "string", "object"], "description": "Specifies that this config already exists and was created outside of Compose.", "properties": { "name": { "deprecated": true, "type": "string", "description": "Specifies the name of the external config. Deprecated: use the 'name' property instead." } } }, "labels": { "$ref": "#/$defs/list_or_dict", "description": "Add metadata to the config using labels." }, "template_driver": { "type": "string", "description": "Driver to use for templating the config's value." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate59.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+        if (!((((((((key0 === "name") || (key0 === "content")) || (key0 === "environment")) || (key0 === "file")) || (key0 === "external")) || (key0 === "labels")) || (key0 === "template_driver")) || (pattern4.test(key0)))) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err0];
+            }
+            else {
+                vErrors.push(err0);
+            }
+            errors++;
+        }
+    }
+    if (data.name !== undefined) {
+        if (typeof data.name !== "string") {
+            const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.content !== undefined) {
+        if (typeof data.content !== "string") {
+            const err2 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.environment !== undefined) {
+        if (typeof data.environment !== "string") {
+            const err3 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.file !== undefined) {
+        if (typeof data.file !== "string") {
+            const err4 = { instancePath: instancePath + "/file", schemaPath: "#/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err4];
+            }
+            else {
+                vErrors.push(err4);
+            }
+            errors++;
+        }
+    }
+    if (data.external !== undefined) {
+        let data4 = data.external;
+        if (((typeof data4 !== "boolean") && (typeof data4 !== "string")) && (!(data4 && typeof data4 == "object" && !Array.isArray(data4)))) {
+            const err5 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/type", keyword: "type", params: { type: schema94.properties.external.type }, message: "must be boolean,string,object" };
+            if (vErrors === null) {
+                vErrors = [err5];
+            }
+            else {
+                vErrors.push(err5);
+            }
+            errors++;
+        }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            if (data4.name !== undefined) {
+                if (typeof data4.name !== "string") {
+                    const err6 = { instancePath: instancePath + "/external/name", schemaPath: "#/properties/external/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err6];
+                    }
+                    else {
+                        vErrors.push(err6);
+                    }
+                    errors++;
+                }
+            }
+        }
+    }
+    if (data.labels !== undefined) {
+        let data6 = data.labels;
+        const _errs16 = errors;
+        let valid3 = false;
+        let passing0 = null;
+        const _errs17 = errors;
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            for (const key1 in data6) {
+                if (!(pattern7.test(key1))) {
+                    const err7 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err7];
+                    }
+                    else {
+                        vErrors.push(err7);
+                    }
+                    errors++;
+                }
+            }
+            for (const key2 in data6) {
+                if (pattern7.test(key2)) {
+                    let data7 = data6[key2];
+                    if ((((typeof data7 !== "string") && (!(typeof data7 == "number"))) && (typeof data7 !== "boolean")) && (data7 !== null)) {
+                        const err8 = { instancePath: instancePath + "/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/list_or_dict/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema37.oneOf[0].patternProperties[".+"].type }, message: "must be string,number,boolean,null" };
+                        if (vErrors === null) {
+                            vErrors = [err8];
+                        }
+                        else {
+                            vErrors.push(err8);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err9 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err9];
+            }
+            else {
+                vErrors.push(err9);
+            }
+            errors++;
+        }
+        var _valid0 = _errs17 === errors;
+        if (_valid0) {
+            valid3 = true;
+            passing0 = 0;
+        }
+        const _errs22 = errors;
+        if (Array.isArray(data6)) {
+            const len0 = data6.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                if (typeof data6[i0] !== "string") {
+                    const err10 = { instancePath: instancePath + "/labels/" + i0, schemaPath: "#/$defs/list_or_dict/oneOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err10];
+                    }
+                    else {
+                        vErrors.push(err10);
+                    }
+                    errors++;
+                }
+            }
+            let i1 = data6.length;
+            let j0;
+            if (i1 > 1) {
+                const indices0 = {};
+                for (; i1--;) {
+                    let item0 = data6[i1];
+                    if (typeof item0 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                        j0 = indices0[item0];
+                        const err11 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err11];
+                        }
+                        else {
+                            vErrors.push(err11);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices0[item0] = i1;
+                }
+            }
+        }
+        else {
+            const err12 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err12];
+            }
+            else {
+                vErrors.push(err12);
+            }
+            errors++;
+        }
+        var _valid0 = _errs22 === errors;
+        if (_valid0 && valid3) {
+            valid3 = false;
+            passing0 = [passing0, 1];
+        }
+        else {
+            if (_valid0) {
+                valid3 = true;
+                passing0 = 1;
+            }
+        }
+        if (!valid3) {
+            const err13 = { instancePath: instancePath + "/labels", schemaPath: "#/$defs/list_or_dict/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+            if (vErrors === null) {
+                vErrors = [err13];
+            }
+            else {
+                vErrors.push(err13);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs16;
+            if (vErrors !== null) {
+                if (_errs16) {
+                    vErrors.length = _errs16;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+    }
+    if (data.template_driver !== undefined) {
+        if (typeof data.template_driver !== "string") {
+            const err14 = { instancePath: instancePath + "/template_driver", schemaPath: "#/properties/template_driver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err14];
+            }
+            else {
+                vErrors.push(err14);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err15];
+    }
+    else {
+        vErrors.push(err15);
+    }
+    errors++;
+} validate59.errors = vErrors; return errors === 0; }
+validate59.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema96 = { "description": "Configuration for a job. Jobs are containers that run to completion.", "allOf": [{ "$ref": "#/$defs/container_spec" }, { "$ref": "#/$defs/workload_spec" }], "required": ["triggers"], "properties": { "profiles": { "$ref": "#/$defs/list_of_strings", "description": "List of profiles for this job. When profiles are specified, the job is only active when the profile is activated." }, "triggers": { "type": "object", "description": "Trigger conditions for the job. At least one trigger attribute must be declared. Setting manual to false forbids manual execution by an explicit run command.", "properties": { "manual": { "type": ["boolean", "string"], "description": "Whether the job can be triggered manually by an explicit run command. Defaults to true; an explicit false forbids manual execution." }, "schedule": { "type": "array", "description": "List of schedules for the job.", "items": { "oneOf": [{ "type": "string", "description": "Crontab expression to schedule the job (e.g. '0 * * * *' for every hour)." }, { "$ref": "#/$defs/schedule" }] } } }, "anyOf": [{ "required": ["manual"] }, { "required": ["schedule"] }], "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "unevaluatedProperties": false };
+const schema98 = { "type": "object", "description": "Schedule configuration for a job trigger.", "required": ["cron"], "properties": { "cron": { "type": "string", "description": "Crontab expression to schedule the job (e.g. '0 * * * *' for every hour)." }, "timezone": { "type": "string", "description": "Timezone used to evaluate the cron expression (e.g. 'Europe/Paris'). Defaults to the platform's local timezone." }, "concurrency": { "type": "string", "enum": ["forbid", "queue"], "description": "Policy applied when the schedule fires while a previous run is still in progress: prevent the new run ('forbid', the default) or queue it ('queue')." }, "missed_fires": { "type": "string", "enum": ["one", "skip"], "description": "Policy applied to fires missed while the platform was unavailable: run a single catch-up ('one', the default) or skip them ('skip')." } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { let vErrors = null; let errors = 0; const evaluated0 = validate61.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (!(validate27(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+    vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+    errors = vErrors.length;
+}
+else {
+    var props0 = validate27.evaluated.props;
+} if (!(validate34(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    errors = vErrors.length;
+}
+else {
+    var props1 = validate34.evaluated.props;
+} if (props0 !== true && props1 !== undefined) {
+    if (props1 === true) {
+        props0 = true;
+    }
+    else {
+        props0 = props0 || {};
+        Object.assign(props0, props1);
+    }
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.triggers === undefined) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "triggers" }, message: "must have required property '" + "triggers" + "'" };
+        if (vErrors === null) {
+            vErrors = [err0];
+        }
+        else {
+            vErrors.push(err0);
+        }
+        errors++;
+    }
+    if (props0 !== true) {
+        props0 = props0 || {};
+        props0.profiles = true;
+        props0.triggers = true;
+    }
+    if (data.profiles !== undefined) {
+        let data0 = data.profiles;
+        if (Array.isArray(data0)) {
+            const len0 = data0.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                if (typeof data0[i0] !== "string") {
+                    const err1 = { instancePath: instancePath + "/profiles/" + i0, schemaPath: "#/$defs/list_of_strings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                        vErrors = [err1];
+                    }
+                    else {
+                        vErrors.push(err1);
+                    }
+                    errors++;
+                }
+            }
+            let i1 = data0.length;
+            let j0;
+            if (i1 > 1) {
+                const indices0 = {};
+                for (; i1--;) {
+                    let item0 = data0[i1];
+                    if (typeof item0 !== "string") {
+                        continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                        j0 = indices0[item0];
+                        const err2 = { instancePath: instancePath + "/profiles", schemaPath: "#/$defs/list_of_strings/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                        if (vErrors === null) {
+                            vErrors = [err2];
+                        }
+                        else {
+                            vErrors.push(err2);
+                        }
+                        errors++;
+                        break;
+                    }
+                    indices0[item0] = i1;
+                }
+            }
+        }
+        else {
+            const err3 = { instancePath: instancePath + "/profiles", schemaPath: "#/$defs/list_of_strings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.triggers !== undefined) {
+        let data2 = data.triggers;
+        const _errs9 = errors;
+        let valid6 = false;
+        const _errs10 = errors;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.manual === undefined) {
+                const err4 = { instancePath: instancePath + "/triggers", schemaPath: "#/properties/triggers/anyOf/0/required", keyword: "required", params: { missingProperty: "manual" }, message: "must have required property '" + "manual" + "'" };
+                if (vErrors === null) {
+                    vErrors = [err4];
+                }
+                else {
+                    vErrors.push(err4);
+                }
+                errors++;
+            }
+        }
+        var _valid0 = _errs10 === errors;
+        valid6 = valid6 || _valid0;
+        const _errs11 = errors;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.schedule === undefined) {
+                const err5 = { instancePath: instancePath + "/triggers", schemaPath: "#/properties/triggers/anyOf/1/required", keyword: "required", params: { missingProperty: "schedule" }, message: "must have required property '" + "schedule" + "'" };
+                if (vErrors === null) {
+                    vErrors = [err5];
+                }
+                else {
+                    vErrors.push(err5);
+                }
+                errors++;
+            }
+        }
+        var _valid0 = _errs11 === errors;
+        valid6 = valid6 || _valid0;
+        if (!valid6) {
+            const err6 = { instancePath: instancePath + "/triggers", schemaPath: "#/properties/triggers/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            if (vErrors === null) {
+                vErrors = [err6];
+            }
+            else {
+                vErrors.push(err6);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs9;
+            if (vErrors !== null) {
+                if (_errs9) {
+                    vErrors.length = _errs9;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            for (const key0 in data2) {
+                if (!(((key0 === "manual") || (key0 === "schedule")) || (pattern4.test(key0)))) {
+                    const err7 = { instancePath: instancePath + "/triggers", schemaPath: "#/properties/triggers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err7];
+                    }
+                    else {
+                        vErrors.push(err7);
+                    }
+                    errors++;
+                }
+            }
+            if (data2.manual !== undefined) {
+                let data3 = data2.manual;
+                if ((typeof data3 !== "boolean") && (typeof data3 !== "string")) {
+                    const err8 = { instancePath: instancePath + "/triggers/manual", schemaPath: "#/properties/triggers/properties/manual/type", keyword: "type", params: { type: schema96.properties.triggers.properties.manual.type }, message: "must be boolean,string" };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+            }
+            if (data2.schedule !== undefined) {
+                let data4 = data2.schedule;
+                if (Array.isArray(data4)) {
+                    const len1 = data4.length;
+                    for (let i2 = 0; i2 < len1; i2++) {
+                        let data5 = data4[i2];
+                        const _errs18 = errors;
+                        let valid10 = false;
+                        let passing0 = null;
+                        const _errs19 = errors;
+                        if (typeof data5 !== "string") {
+                            const err9 = { instancePath: instancePath + "/triggers/schedule/" + i2, schemaPath: "#/properties/triggers/properties/schedule/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                                vErrors = [err9];
+                            }
+                            else {
+                                vErrors.push(err9);
+                            }
+                            errors++;
+                        }
+                        var _valid1 = _errs19 === errors;
+                        if (_valid1) {
+                            valid10 = true;
+                            passing0 = 0;
+                        }
+                        const _errs21 = errors;
+                        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                            if (data5.cron === undefined) {
+                                const err10 = { instancePath: instancePath + "/triggers/schedule/" + i2, schemaPath: "#/$defs/schedule/required", keyword: "required", params: { missingProperty: "cron" }, message: "must have required property '" + "cron" + "'" };
+                                if (vErrors === null) {
+                                    vErrors = [err10];
+                                }
+                                else {
+                                    vErrors.push(err10);
+                                }
+                                errors++;
+                            }
+                            for (const key1 in data5) {
+                                if (!(((((key1 === "cron") || (key1 === "timezone")) || (key1 === "concurrency")) || (key1 === "missed_fires")) || (pattern4.test(key1)))) {
+                                    const err11 = { instancePath: instancePath + "/triggers/schedule/" + i2, schemaPath: "#/$defs/schedule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                                    if (vErrors === null) {
+                                        vErrors = [err11];
+                                    }
+                                    else {
+                                        vErrors.push(err11);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data5.cron !== undefined) {
+                                if (typeof data5.cron !== "string") {
+                                    const err12 = { instancePath: instancePath + "/triggers/schedule/" + i2 + "/cron", schemaPath: "#/$defs/schedule/properties/cron/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err12];
+                                    }
+                                    else {
+                                        vErrors.push(err12);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data5.timezone !== undefined) {
+                                if (typeof data5.timezone !== "string") {
+                                    const err13 = { instancePath: instancePath + "/triggers/schedule/" + i2 + "/timezone", schemaPath: "#/$defs/schedule/properties/timezone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err13];
+                                    }
+                                    else {
+                                        vErrors.push(err13);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data5.concurrency !== undefined) {
+                                let data8 = data5.concurrency;
+                                if (typeof data8 !== "string") {
+                                    const err14 = { instancePath: instancePath + "/triggers/schedule/" + i2 + "/concurrency", schemaPath: "#/$defs/schedule/properties/concurrency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err14];
+                                    }
+                                    else {
+                                        vErrors.push(err14);
+                                    }
+                                    errors++;
+                                }
+                                if (!((data8 === "forbid") || (data8 === "queue"))) {
+                                    const err15 = { instancePath: instancePath + "/triggers/schedule/" + i2 + "/concurrency", schemaPath: "#/$defs/schedule/properties/concurrency/enum", keyword: "enum", params: { allowedValues: schema98.properties.concurrency.enum }, message: "must be equal to one of the allowed values" };
+                                    if (vErrors === null) {
+                                        vErrors = [err15];
+                                    }
+                                    else {
+                                        vErrors.push(err15);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data5.missed_fires !== undefined) {
+                                let data9 = data5.missed_fires;
+                                if (typeof data9 !== "string") {
+                                    const err16 = { instancePath: instancePath + "/triggers/schedule/" + i2 + "/missed_fires", schemaPath: "#/$defs/schedule/properties/missed_fires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                        vErrors = [err16];
+                                    }
+                                    else {
+                                        vErrors.push(err16);
+                                    }
+                                    errors++;
+                                }
+                                if (!((data9 === "one") || (data9 === "skip"))) {
+                                    const err17 = { instancePath: instancePath + "/triggers/schedule/" + i2 + "/missed_fires", schemaPath: "#/$defs/schedule/properties/missed_fires/enum", keyword: "enum", params: { allowedValues: schema98.properties.missed_fires.enum }, message: "must be equal to one of the allowed values" };
+                                    if (vErrors === null) {
+                                        vErrors = [err17];
+                                    }
+                                    else {
+                                        vErrors.push(err17);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err18 = { instancePath: instancePath + "/triggers/schedule/" + i2, schemaPath: "#/$defs/schedule/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                                vErrors = [err18];
+                            }
+                            else {
+                                vErrors.push(err18);
+                            }
+                            errors++;
+                        }
+                        var _valid1 = _errs21 === errors;
+                        if (_valid1 && valid10) {
+                            valid10 = false;
+                            passing0 = [passing0, 1];
+                        }
+                        else {
+                            if (_valid1) {
+                                valid10 = true;
+                                passing0 = 1;
+                            }
+                        }
+                        if (!valid10) {
+                            const err19 = { instancePath: instancePath + "/triggers/schedule/" + i2, schemaPath: "#/properties/triggers/properties/schedule/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                            if (vErrors === null) {
+                                vErrors = [err19];
+                            }
+                            else {
+                                vErrors.push(err19);
+                            }
+                            errors++;
+                        }
+                        else {
+                            errors = _errs18;
+                            if (vErrors !== null) {
+                                if (_errs18) {
+                                    vErrors.length = _errs18;
+                                }
+                                else {
+                                    vErrors = null;
+                                }
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err20 = { instancePath: instancePath + "/triggers/schedule", schemaPath: "#/properties/triggers/properties/schedule/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                        vErrors = [err20];
+                    }
+                    else {
+                        vErrors.push(err20);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err21 = { instancePath: instancePath + "/triggers", schemaPath: "#/properties/triggers/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err21];
+            }
+            else {
+                vErrors.push(err21);
+            }
+            errors++;
+        }
+    }
+    if (props0 !== true) {
+        for (const key2 in data) {
+            if (!props0 || !props0[key2]) {
+                const err22 = { instancePath, schemaPath: "#/unevaluatedProperties", keyword: "unevaluatedProperties", params: { unevaluatedProperty: key2 }, message: "must NOT have unevaluated properties" };
+                if (vErrors === null) {
+                    vErrors = [err22];
+                }
+                else {
+                    vErrors.push(err22);
+                }
+                errors++;
+            }
+        }
+    }
+} validate61.errors = vErrors; return errors === 0; }
+validate61.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) { /*# sourceURL="compose_spec.json" */ ; let vErrors = null; let errors = 0; const evaluated0 = validate20.evaluated; if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+} if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+} if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+        if (!((func1.call(schema31.properties, key0)) || (pattern4.test(key0)))) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+                vErrors = [err0];
+            }
+            else {
+                vErrors.push(err0);
+            }
+            errors++;
+        }
+    }
+    if (data.version !== undefined) {
+        if (typeof data.version !== "string") {
+            const err1 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.name !== undefined) {
+        if (typeof data.name !== "string") {
+            const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    if (data.include !== undefined) {
+        let data2 = data.include;
+        if (Array.isArray(data2)) {
+            const len0 = data2.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+                if (!(validate21(data2[i0], { instancePath: instancePath + "/include/" + i0, parentData: data2, parentDataProperty: i0, rootData, dynamicAnchors }))) {
+                    vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+                    errors = vErrors.length;
+                }
+            }
+        }
+        else {
+            const err3 = { instancePath: instancePath + "/include", schemaPath: "#/properties/include/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.services !== undefined) {
+        let data4 = data.services;
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            for (const key1 in data4) {
+                if (!(pattern5.test(key1))) {
+                    const err4 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err4];
+                    }
+                    else {
+                        vErrors.push(err4);
+                    }
+                    errors++;
+                }
+            }
+            for (const key2 in data4) {
+                if (pattern5.test(key2)) {
+                    if (!(validate26(data4[key2], { instancePath: instancePath + "/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data4, parentDataProperty: key2, rootData, dynamicAnchors }))) {
+                        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+                        errors = vErrors.length;
+                    }
+                }
+            }
+        }
+        else {
+            const err5 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err5];
+            }
+            else {
+                vErrors.push(err5);
+            }
+            errors++;
+        }
+    }
+    if (data.models !== undefined) {
+        let data6 = data.models;
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            for (const key3 in data6) {
+                if (!(pattern5.test(key3))) {
+                    const err6 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err6];
+                    }
+                    else {
+                        vErrors.push(err6);
+                    }
+                    errors++;
+                }
+            }
+            for (const key4 in data6) {
+                if (pattern5.test(key4)) {
+                    let data7 = data6[key4];
+                    if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                        if (data7.model === undefined) {
+                            const err7 = { instancePath: instancePath + "/models/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/model/required", keyword: "required", params: { missingProperty: "model" }, message: "must have required property '" + "model" + "'" };
+                            if (vErrors === null) {
+                                vErrors = [err7];
+                            }
+                            else {
+                                vErrors.push(err7);
+                            }
+                            errors++;
+                        }
+                        for (const key5 in data7) {
+                            if (!(((((key5 === "name") || (key5 === "model")) || (key5 === "context_size")) || (key5 === "runtime_flags")) || (pattern4.test(key5)))) {
+                                const err8 = { instancePath: instancePath + "/models/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/model/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                                if (vErrors === null) {
+                                    vErrors = [err8];
+                                }
+                                else {
+                                    vErrors.push(err8);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data7.name !== undefined) {
+                            if (typeof data7.name !== "string") {
+                                const err9 = { instancePath: instancePath + "/models/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/name", schemaPath: "#/$defs/model/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err9];
+                                }
+                                else {
+                                    vErrors.push(err9);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data7.model !== undefined) {
+                            if (typeof data7.model !== "string") {
+                                const err10 = { instancePath: instancePath + "/models/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/model", schemaPath: "#/$defs/model/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                    vErrors = [err10];
+                                }
+                                else {
+                                    vErrors.push(err10);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data7.context_size !== undefined) {
+                            let data10 = data7.context_size;
+                            if (!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) {
+                                const err11 = { instancePath: instancePath + "/models/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/context_size", schemaPath: "#/$defs/model/properties/context_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                if (vErrors === null) {
+                                    vErrors = [err11];
+                                }
+                                else {
+                                    vErrors.push(err11);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data7.runtime_flags !== undefined) {
+                            let data11 = data7.runtime_flags;
+                            if (Array.isArray(data11)) {
+                                const len1 = data11.length;
+                                for (let i1 = 0; i1 < len1; i1++) {
+                                    if (typeof data11[i1] !== "string") {
+                                        const err12 = { instancePath: instancePath + "/models/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/runtime_flags/" + i1, schemaPath: "#/$defs/model/properties/runtime_flags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                            vErrors = [err12];
+                                        }
+                                        else {
+                                            vErrors.push(err12);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err13 = { instancePath: instancePath + "/models/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/runtime_flags", schemaPath: "#/$defs/model/properties/runtime_flags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                if (vErrors === null) {
+                                    vErrors = [err13];
+                                }
+                                else {
+                                    vErrors.push(err13);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err14 = { instancePath: instancePath + "/models/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/model/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                            vErrors = [err14];
+                        }
+                        else {
+                            vErrors.push(err14);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+        else {
+            const err15 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err15];
+            }
+            else {
+                vErrors.push(err15);
+            }
+            errors++;
+        }
+    }
+    if (data.networks !== undefined) {
+        let data13 = data.networks;
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            for (const key6 in data13) {
+                if (!(pattern5.test(key6))) {
+                    const err16 = { instancePath: instancePath + "/networks", schemaPath: "#/properties/networks/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err16];
+                    }
+                    else {
+                        vErrors.push(err16);
+                    }
+                    errors++;
+                }
+            }
+            for (const key7 in data13) {
+                if (pattern5.test(key7)) {
+                    if (!(validate53(data13[key7], { instancePath: instancePath + "/networks/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data13, parentDataProperty: key7, rootData, dynamicAnchors }))) {
+                        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                        errors = vErrors.length;
+                    }
+                }
+            }
+        }
+        else {
+            const err17 = { instancePath: instancePath + "/networks", schemaPath: "#/properties/networks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err17];
+            }
+            else {
+                vErrors.push(err17);
+            }
+            errors++;
+        }
+    }
+    if (data.volumes !== undefined) {
+        let data15 = data.volumes;
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            for (const key8 in data15) {
+                if (!(pattern5.test(key8))) {
+                    const err18 = { instancePath: instancePath + "/volumes", schemaPath: "#/properties/volumes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err18];
+                    }
+                    else {
+                        vErrors.push(err18);
+                    }
+                    errors++;
+                }
+            }
+            for (const key9 in data15) {
+                if (pattern5.test(key9)) {
+                    if (!(validate55(data15[key9], { instancePath: instancePath + "/volumes/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data15, parentDataProperty: key9, rootData, dynamicAnchors }))) {
+                        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+                        errors = vErrors.length;
+                    }
+                }
+            }
+        }
+        else {
+            const err19 = { instancePath: instancePath + "/volumes", schemaPath: "#/properties/volumes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err19];
+            }
+            else {
+                vErrors.push(err19);
+            }
+            errors++;
+        }
+    }
+    if (data.secrets !== undefined) {
+        let data17 = data.secrets;
+        if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            for (const key10 in data17) {
+                if (!(pattern5.test(key10))) {
+                    const err20 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err20];
+                    }
+                    else {
+                        vErrors.push(err20);
+                    }
+                    errors++;
+                }
+            }
+            for (const key11 in data17) {
+                if (pattern5.test(key11)) {
+                    if (!(validate57(data17[key11], { instancePath: instancePath + "/secrets/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data17, parentDataProperty: key11, rootData, dynamicAnchors }))) {
+                        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                        errors = vErrors.length;
+                    }
+                }
+            }
+        }
+        else {
+            const err21 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err21];
+            }
+            else {
+                vErrors.push(err21);
+            }
+            errors++;
+        }
+    }
+    if (data.configs !== undefined) {
+        let data19 = data.configs;
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            for (const key12 in data19) {
+                if (!(pattern5.test(key12))) {
+                    const err22 = { instancePath: instancePath + "/configs", schemaPath: "#/properties/configs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err22];
+                    }
+                    else {
+                        vErrors.push(err22);
+                    }
+                    errors++;
+                }
+            }
+            for (const key13 in data19) {
+                if (pattern5.test(key13)) {
+                    if (!(validate59(data19[key13], { instancePath: instancePath + "/configs/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data19, parentDataProperty: key13, rootData, dynamicAnchors }))) {
+                        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+                        errors = vErrors.length;
+                    }
+                }
+            }
+        }
+        else {
+            const err23 = { instancePath: instancePath + "/configs", schemaPath: "#/properties/configs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err23];
+            }
+            else {
+                vErrors.push(err23);
+            }
+            errors++;
+        }
+    }
+    if (data.jobs !== undefined) {
+        let data21 = data.jobs;
+        if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            for (const key14 in data21) {
+                if (!(pattern5.test(key14))) {
+                    const err24 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                        vErrors = [err24];
+                    }
+                    else {
+                        vErrors.push(err24);
+                    }
+                    errors++;
+                }
+            }
+            for (const key15 in data21) {
+                if (pattern5.test(key15)) {
+                    if (!(validate61(data21[key15], { instancePath: instancePath + "/jobs/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data21, parentDataProperty: key15, rootData, dynamicAnchors }))) {
+                        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+                        errors = vErrors.length;
+                    }
+                }
+            }
+        }
+        else {
+            const err25 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+                vErrors = [err25];
+            }
+            else {
+                vErrors.push(err25);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+        vErrors = [err26];
+    }
+    else {
+        vErrors.push(err26);
+    }
+    errors++;
+} validate20.errors = vErrors; return errors === 0; }
+validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
 ;// CONCATENATED MODULE: ./lib/src/compose/schema.js
 
-let validator;
-/** Milliseconds loading the validator took in this process (for benchmarks). */
-let schemaLoadMs;
+
 /**
- * The validator is ajv standalone code generated from compose-spec.json (see schema/generate.ts):
- * compiling the schema at run time takes about a second, loading the generated module a few ms.
- * It is imported on first use so that commands that never validate compose do not pay for it.
+ * ajv standalone code generated from compose-spec.json (see schema/generate.ts): compiling the schema
+ * at run time takes about a second, loading the generated module a few tens of milliseconds. A static
+ * import keeps the ncc bundle a single file.
  */
-async function compiled() {
-    if (validator)
-        return validator;
-    const started = performance.now();
-    const generated = await __nccwpck_require__.e(/* import() */ 440).then(__nccwpck_require__.bind(__nccwpck_require__, 1440));
-    validator = generated.validate;
-    schemaLoadMs = performance.now() - started;
-    return validator;
-}
-/** Loads the validator ahead of time (the loader awaits it once before validating files synchronously). */
-async function loadSchemaValidator() {
-    await compiled();
-}
+const validator = validator_generated_validate;
 /** Validates one interpolated compose document; every schema error becomes a compose-invalid finding at its node. */
 function validateSchema(root, fileLabel) {
     const validate = validator;
-    if (!validate)
-        throw new Error('validateSchema called before loadSchemaValidator()');
     if (validate(toPlain(root)))
         return [];
     const errors = selectErrors(validate.errors ?? []);
@@ -46612,7 +58792,6 @@ function selectErrors(errors) {
 
 
 
-
 /** compose-go's discovery order (cli/options.go). */
 const DEFAULT_FILE_NAMES = [
     'compose.yaml',
@@ -46696,7 +58875,6 @@ function discoverFiles(cwd, explicit, env, warnings) {
 /** Loads a compose project as `docker compose config` would, keeping each value's file, line and column. */
 async function loadCompose(opts) {
     const cwd = external_node_path_namespaceObject.resolve(opts.cwd);
-    await loadSchemaValidator();
     const processEnv = definedOnly(opts.env);
     const warnings = [];
     const envFilesFor = (dir) => opts.envFiles.length > 0
@@ -46737,6 +58915,7 @@ async function loadCompose(opts) {
         projectDir,
         profiles: opts.profiles.length > 0 ? opts.profiles : profilesFromEnv,
         env,
+        diagnostics: loader.diagnostics,
     };
     const servicesNode = get(root, 'services');
     const serviceNodes = new Map();
@@ -46883,7 +59062,7 @@ class Loader {
                 this.addImported(root, included);
         }
     }
-    /** Resources of an included project join the model; a local definition of the same name conflicts. */
+    /** Resources of an included project join the model; a different local definition of the same name conflicts. */
     addImported(root, included) {
         for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs', 'models']) {
             const imported = get(included, section);
@@ -46897,6 +59076,9 @@ class Loader {
             }
             for (const [name, e] of imported.entries) {
                 const mine = local.value.entries.get(name);
+                // compose accepts the same resource defined identically on both sides.
+                if (mine && JSON.stringify(toPlain(mine.value)) === JSON.stringify(toPlain(e.value)))
+                    continue;
                 if (mine) {
                     this.diagnostics.push(composeFinding('compose-invalid', nodePos(mine.keyNode), `${section}.${name} conflicts with imported resource`, `Rename ${section}.${name} here or in the included project: both define it.`));
                     continue;
@@ -46979,7 +59161,7 @@ class Loader {
 function isRelativePath(p) {
     return !external_node_path_namespaceObject.isAbsolute(p) && !p.startsWith('~') && !/^[a-z]+:\/\//i.test(p) && !/^[a-zA-Z]:[\\/]/.test(p);
 }
-/** Makes relative bind sources and build contexts absolute, for services defined away from the project directory. */
+/** Makes relative bind sources, build contexts and env_file paths absolute, for services defined away from the project directory. */
 function rebaseService(svc, dir) {
     const out = clone(svc);
     const absolute = (node) => {
@@ -47004,6 +59186,10 @@ function rebaseService(svc, dir) {
         absolute(get(build, 'context'));
     else
         absolute(build);
+    const envFile = get(out, 'env_file');
+    for (const entry of isSeq(envFile) ? envFile.items : envFile ? [envFile] : []) {
+        absolute(isMap(entry) ? get(entry, 'path') : entry);
+    }
     return out;
 }
 function rebaseServices(root, dir) {
@@ -47113,7 +59299,10 @@ class MountedContainerFs {
         this.rendered = rendered;
         this.binds = mounts
             .filter((m) => m.type === 'bind' && m.hostPath !== undefined)
-            .map((m) => ({ target: external_node_path_namespaceObject.posix.normalize(m.target).replace(/\/$/, '') || '/', hostPath: m.hostPath }))
+            .map((m) => ({
+            target: external_node_path_namespaceObject.posix.normalize(m.target).replace(/\/$/, '') || '/',
+            hostPath: m.hostPath,
+        }))
             .sort((a, b) => b.target.length - a.target.length);
     }
     /** The mount that covers a container path, and the host path it maps to. */
@@ -47246,7 +59435,9 @@ function pickProxy(compose, named) {
         return {};
     return {
         proxy: best,
-        reason: mountsNginx(best) ? 'it mounts files into /etc/nginx' : `its image is ${best.image?.value ?? 'nginx'}`,
+        reason: mountsNginx(best)
+            ? 'it mounts files into /etc/nginx'
+            : `its image is ${best.image?.value ?? 'nginx'}`,
     };
 }
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
@@ -47277,7 +59468,8 @@ function looksLikeNginx(file) {
         if ((0,external_node_fs_namespaceObject.statSync)(file).size > 4 * 1024 * 1024)
             return false;
         const head = (0,external_node_fs_namespaceObject.readFileSync)(file, 'latin1').slice(0, 64 * 1024);
-        return /(^|[\s;{}])(server|upstream|location|http|events)\s*\{/.test(head) || /(^|\n)\s*(proxy_pass|listen|server_name)\s/.test(head);
+        return (/(^|[\s;{}])(server|upstream|location|http|events)\s*\{/.test(head) ||
+            /(^|\n)\s*(proxy_pass|listen|server_name)\s/.test(head));
     }
     catch {
         return false;
@@ -47330,8 +59522,18 @@ function collectListens(directives) {
     }
     for (const placed of directives) {
         const parent = placed.parents[placed.parents.length - 1];
-        if (placed.d.directive === 'server' && placed.d.block && parent?.directive === 'http' && !serversWithListen.has(placed.d)) {
-            listens.push({ port: 80, ssl: false, http2: false, directive: placed, server: placed.d, implicit: true });
+        if (placed.d.directive === 'server' &&
+            placed.d.block &&
+            parent?.directive === 'http' &&
+            !serversWithListen.has(placed.d)) {
+            listens.push({
+                port: 80,
+                ssl: false,
+                http2: false,
+                directive: placed,
+                server: placed.d,
+                implicit: true,
+            });
         }
     }
     return listens;
@@ -47347,10 +59549,16 @@ function buildProjectView(input) {
     if (proxy) {
         const builtin = isNginxImage(proxy.image?.value) ? builtinFiles : new Map();
         const base = new MountedContainerFs(proxy.volumes, builtin);
-        const rendered = builtin.size ? renderTemplates(base, proxy.environment) : new Map();
+        const rendered = builtin.size
+            ? renderTemplates(base, proxy.environment)
+            : new Map();
         const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && m.target.startsWith('/etc/nginx'));
         const explicit = input.nginxFiles.map((f) => external_node_path_namespaceObject.resolve(cwd, f));
-        const candidates = explicit.length ? explicit : mountsConfig ? [] : discoverNginxFiles(compose.projectDir);
+        const candidates = explicit.length
+            ? explicit
+            : mountsConfig
+                ? []
+                : discoverNginxFiles(compose.projectDir);
         // A config the proxy never loads is still analysed, placed where it was evidently meant to go.
         for (const hostPath of candidates) {
             if (base.containerPathOf(hostPath) !== undefined)
@@ -47358,7 +59566,9 @@ function buildProjectView(input) {
             const name = external_node_path_namespaceObject.basename(hostPath).replace(/\.template$/, '');
             const text = (0,external_node_fs_namespaceObject.readFileSync)(hostPath, 'utf8');
             const isMain = /(^|[\s;}])http\s*\{/.test(text);
-            const target = isMain ? NGINX_MAIN : external_node_path_namespaceObject.posix.join(build_CONF_D, name.endsWith('.conf') ? name : `${name}.conf`);
+            const target = isMain
+                ? NGINX_MAIN
+                : external_node_path_namespaceObject.posix.join(build_CONF_D, name.endsWith('.conf') ? name : `${name}.conf`);
             unmountedConfigs.push({ hostPath, reason: `not mounted into the "${proxy.name}" service` });
             rendered.set(target, { kind: 'host', containerPath: target, hostPath, text });
         }
@@ -47369,7 +59579,9 @@ function buildProjectView(input) {
     const directives = nginx ? placeDirectives(nginx) : [];
     const upstreamBlocks = new Map();
     for (const p of directives) {
-        if (p.d.directive === 'upstream' && p.d.args[0] !== undefined && !p.parents.some((x) => x.directive === 'stream')) {
+        if (p.d.directive === 'upstream' &&
+            p.d.args[0] !== undefined &&
+            !p.parents.some((x) => x.directive === 'stream')) {
             upstreamBlocks.set(p.d.args[0], p);
         }
     }
@@ -47520,32 +59732,35 @@ Options:
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or unreadable input.
 `));
 const FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'github']));
-function parse(argv, io) {
-    let values;
+/** node:util's parse errors are usage errors (exit 2), shown with the help. */
+function usageOnError(parse) {
     try {
-        ({ values } = parseArgs({
-            args: argv,
-            strict: true,
-            allowPositionals: false,
-            options: {
-                compose: { type: 'string', multiple: true, default: [] },
-                nginx: { type: 'string', multiple: true, default: [] },
-                'proxy-service': { type: 'string' },
-                profile: { type: 'string', multiple: true, default: [] },
-                'env-file': { type: 'string', multiple: true, default: [] },
-                format: { type: 'string', default: 'text' },
-                'fail-on': { type: 'string', default: 'error' },
-                severity: { type: 'string', multiple: true, default: [] },
-                fix: { type: 'boolean', default: false },
-                'fix-dry-run': { type: 'boolean', default: false },
-                cwd: { type: 'string', short: 'C' },
-                help: { type: 'boolean', short: 'h', default: false },
-            },
-        }));
+        return parse();
     }
     catch (error) {
         throw new UsageError(`${error.message}\n\n${VALIDATE_HELP}`);
     }
+}
+function parse(argv, io) {
+    const { values } = usageOnError(() => parseArgs({
+        args: argv,
+        strict: true,
+        allowPositionals: false,
+        options: {
+            compose: { type: 'string', multiple: true, default: [] },
+            nginx: { type: 'string', multiple: true, default: [] },
+            'proxy-service': { type: 'string' },
+            profile: { type: 'string', multiple: true, default: [] },
+            'env-file': { type: 'string', multiple: true, default: [] },
+            format: { type: 'string', default: 'text' },
+            'fail-on': { type: 'string', default: 'error' },
+            severity: { type: 'string', multiple: true, default: [] },
+            fix: { type: 'boolean', default: false },
+            'fix-dry-run': { type: 'boolean', default: false },
+            cwd: { type: 'string', short: 'C' },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+    }));
     const format = values.format;
     if (!FORMATS.includes(format))
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
@@ -47617,7 +59832,11 @@ const validateCommand = async (argv, io) => {
 ;// CONCATENATED MODULE: ./lib/src/report/markdown.js
 
 
-const ICON = { error: '🔴 error', warning: '🟠 warning', note: '🔵 note' };
+const ICON = {
+    error: '🔴 error',
+    warning: '🟠 warning',
+    note: '🔵 note',
+};
 function cell(s) {
     return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
@@ -47715,7 +59934,11 @@ async function runValidateAction() {
     }
     catch (error) {
         // User errors read as one line; anything else keeps its stack for a bug report.
-        setFailed(isUserError(error) ? errorMessage(error) : error instanceof Error ? (error.stack ?? error.message) : errorMessage(error));
+        setFailed(isUserError(error)
+            ? errorMessage(error)
+            : error instanceof Error
+                ? (error.stack ?? error.message)
+                : errorMessage(error));
     }
 }
 
@@ -47726,7 +59949,7 @@ async function runValidateAction() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(443);
+/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8450);
 // Entry point of the validate sub-action (validate/action.yml).
 
 await (0,_action_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();
@@ -47767,9 +59990,6 @@ __webpack_async_result__();
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -47856,105 +60076,9 @@ __webpack_async_result__();
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

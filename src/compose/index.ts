@@ -28,6 +28,7 @@ import {
   nodePos,
   scalarAt,
   str,
+  toPlain,
   type YNode,
 } from './tree.js';
 
@@ -174,6 +175,7 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
     projectDir,
     profiles: opts.profiles.length > 0 ? opts.profiles : profilesFromEnv,
     env,
+    diagnostics: loader.diagnostics,
   };
   const servicesNode = get(root, 'services');
   const serviceNodes = new Map<string, MapNode>();
@@ -337,7 +339,7 @@ class Loader {
     }
   }
 
-  /** Resources of an included project join the model; a local definition of the same name conflicts. */
+  /** Resources of an included project join the model; a different local definition of the same name conflicts. */
   private addImported(root: MapNode, included: MapNode): void {
     for (const section of ['services', 'networks', 'volumes', 'secrets', 'configs', 'models']) {
       const imported = get(included, section);
@@ -351,6 +353,8 @@ class Loader {
       }
       for (const [name, e] of imported.entries) {
         const mine = local.value.entries.get(name);
+        // compose accepts the same resource defined identically on both sides.
+        if (mine && JSON.stringify(toPlain(mine.value)) === JSON.stringify(toPlain(e.value))) continue;
         if (mine) {
           this.diagnostics.push(
             composeFinding(
@@ -467,7 +471,7 @@ function isRelativePath(p: string): boolean {
   return !path.isAbsolute(p) && !p.startsWith('~') && !/^[a-z]+:\/\//i.test(p) && !/^[a-zA-Z]:[\\/]/.test(p);
 }
 
-/** Makes relative bind sources and build contexts absolute, for services defined away from the project directory. */
+/** Makes relative bind sources, build contexts and env_file paths absolute, for services defined away from the project directory. */
 function rebaseService(svc: MapNode, dir: string): MapNode {
   const out = clone(svc);
   const absolute = (node: YNode | undefined) => {
@@ -488,6 +492,10 @@ function rebaseService(svc: MapNode, dir: string): MapNode {
   const build = get(out, 'build');
   if (isMap(build)) absolute(get(build, 'context'));
   else absolute(build);
+  const envFile = get(out, 'env_file');
+  for (const entry of isSeq(envFile) ? envFile.items : envFile ? [envFile] : []) {
+    absolute(isMap(entry) ? get(entry, 'path') : entry);
+  }
   return out;
 }
 

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { errorMessage } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
 import type { Located, SourcePos } from '../core/source.js';
+import { parseDotenv } from './dotenv.js';
 import { splitVolumeSpec } from './merge.js';
 import type {
   ComposeNetwork,
@@ -11,7 +15,17 @@ import type {
   PortMapping,
   ServiceNetwork,
 } from './model.js';
-import { get, isMap, isScalar, isSeq, type MapNode, nodePos, str, type YNode } from './tree.js';
+import {
+  composeFinding,
+  get,
+  isMap,
+  isScalar,
+  isSeq,
+  type MapNode,
+  nodePos,
+  str,
+  type YNode,
+} from './tree.js';
 
 export interface NormalizeContext {
   projectName: string;
@@ -19,6 +33,8 @@ export interface NormalizeContext {
   /** Enabled profiles; `*` enables all. */
   profiles: string[];
   env: Record<string, string>;
+  /** Where problems found while normalizing (an unreadable env_file) go. */
+  diagnostics: Finding[];
 }
 
 /** compose-go's NormalizeProjectName: lowercase, only [a-z0-9_-], no leading `_` or `-`. */
@@ -69,14 +85,17 @@ export function normalizeService(
     profiles: items(get(svc, 'profiles')).flatMap((p) => str(p) ?? []),
     active: true,
     networkMode,
-    networks: serviceNetworks(svc, networkMode, keyPos),
+    networks: serviceNetworks(svc, networkModeText === undefined, keyPos),
     links,
     dependsOn: dependsOn(svc, links, networkMode, networkModeNode),
     ports: items(get(svc, 'ports')).flatMap(parsePort),
     expose: items(get(svc, 'expose')).flatMap(parseExpose),
     volumes: items(get(svc, 'volumes')).flatMap((v) => parseMount(v, ctx)),
     volumesFrom: items(get(svc, 'volumes_from')).flatMap((v) => located(v) ?? []),
-    environment: environment(get(svc, 'environment'), ctx.env),
+    environment: {
+      ...envFileValues(get(svc, 'env_file'), ctx),
+      ...environment(get(svc, 'environment'), ctx.env),
+    },
     extraHosts: extraHosts(get(svc, 'extra_hosts')),
     healthcheck: healthcheckEnabled(get(svc, 'healthcheck')),
     keyRanges: keyRanges(svc),
@@ -114,7 +133,7 @@ function inactiveReason(svc: MapNode, profiles: string[], enabled: string[]): st
   return undefined;
 }
 
-function serviceNetworks(svc: MapNode, mode: NetworkMode, keyPos: SourcePos): ServiceNetwork[] {
+function serviceNetworks(svc: MapNode, noNetworkMode: boolean, keyPos: SourcePos): ServiceNetwork[] {
   const node = get(svc, 'networks');
   const out: ServiceNetwork[] = [];
   if (isSeq(node)) {
@@ -128,8 +147,8 @@ function serviceNetworks(svc: MapNode, mode: NetworkMode, keyPos: SourcePos): Se
       out.push({ name: e.key, aliases, pos: nodePos(e.keyNode), implicit: false });
     }
   }
-  // compose joins `default` only when nothing else is listed and network_mode leaves the choice to it.
-  if (out.length === 0 && mode.kind === 'default')
+  // compose joins `default` only when nothing else is listed and no network_mode is set.
+  if (out.length === 0 && noNetworkMode)
     out.push({ name: 'default', aliases: [], pos: keyPos, implicit: true });
   return out;
 }
@@ -294,6 +313,54 @@ export function parseMount(node: YNode, ctx: NormalizeContext): Mount[] {
     return [{ type: 'bind', source, hostPath: hostPathOf(source, ctx), target, readOnly, short: true, pos }];
   }
   return [{ type: 'volume', source, target, readOnly, short: true, pos }];
+}
+
+/**
+ * `env_file:` (a path, a list of paths, or `{path, required}` entries) read in order with compose's dotenv
+ * rules; `environment:` wins over it. A missing required file is compose-invalid, as `up` would fail.
+ */
+function envFileValues(node: YNode | undefined, ctx: NormalizeContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = isSeq(node) ? node.items : node ? [node] : [];
+  for (const item of entries) {
+    const file = str(isMap(item) ? get(item, 'path') : item);
+    if (file === undefined) continue;
+    const requiredNode = isMap(item) ? get(item, 'required') : undefined;
+    const required = !(isScalar(requiredNode) && requiredNode.value === false);
+    const abs = path.resolve(ctx.projectDir, file);
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      if (required) {
+        ctx.diagnostics.push(
+          composeFinding(
+            'compose-invalid',
+            nodePos(item),
+            `env file ${abs} not found`,
+            'Create the file, fix the path (relative to the project directory), or mark the entry `required: false`.',
+          ),
+        );
+      }
+      continue;
+    }
+    try {
+      Object.assign(
+        out,
+        parseDotenv(text, abs, (k) => out[k] ?? ctx.env[k]),
+      );
+    } catch (error) {
+      ctx.diagnostics.push(
+        composeFinding(
+          'compose-invalid',
+          nodePos(item),
+          errorMessage(error),
+          'Fix the env file (KEY=VALUE lines).',
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 /** Both forms; a name without a value takes it from the environment, and is dropped when unset there. */

@@ -17,7 +17,7 @@ export const PASS_DIRECTIVE_NAMES = Object.keys(PASS_DIRECTIVES);
 export interface ParsedAddress {
   host: string;
   port?: number;
-  /** host[:port] as written, which is what nginx quotes in its errors. */
+  /** host[:port] as written (the authority, without scheme or URI). */
   quoted: string;
   /** Offset of the host inside the argument, for positions. */
   hostOffset: number;
@@ -97,6 +97,7 @@ export function collectUpstreamRefs(
         host: addr.host,
         ...(addr.port !== undefined ? { port: addr.port } : {}),
         effectivePort: addr.port ?? 80,
+        written: addr.quoted,
         quoted: addr.quoted,
         resolveAt: runtime ? 'runtime' : 'load',
         kind: 'upstream-server',
@@ -129,6 +130,7 @@ export function collectUpstreamRefs(
       ...(port !== undefined ? { port } : {}),
       effectivePort:
         port ?? (addr.scheme ? (spec.schemes[addr.scheme] ?? spec.defaultPort) : spec.defaultPort),
+      written: addr.quoted,
       // nginx resolves a *_pass host through an implicit upstream and quotes only the host.
       quoted: addr.host,
       resolveAt: hasVariable ? 'runtime' : 'load',

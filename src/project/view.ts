@@ -20,6 +20,8 @@ export interface UpstreamRef {
   port?: number;
   /** The port nginx will connect to (written, or the scheme's default). */
   effectivePort: number;
+  /** host[:port] as written in the config. */
+  written: string;
   /** What nginx prints in `host not found in upstream "…"`: host[:port] exactly as written. */
   quoted: string;
   /** `load`: getaddrinfo at startup (failure = [emerg], nginx exits). `runtime`: nginx's resolver per request. */

@@ -38,7 +38,7 @@ export const upstreamLocalhost: Rule = {
         finding(
           upstreamLocalhost,
           ref.pos,
-          `"${ref.quoted}" is the "${proxy.name}" container itself, not the Docker host or another service${selfLoop ? `: nginx listens on ${ref.effectivePort} there, so requests loop back into nginx` : `: nothing listens on ${ref.effectivePort} there, so requests get 502`}`,
+          `"${ref.written}" is the "${proxy.name}" container itself, not the Docker host or another service${selfLoop ? `: nginx listens on ${ref.effectivePort} there, so requests loop back into nginx` : `: nothing listens on ${ref.effectivePort} there, so requests get 502`}`,
           target
             ? `Use the service name and its container port: ${target}.`
             : 'Use the backend service name and its container port; for a process on the Docker host use host.docker.internal with `extra_hosts: ["host.docker.internal:host-gateway"]`.',

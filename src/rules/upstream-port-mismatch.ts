@@ -12,11 +12,11 @@ export const upstreamPortMismatch: Rule = {
     const out = [];
     for (const { ref, service } of upstreamTargets(view)) {
       // A port taken from a variable is unknowable here.
-      if (ref.port === undefined && ref.quoted.includes('$')) continue;
+      if (ref.port === undefined && ref.written.includes('$')) continue;
       const known = serviceContainerPorts(service);
       if (!known || known.ports.includes(ref.effectivePort)) continue;
       const port = ref.effectivePort;
-      const written = ref.port === undefined ? `${ref.quoted} (port ${port} by default)` : ref.quoted;
+      const written = ref.port === undefined ? `${ref.written} (port ${port} by default)` : ref.written;
       const where = `${ref.directive.d.directive} in ${nginxPathOf(ref.directive)}:${ref.directive.d.line}`;
       const published = service.ports.find((m) => m.published === port && m.target !== port);
       const listening = known.ports.join(', ');

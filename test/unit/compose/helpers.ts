@@ -1,27 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { loadCompose } from '../../../src/compose/index.js';
 import type { ComposeLoadOptions } from '../../../src/compose/load-options.js';
 import type { ComposeModel, ComposeService } from '../../../src/compose/model.js';
+import { withProject } from '../helpers/project.js';
 
-/** Writes files (relative path → content) into a fresh temp dir, runs `fn` there, then removes the dir. */
-export async function withDir<T>(
-  files: Record<string, string | Uint8Array>,
-  fn: (dir: string) => Promise<T>,
-): Promise<T> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'stackgate-compose-'));
-  try {
-    for (const [rel, content] of Object.entries(files)) {
-      const p = path.join(dir, rel);
-      mkdirSync(path.dirname(p), { recursive: true });
-      writeFileSync(p, content);
-    }
-    return await fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** Writes files into a fresh temp dir, runs `fn` there, then removes the dir. */
+export const withDir = withProject;
 
 export function load(dir: string, opts: Partial<ComposeLoadOptions> = {}): Promise<ComposeModel> {
   return loadCompose({ cwd: dir, files: [], envFiles: [], profiles: [], env: {}, ...opts });

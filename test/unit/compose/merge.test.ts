@@ -147,6 +147,36 @@ describe('extends', () => {
     );
   });
 
+  it('resolves chains and reports a service extending itself', async () => {
+    await withDir(
+      {
+        'compose.yaml': [
+          'services:',
+          '  a:',
+          '    extends: a',
+          '    image: x',
+          '  b:',
+          '    extends: {service: c}',
+          '    environment: [B=1]',
+          '  c:',
+          '    extends: {service: d}',
+          '    environment: [C=1]',
+          '  d:',
+          '    image: base',
+          '    environment: [D=1]',
+          '',
+        ].join('\n'),
+      },
+      async (dir) => {
+        const m = await load(dir);
+        assert.deepEqual(diags(m), ['compose-invalid 3:5 circular reference with extends: a -> a']);
+        assert.deepEqual(service(m, 'b').environment, { D: '1', C: '1', B: '1' });
+        assert.equal(service(m, 'b').image?.value, 'base');
+        assert.equal(service(m, 'a').image?.value, 'x');
+      },
+    );
+  });
+
   it('reports an undefined base service and cycles', async () => {
     await withDir(
       {

@@ -53,7 +53,13 @@ describe('ports', () => {
 });
 
 describe('volumes', () => {
-  const ctx = { projectName: 'p', projectDir: '/proj', profiles: [], env: { HOME: '/home/u' } };
+  const ctx = {
+    projectName: 'p',
+    projectDir: '/proj',
+    profiles: [],
+    env: { HOME: '/home/u' },
+    diagnostics: [],
+  };
   const mount = (spec: string) => {
     const [m] = parseMount(node(spec), ctx);
     assert.ok(m);
@@ -243,6 +249,33 @@ describe('service normalization', () => {
     );
     assert.equal(app.healthcheck, false);
     assert.equal(service(model, 'db').healthcheck, false);
+  });
+
+  it('env_file values are read in order and environment wins; a missing required file is a finding', async () => {
+    const m = await loadFiles({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: x',
+        '    env_file: [a.env, {path: b.env}, {path: optional.env, required: false}]',
+        '    environment: {C: from-environment}',
+        '  broken:',
+        '    image: x',
+        '    env_file: missing.env',
+        '',
+      ].join('\n'),
+      'a.env': 'A=a\nB=a\nC=a\n',
+      'b.env': 'B=b-$A\n',
+    });
+    assert.deepEqual(service(m, 'app').environment, { A: 'a', B: 'b-a', C: 'from-environment' });
+    assert.equal(m.diagnostics.length, 1);
+    assert.match(diags(m)[0] ?? '', /^compose-invalid 8:15 env file .*missing\.env not found$/);
+  });
+
+  it('a custom network_mode (a network name) gets no implicit default network', async () => {
+    const m = await loadFiles({ 'compose.yaml': 'services:\n  a: {image: x, network_mode: some-net}\n' });
+    assert.deepEqual(service(m, 'a').networks, []);
+    assert.equal(m.networks.length, 0);
   });
 
   it('depends_on long syntax keeps conditions', async () => {

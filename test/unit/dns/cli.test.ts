@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePairArgument } from '../../../src/cli/commands/dns.js';
-import { main } from '../../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: process.cwd(),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe('stackgate dns sort', () => {
   it('--json prints exactly {order, steps}', async () => {

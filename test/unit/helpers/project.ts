@@ -6,10 +6,10 @@ import { type ValidateOptions, type ValidateResult, validate } from '../../../sr
 
 /** Writes a project (path → content) into a fresh temp dir, runs `fn` there, and removes it. */
 export async function withProject<T>(
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   fn: (dir: string) => Promise<T>,
 ): Promise<T> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'stackgate-test-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'stackgate-project-'));
   try {
     for (const [rel, text] of Object.entries(files)) {
       const p = path.join(dir, rel);
