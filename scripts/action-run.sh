@@ -2,6 +2,8 @@
 # The composite action's one step: turns the SG_* env inputs into CLI arguments and runs the bundle.
 set -uo pipefail
 cli="$GITHUB_ACTION_PATH/dist/cli/index.js"
+# A short batch run: a small young generation keeps peak memory down on big configs (docs/benchmarks.md).
+export NODE_OPTIONS="${NODE_OPTIONS:-} --max-semi-space-size=2"
 case "$SG_COMMAND" in
   validate) ;;
   *) echo "::error title=stackgate::input 'command' must be 'validate', not '$SG_COMMAND'"; exit 2 ;;

@@ -23,12 +23,16 @@ var external_node_util_ = __webpack_require__(7975);
 var core_errors = __webpack_require__(7657);
 ;// CONCATENATED MODULE: ./lib/src/core/finding.js
 const SEVERITY_RANK = { error: 3, warning: 2, note: 1 };
+/** Plain code-unit order: localeCompare would load ICU collation data on a cold start (~15 ms). */
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
 function compareFindings(a, b) {
-    return (a.pos.file.localeCompare(b.pos.file) ||
+    return (cmp(a.pos.file, b.pos.file) ||
         a.pos.line - b.pos.line ||
         a.pos.column - b.pos.column ||
-        a.rule.localeCompare(b.rule) ||
-        a.message.localeCompare(b.message));
+        cmp(a.rule, b.rule) ||
+        cmp(a.message, b.message));
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -300,25 +304,16 @@ function renderText(findings, cwd) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/project/scope.js
-const childCache = new WeakMap();
 /** Directives directly inside a block (includes expanded), or at the top level for `undefined`. */
 function childrenOf(view, block) {
-    let index = childCache.get(view);
-    if (!index) {
-        index = new Map();
-        for (const p of view.directives) {
-            const parent = p.parents[p.parents.length - 1];
-            const list = index.get(parent) ?? [];
-            list.push(p);
-            index.set(parent, list);
-        }
-        childCache.set(view, index);
-    }
-    return index.get(block) ?? [];
+    return view.index.children.get(block) ?? [];
 }
-/** Every placed directive with this name (in load order). */
+/** Every placed directive with one of these names, in load order. */
 function directivesNamed(view, ...names) {
-    return view.directives.filter((p) => names.includes(p.d.directive));
+    if (names.length === 1)
+        return view.index.byName.get(names[0]) ?? [];
+    const wanted = new Set(names);
+    return view.directives.filter((p) => wanted.has(p.d.directive));
 }
 /**
  * nginx's inheritance for array-type directives (proxy_set_header, add_header, ssl_*, resolver …):
@@ -334,27 +329,9 @@ function effective(view, chain, name) {
     }
     return [];
 }
-const namedCache = new WeakMap();
-/** childrenOf filtered by name, indexed once per block (http and main levels can hold thousands of servers). */
+/** childrenOf filtered by name, from the view's per-block index. */
 function childrenNamed(view, block, name) {
-    let perBlock = namedCache.get(view);
-    if (!perBlock) {
-        perBlock = new Map();
-        namedCache.set(view, perBlock);
-    }
-    let byName = perBlock.get(block);
-    if (!byName) {
-        byName = new Map();
-        for (const p of childrenOf(view, block)) {
-            const list = byName.get(p.d.directive);
-            if (list)
-                list.push(p);
-            else
-                byName.set(p.d.directive, [p]);
-        }
-        perBlock.set(block, byName);
-    }
-    return byName.get(name) ?? [];
+    return view.index.childrenByName.get(block)?.get(name) ?? [];
 }
 /** The chain of blocks a directive sits in, plus the directive itself when it is a block. */
 function chainOf(p) {
@@ -19310,10 +19287,32 @@ function placeDirectives(config) {
     });
     return out;
 }
-function collectListens(directives) {
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+function indexDirectives(directives) {
+    const byName = new Map();
+    const children = new Map();
+    const childrenByName = new Map();
+    for (const p of directives) {
+        const parent = p.parents[p.parents.length - 1];
+        push(byName, p.d.directive, p);
+        push(children, parent, p);
+        let named = childrenByName.get(parent);
+        if (!named)
+            childrenByName.set(parent, (named = new Map()));
+        push(named, p.d.directive, p);
+    }
+    return { byName, children, childrenByName };
+}
+function collectListens(index) {
     const listens = [];
     const serversWithListen = new Set();
-    for (const placed of directives) {
+    for (const placed of index.byName.get('listen') ?? []) {
         const server = placed.parents[placed.parents.length - 1];
         if (placed.d.directive !== 'listen' || server?.directive !== 'server')
             continue;
@@ -19334,7 +19333,7 @@ function collectListens(directives) {
             implicit: false,
         });
     }
-    for (const placed of directives) {
+    for (const placed of index.byName.get('server') ?? []) {
         const parent = placed.parents[placed.parents.length - 1];
         if (placed.d.directive === 'server' &&
             placed.d.block &&
@@ -19391,6 +19390,7 @@ function buildProjectView(input) {
             nginx = loadNginxConfig({ containerPath: NGINX_MAIN }, containerFs);
     }
     const directives = nginx ? placeDirectives(nginx) : [];
+    const index = indexDirectives(directives);
     const upstreamBlocks = new Map();
     for (const p of directives) {
         if (p.d.directive === 'upstream' &&
@@ -19412,10 +19412,11 @@ function buildProjectView(input) {
         ...(containerFs ? { containerFs } : {}),
         ...(nginx ? { nginx } : {}),
         directives,
+        index,
         unmountedConfigs,
         upstreamRefs: collectUpstreamRefs(directives, upstreamBlocks),
         upstreamBlocks,
-        listens: collectListens(directives),
+        listens: collectListens(index),
         resolve,
         peers,
         mountsOf: (s) => s.volumes,

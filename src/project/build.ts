@@ -7,7 +7,7 @@ import { builtinFiles, loadNginxConfig, renderTemplate, walk } from '../nginx/in
 import { MountedContainerFs } from './container-fs.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
-import type { ListenSpec, PlacedDirective, ProjectView } from './view.js';
+import type { DirectiveIndex, ListenSpec, PlacedDirective, ProjectView } from './view.js';
 
 export interface ViewInput {
   cwd: string;
@@ -110,10 +110,31 @@ export function placeDirectives(config: NginxConfig): PlacedDirective[] {
   return out;
 }
 
-function collectListens(directives: readonly PlacedDirective[]): ListenSpec[] {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function indexDirectives(directives: readonly PlacedDirective[]): DirectiveIndex {
+  const byName = new Map<string, PlacedDirective[]>();
+  const children = new Map<NginxDirective | undefined, PlacedDirective[]>();
+  const childrenByName = new Map<NginxDirective | undefined, Map<string, PlacedDirective[]>>();
+  for (const p of directives) {
+    const parent = p.parents[p.parents.length - 1];
+    push(byName, p.d.directive, p);
+    push(children, parent, p);
+    let named = childrenByName.get(parent);
+    if (!named) childrenByName.set(parent, (named = new Map()));
+    push(named, p.d.directive, p);
+  }
+  return { byName, children, childrenByName };
+}
+
+function collectListens(index: DirectiveIndex): ListenSpec[] {
   const listens: ListenSpec[] = [];
   const serversWithListen = new Set<NginxDirective>();
-  for (const placed of directives) {
+  for (const placed of index.byName.get('listen') ?? []) {
     const server = placed.parents[placed.parents.length - 1];
     if (placed.d.directive !== 'listen' || server?.directive !== 'server') continue;
     if (placed.parents.some((p) => p.directive === 'stream')) continue;
@@ -132,7 +153,7 @@ function collectListens(directives: readonly PlacedDirective[]): ListenSpec[] {
       implicit: false,
     });
   }
-  for (const placed of directives) {
+  for (const placed of index.byName.get('server') ?? []) {
     const parent = placed.parents[placed.parents.length - 1];
     if (
       placed.d.directive === 'server' &&
@@ -192,6 +213,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   }
 
   const directives = nginx ? placeDirectives(nginx) : [];
+  const index = indexDirectives(directives);
   const upstreamBlocks = new Map<string, PlacedDirective>();
   for (const p of directives) {
     if (
@@ -218,10 +240,11 @@ export function buildProjectView(input: ViewInput): ProjectView {
     ...(containerFs ? { containerFs } : {}),
     ...(nginx ? { nginx } : {}),
     directives,
+    index,
     unmountedConfigs,
     upstreamRefs: collectUpstreamRefs(directives, upstreamBlocks),
     upstreamBlocks,
-    listens: collectListens(directives),
+    listens: collectListens(index),
     resolve,
     peers,
     mountsOf: (s) => s.volumes,

@@ -2,27 +2,16 @@ import type { SourcePos } from '../core/source.js';
 import type { NginxDirective } from '../nginx/ast.js';
 import type { PlacedDirective, ProjectView } from './view.js';
 
-const childCache = new WeakMap<ProjectView, Map<NginxDirective | undefined, PlacedDirective[]>>();
-
 /** Directives directly inside a block (includes expanded), or at the top level for `undefined`. */
-export function childrenOf(view: ProjectView, block: NginxDirective | undefined): PlacedDirective[] {
-  let index = childCache.get(view);
-  if (!index) {
-    index = new Map();
-    for (const p of view.directives) {
-      const parent = p.parents[p.parents.length - 1];
-      const list = index.get(parent) ?? [];
-      list.push(p);
-      index.set(parent, list);
-    }
-    childCache.set(view, index);
-  }
-  return index.get(block) ?? [];
+export function childrenOf(view: ProjectView, block: NginxDirective | undefined): readonly PlacedDirective[] {
+  return view.index.children.get(block) ?? [];
 }
 
-/** Every placed directive with this name (in load order). */
-export function directivesNamed(view: ProjectView, ...names: string[]): PlacedDirective[] {
-  return view.directives.filter((p) => names.includes(p.d.directive));
+/** Every placed directive with one of these names, in load order. */
+export function directivesNamed(view: ProjectView, ...names: string[]): readonly PlacedDirective[] {
+  if (names.length === 1) return view.index.byName.get(names[0]!) ?? [];
+  const wanted = new Set(names);
+  return view.directives.filter((p) => wanted.has(p.d.directive));
 }
 
 /**
@@ -34,7 +23,7 @@ export function effective(
   view: ProjectView,
   chain: readonly NginxDirective[],
   name: string,
-): PlacedDirective[] {
+): readonly PlacedDirective[] {
   for (let i = chain.length - 1; i >= -1; i--) {
     const block = i >= 0 ? chain[i] : undefined;
     const hits = childrenNamed(view, block, name);
@@ -43,33 +32,13 @@ export function effective(
   return [];
 }
 
-const namedCache = new WeakMap<
-  ProjectView,
-  Map<NginxDirective | undefined, Map<string, PlacedDirective[]>>
->();
-
-/** childrenOf filtered by name, indexed once per block (http and main levels can hold thousands of servers). */
+/** childrenOf filtered by name, from the view's per-block index. */
 function childrenNamed(
   view: ProjectView,
   block: NginxDirective | undefined,
   name: string,
-): PlacedDirective[] {
-  let perBlock = namedCache.get(view);
-  if (!perBlock) {
-    perBlock = new Map();
-    namedCache.set(view, perBlock);
-  }
-  let byName = perBlock.get(block);
-  if (!byName) {
-    byName = new Map();
-    for (const p of childrenOf(view, block)) {
-      const list = byName.get(p.d.directive);
-      if (list) list.push(p);
-      else byName.set(p.d.directive, [p]);
-    }
-    perBlock.set(block, byName);
-  }
-  return byName.get(name) ?? [];
+): readonly PlacedDirective[] {
+  return view.index.childrenByName.get(block)?.get(name) ?? [];
 }
 
 /** The chain of blocks a directive sits in, plus the directive itself when it is a block. */

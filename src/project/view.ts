@@ -12,6 +12,13 @@ export interface PlacedDirective {
   file: NginxParsedFile;
 }
 
+export interface DirectiveIndex {
+  byName: ReadonlyMap<string, PlacedDirective[]>;
+  /** Children of each block; `undefined` is the top level. */
+  children: ReadonlyMap<NginxDirective | undefined, PlacedDirective[]>;
+  childrenByName: ReadonlyMap<NginxDirective | undefined, ReadonlyMap<string, PlacedDirective[]>>;
+}
+
 /** A host name nginx will look up, and when. */
 export interface UpstreamRef {
   /** The host as written, without port (`speedtest`). */
@@ -78,6 +85,8 @@ export interface ProjectView {
   nginx?: NginxConfig;
   /** Every directive in load order, with its enclosing blocks. */
   directives: PlacedDirective[];
+  /** Lookups over `directives`, built once (rules ask them thousands of times on big configs). */
+  index: DirectiveIndex;
   /** Host nginx config files found in the project that the proxy does not load (not mounted). */
   unmountedConfigs: { hostPath: string; reason: string }[];
   /** Every host nginx resolves. */
