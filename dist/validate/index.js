@@ -59489,8 +59489,10 @@ function indexDirectives(directives) {
         push(byName, p.d.directive, p);
         push(children, parent, p);
         let named = childrenByName.get(parent);
-        if (!named)
-            childrenByName.set(parent, (named = new Map()));
+        if (!named) {
+            named = new Map();
+            childrenByName.set(parent, named);
+        }
         push(named, p.d.directive, p);
     }
     return { byName, children, childrenByName };
