@@ -3373,7 +3373,139 @@ function templateOutputPath(templateContainerPath, env = {}) {
 
 
 
+;// CONCATENATED MODULE: ./lib/src/project/upstreams.js
+/** Directives that take an upstream address, with the default port of each scheme. */
+const PASS_DIRECTIVES = {
+    proxy_pass: { schemes: { http: 80, https: 443 }, defaultPort: 80 },
+    grpc_pass: { schemes: { grpc: 80, grpcs: 443 }, defaultPort: 80 },
+    fastcgi_pass: { schemes: {}, defaultPort: 80 },
+    uwsgi_pass: { schemes: { uwsgi: 80, suwsgi: 80 }, defaultPort: 80 },
+    scgi_pass: { schemes: {}, defaultPort: 80 },
+    memcached_pass: { schemes: {}, defaultPort: 80 },
+};
+const PASS_DIRECTIVE_NAMES = Object.keys(PASS_DIRECTIVES);
+/** Splits `scheme://host:port/uri`, `host:port`, `[v6]:port` or `unix:/path` (returns undefined for sockets). */
+function parseAddress(arg, withScheme) {
+    let rest = arg;
+    let offset = 0;
+    let scheme;
+    if (withScheme) {
+        const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);
+        if (m) {
+            scheme = m[1].toLowerCase();
+            offset = m[0].length;
+            rest = rest.slice(offset);
+        }
+    }
+    if (rest.startsWith('unix:'))
+        return undefined;
+    const slash = rest.indexOf('/');
+    const authority = slash >= 0 ? rest.slice(0, slash) : rest;
+    const uri = slash >= 0 ? rest.slice(slash) : undefined;
+    let host;
+    let portText;
+    if (authority.startsWith('[')) {
+        const close = authority.indexOf(']');
+        host = authority.slice(1, close < 0 ? undefined : close);
+        const after = close < 0 ? '' : authority.slice(close + 1);
+        portText = after.startsWith(':') ? after.slice(1) : undefined;
+    }
+    else {
+        const colon = authority.lastIndexOf(':');
+        host = colon >= 0 ? authority.slice(0, colon) : authority;
+        portText = colon >= 0 ? authority.slice(colon + 1) : undefined;
+    }
+    const port = portText !== undefined && /^\d+$/.test(portText) ? Number(portText) : undefined;
+    return {
+        host,
+        ...(port !== undefined ? { port } : {}),
+        quoted: authority,
+        hostOffset: offset + (authority.startsWith('[') ? 1 : 0),
+        ...(scheme !== undefined ? { scheme } : {}),
+        ...(uri !== undefined ? { uri } : {}),
+    };
+}
+function argPos(d, index, within = 0) {
+    const p = d.argPos[index];
+    // Arguments may be quoted; the +within offset is exact for unquoted args, close enough for quoted ones.
+    return p
+        ? { file: d.file, line: p.line, column: p.column + within }
+        : { file: d.file, line: d.line, column: d.column };
+}
+/**
+ * Every host nginx resolves: `server` lines in `upstream` blocks (at load, unless `resolve`), and
+ * literal hosts in `*_pass` (at load) unless they name an upstream block or contain a variable
+ * (then nginx's own resolver looks them up per request, and only when no upstream block matches).
+ */
+function collectUpstreamRefs(directives, upstreamBlocks) {
+    const refs = [];
+    for (const placed of directives) {
+        const { d, parents } = placed;
+        const parent = parents[parents.length - 1];
+        if (d.directive === 'server' && parent?.directive === 'upstream') {
+            const arg = d.args[0];
+            if (arg === undefined)
+                continue;
+            const addr = parseAddress(arg, false);
+            if (!addr || addr.host === '')
+                continue;
+            const runtime = d.args.slice(1).includes('resolve');
+            refs.push({
+                host: addr.host,
+                ...(addr.port !== undefined ? { port: addr.port } : {}),
+                effectivePort: addr.port ?? 80,
+                written: addr.quoted,
+                quoted: addr.quoted,
+                resolveAt: runtime ? 'runtime' : 'load',
+                kind: 'upstream-server',
+                directive: placed,
+                upstreamName: parent.args[0] ?? '',
+                pos: argPos(d, 0, addr.hostOffset),
+            });
+            continue;
+        }
+        const spec = PASS_DIRECTIVES[d.directive];
+        if (!spec)
+            continue;
+        const arg = d.args[0];
+        if (arg === undefined)
+            continue;
+        const addr = parseAddress(arg, true);
+        if (!addr)
+            continue;
+        // Any variable in the argument makes nginx evaluate it per request and resolve with `resolver`.
+        const hasVariable = arg.includes('$');
+        if (hasVariable) {
+            const literal = addr.quoted.split('$')[0];
+            addr.host = literal.includes(':') ? literal.slice(0, literal.lastIndexOf(':')) : literal;
+        }
+        // `proxy_pass http://name` with `upstream name {}` uses the block: no DNS (unless it has a variable
+        // that happens to match at request time, which nginx also checks against upstream blocks first).
+        if (!hasVariable && addr.host === '')
+            continue;
+        if (!hasVariable && upstreamBlocks.has(addr.host))
+            continue;
+        if (!hasVariable && upstreamBlocks.has(addr.quoted))
+            continue;
+        const port = addr.port;
+        refs.push({
+            host: addr.host,
+            ...(port !== undefined ? { port } : {}),
+            effectivePort: port ?? (addr.scheme ? (spec.schemes[addr.scheme] ?? spec.defaultPort) : spec.defaultPort),
+            written: addr.quoted,
+            // nginx resolves a *_pass host through an implicit upstream and quotes only the host.
+            quoted: addr.host,
+            resolveAt: hasVariable ? 'runtime' : 'load',
+            kind: 'pass',
+            directive: placed,
+            pos: argPos(d, 0, addr.hostOffset),
+        });
+    }
+    return refs;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/nginx-directive.js
+
 
 
 
@@ -3445,13 +3577,39 @@ function fixFor(p, kind, message) {
     });
     return `Give "${name}" ${[...new Set(counts)].join(', or ')} argument(s) (it has ${p.d.args.length}); see https://nginx.org/r/${name}.`;
 }
+/**
+ * `proxy_pass http://app:80` when `upstream app {}` is already defined: nginx refuses the port, since
+ * the upstream block's servers carry their own.
+ */
+function upstreamWithPort(p, upstreams) {
+    if (!PASS_DIRECTIVE_NAMES.includes(p.d.directive))
+        return undefined;
+    const arg = p.d.args[0];
+    if (arg === undefined || arg.includes('$'))
+        return undefined;
+    const addr = parseAddress(arg, true);
+    if (!addr || addr.port === undefined || !upstreams.has(addr.host))
+        return undefined;
+    return {
+        message: `upstream "${addr.host}" may not have port ${addr.port}`,
+        fix: `Drop ":${addr.port}" (the servers in upstream "${addr.host}" carry their ports): ${p.d.directive} ${arg.replace(`:${addr.port}`, '')};`,
+    };
+}
 const nginxDirective = {
     id: 'nginx-directive',
     severity: 'error',
     title: 'Unknown nginx directive, directive in the wrong context, or wrong argument count',
     check(view) {
         const out = [];
+        // Upstream blocks defined so far, in nginx's reading order.
+        const upstreams = new Set();
         for (const p of view.directives) {
+            if (p.d.directive === 'upstream' && p.d.block && p.d.args[0] !== undefined)
+                upstreams.add(p.d.args[0]);
+            const portProblem = upstreamWithPort(p, upstreams);
+            if (portProblem) {
+                out.push(finding(nginxDirective, argPosOf(p.d, 0), `nginx would exit with: [emerg] ${portProblem.message} in ${nginxPathOf(p)}:${p.d.line}`, portProblem.fix, view.proxy ? { service: view.proxy.name } : {}));
+            }
             for (const problem of checkDirective(p.d, contextOf(p.parents))) {
                 out.push(finding(nginxDirective, posOf(p.d), `nginx would exit with: [emerg] ${problem.message} in ${nginxPathOf(p)}:${p.d.line}`, fixFor(p, problem.kind, problem.message), view.proxy ? { service: view.proxy.name } : {}));
             }
@@ -3906,137 +4064,6 @@ const runtimeResolveWithoutResolver = {
         return out;
     },
 };
-
-;// CONCATENATED MODULE: ./lib/src/project/upstreams.js
-/** Directives that take an upstream address, with the default port of each scheme. */
-const PASS_DIRECTIVES = {
-    proxy_pass: { schemes: { http: 80, https: 443 }, defaultPort: 80 },
-    grpc_pass: { schemes: { grpc: 80, grpcs: 443 }, defaultPort: 80 },
-    fastcgi_pass: { schemes: {}, defaultPort: 80 },
-    uwsgi_pass: { schemes: { uwsgi: 80, suwsgi: 80 }, defaultPort: 80 },
-    scgi_pass: { schemes: {}, defaultPort: 80 },
-    memcached_pass: { schemes: {}, defaultPort: 80 },
-};
-const PASS_DIRECTIVE_NAMES = Object.keys(PASS_DIRECTIVES);
-/** Splits `scheme://host:port/uri`, `host:port`, `[v6]:port` or `unix:/path` (returns undefined for sockets). */
-function parseAddress(arg, withScheme) {
-    let rest = arg;
-    let offset = 0;
-    let scheme;
-    if (withScheme) {
-        const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);
-        if (m) {
-            scheme = m[1].toLowerCase();
-            offset = m[0].length;
-            rest = rest.slice(offset);
-        }
-    }
-    if (rest.startsWith('unix:'))
-        return undefined;
-    const slash = rest.indexOf('/');
-    const authority = slash >= 0 ? rest.slice(0, slash) : rest;
-    const uri = slash >= 0 ? rest.slice(slash) : undefined;
-    let host;
-    let portText;
-    if (authority.startsWith('[')) {
-        const close = authority.indexOf(']');
-        host = authority.slice(1, close < 0 ? undefined : close);
-        const after = close < 0 ? '' : authority.slice(close + 1);
-        portText = after.startsWith(':') ? after.slice(1) : undefined;
-    }
-    else {
-        const colon = authority.lastIndexOf(':');
-        host = colon >= 0 ? authority.slice(0, colon) : authority;
-        portText = colon >= 0 ? authority.slice(colon + 1) : undefined;
-    }
-    const port = portText !== undefined && /^\d+$/.test(portText) ? Number(portText) : undefined;
-    return {
-        host,
-        ...(port !== undefined ? { port } : {}),
-        quoted: authority,
-        hostOffset: offset + (authority.startsWith('[') ? 1 : 0),
-        ...(scheme !== undefined ? { scheme } : {}),
-        ...(uri !== undefined ? { uri } : {}),
-    };
-}
-function argPos(d, index, within = 0) {
-    const p = d.argPos[index];
-    // Arguments may be quoted; the +within offset is exact for unquoted args, close enough for quoted ones.
-    return p
-        ? { file: d.file, line: p.line, column: p.column + within }
-        : { file: d.file, line: d.line, column: d.column };
-}
-/**
- * Every host nginx resolves: `server` lines in `upstream` blocks (at load, unless `resolve`), and
- * literal hosts in `*_pass` (at load) unless they name an upstream block or contain a variable
- * (then nginx's own resolver looks them up per request, and only when no upstream block matches).
- */
-function collectUpstreamRefs(directives, upstreamBlocks) {
-    const refs = [];
-    for (const placed of directives) {
-        const { d, parents } = placed;
-        const parent = parents[parents.length - 1];
-        if (d.directive === 'server' && parent?.directive === 'upstream') {
-            const arg = d.args[0];
-            if (arg === undefined)
-                continue;
-            const addr = parseAddress(arg, false);
-            if (!addr || addr.host === '')
-                continue;
-            const runtime = d.args.slice(1).includes('resolve');
-            refs.push({
-                host: addr.host,
-                ...(addr.port !== undefined ? { port: addr.port } : {}),
-                effectivePort: addr.port ?? 80,
-                written: addr.quoted,
-                quoted: addr.quoted,
-                resolveAt: runtime ? 'runtime' : 'load',
-                kind: 'upstream-server',
-                directive: placed,
-                upstreamName: parent.args[0] ?? '',
-                pos: argPos(d, 0, addr.hostOffset),
-            });
-            continue;
-        }
-        const spec = PASS_DIRECTIVES[d.directive];
-        if (!spec)
-            continue;
-        const arg = d.args[0];
-        if (arg === undefined)
-            continue;
-        const addr = parseAddress(arg, true);
-        if (!addr)
-            continue;
-        // Any variable in the argument makes nginx evaluate it per request and resolve with `resolver`.
-        const hasVariable = arg.includes('$');
-        if (hasVariable) {
-            const literal = addr.quoted.split('$')[0];
-            addr.host = literal.includes(':') ? literal.slice(0, literal.lastIndexOf(':')) : literal;
-        }
-        // `proxy_pass http://name` with `upstream name {}` uses the block: no DNS (unless it has a variable
-        // that happens to match at request time, which nginx also checks against upstream blocks first).
-        if (!hasVariable && addr.host === '')
-            continue;
-        if (!hasVariable && upstreamBlocks.has(addr.host))
-            continue;
-        if (!hasVariable && upstreamBlocks.has(addr.quoted))
-            continue;
-        const port = addr.port;
-        refs.push({
-            host: addr.host,
-            ...(port !== undefined ? { port } : {}),
-            effectivePort: port ?? (addr.scheme ? (spec.schemes[addr.scheme] ?? spec.defaultPort) : spec.defaultPort),
-            written: addr.quoted,
-            // nginx resolves a *_pass host through an implicit upstream and quotes only the host.
-            quoted: addr.host,
-            resolveAt: hasVariable ? 'runtime' : 'load',
-            kind: 'pass',
-            directive: placed,
-            pos: argPos(d, 0, addr.hostOffset),
-        });
-    }
-    return refs;
-}
 
 ;// CONCATENATED MODULE: ./lib/src/rules/speedtest-proxy-tuning.js
 

@@ -1,6 +1,7 @@
 import { directiveForms } from '../nginx/directives.js';
 import { checkDirective, contextOf, isKnownDirective } from '../nginx/index.js';
-import { nginxPathOf, posOf } from '../project/scope.js';
+import { argPosOf, nginxPathOf, posOf } from '../project/scope.js';
+import { PASS_DIRECTIVE_NAMES, parseAddress } from '../project/upstreams.js';
 import type { PlacedDirective } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
@@ -67,13 +68,47 @@ function fixFor(p: PlacedDirective, kind: 'unknown' | 'context' | 'args', messag
   return `Give "${name}" ${[...new Set(counts)].join(', or ')} argument(s) (it has ${p.d.args.length}); see https://nginx.org/r/${name}.`;
 }
 
+/**
+ * `proxy_pass http://app:80` when `upstream app {}` is already defined: nginx refuses the port, since
+ * the upstream block's servers carry their own.
+ */
+function upstreamWithPort(
+  p: PlacedDirective,
+  upstreams: ReadonlySet<string>,
+): { message: string; fix: string } | undefined {
+  if (!PASS_DIRECTIVE_NAMES.includes(p.d.directive)) return undefined;
+  const arg = p.d.args[0];
+  if (arg === undefined || arg.includes('$')) return undefined;
+  const addr = parseAddress(arg, true);
+  if (!addr || addr.port === undefined || !upstreams.has(addr.host)) return undefined;
+  return {
+    message: `upstream "${addr.host}" may not have port ${addr.port}`,
+    fix: `Drop ":${addr.port}" (the servers in upstream "${addr.host}" carry their ports): ${p.d.directive} ${arg.replace(`:${addr.port}`, '')};`,
+  };
+}
+
 export const nginxDirective: Rule = {
   id: 'nginx-directive',
   severity: 'error',
   title: 'Unknown nginx directive, directive in the wrong context, or wrong argument count',
   check(view) {
     const out = [];
+    // Upstream blocks defined so far, in nginx's reading order.
+    const upstreams = new Set<string>();
     for (const p of view.directives) {
+      if (p.d.directive === 'upstream' && p.d.block && p.d.args[0] !== undefined) upstreams.add(p.d.args[0]);
+      const portProblem = upstreamWithPort(p, upstreams);
+      if (portProblem) {
+        out.push(
+          finding(
+            nginxDirective,
+            argPosOf(p.d, 0),
+            `nginx would exit with: [emerg] ${portProblem.message} in ${nginxPathOf(p)}:${p.d.line}`,
+            portProblem.fix,
+            view.proxy ? { service: view.proxy.name } : {},
+          ),
+        );
+      }
       for (const problem of checkDirective(p.d, contextOf(p.parents))) {
         out.push(
           finding(

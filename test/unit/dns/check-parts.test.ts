@@ -72,6 +72,8 @@ describe('source discovery', () => {
       probe.listen(0, '::1', () => probe.close(() => resolve(true)));
     });
     if (!v6) {
+      // CI skips nothing: there a missing ::1 is a failure of the machine, reported as such.
+      assert.ok(process.env.CI !== 'true', 'CI needs ::1 for this test');
       t.skip('no ::1 here');
       return;
     }

@@ -45,3 +45,16 @@ test('map and types contents are data, not directives; a valid config is clean',
     'server {\n    listen 80;\n    location / {\n        types { text/plain txt; }\n        proxy_pass http://app:80;\n    }\n}\n';
   assert.deepEqual(await ruleFindings(RULE, files(conf)), []);
 });
+
+test('a port on a proxy_pass that names an upstream block is fatal, as nginx says', async () => {
+  const conf =
+    'upstream app {\n    server 127.0.0.1:8080;\n}\nserver {\n    listen 80;\n    location / {\n        proxy_pass http://app:80;\n    }\n    location /ok {\n        proxy_pass http://app;\n    }\n}\n';
+  const found = (await ruleFindings(RULE, files(conf))).filter((f) => /may not have port/.test(f.message));
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.pos.line, 7);
+  assert.match(
+    found[0]!.message,
+    /upstream "app" may not have port 80 in \/etc\/nginx\/conf\.d\/default\.conf:7/,
+  );
+  assert.match(found[0]!.fix.description, /proxy_pass http:\/\/app;/);
+});
