@@ -592,6 +592,17 @@ function serviceMap(text, service) {
  * `entry` gives the list form and the mapping form, since either may be in use.
  */
 function addToServiceKey(file, service, key, entry, text = (0,external_node_fs_.readFileSync)(file, 'utf8')) {
+    const edit = insertionFor(file, service, key, entry, text);
+    return edit && withLineEndingsOf(text, edit);
+}
+/** Inserts are built with \n; a CRLF file gets CRLF, inserted before the \r of the line it follows. */
+function withLineEndingsOf(text, e) {
+    if (!text.includes('\r\n'))
+        return e;
+    const at = text[e.start - 1] === '\r' ? e.start - 1 : e.start;
+    return { ...e, start: at, end: at, text: e.text.replace(/\n/g, '\r\n') };
+}
+function insertionFor(file, service, key, entry, text) {
     const map = serviceMap(text, service);
     if (!map?.range)
         return undefined;
@@ -19240,23 +19251,14 @@ function isNginxImage(image) {
     const last = repo.split('/').pop() ?? '';
     return /^nginx(-[a-z0-9-]+)?$/.test(last) || last === 'openresty';
 }
+/** The nginx service: the one named, else one with an nginx image or files mounted into /etc/nginx. */
 function pickProxy(compose, named) {
-    if (named !== undefined) {
-        const s = compose.services.find((x) => x.name === named);
-        return s ? { proxy: s, reason: '--proxy-service' } : {};
-    }
+    if (named !== undefined)
+        return compose.services.find((x) => x.name === named);
     const mountsNginx = (s) => s.volumes.some((m) => m.target === '/etc/nginx' || m.target.startsWith('/etc/nginx/'));
     const candidates = compose.services.filter((s) => isNginxImage(s.image?.value) || mountsNginx(s));
     // Prefer the one that carries a config, then an active one.
-    const best = candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0];
-    if (!best)
-        return {};
-    return {
-        proxy: best,
-        reason: mountsNginx(best)
-            ? 'it mounts files into /etc/nginx'
-            : `its image is ${best.image?.value ?? 'nginx'}`,
-    };
+    return (candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0]);
 }
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
 function discoverNginxFiles(dir, depth = 3) {
@@ -19384,7 +19386,7 @@ function collectListens(index) {
 function buildProjectView(input) {
     const { compose, cwd } = input;
     const services = new Map(compose.services.map((s) => [s.name, s]));
-    const { proxy, reason } = pickProxy(compose, input.proxyService);
+    const proxy = pickProxy(compose, input.proxyService);
     const unmountedConfigs = [];
     let containerFs;
     let nginx;
@@ -19421,10 +19423,8 @@ function buildProjectView(input) {
     const directives = nginx ? placeDirectives(nginx) : [];
     const index = indexDirectives(directives);
     const upstreamBlocks = new Map();
-    for (const p of directives) {
-        if (p.d.directive === 'upstream' &&
-            p.d.args[0] !== undefined &&
-            !p.parents.some((x) => x.directive === 'stream')) {
+    for (const p of index.byName.get('upstream') ?? []) {
+        if (p.d.args[0] !== undefined && !p.parents.some((x) => x.directive === 'stream')) {
             upstreamBlocks.set(p.d.args[0], p);
         }
     }
@@ -19437,7 +19437,7 @@ function buildProjectView(input) {
         cwd,
         compose,
         services,
-        ...(proxy ? { proxy, proxyReason: reason } : {}),
+        ...(proxy ? { proxy } : {}),
         ...(containerFs ? { containerFs } : {}),
         ...(nginx ? { nginx } : {}),
         directives,
@@ -19448,7 +19448,6 @@ function buildProjectView(input) {
         listens: collectListens(index),
         resolve,
         peers,
-        mountsOf: (s) => s.volumes,
     };
 }
 

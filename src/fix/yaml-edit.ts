@@ -36,6 +36,24 @@ export function addToServiceKey(
   entry: { item: string; mapKey: string; mapBody?: string[] },
   text = readFileSync(file, 'utf8'),
 ): TextEdit | undefined {
+  const edit = insertionFor(file, service, key, entry, text);
+  return edit && withLineEndingsOf(text, edit);
+}
+
+/** Inserts are built with \n; a CRLF file gets CRLF, inserted before the \r of the line it follows. */
+function withLineEndingsOf(text: string, e: TextEdit): TextEdit {
+  if (!text.includes('\r\n')) return e;
+  const at = text[e.start - 1] === '\r' ? e.start - 1 : e.start;
+  return { ...e, start: at, end: at, text: e.text.replace(/\n/g, '\r\n') };
+}
+
+function insertionFor(
+  file: string,
+  service: string,
+  key: string,
+  entry: { item: string; mapKey: string; mapBody?: string[] },
+  text: string,
+): TextEdit | undefined {
   const map = serviceMap(text, service);
   if (!map?.range) return undefined;
   const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<Node, Node> | undefined;

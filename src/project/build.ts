@@ -30,27 +30,16 @@ export function isNginxImage(image: string | undefined): boolean {
   return /^nginx(-[a-z0-9-]+)?$/.test(last) || last === 'openresty';
 }
 
-function pickProxy(
-  compose: ComposeModel,
-  named: string | undefined,
-): { proxy?: ComposeService; reason?: string } {
-  if (named !== undefined) {
-    const s = compose.services.find((x) => x.name === named);
-    return s ? { proxy: s, reason: '--proxy-service' } : {};
-  }
+/** The nginx service: the one named, else one with an nginx image or files mounted into /etc/nginx. */
+function pickProxy(compose: ComposeModel, named: string | undefined): ComposeService | undefined {
+  if (named !== undefined) return compose.services.find((x) => x.name === named);
   const mountsNginx = (s: ComposeService) =>
     s.volumes.some((m) => m.target === '/etc/nginx' || m.target.startsWith('/etc/nginx/'));
   const candidates = compose.services.filter((s) => isNginxImage(s.image?.value) || mountsNginx(s));
   // Prefer the one that carries a config, then an active one.
-  const best =
-    candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0];
-  if (!best) return {};
-  return {
-    proxy: best,
-    reason: mountsNginx(best)
-      ? 'it mounts files into /etc/nginx'
-      : `its image is ${best.image?.value ?? 'nginx'}`,
-  };
+  return (
+    candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0]
+  );
 }
 
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
@@ -181,7 +170,7 @@ function collectListens(index: DirectiveIndex): ListenSpec[] {
 export function buildProjectView(input: ViewInput): ProjectView {
   const { compose, cwd } = input;
   const services = new Map(compose.services.map((s) => [s.name, s]));
-  const { proxy, reason } = pickProxy(compose, input.proxyService);
+  const proxy = pickProxy(compose, input.proxyService);
   const unmountedConfigs: ProjectView['unmountedConfigs'] = [];
   let containerFs: MountedContainerFs | undefined;
   let nginx: NginxConfig | undefined;
@@ -218,12 +207,8 @@ export function buildProjectView(input: ViewInput): ProjectView {
   const directives = nginx ? placeDirectives(nginx) : [];
   const index = indexDirectives(directives);
   const upstreamBlocks = new Map<string, PlacedDirective>();
-  for (const p of directives) {
-    if (
-      p.d.directive === 'upstream' &&
-      p.d.args[0] !== undefined &&
-      !p.parents.some((x) => x.directive === 'stream')
-    ) {
+  for (const p of index.byName.get('upstream') ?? []) {
+    if (p.d.args[0] !== undefined && !p.parents.some((x) => x.directive === 'stream')) {
       upstreamBlocks.set(p.d.args[0], p);
     }
   }
@@ -239,7 +224,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     cwd,
     compose,
     services,
-    ...(proxy ? { proxy, proxyReason: reason } : {}),
+    ...(proxy ? { proxy } : {}),
     ...(containerFs ? { containerFs } : {}),
     ...(nginx ? { nginx } : {}),
     directives,
@@ -250,6 +235,5 @@ export function buildProjectView(input: ViewInput): ProjectView {
     listens: collectListens(index),
     resolve,
     peers,
-    mountsOf: (s) => s.volumes,
   };
 }

@@ -1,4 +1,4 @@
-import type { ComposeModel, ComposeService, Mount } from '../compose/model.js';
+import type { ComposeModel, ComposeService } from '../compose/model.js';
 import type { SourcePos } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { MountedContainerFs } from './container-fs.js';
@@ -77,8 +77,6 @@ export interface ProjectView {
   services: ReadonlyMap<string, ComposeService>;
   /** The nginx service, when one was found or named. */
   proxy?: ComposeService;
-  /** Why this service is the proxy ("--proxy-service", "image nginx:1.27", "mounts /etc/nginx/conf.d"). */
-  proxyReason?: string;
   /** The filesystem the proxy's nginx sees (mounts over image files). */
   containerFs?: MountedContainerFs;
   /** The configuration nginx loads, from its main file through every include. */
@@ -98,6 +96,4 @@ export interface ProjectView {
   resolve(host: string): Resolution;
   /** Active services that share at least one network with the proxy. */
   peers: ComposeService[];
-  /** The container path → host path mapping of one service's bind mounts. */
-  mountsOf(service: ComposeService): Mount[];
 }

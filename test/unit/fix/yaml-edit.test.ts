@@ -69,3 +69,13 @@ test('deletes the obsolete version key and its blank line', () => {
   const text = 'version: "3.8"\n\nservices:\n  a:\n    image: x\n';
   assert.equal(apply(text, deleteTopLevelKey('c.yaml', 'version', text)), 'services:\n  a:\n    image: x\n');
 });
+
+test('a CRLF file gets CRLF line endings in the inserted lines', () => {
+  const text = 'services:\r\n  nginx:\r\n    image: nginx\r\n    depends_on:\r\n      - db\r\n';
+  const out = apply(text, addToServiceKey('c.yaml', 'nginx', 'depends_on', entry, text));
+  assert.equal(
+    out,
+    'services:\r\n  nginx:\r\n    image: nginx\r\n    depends_on:\r\n      - db\r\n      - speedtest\r\n',
+  );
+  assert.deepEqual(parse(out).services.nginx.depends_on, ['db', 'speedtest']);
+});
