@@ -2,6 +2,29 @@ export const id = 61;
 export const ids = [61];
 export const modules = {
 
+/***/ 6294:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ parseArgsOrUsage)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
+
+
+/** node:util's parseArgs, with its errors turned into usage errors (exit 2), followed by `help` if given. */
+function parseArgsOrUsage(config, help) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
+    }
+    catch (error) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(help ? `${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}\n\n${help}` : (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
+    }
+}
+
+
+/***/ }),
+
 /***/ 1061:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -17,8 +40,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/src/core/errors.js
 var core_errors = __webpack_require__(7657);
 ;// CONCATENATED MODULE: ./lib/src/core/finding.js
@@ -19540,6 +19561,8 @@ function dedupe(findings) {
     });
 }
 
+// EXTERNAL MODULE: ./lib/src/cli/args.js
+var args = __webpack_require__(6294);
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/validate.js
 
 
@@ -19575,17 +19598,8 @@ Options:
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or unreadable input.
 `;
 const FORMATS = ['text', 'json', 'sarif', 'github'];
-/** node:util's parse errors are usage errors (exit 2), shown with the help. */
-function usageOnError(parse) {
-    try {
-        return parse();
-    }
-    catch (error) {
-        throw new core_errors/* UsageError */.eb(`${error.message}\n\n${VALIDATE_HELP}`);
-    }
-}
 function parse(argv, io) {
-    const { values } = usageOnError(() => (0,external_node_util_.parseArgs)({
+    const { values } = (0,args/* parseArgsOrUsage */.J)({
         args: argv,
         strict: true,
         allowPositionals: false,
@@ -19603,7 +19617,7 @@ function parse(argv, io) {
             cwd: { type: 'string', short: 'C' },
             help: { type: 'boolean', short: 'h', default: false },
         },
-    }));
+    }, VALIDATE_HELP);
     const format = values.format;
     if (!FORMATS.includes(format))
         throw new core_errors/* UsageError */.eb(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);

@@ -2,6 +2,29 @@ export const id = 830;
 export const ids = [830];
 export const modules = {
 
+/***/ 6294:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ parseArgsOrUsage)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
+
+
+/** node:util's parseArgs, with its errors turned into usage errors (exit 2), followed by `help` if given. */
+function parseArgsOrUsage(config, help) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
+    }
+    catch (error) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(help ? `${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}\n\n${help}` : (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
+    }
+}
+
+
+/***/ }),
+
 /***/ 9830:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -18,8 +41,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/src/core/errors.js
 var errors = __webpack_require__(7657);
 // EXTERNAL MODULE: external "node:dns"
@@ -1210,6 +1231,8 @@ function renderSortText(result) {
     return `policy ${result.policy}\n${padTable(['#', 'address', 'placed by rule', 'why'], rows)}\n`;
 }
 
+// EXTERNAL MODULE: ./lib/src/cli/args.js
+var args = __webpack_require__(6294);
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/dns.js
 
 
@@ -1271,12 +1294,7 @@ Exit codes: 0 every address passed; 1 some address failed (see --allow-partial);
 2 usage error or NAME could not be resolved.
 `;
 function parse(argv, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args: argv, options: options ?? {}, allowPositionals: true, strict: true });
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb((0,errors/* errorMessage */.gJ)(error));
-    }
+    return (0,args/* parseArgsOrUsage */.J)({ args: argv, options: options ?? {}, allowPositionals: true, strict: true });
 }
 const ATTRIBUTES = {
     deprecated: 'deprecated',

@@ -37214,7 +37214,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8450:
+/***/ 6559:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40172,8 +40172,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/src/core/errors.js
 /**
  * A mistake in how stackgate was called (bad flag, unknown command). Exit code 2, no stack trace.
@@ -40194,7 +40192,7 @@ class InputError extends Error {
     }
 }
 /** The text of any thrown value, including non-Error throws. */
-function errorMessage(error) {
+function errors_errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     if (typeof error === 'string')
@@ -43311,7 +43309,7 @@ function loadNginxConfig(entry, fs, opts = {}) {
         }
         catch (error) {
             if (files.length === 0)
-                throw new InputError(`cannot read nginx configuration ${hostPath}: ${errorMessage(error)}`);
+                throw new InputError(`cannot read nginx configuration ${hostPath}: ${errors_errorMessage(error)}`);
             throw error;
         }
         const { parsed, errors } = parseNginxText(text, hostPath);
@@ -43367,7 +43365,7 @@ function loadNginxConfig(entry, fs, opts = {}) {
                             kind: 'missing',
                             directive: d,
                             pattern,
-                            message: `${target}: ${errorMessage(error)}`,
+                            message: `${target}: ${errors_errorMessage(error)}`,
                         });
                         continue;
                     }
@@ -46141,7 +46139,7 @@ function envFileValues(node, ctx) {
             Object.assign(out, parseDotenv(text, abs, (k) => out[k] ?? ctx.env[k]));
         }
         catch (error) {
-            ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), errorMessage(error), 'Fix the env file (KEY=VALUE lines).'));
+            ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), errors_errorMessage(error), 'Fix the env file (KEY=VALUE lines).'));
         }
     }
     return out;
@@ -59657,7 +59655,7 @@ function validate_readConfigSeverities(cwd) {
         doc = (0,dist/* parse */.qg)((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
     }
     catch (error) {
-        throw new InputError(`${file}: ${errorMessage(error)}`);
+        throw new InputError(`${file}: ${errors_errorMessage(error)}`);
     }
     const rules = doc?.rules;
     if (rules === undefined)
@@ -59726,6 +59724,21 @@ function dedupe(findings) {
     });
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./lib/src/cli/args.js
+
+
+/** node:util's parseArgs, with its errors turned into usage errors (exit 2), followed by `help` if given. */
+function args_parseArgsOrUsage(config, help) {
+    try {
+        return parseArgs(config);
+    }
+    catch (error) {
+        throw new UsageError(help ? `${errorMessage(error)}\n\n${help}` : errorMessage(error));
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/validate.js
 
 
@@ -59761,17 +59774,8 @@ Options:
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or unreadable input.
 `));
 const FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'github']));
-/** node:util's parse errors are usage errors (exit 2), shown with the help. */
-function usageOnError(parse) {
-    try {
-        return parse();
-    }
-    catch (error) {
-        throw new UsageError(`${error.message}\n\n${VALIDATE_HELP}`);
-    }
-}
 function parse(argv, io) {
-    const { values } = usageOnError(() => parseArgs({
+    const { values } = parseArgsOrUsage({
         args: argv,
         strict: true,
         allowPositionals: false,
@@ -59789,7 +59793,7 @@ function parse(argv, io) {
             cwd: { type: 'string', short: 'C' },
             help: { type: 'boolean', short: 'h', default: false },
         },
-    }));
+    }, VALIDATE_HELP);
     const format = values.format;
     if (!FORMATS.includes(format))
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
@@ -59964,10 +59968,10 @@ async function runValidateAction() {
     catch (error) {
         // User errors read as one line; anything else keeps its stack for a bug report.
         setFailed(isUserError(error)
-            ? errorMessage(error)
+            ? errors_errorMessage(error)
             : error instanceof Error
                 ? (error.stack ?? error.message)
-                : errorMessage(error));
+                : errors_errorMessage(error));
     }
 }
 
@@ -59978,7 +59982,7 @@ async function runValidateAction() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8450);
+/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6559);
 // Entry point of the validate sub-action (validate/action.yml).
 
 await (0,_action_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();

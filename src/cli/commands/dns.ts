@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { errorMessage, InputError, UsageError } from '../../core/errors.js';
 import { checkName, type DnsCheckOptions, type TlsMode } from '../../dns/check.js';
 import { DEFAULT_GAI_CONF, loadGlibcPolicy } from '../../dns/gai-conf.js';
@@ -8,6 +8,7 @@ import { POLICY_NAMES, type PolicyName } from '../../dns/policy.js';
 import { renderDnsMarkdown, renderDnsText, renderSortText } from '../../dns/render.js';
 import { parseResolver } from '../../dns/resolve.js';
 import { type DestinationPair, type SourceAttributes, sortDestinations } from '../../dns/sort.js';
+import { parseArgsOrUsage } from '../args.js';
 import type { CliIO, Command } from '../io.js';
 
 const DNS_USAGE = `Usage: stackgate dns <sort|check> [options]
@@ -63,11 +64,7 @@ Exit codes: 0 every address passed; 1 some address failed (see --allow-partial);
 `;
 
 function parse(argv: string[], options: ParseArgsConfig['options']) {
-  try {
-    return parseArgs({ args: argv, options: options ?? {}, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(errorMessage(error));
-  }
+  return parseArgsOrUsage({ args: argv, options: options ?? {}, allowPositionals: true, strict: true });
 }
 
 const ATTRIBUTES: Record<string, keyof SourceAttributes> = {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
 import { diffFixes, planFixes, writeFixes } from '../../fix/apply.js';
@@ -9,6 +8,7 @@ import { renderSarif } from '../../report/sarif.js';
 import { renderText } from '../../report/text.js';
 import { RULES } from '../../rules/index.js';
 import { checkSeverities, readConfigSeverities, type ValidateOptions, validate } from '../../validate.js';
+import { parseArgsOrUsage } from '../args.js';
 import type { CliIO, Command } from '../io.js';
 
 export const VALIDATE_HELP = `Usage: stackgate validate [options]
@@ -37,18 +37,9 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usa
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** node:util's parse errors are usage errors (exit 2), shown with the help. */
-function usageOnError<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${VALIDATE_HELP}`);
-  }
-}
-
 function parse(argv: string[], io: CliIO) {
-  const { values } = usageOnError(() =>
-    parseArgs({
+  const { values } = parseArgsOrUsage(
+    {
       args: argv,
       strict: true,
       allowPositionals: false,
@@ -66,7 +57,8 @@ function parse(argv: string[], io: CliIO) {
         cwd: { type: 'string', short: 'C' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }),
+    },
+    VALIDATE_HELP,
   );
   const format = values.format as Format;
   if (!FORMATS.includes(format))
