@@ -59440,6 +59440,32 @@ function isNginxImage(image) {
     const last = repo.split('/').pop() ?? '';
     return /^nginx(-[a-z0-9-]+)?$/.test(last) || last === 'openresty';
 }
+/** The last FROM image of a build context's Dockerfile, if it can be read. */
+function dockerfileBase(projectDir, context) {
+    try {
+        const text = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_namespaceObject.resolve(projectDir, context, 'Dockerfile'), 'utf8');
+        const froms = [...text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/gim)];
+        return froms.at(-1)?.[1];
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Whether the proxy's image has the official nginx layout (nginx.conf including conf.d/*.conf inside
+ * http, templates rendered at start): an nginx image, a build FROM one, or mounts that only make sense
+ * with that layout.
+ */
+function hasOfficialLayout(proxy, projectDir) {
+    if (proxy.build) {
+        const base = dockerfileBase(projectDir, proxy.build.value);
+        if (base !== undefined)
+            return isNginxImage(base);
+    }
+    else if (isNginxImage(proxy.image?.value))
+        return true;
+    return proxy.volumes.some((m) => /^\/etc\/nginx\/(conf\.d|templates)(\/|$)/.test(m.target));
+}
 /** The nginx service: the one named, else one with an nginx image or files mounted into /etc/nginx. */
 function pickProxy(compose, named) {
     if (named !== undefined)
@@ -59580,7 +59606,7 @@ function buildProjectView(input) {
     let containerFs;
     let nginx;
     if (proxy) {
-        const builtin = isNginxImage(proxy.image?.value) ? builtinFiles : new Map();
+        const builtin = hasOfficialLayout(proxy, compose.projectDir) ? builtinFiles : new Map();
         const base = new MountedContainerFs(proxy.volumes, builtin);
         const rendered = builtin.size
             ? renderTemplates(base, proxy.environment)

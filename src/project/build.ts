@@ -30,6 +30,30 @@ export function isNginxImage(image: string | undefined): boolean {
   return /^nginx(-[a-z0-9-]+)?$/.test(last) || last === 'openresty';
 }
 
+/** The last FROM image of a build context's Dockerfile, if it can be read. */
+function dockerfileBase(projectDir: string, context: string): string | undefined {
+  try {
+    const text = readFileSync(path.resolve(projectDir, context, 'Dockerfile'), 'utf8');
+    const froms = [...text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/gim)];
+    return froms.at(-1)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the proxy's image has the official nginx layout (nginx.conf including conf.d/*.conf inside
+ * http, templates rendered at start): an nginx image, a build FROM one, or mounts that only make sense
+ * with that layout.
+ */
+function hasOfficialLayout(proxy: ComposeService, projectDir: string): boolean {
+  if (proxy.build) {
+    const base = dockerfileBase(projectDir, proxy.build.value);
+    if (base !== undefined) return isNginxImage(base);
+  } else if (isNginxImage(proxy.image?.value)) return true;
+  return proxy.volumes.some((m) => /^\/etc\/nginx\/(conf\.d|templates)(\/|$)/.test(m.target));
+}
+
 /** The nginx service: the one named, else one with an nginx image or files mounted into /etc/nginx. */
 function pickProxy(compose: ComposeModel, named: string | undefined): ComposeService | undefined {
   if (named !== undefined) return compose.services.find((x) => x.name === named);
@@ -176,7 +200,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   let nginx: NginxConfig | undefined;
 
   if (proxy) {
-    const builtin = isNginxImage(proxy.image?.value) ? builtinFiles : new Map<string, string>();
+    const builtin = hasOfficialLayout(proxy, compose.projectDir) ? builtinFiles : new Map<string, string>();
     const base = new MountedContainerFs(proxy.volumes, builtin);
     const rendered = builtin.size
       ? renderTemplates(base, proxy.environment)
