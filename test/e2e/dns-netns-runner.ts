@@ -7,10 +7,10 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { isIPv6 } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { inPrefix, mustParseIp } from '../../src/dns/ip.js';
 import { type DnsRecord, type Service, startDnsmasq } from './dns-servers.js';
 
 const run = promisify(execFile);
@@ -27,7 +27,10 @@ export interface NetnsRun {
 
 export interface NetnsConfig {
   workDir: string;
-  /** The client's own addresses on lo, with prefix length: one per family, the source for every record. */
+  /**
+   * The client's own addresses on lo, with prefix length. A record's source is the one whose subnet
+   * holds it, else the first of its family.
+   */
   sources: string[];
   records: DnsRecord[];
   httpPort: number;
@@ -78,15 +81,24 @@ async function overlay(systemPath: string, workDir: string, contents: string): P
  */
 async function buildNetwork(config: NetnsConfig): Promise<void> {
   await sh('ip', 'link', 'set', 'lo', 'up');
-  for (const source of config.sources) {
-    await sh('ip', ...(isIPv6(source.split('/')[0]!) ? ['-6'] : []), 'addr', 'add', source, 'dev', 'lo');
+  // IPv4 binds to addresses of a local route; IPv6 only with non-local bind (this namespace only).
+  writeFileSync('/proc/sys/net/ipv6/ip_nonlocal_bind', '1\n');
+  const sources = config.sources.map((cidr) => {
+    const [address = '', bits = ''] = cidr.split('/');
+    const ip = mustParseIp(address);
+    return { ip, cidr, bits: Number(bits) + (ip.family === 4 ? 96 : 0) };
+  });
+  for (const { ip, cidr } of sources) {
+    await sh('ip', ...(ip.family === 6 ? ['-6'] : []), 'addr', 'add', cidr, 'dev', 'lo');
   }
   for (const address of new Set(config.records.map((r) => r.address))) {
-    const v6 = isIPv6(address);
-    const source = config.sources.map((s) => s.split('/')[0]!).find((s) => isIPv6(s) === v6);
-    if (!source) throw new Error(`no IPv${v6 ? 6 : 4} source configured for ${address}`);
-    const route = ['route', 'replace', 'local', `${address}/${v6 ? 128 : 32}`, 'dev', 'lo', 'src', source];
-    await sh('ip', ...(v6 ? ['-6'] : []), ...route);
+    const ip = mustParseIp(address);
+    const family = sources.filter((s) => s.ip.family === ip.family);
+    const source = family.find((s) => inPrefix(ip, s.ip.bytes, s.bits)) ?? family[0];
+    if (!source) throw new Error(`no IPv${ip.family} source configured for ${address}`);
+    const v6 = ip.family === 6 ? ['-6'] : [];
+    const prefix = `${ip.text}/${ip.family === 6 ? 128 : 32}`;
+    await sh('ip', ...v6, 'route', 'replace', 'local', prefix, 'dev', 'lo', 'src', source.ip.text);
   }
 }
 
@@ -106,6 +118,8 @@ async function getentOrder(name: string): Promise<string[]> {
 async function main(configPath: string): Promise<void> {
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as NetnsConfig;
   const { workDir } = config;
+  // The mounts below must never reach the host: only run as PID 1 of `unshare --pid --mount --fork`.
+  if (process.pid !== 1) throw new Error('run me via unshare --net --mount --pid --fork (I am not PID 1)');
   // Without this, bind mounts could propagate back to the host's mount namespace.
   await sh('mount', '--make-rprivate', '/');
   await buildNetwork(config);
@@ -124,7 +138,11 @@ async function main(configPath: string): Promise<void> {
   try {
     services.push(await startDnsmasq(config.records, 53, join(workDir, 'dnsmasq.pid')));
     const addresses = [...new Set(config.records.map((r) => r.address))];
-    servers.push(...(await Promise.all(addresses.map((a) => listen(a, config.httpPort)))));
+    await Promise.all(
+      addresses.map(async (a) => {
+        servers.push(await listen(a, config.httpPort));
+      }),
+    );
 
     const results: NetnsRunResult[] = [];
     // Runs sharing a gai.conf run in parallel; the file changes between groups (same inode, so the
@@ -151,7 +169,16 @@ async function main(configPath: string): Promise<void> {
   }
 }
 
-main(process.argv[2] ?? '').catch((error: unknown) => {
-  process.stderr.write(`dns-netns-runner: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+function fail(message: string): never {
+  process.stderr.write(`dns-netns-runner: ${message}\n`);
+  // As PID 1 of its namespace, exiting also kills whatever it started.
+  process.exit(1);
+}
+
+// PID 1 ignores signals it has no handler for.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => fail(`got ${signal}`));
+setTimeout(() => fail('gave up after 30 s'), 30_000).unref();
+main(process.argv[2] ?? '').then(
+  () => process.exit(0),
+  (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+);
