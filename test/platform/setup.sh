@@ -125,20 +125,27 @@ link_compose_plugin() {
 
 start_dockerd() {
   docker info >/dev/null 2>&1 && return 0
-  if ! pgrep -x dockerd >/dev/null; then
-    echo "platform: starting dockerd (log: $dockerd_log)"
-    # setsid: dockerd must outlive this script and the test run that started it.
-    setsid dockerd >>"$dockerd_log" 2>&1 </dev/null &
-  fi
-  local deadline=$((SECONDS + 60))
+  local pid='' stale deadline=$((SECONDS + 60))
   until docker info >/dev/null 2>&1; do
+    if [ -z "$pid" ] && ! pgrep -x dockerd >/dev/null; then
+      # A dockerd killed with SIGKILL (as at the end of a session) leaves its pid file behind, and a
+      # new one then refuses to start ("pid file found, ensure docker is not running").
+      stale="$(cat /var/run/docker.pid 2>/dev/null || true)"
+      if [ -n "$stale" ] && [ "$(cat "/proc/$stale/comm" 2>/dev/null)" != dockerd ]; then
+        rm -f /var/run/docker.pid
+      fi
+      echo "platform: starting dockerd (log: $dockerd_log)"
+      # setsid: dockerd must outlive this script and the test run that started it. From a background
+      # job setsid does not fork, so $! is dockerd itself.
+      setsid dockerd >>"$dockerd_log" 2>&1 </dev/null &
+      pid=$!
+    elif [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 20 "$dockerd_log" >&2 || true
+      die "dockerd exited during start-up (log: $dockerd_log)"
+    fi
     if [ $SECONDS -ge $deadline ]; then
       tail -n 20 "$dockerd_log" >&2 || true
       die "dockerd did not answer 'docker info' within 60 s (log: $dockerd_log)"
-    fi
-    if ! pgrep -x dockerd >/dev/null; then
-      tail -n 20 "$dockerd_log" >&2 || true
-      die "dockerd exited during start-up (log: $dockerd_log)"
     fi
     sleep 0.2
   done
