@@ -44237,7 +44237,7 @@ function message(ref) {
         // nginx checks this one at load time (1.27.3+): it refuses to start.
         return `nginx would exit at start: [emerg] no resolver defined to resolve names at run time in upstream "${ref.upstreamName}" in ${where} ("server ${ref.quoted} resolve" needs a "resolver" in the upstream or http block)`;
     }
-    const host = ref.host || p.d.args[0] || '';
+    const host = ref.host || ref.written;
     return `${p.d.directive} ${p.d.args[0] ?? ''} contains a variable, so nginx resolves "${host}" per request with its own resolver (not /etc/hosts), and none is defined here: every request gets 502 Bad Gateway and the error log says "no resolver defined to resolve ${host}" (${where})`;
 }
 const runtimeResolveWithoutResolver = {

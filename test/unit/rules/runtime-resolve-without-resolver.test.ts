@@ -53,3 +53,11 @@ test('a resolver in scope, an IP literal or a load-time host need nothing', asyn
     assert.deepEqual(await ruleFindings(RULE, { 'compose.yaml': COMPOSE, 'default.conf': conf }), [], conf);
   }
 });
+
+test('a host that is only a variable is named by the variable, not the whole URL', async () => {
+  const conf =
+    'server {\n    listen 80;\n    set $target speedtest:8080;\n    location / {\n        proxy_pass http://$target;\n    }\n}\n';
+  const [f] = await ruleFindings(RULE, { 'compose.yaml': COMPOSE, 'default.conf': conf });
+  assert.match(f?.message ?? '', /resolves "\$target" per request/);
+  assert.doesNotMatch(f?.message ?? '', /"http:\/\//);
+});
