@@ -37214,7 +37214,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6559:
+/***/ 3039:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45111,6 +45111,532 @@ const rules_RULES = [
 ];
 const RULES_BY_ID = new Map(rules_RULES.map((r) => [r.id, r]));
 
+;// CONCATENATED MODULE: ./lib/src/compose/tree.js
+function nodePos(node) {
+    return { file: node.file, line: node.line, column: node.column };
+}
+function isMap(node) {
+    return node?.kind === 'map';
+}
+function isSeq(node) {
+    return node?.kind === 'seq';
+}
+function isScalar(node) {
+    return node?.kind === 'scalar';
+}
+function get(node, key) {
+    return isMap(node) ? node.entries.get(key)?.value : undefined;
+}
+function entry(node, key) {
+    return isMap(node) ? node.entries.get(key) : undefined;
+}
+/** A scalar's value as compose would read it as a string (numbers and booleans stringified). */
+function str(node) {
+    if (!isScalar(node) || node.value === null)
+        return undefined;
+    return String(node.value);
+}
+/** A synthetic scalar placed at `at`, for values compose derives (e.g. the string form of a short syntax). */
+function scalarAt(at, value) {
+    return {
+        kind: 'scalar',
+        value,
+        quoted: true,
+        inline: false,
+        file: at.file,
+        line: at.line,
+        column: at.column,
+        start: at.start,
+        end: at.end,
+    };
+}
+/** Plain JSON for schema validation; `Object.fromEntries` keeps keys such as `__proto__` as data. */
+function toPlain(node) {
+    switch (node.kind) {
+        case 'scalar':
+            return node.value;
+        case 'seq':
+            return node.items.map(toPlain);
+        case 'map':
+            return Object.fromEntries([...node.entries.values()].map((e) => [e.key, toPlain(e.value)]));
+    }
+}
+/** Deep copy, so that a merge never mutates a tree that another include or extends still uses. */
+function clone(node) {
+    switch (node.kind) {
+        case 'scalar':
+            return { ...node };
+        case 'seq':
+            return { ...node, items: node.items.map(clone) };
+        case 'map':
+            return {
+                ...node,
+                entries: new Map([...node.entries].map(([k, e]) => [k, { ...e, value: clone(e.value) }])),
+            };
+    }
+}
+/** The `compose-invalid`, `compose-interpolation` and `compose-reference` findings the loader emits. */
+function composeFinding(rule, pos, message, fix, service) {
+    return {
+        rule,
+        severity: 'error',
+        message,
+        pos,
+        ...(service !== undefined ? { service } : {}),
+        fix: { description: fix },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/compose/merge.js
+
+/**
+ * Merges `over` into `base` with compose-go's override rules (override/merge.go): mappings merge by key,
+ * sequences append without duplicates, `command`/`entrypoint`/`healthcheck.test` are replaced,
+ * `environment`/`labels`-style values merge by key, `depends_on` and service `networks` merge by name,
+ * `volumes` merge by container target. Neither input is mutated; each value keeps its own position.
+ */
+function mergeNodes(base, over, path = []) {
+    const special = specialFor(path);
+    if (special)
+        return special(base, over, path);
+    if (over.kind === 'scalar' && over.value === null)
+        return base;
+    if (base.kind === 'map' && over.kind === 'map')
+        return mergeMappings(base, over, path);
+    if (base.kind === 'seq' && over.kind === 'seq') {
+        const merged = appendUnique(base, over);
+        return path.length === 3 && path[0] === 'services' && path[2] === 'volumes'
+            ? uniqueByTarget(merged)
+            : merged;
+    }
+    return over;
+}
+const SERVICE_SPECIALS = {
+    command: (_b, o) => o,
+    entrypoint: (_b, o) => o,
+    environment: mergeKeyValue,
+    labels: mergeKeyValue,
+    annotations: mergeKeyValue,
+    sysctls: mergeKeyValue,
+    depends_on: (b, o, p) => mergeMappings(asMapping(b), asMapping(o), p),
+    networks: (b, o, p) => mergeMappings(asMapping(b), asMapping(o), p),
+    dns: mergeToSequence,
+    dns_opt: mergeToSequence,
+    dns_search: mergeToSequence,
+    env_file: mergeToSequence,
+    label_file: mergeToSequence,
+    extra_hosts: mergeToSequence,
+    tmpfs: mergeToSequence,
+    build: (b, o, p) => mergeMappings(buildMapping(b), buildMapping(o), p),
+};
+function specialFor(path) {
+    if (path[0] !== 'services' || path.length < 3) {
+        if (path.length === 3 &&
+            ['networks', 'volumes', 'secrets', 'configs'].includes(path[0]) &&
+            path[2] === 'labels') {
+            return mergeKeyValue;
+        }
+        return undefined;
+    }
+    if (path.length === 3)
+        return SERVICE_SPECIALS[path[2]];
+    const tail = path.slice(2).join('.');
+    if (tail === 'healthcheck.test')
+        return (_b, o) => o;
+    if (tail === 'build.args' || tail === 'build.labels' || tail === 'deploy.labels')
+        return mergeKeyValue;
+    if (tail === 'build.extra_hosts')
+        return mergeToSequence;
+    return undefined;
+}
+function mergeMappings(base, over, path) {
+    const entries = new Map(base.entries);
+    for (const [key, e] of over.entries) {
+        const existing = entries.get(key);
+        entries.set(key, existing ? { ...existing, value: mergeNodes(existing.value, e.value, [...path, key]) } : e);
+    }
+    return { ...base, entries };
+}
+function sameValue(a, b) {
+    return JSON.stringify(toPlain(a)) === JSON.stringify(toPlain(b));
+}
+function appendUnique(base, over) {
+    const items = [...base.items];
+    for (const item of over.items)
+        if (!items.some((existing) => sameValue(existing, item)))
+            items.push(item);
+    return { ...base, items };
+}
+/** Sequence entries with the same key: the last one wins, at the position of the first. */
+function uniqueBy(seq, keyOf) {
+    const items = [];
+    const index = new Map();
+    for (const item of seq.items) {
+        const key = keyOf(item);
+        const at = key === undefined ? undefined : index.get(key);
+        if (at !== undefined)
+            items[at] = item;
+        else {
+            if (key !== undefined)
+                index.set(key, items.length);
+            items.push(item);
+        }
+    }
+    return { ...seq, items };
+}
+function volumeTarget(item) {
+    if (item.kind === 'map') {
+        const t = item.entries.get('target')?.value;
+        return t?.kind === 'scalar' && t.value !== null ? String(t.value) : undefined;
+    }
+    if (item.kind === 'scalar' && typeof item.value === 'string') {
+        const parts = splitVolumeSpec(item.value);
+        return parts.target;
+    }
+    return undefined;
+}
+/** Splits `src:dst[:mode]` / `dst`, keeping Windows drive letters (`C:\x:/y`) in the source. */
+function splitVolumeSpec(spec) {
+    const parts = [];
+    let current = '';
+    for (let i = 0; i < spec.length; i++) {
+        const ch = spec[i];
+        if (ch === ':' &&
+            !(current.length === 1 &&
+                /[a-zA-Z]/.test(current) &&
+                parts.length === 0 &&
+                /[\\/]/.test(spec[i + 1] ?? ''))) {
+            parts.push(current);
+            current = '';
+        }
+        else
+            current += ch;
+    }
+    parts.push(current);
+    if (parts.length === 1)
+        return { target: parts[0] };
+    if (parts.length === 2)
+        return { source: parts[0], target: parts[1] };
+    return { source: parts[0], target: parts[1], mode: parts.slice(2).join(':') };
+}
+function uniqueByTarget(seq) {
+    return uniqueBy(seq, volumeTarget);
+}
+/** `KEY=VALUE` lists and `KEY: VALUE` maps merge by key; two maps stay a map. */
+function mergeKeyValue(base, over) {
+    if (over.kind === 'scalar' && over.value === null)
+        return base;
+    if (base.kind === 'map' && over.kind === 'map') {
+        const entries = new Map(base.entries);
+        for (const [k, e] of over.entries)
+            entries.set(k, e);
+        return { ...base, entries };
+    }
+    const seq = toSequence(base);
+    const merged = { ...seq, items: [...seq.items, ...toSequence(over).items] };
+    return uniqueBy(merged, (item) => item.kind === 'scalar' && item.value !== null ? String(item.value).split('=')[0] : undefined);
+}
+function mergeToSequence(base, over) {
+    if (over.kind === 'scalar' && over.value === null)
+        return base;
+    return appendUnique(toSequence(base), toSequence(over));
+}
+/** A mapping `{K: V}` as `["K=V"]` (a null value as `"K"`), a string as `[s]`, each item placed at its key. */
+function toSequence(node) {
+    if (node.kind === 'seq')
+        return node;
+    if (node.kind === 'map') {
+        const items = [...node.entries.values()].map((e) => {
+            const v = e.value;
+            const text = v.kind === 'scalar' && v.value !== null ? `${e.key}=${String(v.value)}` : e.key;
+            return scalarAt(e.keyNode, text);
+        });
+        return {
+            kind: 'seq',
+            flow: node.flow,
+            items,
+            file: node.file,
+            line: node.line,
+            column: node.column,
+            start: node.start,
+            end: node.end,
+        };
+    }
+    return {
+        kind: 'seq',
+        flow: true,
+        items: node.value === null ? [] : [node],
+        file: node.file,
+        line: node.line,
+        column: node.column,
+        start: node.start,
+        end: node.end,
+    };
+}
+/** `[a, b]` as `{a: null, b: null}`, for depends_on and service networks. */
+function asMapping(node) {
+    if (node.kind === 'map')
+        return node;
+    const entries = new Map();
+    if (node.kind === 'seq') {
+        for (const item of node.items) {
+            if (item.kind !== 'scalar' || item.value === null)
+                continue;
+            const key = String(item.value);
+            entries.set(key, { key, keyNode: item, value: scalarAt(item, null) });
+        }
+    }
+    return {
+        kind: 'map',
+        flow: node.kind === 'seq' ? node.flow : true,
+        entries,
+        file: node.file,
+        line: node.line,
+        column: node.column,
+        start: node.start,
+        end: node.end,
+    };
+}
+function buildMapping(node) {
+    if (node.kind === 'scalar' && node.value !== null) {
+        const key = scalarAt(node, 'context');
+        return {
+            kind: 'map',
+            flow: true,
+            entries: new Map([['context', { key: 'context', keyNode: key, value: node }]]),
+            file: node.file,
+            line: node.line,
+            column: node.column,
+            start: node.start,
+            end: node.end,
+        };
+    }
+    return asMapping(node);
+}
+/** Merges several top-level documents in order (the `-f` files, or an override file). */
+function mergeDocuments(docs) {
+    let merged;
+    for (const doc of docs)
+        merged = merged ? mergeNodes(merged, doc) : clone(doc);
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./lib/src/compose/references.js
+
+/**
+ * compose's consistency checks (loader/validate.go), on active services, reporting every violation
+ * where compose stops at the first: undefined services, networks and volumes, and network_mode with networks.
+ */
+function checkReferences(model, serviceNodes) {
+    const findings = [];
+    const services = new Set(model.services.map((s) => s.name));
+    const networks = new Set(model.networks.map((n) => n.name));
+    const volumes = new Set(model.volumes.map((v) => v.name));
+    const known = (name) => [...services].filter((s) => s !== name);
+    const available = (list) => (list.length ? ` (defined: ${list.join(', ')})` : '');
+    for (const svc of model.services) {
+        if (!svc.active)
+            continue;
+        const node = serviceNodes.get(svc.name);
+        const report = (pos, message, fix) => findings.push(composeFinding('compose-reference', pos, message, fix, svc.name));
+        for (const dep of svc.dependsOn) {
+            if (dep.implicit || services.has(dep.service))
+                continue;
+            if (isOptionalDependency(node, dep.service))
+                continue;
+            report(dep.pos, `service "${svc.name}" depends on undefined service "${dep.service}"`, `Define service "${dep.service}", or remove it from depends_on${available(known(svc.name))}.`);
+        }
+        for (const link of svc.links) {
+            if (services.has(link.service))
+                continue;
+            report(link.pos, `service "${svc.name}" depends on undefined service "${link.service}" (links)`, `Define service "${link.service}", or remove the link${available(known(svc.name))}.`);
+        }
+        if (svc.networkMode.kind === 'service' && !services.has(svc.networkMode.service)) {
+            report(svc.networkModePos ?? svc.pos, `service "${svc.networkMode.service}" not found for network_mode 'service:${svc.networkMode.service}'`, `Name an existing service after "service:"${available(known(svc.name))}.`);
+        }
+        for (const from of svc.volumesFrom) {
+            const name = volumesFromService(from.value);
+            if (name === undefined || services.has(name))
+                continue;
+            report(from.pos, `service "${svc.name}" volumes_from undefined service "${name}"`, `Name an existing service, or use "container:NAME" for a container outside this project${available(known(svc.name))}.`);
+        }
+        for (const net of svc.networks) {
+            if (net.implicit || networks.has(net.name) || net.name === 'default')
+                continue;
+            report(net.pos, `service "${svc.name}" refers to undefined network ${net.name}`, `Declare "${net.name}" under the top-level networks: key (add "external: true" if another project creates it).`);
+        }
+        for (const mount of svc.volumes) {
+            if (mount.type !== 'volume' || mount.source === undefined || volumes.has(mount.source))
+                continue;
+            report(mount.pos, `service "${svc.name}" refers to undefined volume ${mount.source}`, `Declare "${mount.source}" under the top-level volumes: key, or write a path (./${mount.source}) for a bind mount.`);
+        }
+        const networksEntry = entry(node, 'networks');
+        if (svc.networkModePos && networksEntry && !isEmpty(networksEntry.value)) {
+            findings.push({
+                ...composeFinding('compose-reference', nodePos(networksEntry.keyNode), `service ${svc.name} declares mutually exclusive \`network_mode\` and \`networks\``, 'Remove either network_mode or networks from this service.', svc.name),
+                related: [{ pos: svc.networkModePos, message: 'network_mode is set here' }],
+            });
+        }
+    }
+    return findings;
+}
+/** The service a `volumes_from` entry (`svc`, `svc:ro`, `service:svc`) names; undefined for `container:NAME`. */
+function volumesFromService(spec) {
+    if (spec.startsWith('container:'))
+        return undefined;
+    return (spec.startsWith('service:') ? spec.slice('service:'.length) : spec).split(':')[0];
+}
+/** `depends_on: {x: {required: false}}`: compose only warns when x is missing. */
+function isOptionalDependency(node, service) {
+    const deps = get(node, 'depends_on');
+    if (!isMap(deps))
+        return false;
+    const required = get(get(deps, service), 'required');
+    return isScalar(required) && required.value === false && str(required) === 'false';
+}
+function isEmpty(node) {
+    if (node.kind === 'scalar')
+        return node.value === null;
+    return node.kind === 'map' ? node.entries.size === 0 : node.items.length === 0;
+}
+
+;// CONCATENATED MODULE: ./lib/src/compose/consistency.js
+
+
+
+
+/**
+ * The rest of compose-go's consistency checks (loader/validate.go, graph/cycle.go), on active services
+ * only as compose does: container_name with several replicas, two mounts on one container path, and
+ * dependency cycles. Compose stops at the first; every occurrence is reported here.
+ */
+function checkConsistency(model, serviceNodes) {
+    const active = model.services.filter((s) => s.active);
+    return [
+        ...active.flatMap((s) => containerNameWithReplicas(s, serviceNodes.get(s.name))),
+        ...active.flatMap((s) => duplicateMountTargets(s, serviceNodes.get(s.name))),
+        ...dependencyCycles(active, serviceNodes),
+    ];
+}
+function replicaCount(node) {
+    const text = str(node);
+    return text !== undefined && /^\d+$/.test(text.trim()) ? Number(text) : undefined;
+}
+function containerNameWithReplicas(svc, node) {
+    if (!svc.containerNamePos || svc.containerName === '')
+        return [];
+    const scaleNode = get(node, 'scale');
+    const replicasNode = get(get(node, 'deploy'), 'replicas');
+    // compose-go's GetScale: `scale` wins over `deploy.replicas`, and names the attribute in the message.
+    const [attr, countNode] = str(scaleNode) !== undefined ? ['scale', scaleNode] : ['deploy.replicas', replicasNode];
+    const count = replicaCount(countNode);
+    if (count === undefined || count <= 1 || !countNode)
+        return [];
+    return [
+        {
+            ...composeFinding('compose-invalid', svc.containerNamePos, `services.${attr}: can't set container_name and ${svc.name} as container name must be unique`, `Remove container_name so that compose names each replica itself (<project>-${svc.name}-1, -2, …), or set ${attr} to 1.`, svc.name),
+            related: [{ pos: nodePos(countNode), message: `${attr} is ${count} here` }],
+        },
+    ];
+}
+/** Go's path.Clean for the absolute container paths compose compares. */
+function cleanTarget(target) {
+    const normalized = external_node_path_namespaceObject.posix.normalize(target);
+    return normalized.length > 1 && normalized.endsWith('/') ? normalized.slice(0, -1) : normalized;
+}
+function seqItems(node) {
+    return isSeq(node) ? node.items : node ? [node] : [];
+}
+function duplicateMountTargets(svc, node) {
+    // compose registers tmpfs entries first, then volumes, and names each by its index in the merged list.
+    const mounts = [
+        ...seqItems(get(node, 'tmpfs')).map((item, i) => ({
+            item,
+            loc: `services.${svc.name}.tmpfs[${i}]`,
+            target: str(item)?.split(':')[0],
+        })),
+        ...seqItems(get(node, 'volumes')).map((item, i) => ({
+            item,
+            loc: `services.${svc.name}.volumes[${i}]`,
+            target: volumeTarget(item),
+        })),
+    ];
+    const first = new Map();
+    const findings = [];
+    for (const { item, loc, target } of mounts) {
+        if (target === undefined || target === '')
+            continue;
+        const clean = cleanTarget(target);
+        const earlier = first.get(clean);
+        if (!earlier) {
+            first.set(clean, { loc, pos: nodePos(item) });
+            continue;
+        }
+        findings.push({
+            ...composeFinding('compose-invalid', nodePos(item), `${loc}: target ${clean} already mounted as ${earlier.loc}`, `Mount something else at ${clean}, or remove one of the two mounts: a container path takes one mount.`, svc.name),
+            related: [{ pos: earlier.pos, message: `${clean} is already mounted here` }],
+        });
+    }
+    return findings;
+}
+/**
+ * A service's dependencies as compose-go counts them (depends_on, then the implicit ones from
+ * network_mode/ipc/pid/uts/cgroup `service:X`, volumes_from and links), the first position per target.
+ */
+function dependencyEdges(svc, node) {
+    const edges = svc.dependsOn.map((d) => ({ to: d.service, pos: d.pos }));
+    for (const key of ['ipc', 'pid', 'uts', 'cgroup']) {
+        const value = get(node, key);
+        const text = str(value);
+        if (value && text?.startsWith('service:'))
+            edges.push({ to: text.slice('service:'.length), pos: nodePos(value) });
+    }
+    for (const from of svc.volumesFrom) {
+        const to = volumesFromService(from.value);
+        if (to !== undefined)
+            edges.push({ to, pos: from.pos });
+    }
+    return edges.filter((e, i) => edges.findIndex((x) => x.to === e.to) === i);
+}
+/**
+ * Each back edge of a depth-first search (services and dependencies in name order, as compose walks them)
+ * closes one cycle; reporting them all names every cycle once, and removing them all leaves none.
+ */
+function dependencyCycles(active, serviceNodes) {
+    const graph = new Map();
+    for (const svc of active)
+        graph.set(svc.name, dependencyEdges(svc, serviceNodes.get(svc.name)));
+    for (const [name, edges] of graph) {
+        graph.set(name, edges.filter((e) => graph.has(e.to)).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0)));
+    }
+    const findings = [];
+    const done = new Set();
+    const stack = [];
+    const visit = (name, via) => {
+        stack.push(via ? { name, via } : { name });
+        for (const edge of graph.get(name) ?? []) {
+            const at = stack.findIndex((s) => s.name === edge.to);
+            if (at >= 0) {
+                const cycle = stack.slice(at);
+                findings.push({
+                    ...composeFinding('compose-reference', edge.pos, `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`, 'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.', name),
+                    related: cycle
+                        .slice(1)
+                        .flatMap((s, i) => s.via ? [{ pos: s.via.pos, message: `${cycle[i].name} depends on ${s.name} here` }] : []),
+                });
+            }
+            else if (!done.has(edge.to))
+                visit(edge.to, edge);
+        }
+        stack.pop();
+        done.add(name);
+    };
+    for (const name of [...graph.keys()].sort())
+        if (!done.has(name))
+            visit(name);
+    return findings;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/compose/template.js
 /**
  * Variable substitution exactly as compose-go's `template` package does it: `$VAR`, `${VAR}`,
@@ -45391,82 +45917,6 @@ function expandEscapes(value) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/src/compose/tree.js
-function nodePos(node) {
-    return { file: node.file, line: node.line, column: node.column };
-}
-function isMap(node) {
-    return node?.kind === 'map';
-}
-function isSeq(node) {
-    return node?.kind === 'seq';
-}
-function isScalar(node) {
-    return node?.kind === 'scalar';
-}
-function get(node, key) {
-    return isMap(node) ? node.entries.get(key)?.value : undefined;
-}
-function entry(node, key) {
-    return isMap(node) ? node.entries.get(key) : undefined;
-}
-/** A scalar's value as compose would read it as a string (numbers and booleans stringified). */
-function str(node) {
-    if (!isScalar(node) || node.value === null)
-        return undefined;
-    return String(node.value);
-}
-/** A synthetic scalar placed at `at`, for values compose derives (e.g. the string form of a short syntax). */
-function scalarAt(at, value) {
-    return {
-        kind: 'scalar',
-        value,
-        quoted: true,
-        inline: false,
-        file: at.file,
-        line: at.line,
-        column: at.column,
-        start: at.start,
-        end: at.end,
-    };
-}
-/** Plain JSON for schema validation; `Object.fromEntries` keeps keys such as `__proto__` as data. */
-function toPlain(node) {
-    switch (node.kind) {
-        case 'scalar':
-            return node.value;
-        case 'seq':
-            return node.items.map(toPlain);
-        case 'map':
-            return Object.fromEntries([...node.entries.values()].map((e) => [e.key, toPlain(e.value)]));
-    }
-}
-/** Deep copy, so that a merge never mutates a tree that another include or extends still uses. */
-function clone(node) {
-    switch (node.kind) {
-        case 'scalar':
-            return { ...node };
-        case 'seq':
-            return { ...node, items: node.items.map(clone) };
-        case 'map':
-            return {
-                ...node,
-                entries: new Map([...node.entries].map(([k, e]) => [k, { ...e, value: clone(e.value) }])),
-            };
-    }
-}
-/** The `compose-invalid`, `compose-interpolation` and `compose-reference` findings the loader emits. */
-function composeFinding(rule, pos, message, fix, service) {
-    return {
-        rule,
-        severity: 'error',
-        message,
-        pos,
-        ...(service !== undefined ? { service } : {}),
-        fix: { description: fix },
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/src/compose/interpolate.js
 
 
@@ -45593,240 +46043,6 @@ function posIn(node, text, template, index) {
     if (source.slice(lead, lead + before.length) !== before || source.includes('\n'))
         return at;
     return { ...at, column: node.column + lead + index };
-}
-
-;// CONCATENATED MODULE: ./lib/src/compose/merge.js
-
-/**
- * Merges `over` into `base` with compose-go's override rules (override/merge.go): mappings merge by key,
- * sequences append without duplicates, `command`/`entrypoint`/`healthcheck.test` are replaced,
- * `environment`/`labels`-style values merge by key, `depends_on` and service `networks` merge by name,
- * `volumes` merge by container target. Neither input is mutated; each value keeps its own position.
- */
-function mergeNodes(base, over, path = []) {
-    const special = specialFor(path);
-    if (special)
-        return special(base, over, path);
-    if (over.kind === 'scalar' && over.value === null)
-        return base;
-    if (base.kind === 'map' && over.kind === 'map')
-        return mergeMappings(base, over, path);
-    if (base.kind === 'seq' && over.kind === 'seq') {
-        const merged = appendUnique(base, over);
-        return path.length === 3 && path[0] === 'services' && path[2] === 'volumes'
-            ? uniqueByTarget(merged)
-            : merged;
-    }
-    return over;
-}
-const SERVICE_SPECIALS = {
-    command: (_b, o) => o,
-    entrypoint: (_b, o) => o,
-    environment: mergeKeyValue,
-    labels: mergeKeyValue,
-    annotations: mergeKeyValue,
-    sysctls: mergeKeyValue,
-    depends_on: (b, o, p) => mergeMappings(asMapping(b), asMapping(o), p),
-    networks: (b, o, p) => mergeMappings(asMapping(b), asMapping(o), p),
-    dns: mergeToSequence,
-    dns_opt: mergeToSequence,
-    dns_search: mergeToSequence,
-    env_file: mergeToSequence,
-    label_file: mergeToSequence,
-    extra_hosts: mergeToSequence,
-    tmpfs: mergeToSequence,
-    build: (b, o, p) => mergeMappings(buildMapping(b), buildMapping(o), p),
-};
-function specialFor(path) {
-    if (path[0] !== 'services' || path.length < 3) {
-        if (path.length === 3 &&
-            ['networks', 'volumes', 'secrets', 'configs'].includes(path[0]) &&
-            path[2] === 'labels') {
-            return mergeKeyValue;
-        }
-        return undefined;
-    }
-    if (path.length === 3)
-        return SERVICE_SPECIALS[path[2]];
-    const tail = path.slice(2).join('.');
-    if (tail === 'healthcheck.test')
-        return (_b, o) => o;
-    if (tail === 'build.args' || tail === 'build.labels' || tail === 'deploy.labels')
-        return mergeKeyValue;
-    if (tail === 'build.extra_hosts')
-        return mergeToSequence;
-    return undefined;
-}
-function mergeMappings(base, over, path) {
-    const entries = new Map(base.entries);
-    for (const [key, e] of over.entries) {
-        const existing = entries.get(key);
-        entries.set(key, existing ? { ...existing, value: mergeNodes(existing.value, e.value, [...path, key]) } : e);
-    }
-    return { ...base, entries };
-}
-function sameValue(a, b) {
-    return JSON.stringify(toPlain(a)) === JSON.stringify(toPlain(b));
-}
-function appendUnique(base, over) {
-    const items = [...base.items];
-    for (const item of over.items)
-        if (!items.some((existing) => sameValue(existing, item)))
-            items.push(item);
-    return { ...base, items };
-}
-/** Sequence entries with the same key: the last one wins, at the position of the first. */
-function uniqueBy(seq, keyOf) {
-    const items = [];
-    const index = new Map();
-    for (const item of seq.items) {
-        const key = keyOf(item);
-        const at = key === undefined ? undefined : index.get(key);
-        if (at !== undefined)
-            items[at] = item;
-        else {
-            if (key !== undefined)
-                index.set(key, items.length);
-            items.push(item);
-        }
-    }
-    return { ...seq, items };
-}
-function volumeTarget(item) {
-    if (item.kind === 'map') {
-        const t = item.entries.get('target')?.value;
-        return t?.kind === 'scalar' && t.value !== null ? String(t.value) : undefined;
-    }
-    if (item.kind === 'scalar' && typeof item.value === 'string') {
-        const parts = splitVolumeSpec(item.value);
-        return parts.target;
-    }
-    return undefined;
-}
-/** Splits `src:dst[:mode]` / `dst`, keeping Windows drive letters (`C:\x:/y`) in the source. */
-function splitVolumeSpec(spec) {
-    const parts = [];
-    let current = '';
-    for (let i = 0; i < spec.length; i++) {
-        const ch = spec[i];
-        if (ch === ':' &&
-            !(current.length === 1 &&
-                /[a-zA-Z]/.test(current) &&
-                parts.length === 0 &&
-                /[\\/]/.test(spec[i + 1] ?? ''))) {
-            parts.push(current);
-            current = '';
-        }
-        else
-            current += ch;
-    }
-    parts.push(current);
-    if (parts.length === 1)
-        return { target: parts[0] };
-    if (parts.length === 2)
-        return { source: parts[0], target: parts[1] };
-    return { source: parts[0], target: parts[1], mode: parts.slice(2).join(':') };
-}
-function uniqueByTarget(seq) {
-    return uniqueBy(seq, volumeTarget);
-}
-/** `KEY=VALUE` lists and `KEY: VALUE` maps merge by key; two maps stay a map. */
-function mergeKeyValue(base, over) {
-    if (over.kind === 'scalar' && over.value === null)
-        return base;
-    if (base.kind === 'map' && over.kind === 'map') {
-        const entries = new Map(base.entries);
-        for (const [k, e] of over.entries)
-            entries.set(k, e);
-        return { ...base, entries };
-    }
-    const seq = toSequence(base);
-    const merged = { ...seq, items: [...seq.items, ...toSequence(over).items] };
-    return uniqueBy(merged, (item) => item.kind === 'scalar' && item.value !== null ? String(item.value).split('=')[0] : undefined);
-}
-function mergeToSequence(base, over) {
-    if (over.kind === 'scalar' && over.value === null)
-        return base;
-    return appendUnique(toSequence(base), toSequence(over));
-}
-/** A mapping `{K: V}` as `["K=V"]` (a null value as `"K"`), a string as `[s]`, each item placed at its key. */
-function toSequence(node) {
-    if (node.kind === 'seq')
-        return node;
-    if (node.kind === 'map') {
-        const items = [...node.entries.values()].map((e) => {
-            const v = e.value;
-            const text = v.kind === 'scalar' && v.value !== null ? `${e.key}=${String(v.value)}` : e.key;
-            return scalarAt(e.keyNode, text);
-        });
-        return {
-            kind: 'seq',
-            flow: node.flow,
-            items,
-            file: node.file,
-            line: node.line,
-            column: node.column,
-            start: node.start,
-            end: node.end,
-        };
-    }
-    return {
-        kind: 'seq',
-        flow: true,
-        items: node.value === null ? [] : [node],
-        file: node.file,
-        line: node.line,
-        column: node.column,
-        start: node.start,
-        end: node.end,
-    };
-}
-/** `[a, b]` as `{a: null, b: null}`, for depends_on and service networks. */
-function asMapping(node) {
-    if (node.kind === 'map')
-        return node;
-    const entries = new Map();
-    if (node.kind === 'seq') {
-        for (const item of node.items) {
-            if (item.kind !== 'scalar' || item.value === null)
-                continue;
-            const key = String(item.value);
-            entries.set(key, { key, keyNode: item, value: scalarAt(item, null) });
-        }
-    }
-    return {
-        kind: 'map',
-        flow: node.kind === 'seq' ? node.flow : true,
-        entries,
-        file: node.file,
-        line: node.line,
-        column: node.column,
-        start: node.start,
-        end: node.end,
-    };
-}
-function buildMapping(node) {
-    if (node.kind === 'scalar' && node.value !== null) {
-        const key = scalarAt(node, 'context');
-        return {
-            kind: 'map',
-            flow: true,
-            entries: new Map([['context', { key: 'context', keyNode: key, value: node }]]),
-            file: node.file,
-            line: node.line,
-            column: node.column,
-            start: node.start,
-            end: node.end,
-        };
-    }
-    return asMapping(node);
-}
-/** Merges several top-level documents in order (the `-f` files, or an override file). */
-function mergeDocuments(docs) {
-    let merged;
-    for (const doc of docs)
-        merged = merged ? mergeNodes(merged, doc) : clone(doc);
-    return merged;
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -46513,82 +46729,6 @@ class Converter {
         const before = this.text.slice(lineStart, offset).replace(/^\uFEFF/, '');
         return /^[ \t]*$/.test(before) ? before : ' '.repeat(before.length);
     }
-}
-
-;// CONCATENATED MODULE: ./lib/src/compose/references.js
-
-/**
- * compose's consistency checks (loader/validate.go), on active services, reporting every violation
- * where compose stops at the first: undefined services, networks and volumes, and network_mode with networks.
- */
-function checkReferences(model, serviceNodes) {
-    const findings = [];
-    const services = new Set(model.services.map((s) => s.name));
-    const networks = new Set(model.networks.map((n) => n.name));
-    const volumes = new Set(model.volumes.map((v) => v.name));
-    const known = (name) => [...services].filter((s) => s !== name);
-    const available = (list) => (list.length ? ` (defined: ${list.join(', ')})` : '');
-    for (const svc of model.services) {
-        if (!svc.active)
-            continue;
-        const node = serviceNodes.get(svc.name);
-        const report = (pos, message, fix) => findings.push(composeFinding('compose-reference', pos, message, fix, svc.name));
-        for (const dep of svc.dependsOn) {
-            if (dep.implicit || services.has(dep.service))
-                continue;
-            if (isOptionalDependency(node, dep.service))
-                continue;
-            report(dep.pos, `service "${svc.name}" depends on undefined service "${dep.service}"`, `Define service "${dep.service}", or remove it from depends_on${available(known(svc.name))}.`);
-        }
-        for (const link of svc.links) {
-            if (services.has(link.service))
-                continue;
-            report(link.pos, `service "${svc.name}" depends on undefined service "${link.service}" (links)`, `Define service "${link.service}", or remove the link${available(known(svc.name))}.`);
-        }
-        if (svc.networkMode.kind === 'service' && !services.has(svc.networkMode.service)) {
-            report(svc.networkModePos ?? svc.pos, `service "${svc.networkMode.service}" not found for network_mode 'service:${svc.networkMode.service}'`, `Name an existing service after "service:"${available(known(svc.name))}.`);
-        }
-        for (const from of svc.volumesFrom) {
-            const spec = from.value;
-            if (spec.startsWith('container:'))
-                continue;
-            const name = (spec.startsWith('service:') ? spec.slice('service:'.length) : spec).split(':')[0];
-            if (services.has(name))
-                continue;
-            report(from.pos, `service "${svc.name}" volumes_from undefined service "${name}"`, `Name an existing service, or use "container:NAME" for a container outside this project${available(known(svc.name))}.`);
-        }
-        for (const net of svc.networks) {
-            if (net.implicit || networks.has(net.name) || net.name === 'default')
-                continue;
-            report(net.pos, `service "${svc.name}" refers to undefined network ${net.name}`, `Declare "${net.name}" under the top-level networks: key (add "external: true" if another project creates it).`);
-        }
-        for (const mount of svc.volumes) {
-            if (mount.type !== 'volume' || mount.source === undefined || volumes.has(mount.source))
-                continue;
-            report(mount.pos, `service "${svc.name}" refers to undefined volume ${mount.source}`, `Declare "${mount.source}" under the top-level volumes: key, or write a path (./${mount.source}) for a bind mount.`);
-        }
-        const networksEntry = entry(node, 'networks');
-        if (svc.networkModePos && networksEntry && !isEmpty(networksEntry.value)) {
-            findings.push({
-                ...composeFinding('compose-reference', nodePos(networksEntry.keyNode), `service ${svc.name} declares mutually exclusive \`network_mode\` and \`networks\``, 'Remove either network_mode or networks from this service.', svc.name),
-                related: [{ pos: svc.networkModePos, message: 'network_mode is set here' }],
-            });
-        }
-    }
-    return findings;
-}
-/** `depends_on: {x: {required: false}}`: compose only warns when x is missing. */
-function isOptionalDependency(node, service) {
-    const deps = get(node, 'depends_on');
-    if (!isMap(deps))
-        return false;
-    const required = get(get(deps, service), 'required');
-    return isScalar(required) && required.value === false && str(required) === 'false';
-}
-function isEmpty(node) {
-    if (node.kind === 'scalar')
-        return node.value === null;
-    return node.kind === 'map' ? node.entries.size === 0 : node.items.length === 0;
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
@@ -58810,6 +58950,7 @@ function selectErrors(errors) {
 
 
 
+
 /** compose-go's discovery order (cli/options.go). */
 const DEFAULT_FILE_NAMES = [
     'compose.yaml',
@@ -58970,7 +59111,11 @@ async function loadCompose(opts) {
     };
     if (version !== undefined && versionNode)
         model.version = { value: version, pos: nodePos(versionNode) };
-    model.diagnostics = [...loader.diagnostics, ...checkReferences(model, serviceNodes)];
+    model.diagnostics = [
+        ...loader.diagnostics,
+        ...checkReferences(model, serviceNodes),
+        ...checkConsistency(model, serviceNodes),
+    ];
     return model;
 }
 function emptyMapAt(node) {
@@ -60013,7 +60158,7 @@ async function runValidateAction() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6559);
+/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3039);
 // Entry point of the validate sub-action (validate/action.yml).
 
 await (0,_action_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { Located } from '../core/source.js';
+import { checkConsistency } from './consistency.js';
 import { parseDotenv } from './dotenv.js';
 import { interpolateTree } from './interpolate.js';
 import type { ComposeLoadOptions } from './load-options.js';
@@ -211,7 +212,11 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
     unsetVariables: loader.unset,
   };
   if (version !== undefined && versionNode) model.version = { value: version, pos: nodePos(versionNode) };
-  model.diagnostics = [...loader.diagnostics, ...checkReferences(model, serviceNodes)];
+  model.diagnostics = [
+    ...loader.diagnostics,
+    ...checkReferences(model, serviceNodes),
+    ...checkConsistency(model, serviceNodes),
+  ];
   return model;
 }
 

@@ -58,10 +58,8 @@ export function checkReferences(
       );
     }
     for (const from of svc.volumesFrom) {
-      const spec = from.value;
-      if (spec.startsWith('container:')) continue;
-      const name = (spec.startsWith('service:') ? spec.slice('service:'.length) : spec).split(':')[0]!;
-      if (services.has(name)) continue;
+      const name = volumesFromService(from.value);
+      if (name === undefined || services.has(name)) continue;
       report(
         from.pos,
         `service "${svc.name}" volumes_from undefined service "${name}"`,
@@ -99,6 +97,12 @@ export function checkReferences(
     }
   }
   return findings;
+}
+
+/** The service a `volumes_from` entry (`svc`, `svc:ro`, `service:svc`) names; undefined for `container:NAME`. */
+export function volumesFromService(spec: string): string | undefined {
+  if (spec.startsWith('container:')) return undefined;
+  return (spec.startsWith('service:') ? spec.slice('service:'.length) : spec).split(':')[0]!;
 }
 
 /** `depends_on: {x: {required: false}}`: compose only warns when x is missing. */

@@ -1,0 +1,170 @@
+import path from 'node:path';
+import type { Finding } from '../core/finding.js';
+import type { SourcePos } from '../core/source.js';
+import { volumeTarget } from './merge.js';
+import type { ComposeModel, ComposeService } from './model.js';
+import { volumesFromService } from './references.js';
+import { composeFinding, get, isSeq, type MapNode, nodePos, str, type YNode } from './tree.js';
+
+/**
+ * The rest of compose-go's consistency checks (loader/validate.go, graph/cycle.go), on active services
+ * only as compose does: container_name with several replicas, two mounts on one container path, and
+ * dependency cycles. Compose stops at the first; every occurrence is reported here.
+ */
+export function checkConsistency(
+  model: Omit<ComposeModel, 'diagnostics'>,
+  serviceNodes: Map<string, MapNode>,
+): Finding[] {
+  const active = model.services.filter((s) => s.active);
+  return [
+    ...active.flatMap((s) => containerNameWithReplicas(s, serviceNodes.get(s.name))),
+    ...active.flatMap((s) => duplicateMountTargets(s, serviceNodes.get(s.name))),
+    ...dependencyCycles(active, serviceNodes),
+  ];
+}
+
+function replicaCount(node: YNode | undefined): number | undefined {
+  const text = str(node);
+  return text !== undefined && /^\d+$/.test(text.trim()) ? Number(text) : undefined;
+}
+
+function containerNameWithReplicas(svc: ComposeService, node: MapNode | undefined): Finding[] {
+  if (!svc.containerNamePos || svc.containerName === '') return [];
+  const scaleNode = get(node, 'scale');
+  const replicasNode = get(get(node, 'deploy'), 'replicas');
+  // compose-go's GetScale: `scale` wins over `deploy.replicas`, and names the attribute in the message.
+  const [attr, countNode] =
+    str(scaleNode) !== undefined ? ['scale', scaleNode] : ['deploy.replicas', replicasNode];
+  const count = replicaCount(countNode);
+  if (count === undefined || count <= 1 || !countNode) return [];
+  return [
+    {
+      ...composeFinding(
+        'compose-invalid',
+        svc.containerNamePos,
+        `services.${attr}: can't set container_name and ${svc.name} as container name must be unique`,
+        `Remove container_name so that compose names each replica itself (<project>-${svc.name}-1, -2, …), or set ${attr} to 1.`,
+        svc.name,
+      ),
+      related: [{ pos: nodePos(countNode), message: `${attr} is ${count} here` }],
+    },
+  ];
+}
+
+/** Go's path.Clean for the absolute container paths compose compares. */
+function cleanTarget(target: string): string {
+  const normalized = path.posix.normalize(target);
+  return normalized.length > 1 && normalized.endsWith('/') ? normalized.slice(0, -1) : normalized;
+}
+
+function seqItems(node: YNode | undefined): YNode[] {
+  return isSeq(node) ? node.items : node ? [node] : [];
+}
+
+function duplicateMountTargets(svc: ComposeService, node: MapNode | undefined): Finding[] {
+  // compose registers tmpfs entries first, then volumes, and names each by its index in the merged list.
+  const mounts = [
+    ...seqItems(get(node, 'tmpfs')).map((item, i) => ({
+      item,
+      loc: `services.${svc.name}.tmpfs[${i}]`,
+      target: str(item)?.split(':')[0],
+    })),
+    ...seqItems(get(node, 'volumes')).map((item, i) => ({
+      item,
+      loc: `services.${svc.name}.volumes[${i}]`,
+      target: volumeTarget(item),
+    })),
+  ];
+  const first = new Map<string, { loc: string; pos: SourcePos }>();
+  const findings: Finding[] = [];
+  for (const { item, loc, target } of mounts) {
+    if (target === undefined || target === '') continue;
+    const clean = cleanTarget(target);
+    const earlier = first.get(clean);
+    if (!earlier) {
+      first.set(clean, { loc, pos: nodePos(item) });
+      continue;
+    }
+    findings.push({
+      ...composeFinding(
+        'compose-invalid',
+        nodePos(item),
+        `${loc}: target ${clean} already mounted as ${earlier.loc}`,
+        `Mount something else at ${clean}, or remove one of the two mounts: a container path takes one mount.`,
+        svc.name,
+      ),
+      related: [{ pos: earlier.pos, message: `${clean} is already mounted here` }],
+    });
+  }
+  return findings;
+}
+
+interface Edge {
+  to: string;
+  pos: SourcePos;
+}
+
+/**
+ * A service's dependencies as compose-go counts them (depends_on, then the implicit ones from
+ * network_mode/ipc/pid/uts/cgroup `service:X`, volumes_from and links), the first position per target.
+ */
+function dependencyEdges(svc: ComposeService, node: MapNode | undefined): Edge[] {
+  const edges: Edge[] = svc.dependsOn.map((d) => ({ to: d.service, pos: d.pos }));
+  for (const key of ['ipc', 'pid', 'uts', 'cgroup']) {
+    const value = get(node, key);
+    const text = str(value);
+    if (value && text?.startsWith('service:'))
+      edges.push({ to: text.slice('service:'.length), pos: nodePos(value) });
+  }
+  for (const from of svc.volumesFrom) {
+    const to = volumesFromService(from.value);
+    if (to !== undefined) edges.push({ to, pos: from.pos });
+  }
+  return edges.filter((e, i) => edges.findIndex((x) => x.to === e.to) === i);
+}
+
+/**
+ * Each back edge of a depth-first search (services and dependencies in name order, as compose walks them)
+ * closes one cycle; reporting them all names every cycle once, and removing them all leaves none.
+ */
+function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, MapNode>): Finding[] {
+  const graph = new Map<string, Edge[]>();
+  for (const svc of active) graph.set(svc.name, dependencyEdges(svc, serviceNodes.get(svc.name)));
+  for (const [name, edges] of graph) {
+    graph.set(
+      name,
+      edges.filter((e) => graph.has(e.to)).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0)),
+    );
+  }
+
+  const findings: Finding[] = [];
+  const done = new Set<string>();
+  const stack: { name: string; via?: Edge }[] = [];
+  const visit = (name: string, via?: Edge): void => {
+    stack.push(via ? { name, via } : { name });
+    for (const edge of graph.get(name) ?? []) {
+      const at = stack.findIndex((s) => s.name === edge.to);
+      if (at >= 0) {
+        const cycle = stack.slice(at);
+        findings.push({
+          ...composeFinding(
+            'compose-reference',
+            edge.pos,
+            `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`,
+            'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.',
+            name,
+          ),
+          related: cycle
+            .slice(1)
+            .flatMap((s, i) =>
+              s.via ? [{ pos: s.via.pos, message: `${cycle[i]!.name} depends on ${s.name} here` }] : [],
+            ),
+        });
+      } else if (!done.has(edge.to)) visit(edge.to, edge);
+    }
+    stack.pop();
+    done.add(name);
+  };
+  for (const name of [...graph.keys()].sort()) if (!done.has(name)) visit(name);
+  return findings;
+}
