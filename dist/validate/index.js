@@ -37214,7 +37214,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3039:
+/***/ 1291:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40539,22 +40539,17 @@ function enclosing(p, name) {
 function nginxPathOf(p) {
     return p.file.containerPath ?? p.file.file;
 }
-const textCache = new WeakMap();
+/** The container path nginx knows a host file by (the host path when it is not loaded). */
+function nginxPathOfFile(view, hostFile) {
+    return view.index.filesByHost.get(hostFile)?.containerPath ?? hostFile;
+}
 /**
  * The text of a project nginx file as parsed, for building edits without reading it again; undefined
  * for image files and templates, whose parsed text is not what is on disk.
  */
 function editableText(view, hostFile) {
-    let index = textCache.get(view);
-    if (!index) {
-        index = new Map();
-        for (const f of view.nginx?.files ?? []) {
-            if (!f.builtin && !f.file.endsWith('.template'))
-                index.set(f.file, f.text);
-        }
-        textCache.set(view, index);
-    }
-    return index.get(hostFile);
+    const f = view.index.filesByHost.get(hostFile);
+    return f && !f.builtin && !f.file.endsWith('.template') ? f.text : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/add-header-redefinition.js
@@ -40651,27 +40646,7 @@ const aliasTraversal = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/project/targets.js
-const cache = new WeakMap();
-/** Upstream references that resolve to a service of this project (not the proxy itself). */
-function upstreamTargets(view) {
-    let list = cache.get(view);
-    if (!list) {
-        list = [];
-        for (const ref of view.upstreamRefs) {
-            if (ref.host === '')
-                continue;
-            const res = view.resolve(ref.host);
-            if (res.ok && res.service && res.service !== view.proxy)
-                list.push({ ref, service: res.service });
-        }
-        cache.set(view, list);
-    }
-    return list;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/rules/backend-port-published.js
-
 
 function loopbackOnly(hostIp) {
     return hostIp !== undefined && (/^127\./.test(hostIp) || hostIp === '::1' || hostIp === '[::1]');
@@ -40686,7 +40661,7 @@ const backendPortPublished = {
             return [];
         const out = [];
         const backends = new Map();
-        for (const t of upstreamTargets(view))
+        for (const t of view.upstreamTargets)
             if (!backends.has(t.service))
                 backends.set(t.service, `${t.ref.host}:${t.ref.effectivePort}`);
         for (const [service, via] of backends) {
@@ -43822,15 +43797,12 @@ const nginxDirective = {
 
 
 
-function containerPathOfFile(view, hostFile) {
-    return view.nginx?.files.find((f) => f.file === hostFile)?.containerPath ?? hostFile;
-}
 function mountLine(pattern) {
     const rel = `./${external_node_path_namespaceObject.posix.basename(pattern)}`;
     return `- ${rel}:${pattern}:ro`;
 }
 function describe(view, p) {
-    const where = `${containerPathOfFile(view, p.directive.file)}:${p.directive.line}`;
+    const where = `${nginxPathOfFile(view, p.directive.file)}:${p.directive.line}`;
     const proxy = view.proxy?.name ?? 'nginx';
     switch (p.kind) {
         case 'missing':
@@ -44061,7 +44033,7 @@ function mountTargetFor(view, hostPath) {
     const name = external_node_path_namespaceObject.basename(hostPath);
     if (name.endsWith('.template'))
         return `/etc/nginx/templates/${name}`;
-    return view.nginx?.files.find((f) => f.file === hostPath)?.containerPath ?? external_node_path_namespaceObject.posix.join(CONF_D, name);
+    return view.index.filesByHost.get(hostPath)?.containerPath ?? external_node_path_namespaceObject.posix.join(CONF_D, name);
 }
 function isRead(view, hostPath) {
     return (view.nginx?.files ?? []).some((f) => f.file === hostPath || f.file.startsWith(`${hostPath}${external_node_path_namespaceObject.sep}`));
@@ -44284,43 +44256,22 @@ function parseSize(text) {
     return Number(m[1]) * unit;
 }
 /** The LibreSpeed service behind each proxy_pass, directly or through an `upstream` block. */
+/** The LibreSpeed service a proxied location reaches, directly or through an upstream block. */
 function libreSpeedTargets(view) {
     const byPass = new Map();
     const byUpstream = new Map();
-    const push = (map, key, ref) => {
-        const list = map.get(key);
-        if (list)
-            list.push(ref);
-        else
-            map.set(key, [ref]);
-    };
-    for (const ref of view.upstreamRefs) {
+    for (const { ref, service } of view.upstreamTargets) {
+        if (!isLibreSpeedImage(service.image?.value))
+            continue;
         if (ref.kind === 'upstream-server')
-            push(byUpstream, ref.upstreamName ?? '', ref);
+            byUpstream.set(ref.upstreamName ?? '', service);
         else
-            push(byPass, ref.directive, ref);
+            byPass.set(ref.directive, service);
     }
-    const resolved = new Map();
-    const libreSpeedAt = (host) => {
-        if (!resolved.has(host)) {
-            const res = view.resolve(host);
-            resolved.set(host, res.ok && res.service && isLibreSpeedImage(res.service.image?.value) ? res.service : undefined);
-        }
-        return resolved.get(host);
-    };
     return (pl) => {
         const arg = pl.pass.d.args[0] ?? '';
         const addr = arg.includes('$') ? undefined : parseAddress(arg, true);
-        const refs = [
-            ...(byPass.get(pl.pass) ?? []),
-            ...(addr ? (byUpstream.get(addr.host) ?? byUpstream.get(addr.quoted) ?? []) : []),
-        ];
-        for (const ref of refs) {
-            const service = ref.host === '' ? undefined : libreSpeedAt(ref.host);
-            if (service)
-                return service;
-        }
-        return undefined;
+        return (byPass.get(pl.pass) ?? (addr ? (byUpstream.get(addr.host) ?? byUpstream.get(addr.quoted)) : undefined));
     };
 }
 const speedtestProxyTuning = {
@@ -44570,8 +44521,7 @@ const tlsListenWithoutCert = {
             const sslArg = d.args.indexOf('ssl');
             // nginx names the server block's line, not the listen's.
             const server = l.server;
-            const serverFile = view.nginx?.files.find((f) => f.file === server.file);
-            const where = `${serverFile?.containerPath ?? server.file}:${server.line}`;
+            const where = `${nginxPathOfFile(view, server.file)}:${server.line}`;
             out.push(finding(tlsListenWithoutCert, argPosOf(d, Math.max(sslArg, 0)), `nginx would exit at start: [emerg] no "ssl_certificate" is defined for the "listen ... ssl" directive in ${where}`, 'Add `ssl_certificate /etc/nginx/certs/fullchain.pem;` and `ssl_certificate_key /etc/nginx/certs/privkey.pem;` to this server (or http) block and mount the files, or drop "ssl" from the listen.', {
                 ...(view.proxy ? { service: view.proxy.name } : {}),
                 related: [
@@ -44713,7 +44663,6 @@ const upstreamLocalhost = {
 
 
 
-
 const upstreamPortMismatch = {
     id: 'upstream-port-mismatch',
     severity: 'error',
@@ -44722,7 +44671,7 @@ const upstreamPortMismatch = {
         if (!view.proxy?.active)
             return [];
         const out = [];
-        for (const { ref, service } of upstreamTargets(view)) {
+        for (const { ref, service } of view.upstreamTargets) {
             // A port taken from a variable is unknowable here.
             if (ref.port === undefined && ref.written.includes('$'))
                 continue;
@@ -44751,7 +44700,6 @@ const upstreamPortMismatch = {
 
 
 
-
 /** Whether `proxy` waits for `target`: depends_on (links count, the loader lists them as implicit) or service:X. */
 function waitsFor(proxy, target) {
     if (proxy.dependsOn.some((d) => d.service === target.name))
@@ -44770,7 +44718,7 @@ const upstreamStartOrder = {
         if (!proxy?.active)
             return [];
         const byTarget = new Map();
-        for (const t of upstreamTargets(view)) {
+        for (const t of view.upstreamTargets) {
             if (t.ref.resolveAt !== 'load' || !t.service.active || waitsFor(proxy, t.service))
                 continue;
             byTarget.set(t.service, [...(byTarget.get(t.service) ?? []), t]);
@@ -59683,7 +59631,7 @@ function push(map, key, value) {
     else
         map.set(key, [value]);
 }
-function indexDirectives(directives) {
+function indexDirectives(directives, files = []) {
     const byName = new Map();
     const children = new Map();
     const childrenByName = new Map();
@@ -59698,7 +59646,7 @@ function indexDirectives(directives) {
         }
         push(named, p.d.directive, p);
     }
-    return { byName, children, childrenByName };
+    return { byName, children, childrenByName, filesByHost: new Map(files.map((f) => [f.file, f])) };
 }
 function collectListens(index) {
     const listens = [];
@@ -59742,6 +59690,18 @@ function collectListens(index) {
     }
     return listens;
 }
+/** The upstream hosts that resolve to a compose service other than the proxy. */
+function resolveTargets(refs, resolve, proxy) {
+    const targets = [];
+    for (const ref of refs) {
+        if (ref.host === '')
+            continue;
+        const res = resolve(ref.host);
+        if (res.ok && res.service && res.service !== proxy)
+            targets.push({ ref, service: res.service });
+    }
+    return targets;
+}
 /** Joins the compose model and the nginx configuration once; every rule reads the result. */
 function buildProjectView(input) {
     const { compose, cwd } = input;
@@ -59781,7 +59741,7 @@ function buildProjectView(input) {
             nginx = loadNginxConfig({ containerPath: NGINX_MAIN }, containerFs);
     }
     const directives = nginx ? placeDirectives(nginx) : [];
-    const index = indexDirectives(directives);
+    const index = indexDirectives(directives, nginx?.files);
     const upstreamBlocks = new Map();
     for (const p of index.byName.get('upstream') ?? []) {
         if (p.d.args[0] !== undefined && !p.parents.some((x) => x.directive === 'stream')) {
@@ -59791,6 +59751,7 @@ function buildProjectView(input) {
     const resolve = proxy
         ? makeResolver(compose, services, proxy)
         : () => ({ ok: false, why: 'no proxy service was found' });
+    const upstreamRefs = collectUpstreamRefs(directives, upstreamBlocks);
     const proxyNets = proxy ? effectiveNetworks(proxy, services) : [];
     const peers = compose.services.filter((s) => s.active && s !== proxy && effectiveNetworks(s, services).some((n) => proxyNets.includes(n)));
     return {
@@ -59803,7 +59764,8 @@ function buildProjectView(input) {
         directives,
         index,
         unmountedConfigs,
-        upstreamRefs: collectUpstreamRefs(directives, upstreamBlocks),
+        upstreamRefs,
+        upstreamTargets: resolveTargets(upstreamRefs, resolve, proxy),
         upstreamBlocks,
         listens: collectListens(index),
         resolve,
@@ -60158,7 +60120,7 @@ async function runValidateAction() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3039);
+/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1291);
 // Entry point of the validate sub-action (validate/action.yml).
 
 await (0,_action_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();

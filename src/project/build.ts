@@ -1,13 +1,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ComposeModel, ComposeService } from '../compose/model.js';
-import type { NginxConfig, NginxDirective } from '../nginx/ast.js';
+import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { builtinFiles, loadNginxConfig, renderTemplate, walk } from '../nginx/index.js';
 import { MountedContainerFs } from './container-fs.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
-import type { DirectiveIndex, ListenSpec, PlacedDirective, ProjectView } from './view.js';
+import type {
+  DirectiveIndex,
+  ListenSpec,
+  PlacedDirective,
+  ProjectView,
+  Resolution,
+  UpstreamRef,
+  UpstreamTarget,
+} from './view.js';
 
 export interface ViewInput {
   cwd: string;
@@ -129,7 +137,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function indexDirectives(directives: readonly PlacedDirective[]): DirectiveIndex {
+export function indexDirectives(
+  directives: readonly PlacedDirective[],
+  files: readonly NginxParsedFile[] = [],
+): DirectiveIndex {
   const byName = new Map<string, PlacedDirective[]>();
   const children = new Map<NginxDirective | undefined, PlacedDirective[]>();
   const childrenByName = new Map<NginxDirective | undefined, Map<string, PlacedDirective[]>>();
@@ -144,7 +155,7 @@ export function indexDirectives(directives: readonly PlacedDirective[]): Directi
     }
     push(named, p.d.directive, p);
   }
-  return { byName, children, childrenByName };
+  return { byName, children, childrenByName, filesByHost: new Map(files.map((f) => [f.file, f])) };
 }
 
 function collectListens(index: DirectiveIndex): ListenSpec[] {
@@ -190,6 +201,21 @@ function collectListens(index: DirectiveIndex): ListenSpec[] {
   return listens;
 }
 
+/** The upstream hosts that resolve to a compose service other than the proxy. */
+function resolveTargets(
+  refs: readonly UpstreamRef[],
+  resolve: (host: string) => Resolution,
+  proxy: ComposeService | undefined,
+): UpstreamTarget[] {
+  const targets: UpstreamTarget[] = [];
+  for (const ref of refs) {
+    if (ref.host === '') continue;
+    const res = resolve(ref.host);
+    if (res.ok && res.service && res.service !== proxy) targets.push({ ref, service: res.service });
+  }
+  return targets;
+}
+
 /** Joins the compose model and the nginx configuration once; every rule reads the result. */
 export function buildProjectView(input: ViewInput): ProjectView {
   const { compose, cwd } = input;
@@ -229,7 +255,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   }
 
   const directives = nginx ? placeDirectives(nginx) : [];
-  const index = indexDirectives(directives);
+  const index = indexDirectives(directives, nginx?.files);
   const upstreamBlocks = new Map<string, PlacedDirective>();
   for (const p of index.byName.get('upstream') ?? []) {
     if (p.d.args[0] !== undefined && !p.parents.some((x) => x.directive === 'stream')) {
@@ -239,6 +265,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   const resolve = proxy
     ? makeResolver(compose, services, proxy)
     : () => ({ ok: false as const, why: 'no proxy service was found' });
+  const upstreamRefs = collectUpstreamRefs(directives, upstreamBlocks);
   const proxyNets = proxy ? effectiveNetworks(proxy, services) : [];
   const peers = compose.services.filter(
     (s) => s.active && s !== proxy && effectiveNetworks(s, services).some((n) => proxyNets.includes(n)),
@@ -254,7 +281,8 @@ export function buildProjectView(input: ViewInput): ProjectView {
     directives,
     index,
     unmountedConfigs,
-    upstreamRefs: collectUpstreamRefs(directives, upstreamBlocks),
+    upstreamRefs,
+    upstreamTargets: resolveTargets(upstreamRefs, resolve, proxy),
     upstreamBlocks,
     listens: collectListens(index),
     resolve,

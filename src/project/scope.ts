@@ -66,20 +66,16 @@ export function nginxPathOf(p: PlacedDirective): string {
   return p.file.containerPath ?? p.file.file;
 }
 
-const textCache = new WeakMap<ProjectView, Map<string, string>>();
+/** The container path nginx knows a host file by (the host path when it is not loaded). */
+export function nginxPathOfFile(view: ProjectView, hostFile: string): string {
+  return view.index.filesByHost.get(hostFile)?.containerPath ?? hostFile;
+}
 
 /**
  * The text of a project nginx file as parsed, for building edits without reading it again; undefined
  * for image files and templates, whose parsed text is not what is on disk.
  */
 export function editableText(view: ProjectView, hostFile: string): string | undefined {
-  let index = textCache.get(view);
-  if (!index) {
-    index = new Map();
-    for (const f of view.nginx?.files ?? []) {
-      if (!f.builtin && !f.file.endsWith('.template')) index.set(f.file, f.text);
-    }
-    textCache.set(view, index);
-  }
-  return index.get(hostFile);
+  const f = view.index.filesByHost.get(hostFile);
+  return f && !f.builtin && !f.file.endsWith('.template') ? f.text : undefined;
 }

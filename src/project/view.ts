@@ -12,11 +12,19 @@ export interface PlacedDirective {
   file: NginxParsedFile;
 }
 
+/** An upstream host that resolves to a service of this project (not the proxy itself). */
+export interface UpstreamTarget {
+  ref: UpstreamRef;
+  service: ComposeService;
+}
+
 export interface DirectiveIndex {
   byName: ReadonlyMap<string, PlacedDirective[]>;
   /** Children of each block; `undefined` is the top level. */
   children: ReadonlyMap<NginxDirective | undefined, PlacedDirective[]>;
   childrenByName: ReadonlyMap<NginxDirective | undefined, ReadonlyMap<string, PlacedDirective[]>>;
+  /** Parsed nginx files by host path. */
+  filesByHost: ReadonlyMap<string, NginxParsedFile>;
 }
 
 /** A host name nginx will look up, and when. */
@@ -89,6 +97,8 @@ export interface ProjectView {
   unmountedConfigs: { hostPath: string; reason: string }[];
   /** Every host nginx resolves. */
   upstreamRefs: UpstreamRef[];
+  /** The upstream hosts that land on a compose service, with that service. */
+  upstreamTargets: UpstreamTarget[];
   /** `upstream` blocks by name. */
   upstreamBlocks: ReadonlyMap<string, PlacedDirective>;
   listens: ListenSpec[];

@@ -1,6 +1,5 @@
 import type { ComposeService } from '../compose/model.js';
 import type { Finding } from '../core/finding.js';
-import { upstreamTargets } from '../project/targets.js';
 import { finding, type Rule } from './rule.js';
 
 function loopbackOnly(hostIp: string | undefined): boolean {
@@ -16,7 +15,7 @@ export const backendPortPublished: Rule = {
     if (!proxy?.active) return [];
     const out: Finding[] = [];
     const backends = new Map<ComposeService, string>();
-    for (const t of upstreamTargets(view))
+    for (const t of view.upstreamTargets)
       if (!backends.has(t.service)) backends.set(t.service, `${t.ref.host}:${t.ref.effectivePort}`);
     for (const [service, via] of backends) {
       if (!service.active || service.networkMode.kind === 'host') continue;

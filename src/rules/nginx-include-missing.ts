@@ -1,12 +1,8 @@
 import path from 'node:path';
 import type { IncludeProblem } from '../nginx/ast.js';
-import { argPosOf } from '../project/scope.js';
+import { argPosOf, nginxPathOfFile } from '../project/scope.js';
 import type { ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
-
-function containerPathOfFile(view: ProjectView, hostFile: string): string {
-  return view.nginx?.files.find((f) => f.file === hostFile)?.containerPath ?? hostFile;
-}
 
 function mountLine(pattern: string): string {
   const rel = `./${path.posix.basename(pattern)}`;
@@ -14,7 +10,7 @@ function mountLine(pattern: string): string {
 }
 
 function describe(view: ProjectView, p: IncludeProblem): { message: string; fix: string; note?: boolean } {
-  const where = `${containerPathOfFile(view, p.directive.file)}:${p.directive.line}`;
+  const where = `${nginxPathOfFile(view, p.directive.file)}:${p.directive.line}`;
   const proxy = view.proxy?.name ?? 'nginx';
   switch (p.kind) {
     case 'missing':

@@ -18,7 +18,7 @@ function relativeSource(view: ProjectView, hostPath: string): string {
 function mountTargetFor(view: ProjectView, hostPath: string): string {
   const name = path.basename(hostPath);
   if (name.endsWith('.template')) return `/etc/nginx/templates/${name}`;
-  return view.nginx?.files.find((f) => f.file === hostPath)?.containerPath ?? path.posix.join(CONF_D, name);
+  return view.index.filesByHost.get(hostPath)?.containerPath ?? path.posix.join(CONF_D, name);
 }
 
 function isRead(view: ProjectView, hostPath: string): boolean {

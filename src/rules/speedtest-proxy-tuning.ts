@@ -3,7 +3,7 @@ import type { TextEdit } from '../core/finding.js';
 import { isLibreSpeedImage } from '../project/images.js';
 import { argPosOf, effective } from '../project/scope.js';
 import { parseAddress } from '../project/upstreams.js';
-import type { PlacedDirective, ProjectView, UpstreamRef } from '../project/view.js';
+import type { PlacedDirective, ProjectView } from '../project/view.js';
 import {
   insertAtLocation,
   type ProxiedLocation,
@@ -27,41 +27,21 @@ export function parseSize(text: string): number | undefined {
 }
 
 /** The LibreSpeed service behind each proxy_pass, directly or through an `upstream` block. */
+/** The LibreSpeed service a proxied location reaches, directly or through an upstream block. */
 function libreSpeedTargets(view: ProjectView): (pl: ProxiedLocation) => ComposeService | undefined {
-  const byPass = new Map<PlacedDirective, UpstreamRef[]>();
-  const byUpstream = new Map<string, UpstreamRef[]>();
-  const push = <K>(map: Map<K, UpstreamRef[]>, key: K, ref: UpstreamRef) => {
-    const list = map.get(key);
-    if (list) list.push(ref);
-    else map.set(key, [ref]);
-  };
-  for (const ref of view.upstreamRefs) {
-    if (ref.kind === 'upstream-server') push(byUpstream, ref.upstreamName ?? '', ref);
-    else push(byPass, ref.directive, ref);
+  const byPass = new Map<PlacedDirective, ComposeService>();
+  const byUpstream = new Map<string, ComposeService>();
+  for (const { ref, service } of view.upstreamTargets) {
+    if (!isLibreSpeedImage(service.image?.value)) continue;
+    if (ref.kind === 'upstream-server') byUpstream.set(ref.upstreamName ?? '', service);
+    else byPass.set(ref.directive, service);
   }
-  const resolved = new Map<string, ComposeService | undefined>();
-  const libreSpeedAt = (host: string) => {
-    if (!resolved.has(host)) {
-      const res = view.resolve(host);
-      resolved.set(
-        host,
-        res.ok && res.service && isLibreSpeedImage(res.service.image?.value) ? res.service : undefined,
-      );
-    }
-    return resolved.get(host);
-  };
   return (pl) => {
     const arg = pl.pass.d.args[0] ?? '';
     const addr = arg.includes('$') ? undefined : parseAddress(arg, true);
-    const refs = [
-      ...(byPass.get(pl.pass) ?? []),
-      ...(addr ? (byUpstream.get(addr.host) ?? byUpstream.get(addr.quoted) ?? []) : []),
-    ];
-    for (const ref of refs) {
-      const service = ref.host === '' ? undefined : libreSpeedAt(ref.host);
-      if (service) return service;
-    }
-    return undefined;
+    return (
+      byPass.get(pl.pass) ?? (addr ? (byUpstream.get(addr.host) ?? byUpstream.get(addr.quoted)) : undefined)
+    );
   };
 }
 

@@ -1,4 +1,4 @@
-import { argPosOf, effective } from '../project/scope.js';
+import { argPosOf, effective, nginxPathOfFile } from '../project/scope.js';
 import { finding, type Rule } from './rule.js';
 
 export const tlsListenWithoutCert: Rule = {
@@ -18,8 +18,7 @@ export const tlsListenWithoutCert: Rule = {
       const sslArg = d.args.indexOf('ssl');
       // nginx names the server block's line, not the listen's.
       const server = l.server;
-      const serverFile = view.nginx?.files.find((f) => f.file === server.file);
-      const where = `${serverFile?.containerPath ?? server.file}:${server.line}`;
+      const where = `${nginxPathOfFile(view, server.file)}:${server.line}`;
       out.push(
         finding(
           tlsListenWithoutCert,

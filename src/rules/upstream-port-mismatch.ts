@@ -1,6 +1,5 @@
 import { serviceContainerPorts } from '../project/images.js';
 import { nginxPathOf } from '../project/scope.js';
-import { upstreamTargets } from '../project/targets.js';
 import { finding, type Rule } from './rule.js';
 
 export const upstreamPortMismatch: Rule = {
@@ -10,7 +9,7 @@ export const upstreamPortMismatch: Rule = {
   check(view) {
     if (!view.proxy?.active) return [];
     const out = [];
-    for (const { ref, service } of upstreamTargets(view)) {
+    for (const { ref, service } of view.upstreamTargets) {
       // A port taken from a variable is unknowable here.
       if (ref.port === undefined && ref.written.includes('$')) continue;
       const known = serviceContainerPorts(service);

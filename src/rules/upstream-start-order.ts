@@ -1,6 +1,6 @@
 import type { ComposeService } from '../compose/model.js';
 import { nginxPathOf } from '../project/scope.js';
-import { type UpstreamTarget, upstreamTargets } from '../project/targets.js';
+import type { UpstreamTarget } from '../project/view.js';
 import { addEntriesToServiceKey } from './edits.js';
 import { finding, type Rule } from './rule.js';
 
@@ -20,7 +20,7 @@ export const upstreamStartOrder: Rule = {
     const proxy = view.proxy;
     if (!proxy?.active) return [];
     const byTarget = new Map<ComposeService, UpstreamTarget[]>();
-    for (const t of upstreamTargets(view)) {
+    for (const t of view.upstreamTargets) {
       if (t.ref.resolveAt !== 'load' || !t.service.active || waitsFor(proxy, t.service)) continue;
       byTarget.set(t.service, [...(byTarget.get(t.service) ?? []), t]);
     }
