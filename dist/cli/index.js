@@ -112,7 +112,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 const COMMANDS = {
     validate: {
         summary: 'cross-file analysis of compose and nginx configs',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(499), __nccwpck_require__.e(993)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3993))).validateCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(499), __nccwpck_require__.e(434)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5434))).validateCommand,
     },
     dns: {
         summary: 'RFC 6724 destination ordering (sort) and per-address reachability (check)',

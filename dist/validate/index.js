@@ -37214,7 +37214,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1291:
+/***/ 4287:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40934,7 +40934,18 @@ const hostPortConflict = {
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/core/multimap.js
+/** Appends `value` to the list under `key`, creating the list on first use. */
+function addTo(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/variables.js
+
 
 const CLEAN = { user: false, newline: false, slashFirst: false };
 /** Splits an nginx value into literal text and `$name` / `${name}` / `$1` references. */
@@ -41121,11 +41132,7 @@ function definitionsOf(view, name) {
             const target = p.d.args[p.d.directive === 'set' ? 0 : 1]?.replace(/^\$/, '').toLowerCase();
             if (target === undefined || (p.d.directive === 'map' && !p.d.block))
                 continue;
-            const list = index.get(target);
-            if (list)
-                list.push(p);
-            else
-                index.set(target, [p]);
+            addTo(index, target, p);
         }
         definitionCache.set(view, index);
     }
@@ -41443,6 +41450,7 @@ function serviceContainerPorts(service) {
 
 
 
+
 /** Every `proxy_pass` inside an http `location` (directly or inside `if`/`limit_except`). */
 function proxiedLocations(view) {
     const out = [];
@@ -41543,11 +41551,7 @@ function directivesInServer(view, server) {
             const s = p.parents.find((b) => b.directive === 'server');
             if (!s)
                 continue;
-            const list = index.get(s);
-            if (list)
-                list.push(p);
-            else
-                index.set(s, [p]);
+            addTo(index, s, p);
         }
         byServerCache.set(view, index);
     }
@@ -59522,6 +59526,7 @@ class MountedContainerFs {
 
 
 
+
 const NGINX_MAIN = '/etc/nginx/nginx.conf';
 const build_CONF_D = '/etc/nginx/conf.d';
 const TEMPLATES = '/etc/nginx/templates';
@@ -59624,27 +59629,20 @@ function placeDirectives(config) {
     });
     return out;
 }
-function push(map, key, value) {
-    const list = map.get(key);
-    if (list)
-        list.push(value);
-    else
-        map.set(key, [value]);
-}
 function indexDirectives(directives, files = []) {
     const byName = new Map();
     const children = new Map();
     const childrenByName = new Map();
     for (const p of directives) {
         const parent = p.parents[p.parents.length - 1];
-        push(byName, p.d.directive, p);
-        push(children, parent, p);
+        addTo(byName, p.d.directive, p);
+        addTo(children, parent, p);
         let named = childrenByName.get(parent);
         if (!named) {
             named = new Map();
             childrenByName.set(parent, named);
         }
-        push(named, p.d.directive, p);
+        addTo(named, p.d.directive, p);
     }
     return { byName, children, childrenByName, filesByHost: new Map(files.map((f) => [f.file, f])) };
 }
@@ -60120,7 +60118,7 @@ async function runValidateAction() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1291);
+/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4287);
 // Entry point of the validate sub-action (validate/action.yml).
 
 await (0,_action_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ComposeModel, ComposeService } from '../compose/model.js';
+import { addTo } from '../core/multimap.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { builtinFiles, loadNginxConfig, renderTemplate, walk } from '../nginx/index.js';
@@ -131,12 +132,6 @@ export function placeDirectives(config: NginxConfig): PlacedDirective[] {
   return out;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 export function indexDirectives(
   directives: readonly PlacedDirective[],
   files: readonly NginxParsedFile[] = [],
@@ -146,14 +141,14 @@ export function indexDirectives(
   const childrenByName = new Map<NginxDirective | undefined, Map<string, PlacedDirective[]>>();
   for (const p of directives) {
     const parent = p.parents[p.parents.length - 1];
-    push(byName, p.d.directive, p);
-    push(children, parent, p);
+    addTo(byName, p.d.directive, p);
+    addTo(children, parent, p);
     let named = childrenByName.get(parent);
     if (!named) {
       named = new Map();
       childrenByName.set(parent, named);
     }
-    push(named, p.d.directive, p);
+    addTo(named, p.d.directive, p);
   }
   return { byName, children, childrenByName, filesByHost: new Map(files.map((f) => [f.file, f])) };
 }

@@ -1,5 +1,6 @@
 // Shared by the rules that look at proxied locations (proxy-headers-missing, speedtest-proxy-tuning, …).
 import type { TextEdit } from '../core/finding.js';
+import { addTo } from '../core/multimap.js';
 import { insertDirectives } from '../fix/nginx-edit.js';
 import type { NginxDirective } from '../nginx/ast.js';
 import { parseImageRef } from '../project/images.js';
@@ -113,9 +114,7 @@ export function directivesInServer(view: ProjectView, server: NginxDirective): P
     for (const p of view.directives) {
       const s = p.parents.find((b) => b.directive === 'server');
       if (!s) continue;
-      const list = index.get(s);
-      if (list) list.push(p);
-      else index.set(s, [p]);
+      addTo(index, s, p);
     }
     byServerCache.set(view, index);
   }

@@ -1,3 +1,4 @@
+import { addTo } from '../core/multimap.js';
 // What an attacker controls in an nginx value: the taint model behind ssrf and http-splitting.
 import type { NginxDirective } from '../nginx/ast.js';
 import { directivesNamed } from '../project/scope.js';
@@ -196,9 +197,7 @@ function definitionsOf(view: ProjectView, name: string): PlacedDirective[] {
     for (const p of directivesNamed(view, 'set', 'map')) {
       const target = p.d.args[p.d.directive === 'set' ? 0 : 1]?.replace(/^\$/, '').toLowerCase();
       if (target === undefined || (p.d.directive === 'map' && !p.d.block)) continue;
-      const list = index.get(target);
-      if (list) list.push(p);
-      else index.set(target, [p]);
+      addTo(index, target, p);
     }
     definitionCache.set(view, index);
   }

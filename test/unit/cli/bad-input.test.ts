@@ -151,9 +151,13 @@ test('CRLF, BOM and non-UTF-8 bytes keep correct lines', async () => {
   assert.ok(r2.findings.some((f) => f.rule === 'nginx-syntax' && f.file === 'default.conf'));
 });
 
-test('a 50 MB nginx file is read without crashing', async () => {
+test('a 50 MB nginx file is refused with a finding that names it, not a crash or a hang', async () => {
   const line = 'location /x { return 200; }\n';
   const big = `server {\n${line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))}}\n`;
   const r = await validateProject({ 'compose.yaml': proxy(), 'default.conf': big });
   assertHandled(r, 'default.conf');
+  assert.ok(
+    r.findings.some((f) => f.file === 'default.conf' && /too large/.test(f.message)),
+    JSON.stringify(r.findings.map((f) => f.message)),
+  );
 });
