@@ -4,24 +4,18 @@ import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/commands/validate.js';
 import { errorMessage, isUserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { showUntrusted } from '../core/untrusted-text.js';
+import { toAnnotation } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
-import { relativeFile, summarize } from '../report/summary.js';
+import { summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
 import { readConfigSeverities, validate } from '../validate.js';
 import { getChoice, getList, getOptional } from './inputs.js';
 
 function annotate(f: Finding, cwd: string): void {
-  const props = {
-    title: `stackgate ${f.rule}`,
-    file: relativeFile(f.pos.file, cwd),
-    startLine: f.pos.line,
-    startColumn: f.pos.column,
-  };
-  const text = `${f.message}\nFix: ${f.fix.description}`;
-  if (f.severity === 'error') core.error(text, props);
-  else if (f.severity === 'warning') core.warning(text, props);
-  else core.notice(text, props);
+  const { level, message, properties } = toAnnotation(f, cwd);
+  core[level](message, properties);
 }
 
 /** The validate sub-action: findings as annotations, a job summary, an optional SARIF file, outputs. */
@@ -58,12 +52,8 @@ export async function runValidateAction(): Promise<void> {
     }
   } catch (error) {
     // User errors read as one line; anything else keeps its stack for a bug report.
-    core.setFailed(
-      isUserError(error)
-        ? errorMessage(error)
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : errorMessage(error),
-    );
+    const frames =
+      error instanceof Error && !isUserError(error) ? (error.stack ?? '').split('\n    at ').slice(1) : [];
+    core.setFailed(`${showUntrusted(errorMessage(error))}${frames.map((f) => `\n    at ${f}`).join('')}`);
   }
 }

@@ -1,4 +1,5 @@
 import { errorMessage, isUserError, UsageError } from '../core/errors.js';
+import { showUntrusted } from '../core/untrusted-text.js';
 import type { CliIO, Command } from './io.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -39,12 +40,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await (await command.load())(rest, io);
   } catch (error) {
     if (isUserError(error)) {
-      io.stderr(`stackgate: ${errorMessage(error)}\n`);
+      // User errors quote project data (names, paths, lines of .env): one printable line.
+      io.stderr(`stackgate: ${showUntrusted(errorMessage(error))}\n`);
       return 2;
     }
-    // A bug of ours: keep the stack so it can be reported.
+    // A bug of ours: keep the stack so it can be reported; its message may quote data, the frames do not.
+    const frames = error instanceof Error ? (error.stack ?? '').split('\n    at ').slice(1) : [];
     io.stderr(
-      `stackgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : errorMessage(error)}\n`,
+      `stackgate: internal error: ${showUntrusted(errorMessage(error))}\n${frames.map((f) => `    at ${f}\n`).join('')}`,
     );
     return 3;
   }
