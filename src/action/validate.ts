@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/commands/validate.js';
 import { errorMessage, isUserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { showUntrusted } from '../core/untrusted-text.js';
+import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
 import { toAnnotation } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
@@ -15,7 +15,8 @@ import { getChoice, getList, getOptional } from './inputs.js';
 
 function annotate(f: Finding, cwd: string): void {
   const { level, message, properties } = toAnnotation(f, cwd);
-  core[level](message, properties);
+  const emit = { error: core.error, warning: core.warning, notice: core.notice }[level];
+  emit(message, properties);
 }
 
 /** The validate sub-action: findings as annotations, a job summary, an optional SARIF file, outputs. */
@@ -24,7 +25,7 @@ export async function runValidateAction(): Promise<void> {
     const cwd = path.resolve(getOptional('working-directory') ?? '.');
     const failOn = getChoice('fail-on', ['error', 'warning', 'note', 'never'] as const, 'error');
     const proxyService = getOptional('proxy-service');
-    const { findings } = await validate({
+    const { findings, view } = await validate({
       cwd,
       files: getList('compose'),
       nginxFiles: getList('nginx'),
@@ -32,8 +33,11 @@ export async function runValidateAction(): Promise<void> {
       envFiles: getList('env-file'),
       env: process.env,
       ...(proxyService ? { proxyService } : {}),
-      severities: readConfigSeverities(cwd),
+      severities: readConfigSeverities(cwd, getOptional('config')),
     });
+    // The reports already show these as ${NAME}; masking also covers anything a later step prints.
+    for (const value of view.compose.fromProcessEnv?.values() ?? [])
+      if (value.length >= MIN_HIDDEN_VALUE_LENGTH) core.setSecret(value);
     for (const f of findings) annotate(f, cwd);
     const sarifPath = getOptional('sarif-file');
     if (sarifPath) {

@@ -60,3 +60,22 @@ const MARKDOWN_SPECIAL = /[&<>|`\\[\]()*_~!$:@]/g;
 export function markdownText(text: string): string {
   return showUntrusted(text).replace(MARKDOWN_SPECIAL, (ch) => `&#${ch.charCodeAt(0)};`);
 }
+
+/** Shorter values are left as they are: they hold no secret, and replacing them would garble messages. */
+export const MIN_HIDDEN_VALUE_LENGTH = 4;
+
+/**
+ * Shows every occurrence of a variable's value as `${NAME}` (longest values first, so a value that
+ * contains another is hidden whole). Used for values from the process environment, where CI secrets live.
+ */
+export function hideValues(values: ReadonlyMap<string, string>): (text: string) => string {
+  const pairs = [...values]
+    .filter(([, v]) => v.length >= MIN_HIDDEN_VALUE_LENGTH)
+    .sort((a, b) => b[1].length - a[1].length);
+  if (pairs.length === 0) return (text) => text;
+  return (text) => {
+    let out = text;
+    for (const [name, value] of pairs) if (out.includes(value)) out = out.split(value).join(`\${${name}}`);
+    return out;
+  };
+}

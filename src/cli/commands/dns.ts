@@ -6,7 +6,7 @@ import { checkName, type DnsCheckOptions, type TlsMode } from '../../dns/check.j
 import { DEFAULT_GAI_CONF, loadGlibcPolicy } from '../../dns/gai-conf.js';
 import { POLICY_NAMES, type PolicyName } from '../../dns/policy.js';
 import { renderDnsMarkdown, renderDnsText, renderSortText } from '../../dns/render.js';
-import { parseResolver } from '../../dns/resolve.js';
+import { checkHostName, parseResolver } from '../../dns/resolve.js';
 import { type DestinationPair, type SourceAttributes, sortDestinations } from '../../dns/sort.js';
 import { parseArgsOrUsage } from '../args.js';
 import type { CliIO, Command } from '../io.js';
@@ -179,7 +179,7 @@ async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('dns check needs exactly one NAME');
-  const name = positionals[0]!;
+  const name = checkHostName(positionals[0]!);
   const formatFlag = values.format as string | undefined;
   if (formatFlag !== undefined && !['text', 'json', 'markdown'].includes(formatFlag)) {
     throw new UsageError(`--format "${formatFlag}": expected text, json or markdown`);
