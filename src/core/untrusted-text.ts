@@ -6,7 +6,10 @@
  *
  * Layer 1, `showUntrusted`, makes data printable: C0 controls, DEL, C1 controls and the Unicode
  * line/paragraph separators and bidi overrides become visible escapes (`\n`, `\x1b`, `\u{202e}`),
- * so data can never start a new output line, move the cursor or reorder what a reader sees.
+ * so data can never start a new output line, move the cursor or reorder what a reader sees. The
+ * runner also takes `##[command]` anywhere in a line (its legacy syntax), so the `[` of `##[` is
+ * escaped too; `::` commands count only at a line's start (after leading white space), which
+ * `showUntrustedPath` guards for the one place data starts a line (the text format's file header).
  * Layer 2 is per format: workflow-command escaping for `--format github` (the rules of @actions/core),
  * and HTML-entity escaping for the Markdown job summary.
  */
@@ -15,7 +18,7 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '
 
 // C0, DEL, C1, NEL; U+2028/2029 (line breaks to JavaScript and some terminals); bidi embeddings,
 // overrides and isolates (the "Trojan Source" characters); U+FEFF (invisible).
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|(?<=##)\[/;
 const UNSAFE_OR_BACKSLASH = new RegExp(`${UNSAFE.source}|\\\\`, 'g');
 
 /**
@@ -26,11 +29,21 @@ const UNSAFE_OR_BACKSLASH = new RegExp(`${UNSAFE.source}|\\\\`, 'g');
 export function showUntrusted(text: string): string {
   if (!UNSAFE.test(text)) return text;
   return text.replace(UNSAFE_OR_BACKSLASH, (ch) => {
+    if (ch === '[') return '\\x5b';
     const named = NAMED[ch];
     if (named !== undefined) return named;
     const code = ch.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
   });
+}
+
+/**
+ * An untrusted path as printed at the start of a line: escaped, and prefixed with `./` (the same
+ * path) when the runner would read the line as a `::command::`.
+ */
+export function showUntrustedPath(file: string): string {
+  const shown = showUntrusted(file);
+  return /^(::|##\[)/.test(shown.trimStart()) ? `./${shown}` : shown;
 }
 
 /** True when `showUntrusted` would change the text. */

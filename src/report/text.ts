@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../core/finding.js';
-import { showUntrusted } from '../core/untrusted-text.js';
+import { showUntrusted, showUntrustedPath } from '../core/untrusted-text.js';
 import { plural, relativeFile, summarize } from './summary.js';
 
 /** A two-line code frame: the source line and a caret under the column. */
@@ -28,7 +28,7 @@ export function renderText(findings: readonly Finding[], cwd: string): string {
     } catch {
       lines = undefined;
     }
-    out += `${showUntrusted(relativeFile(file, cwd))}\n`;
+    out += `${showUntrustedPath(relativeFile(file, cwd))}\n`;
     for (const f of list) {
       out += `  ${f.pos.line}:${f.pos.column}  ${f.severity.padEnd(7)} ${showUntrusted(f.message)}  [${f.rule}]\n`;
       out += codeFrame(lines, f.pos.line, f.pos.column)
