@@ -53,7 +53,7 @@ test('markdownText leaves no tag, link, code span, cell break or math', () => {
   assert.equal(markdownText('a\nb'), 'a&#92;nb');
 });
 
-test('hideValues shows values as ${NAME}, longest first, and leaves short ones', () => {
+test('hideValues shows values as $NAME in braces, longest first, and leaves short ones', () => {
   const hide = hideValues(
     new Map([
       ['TOKEN', 's3cr3t-value'],
@@ -61,6 +61,6 @@ test('hideValues shows values as ${NAME}, longest first, and leaves short ones',
       ['SHORT', 'ab'],
     ]),
   );
-  assert.equal(hide('image s3cr3t-value and s3cr3t, ab'), 'image ${TOKEN} and ${PART}, ab');
+  assert.equal(hide('image s3cr3t-value and s3cr3t, ab'), `image \${TOKEN} and \${PART}, ab`);
   assert.equal(hideValues(new Map())('unchanged'), 'unchanged');
 });
