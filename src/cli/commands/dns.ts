@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { errorMessage, InputError, UsageError } from '../../core/errors.js';
+import { showUntrusted } from '../../core/untrusted-text.js';
 import { checkName, type DnsCheckOptions, type TlsMode } from '../../dns/check.js';
 import { DEFAULT_GAI_CONF, loadGlibcPolicy } from '../../dns/gai-conf.js';
 import { POLICY_NAMES, type PolicyName } from '../../dns/policy.js';
@@ -133,7 +134,7 @@ async function sortCommand(argv: string[], io: CliIO): Promise<number> {
       gaiConf ? resolve(io.cwd, gaiConf) : DEFAULT_GAI_CONF,
       gaiConf !== undefined,
     );
-    for (const w of loaded.warnings) io.stderr(`stackgate: warning: ${w}\n`);
+    for (const w of loaded.warnings) io.stderr(`stackgate: warning: ${showUntrusted(w)}\n`);
     policy = loaded.policy;
   }
   let result: ReturnType<typeof sortDestinations>;
