@@ -14,6 +14,8 @@
  * and HTML-entity escaping for the Markdown job summary.
  */
 
+import { randomUUID } from 'node:crypto';
+
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
 
 // C0, DEL, C1, NEL; U+2028/2029 (line breaks to JavaScript and some terminals); bidi embeddings,
@@ -91,4 +93,29 @@ export function hideValues(values: ReadonlyMap<string, string>): (text: string) 
     for (const [name, value] of pairs) if (out.includes(value)) out = out.split(value).join(`\${${name}}`);
     return out;
   };
+}
+
+/**
+ * Text that must be printed byte for byte (a diff of project files) cannot be escaped; in an Actions
+ * run it goes between `::stop-commands::TOKEN` and `::TOKEN::`, the runner's own switch for
+ * printing untrusted text, with a token the text cannot know in advance.
+ */
+export function verbatimBlock(text: string, env: Readonly<Record<string, string | undefined>>): string {
+  if (env.GITHUB_ACTIONS !== 'true' || text === '') return text;
+  const token = `stackgate-${randomUUID()}`;
+  return `::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
+}
+
+// Characters JSON.stringify leaves raw that a terminal or a reader acts on.
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * Pretty-printed JSON that is safe in a log and parses to exactly `value`: characters that
+ * JSON.stringify leaves raw (DEL, C1, separators, bidi) and the `[` of `##[` become `\uXXXX`
+ * escapes. `#` only occurs inside strings, so the replacement never touches JSON's own syntax.
+ */
+export function jsonForLog(value: unknown): string {
+  return JSON.stringify(value, null, 2)
+    .replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/##\[/g, '##\\u005b');
 }

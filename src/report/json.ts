@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding.js';
-import { showUntrusted } from '../core/untrusted-text.js';
+import { jsonForLog, showUntrusted } from '../core/untrusted-text.js';
 import { relativeFile, summarize } from './summary.js';
 
 /** The `--format json` contract: other tools parse this, so its shape never changes. */
@@ -17,5 +17,5 @@ export function renderJson(findings: readonly Finding[], cwd: string): string {
     })),
     summary: summarize(findings),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${jsonForLog(out)}\n`;
 }

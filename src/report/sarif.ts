@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding.js';
-import { showUntrusted } from '../core/untrusted-text.js';
+import { jsonForLog, showUntrusted } from '../core/untrusted-text.js';
 import { docsUrl, type Rule } from '../rules/rule.js';
 import { relativeFile } from './summary.js';
 
@@ -84,7 +84,7 @@ export function renderSarif(findings: readonly Finding[], rules: readonly Rule[]
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${jsonForLog(sarif)}\n`;
 }
 
 function groupEdits(f: Finding) {

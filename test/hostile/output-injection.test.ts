@@ -21,10 +21,11 @@ function hostileProject(): Record<string, string> {
   const services = HOSTILE.map(
     (h) => `  ${JSON.stringify(h)}:\n    image: ${JSON.stringify(`img${h}`)}\n`,
   ).join('');
-  // nginx quoted strings keep newlines and control bytes as they are.
-  const upstreams = HOSTILE.map(
-    (h, i) => `    location /h${i} { proxy_pass "http://${h.replace(/["\\]/g, '\\$&')}:8080"; }\n`,
-  ).join('');
+  // nginx quoted strings keep newlines and control bytes as they are; a NUL makes the whole file
+  // binary (one nginx-syntax finding), so it stays out of the config.
+  const upstreams = HOSTILE.filter((h) => !h.includes('\x00'))
+    .map((h, i) => `    location /h${i} { proxy_pass "http://${h.replace(/["\\]/g, '\\$&')}:8080"; }\n`)
+    .join('');
   return {
     'compose.yaml': `services:\n  proxy:\n    image: nginx:1.27\n    ports: ["443:443"]\n    volumes: ["./default.conf:/etc/nginx/conf.d/default.conf:ro"]\n${services}`,
     'default.conf': `server {\n    listen 80;\n${upstreams}}\n`,
@@ -42,7 +43,7 @@ test('hostile service names, images and upstream hosts inject nothing into any f
       'a\\x1b[31mred',
       '##\\x5berror]legacy',
       'rtl\\u{202e}evil',
-      'host not found in upstream "x\\n::error::pwned"',
+      'proxies to http://x\\n::error::pwned:8080',
     ]) {
       assert.ok(
         findings.some((f) => f.message.includes(shown)),
@@ -98,5 +99,25 @@ test('a user error quoting hostile data is one printable line on stderr', () => 
     assert.match(r.stderr, /^stackgate: --proxy-service p\\n::error::pwned\\x1b\[2J: no such service/);
     assert.equal(r.stderr.split('\n').filter(Boolean).length, 1);
     assert.deepEqual(injectionProblems(r.stderr, false), []);
+  });
+});
+
+test('--fix-dry-run in an Actions run wraps the byte-exact diff in stop-commands', () => {
+  const compose =
+    'version: "3"\nx-note: |\n  ::error::from-diff\n  ##[error]legacy\nservices:\n  web:\n    image: nginx:1.27\n';
+  withHostileProject({ 'compose.yaml': compose }, (dir) => {
+    const plain = runCliProcess(['validate', '--fix-dry-run'], dir);
+    // The diff quotes the project's lines as they are, so it holds would-be commands.
+    assert.match(plain.stdout, /^ {3}::error::from-diff$/m);
+    const r = runCliProcess(['validate', '--fix-dry-run'], dir, { GITHUB_ACTIONS: 'true' });
+    const lines = r.stdout.split('\n');
+    const start = /^::stop-commands::(stackgate-[0-9a-f-]{36})$/.exec(lines[0]!);
+    assert.ok(start, r.stdout);
+    const end = lines.indexOf(`::${start[1]}::`);
+    assert.ok(end > 0, r.stdout);
+    // Between the two: exactly the plain diff; outside them: no command line.
+    assert.equal(`${lines.slice(1, end).join('\n')}\n`, plain.stdout);
+    assert.deepEqual(commandLines(lines.slice(end + 1).join('\n')), []);
+    assert.ok(!compose.includes(start[1]!));
   });
 });

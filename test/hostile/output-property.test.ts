@@ -61,40 +61,50 @@ test('arbitrary strings as service names, images and hosts never inject into any
   const dir = mkdtempSync(path.join(tmpdir(), 'sg-output-property-'));
   try {
     await fc.assert(
-      fc.asyncProperty(hostileString, hostileString, hostileString, async (name, image, host) => {
-        figures.inputs++;
-        writeFileSync(
-          path.join(dir, 'compose.yaml'),
-          `services:\n  proxy:\n    image: nginx:1.27\n    volumes: ["./default.conf:/etc/nginx/conf.d/default.conf:ro"]\n  ${JSON.stringify(name)}:\n    image: ${JSON.stringify(image)}\n`,
-        );
-        writeFileSync(
-          path.join(dir, 'default.conf'),
-          `server {\n    listen 80;\n    location / { proxy_pass "http://${host.replace(/["\\]/g, '\\$&')}:8080"; }\n}\n`,
-        );
-        for (const format of FORMATS) {
-          const r = await runCli(['validate', '--format', format, '--fail-on', 'never'], dir);
-          const problems = [
-            ...injectionProblems(r.stdout, format === 'github'),
-            ...injectionProblems(r.stderr, false),
-          ];
-          if (problems.length > 0) figures.failures++;
-          assert.deepEqual(problems, [], `${format}: ${JSON.stringify({ name, image, host })}`);
-        }
-        const { findings } = await validate({
-          cwd: dir,
-          files: [],
-          nginxFiles: [],
-          profiles: [],
-          envFiles: [],
-          env: {},
-        });
-        // The hostile input was loaded: a finding quotes the generated service name, image or host.
-        assert.ok(
-          findings.some((f) => f.service === name || [name, image, host].some((h) => f.message.includes(h))),
-          JSON.stringify({ name, image, host, findings: findings.map((f) => f.message) }),
-        );
-        assert.deepEqual(injectionProblems(renderMarkdown(findings, dir), false), []);
-      }),
+      // Half the time the host is the service: rules then quote it in fixes (SARIF insertedContent) too.
+      fc.asyncProperty(
+        hostileString,
+        hostileString,
+        hostileString,
+        fc.boolean(),
+        async (name, image, other, same) => {
+          const host = same ? name : other;
+          figures.inputs++;
+          writeFileSync(
+            path.join(dir, 'compose.yaml'),
+            `services:\n  proxy:\n    image: nginx:1.27\n    volumes: ["./default.conf:/etc/nginx/conf.d/default.conf:ro"]\n  ${JSON.stringify(name)}:\n    image: ${JSON.stringify(image)}\n`,
+          );
+          writeFileSync(
+            path.join(dir, 'default.conf'),
+            `server {\n    listen 80;\n    location / { proxy_pass "http://${host.replace(/["\\]/g, '\\$&')}:8080"; }\n}\n`,
+          );
+          for (const format of FORMATS) {
+            const r = await runCli(['validate', '--format', format, '--fail-on', 'never'], dir);
+            const problems = [
+              ...injectionProblems(r.stdout, format === 'github'),
+              ...injectionProblems(r.stderr, false),
+            ];
+            if (problems.length > 0) figures.failures++;
+            assert.deepEqual(problems, [], `${format}: ${JSON.stringify({ name, image, host })}`);
+          }
+          const { findings } = await validate({
+            cwd: dir,
+            files: [],
+            nginxFiles: [],
+            profiles: [],
+            envFiles: [],
+            env: {},
+          });
+          // The hostile input was loaded: a finding quotes the generated service name, image or host.
+          assert.ok(
+            findings.some(
+              (f) => f.service === name || [name, image, host].some((h) => f.message.includes(h)),
+            ),
+            JSON.stringify({ name, image, host, findings: findings.map((f) => f.message) }),
+          );
+          assert.deepEqual(injectionProblems(renderMarkdown(findings, dir), false), []);
+        },
+      ),
       { numRuns: RUNS },
     );
   } finally {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { errorMessage, InputError, UsageError } from '../../core/errors.js';
-import { showUntrusted } from '../../core/untrusted-text.js';
+import { jsonForLog, showUntrusted } from '../../core/untrusted-text.js';
 import { checkName, type DnsCheckOptions, type TlsMode } from '../../dns/check.js';
 import { DEFAULT_GAI_CONF, loadGlibcPolicy } from '../../dns/gai-conf.js';
 import { POLICY_NAMES, type PolicyName } from '../../dns/policy.js';
@@ -145,7 +145,7 @@ async function sortCommand(argv: string[], io: CliIO): Promise<number> {
     throw error;
   }
   if (values.json) {
-    io.stdout(`${JSON.stringify({ order: result.order, steps: result.steps }, null, 2)}\n`);
+    io.stdout(`${jsonForLog({ order: result.order, steps: result.steps })}\n`);
   } else {
     io.stdout(renderSortText(result));
   }
@@ -216,7 +216,7 @@ async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   });
 
   const result = await checkName(options);
-  if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'json') io.stdout(`${jsonForLog(result)}\n`);
   else if (format === 'markdown') io.stdout(renderDnsMarkdown(result));
   else io.stdout(renderDnsText(result));
   if (result.ok) return 0;

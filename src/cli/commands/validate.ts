@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
+import { verbatimBlock } from '../../core/untrusted-text.js';
 import { diffFixes, planFixes, writeFixes } from '../../fix/apply.js';
 import { renderGithub } from '../../report/github.js';
 import { renderJson } from '../../report/json.js';
@@ -123,7 +124,8 @@ export const validateCommand: Command = async (argv, io) => {
 
   if (values['fix-dry-run']) {
     const plan = planFixes(findings);
-    io.stdout(diffFixes(plan, cwd));
+    // A diff must stay byte-exact, and its context lines are the project's own text.
+    io.stdout(verbatimBlock(diffFixes(plan, cwd), io.env));
     io.stderr(`${plan.files.size} file(s) would change; run with --fix to write them.\n`);
     return exitCodeFor(findings, failOn);
   }

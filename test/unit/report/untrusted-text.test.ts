@@ -4,6 +4,7 @@ import {
   commandData,
   commandProperty,
   hideValues,
+  jsonForLog,
   markdownText,
   showUntrusted,
   showUntrustedPath,
@@ -63,4 +64,12 @@ test('hideValues shows values as $NAME in braces, longest first, and leaves shor
   );
   assert.equal(hide('image s3cr3t-value and s3cr3t, ab'), `image \${TOKEN} and \${PART}, ab`);
   assert.equal(hideValues(new Map())('unchanged'), 'unchanged');
+});
+
+test('jsonForLog parses back to the same value, with nothing raw for a log to act on', () => {
+  const value = { a: 'x\x7f\x85\u2028\u202e##[error]y', b: ['##[', '\x1b', 'plain #[ ##'], c: 1 };
+  const out = jsonForLog(value);
+  assert.deepEqual(JSON.parse(out), value);
+  assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202e]|##\[/);
+  assert.match(out, /##\\u005berror/);
 });
