@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/commands/validate.js';
-import { errorMessage, isUserError } from '../core/errors.js';
+import { errorMessage, isUserError, stackFrames } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
 import { toAnnotation } from '../report/annotations.js';
@@ -56,8 +56,7 @@ export async function runValidateAction(): Promise<void> {
     }
   } catch (error) {
     // User errors read as one line; anything else keeps its stack for a bug report.
-    const frames =
-      error instanceof Error && !isUserError(error) ? (error.stack ?? '').split('\n    at ').slice(1) : [];
-    core.setFailed(`${showUntrusted(errorMessage(error))}${frames.map((f) => `\n    at ${f}`).join('')}`);
+    const frames = isUserError(error) ? [] : stackFrames(error);
+    core.setFailed([showUntrusted(errorMessage(error)), ...frames].join('\n'));
   }
 }

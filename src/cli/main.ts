@@ -1,4 +1,4 @@
-import { errorMessage, isUserError, UsageError } from '../core/errors.js';
+import { errorMessage, isUserError, stackFrames, UsageError } from '../core/errors.js';
 import { showUntrusted } from '../core/untrusted-text.js';
 import type { CliIO, Command } from './io.js';
 
@@ -65,9 +65,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     // A bug of ours: keep the stack so it can be reported; its message may quote data, the frames do not.
-    const frames = error instanceof Error ? (error.stack ?? '').split('\n    at ').slice(1) : [];
     io.stderr(
-      `stackgate: internal error: ${showUntrusted(errorMessage(error))}\n${frames.map((f) => `    at ${f}\n`).join('')}`,
+      `stackgate: internal error: ${showUntrusted(errorMessage(error))}\n${stackFrames(error)
+        .map((f) => `${f}\n`)
+        .join('')}`,
     );
     return 3;
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { stackFrames } from '../../../src/core/errors.js';
 import {
   commandData,
   commandProperty,
@@ -72,4 +73,11 @@ test('jsonForLog parses back to the same value, with nothing raw for a log to ac
   assert.deepEqual(JSON.parse(out), value);
   assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202e]|##\[/);
   assert.match(out, /##\\u005berror/);
+});
+
+test('stackFrames keeps only the frames, even when the message fakes one', () => {
+  const frames = stackFrames(new Error('x\n    at \n::error::y'));
+  assert.ok(frames.length > 0);
+  for (const f of frames) assert.match(f, /^ {4}at \S/);
+  assert.ok(!frames.some((f) => f.includes('::error::')));
 });
