@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadCompose } from './compose/index.js';
 import { errorMessage, InputError } from './core/errors.js';
 import { compareFindings, type Finding, type Severity } from './core/finding.js';
+import { hideValues } from './core/untrusted-text.js';
 import { buildProjectView } from './project/build.js';
 import type { ProjectView } from './project/view.js';
 import { RULES, RULES_BY_ID } from './rules/index.js';
@@ -31,9 +32,22 @@ export interface ValidateResult {
 
 export const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
 
-/** Reads `rules: {<id>: error|warning|note|off}` from the project's .stackgate.yaml, if there is one. */
-export function readConfigSeverities(cwd: string): Record<string, RuleSetting> {
-  const file = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+/**
+ * Reads `rules: {<id>: error|warning|note|off}` from the config: `config` names the file (relative to
+ * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
+ * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
+ */
+export function readConfigSeverities(cwd: string, config?: string): Record<string, RuleSetting> {
+  if (config === 'none') return {};
+  let file: string | undefined;
+  if (config !== undefined) {
+    file = path.resolve(cwd, config);
+    if (!existsSync(file)) throw new InputError(`--config ${config}: no such file (relative to ${cwd})`);
+    if (!statSync(file).isFile())
+      throw new InputError(`--config ${config}: not a regular file; name a .stackgate.yaml file, or none`);
+  } else {
+    file = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  }
   if (!file) return {};
   let doc: unknown;
   try {
@@ -96,7 +110,19 @@ export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
     if (setting === 'off') continue;
     for (const f of rule.check(view)) findings.push(setting ? { ...f, severity: setting } : f);
   }
-  return { findings: dedupe(findings).sort(compareFindings), view };
+  // Values from the process environment (CI secrets) are shown as ${NAME}, whatever message quotes them.
+  const hide = hideValues(compose.fromProcessEnv ?? new Map());
+  return { findings: dedupe(findings.map((f) => hideInFinding(f, hide))).sort(compareFindings), view };
+}
+
+function hideInFinding(f: Finding, hide: (text: string) => string): Finding {
+  return {
+    ...f,
+    message: hide(f.message),
+    ...(f.service !== undefined ? { service: hide(f.service) } : {}),
+    fix: { ...f.fix, description: hide(f.fix.description) },
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, message: hide(r.message) })) } : {}),
+  };
 }
 
 /** One finding per rule and place: included files can be reached twice (same file through two includes). */

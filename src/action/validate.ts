@@ -2,26 +2,21 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/commands/validate.js';
-import { errorMessage, isUserError } from '../core/errors.js';
+import { errorMessage, isUserError, stackFrames } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
+import { toAnnotation } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
-import { relativeFile, summarize } from '../report/summary.js';
+import { summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
 import { readConfigSeverities, validate } from '../validate.js';
 import { getChoice, getList, getOptional } from './inputs.js';
 
 function annotate(f: Finding, cwd: string): void {
-  const props = {
-    title: `stackgate ${f.rule}`,
-    file: relativeFile(f.pos.file, cwd),
-    startLine: f.pos.line,
-    startColumn: f.pos.column,
-  };
-  const text = `${f.message}\nFix: ${f.fix.description}`;
-  if (f.severity === 'error') core.error(text, props);
-  else if (f.severity === 'warning') core.warning(text, props);
-  else core.notice(text, props);
+  const { level, message, properties } = toAnnotation(f, cwd);
+  const emit = { error: core.error, warning: core.warning, notice: core.notice }[level];
+  emit(message, properties);
 }
 
 /** The validate sub-action: findings as annotations, a job summary, an optional SARIF file, outputs. */
@@ -30,7 +25,7 @@ export async function runValidateAction(): Promise<void> {
     const cwd = path.resolve(getOptional('working-directory') ?? '.');
     const failOn = getChoice('fail-on', ['error', 'warning', 'note', 'never'] as const, 'error');
     const proxyService = getOptional('proxy-service');
-    const { findings } = await validate({
+    const { findings, view } = await validate({
       cwd,
       files: getList('compose'),
       nginxFiles: getList('nginx'),
@@ -38,8 +33,11 @@ export async function runValidateAction(): Promise<void> {
       envFiles: getList('env-file'),
       env: process.env,
       ...(proxyService ? { proxyService } : {}),
-      severities: readConfigSeverities(cwd),
+      severities: readConfigSeverities(cwd, getOptional('config')),
     });
+    // The reports already show these as ${NAME}; masking also covers anything a later step prints.
+    for (const value of view.compose.fromProcessEnv?.values() ?? [])
+      if (value.length >= MIN_HIDDEN_VALUE_LENGTH) core.setSecret(value);
     for (const f of findings) annotate(f, cwd);
     const sarifPath = getOptional('sarif-file');
     if (sarifPath) {
@@ -58,12 +56,7 @@ export async function runValidateAction(): Promise<void> {
     }
   } catch (error) {
     // User errors read as one line; anything else keeps its stack for a bug report.
-    core.setFailed(
-      isUserError(error)
-        ? errorMessage(error)
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : errorMessage(error),
-    );
+    const frames = isUserError(error) ? [] : stackFrames(error);
+    core.setFailed([showUntrusted(errorMessage(error)), ...frames].join('\n'));
   }
 }

@@ -1,4 +1,5 @@
-import { errorMessage, isUserError, UsageError } from '../core/errors.js';
+import { errorMessage, isUserError, stackFrames, UsageError } from '../core/errors.js';
+import { showUntrusted } from '../core/untrusted-text.js';
 import type { CliIO, Command } from './io.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -22,9 +23,29 @@ ${Object.entries(COMMANDS)
 Run 'stackgate <command> --help' for a command's options.
 `;
 
+/** Options that may also be written before the command (`stackgate --env-file F validate`). */
+const LEADING_OPTIONS_WITH_VALUE = new Set(['--env-file', '-C', '--cwd']);
+
+/** Moves leading `--env-file F` / `-C DIR` (and their `=` forms) after the command, where it parses them. */
+function commandFirst(argv: string[]): string[] {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i]!;
+    const flag = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (!LEADING_OPTIONS_WITH_VALUE.has(flag)) break;
+    const takesNext = !arg.includes('=');
+    if (takesNext && i + 1 >= argv.length) break;
+    leading.push(...argv.slice(i, i + (takesNext ? 2 : 1)));
+    i += takesNext ? 2 : 1;
+  }
+  if (leading.length === 0 || i >= argv.length) return argv;
+  return [argv[i]!, ...leading, ...argv.slice(i + 1)];
+}
+
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 findings/failure, 2 usage or input error. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = commandFirst(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE);
     return name === undefined ? 2 : 0;
@@ -39,12 +60,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await (await command.load())(rest, io);
   } catch (error) {
     if (isUserError(error)) {
-      io.stderr(`stackgate: ${errorMessage(error)}\n`);
+      // User errors quote project data (names, paths, lines of .env): one printable line.
+      io.stderr(`stackgate: ${showUntrusted(errorMessage(error))}\n`);
       return 2;
     }
-    // A bug of ours: keep the stack so it can be reported.
+    // A bug of ours: keep the stack so it can be reported; its message may quote data, the frames do not.
     io.stderr(
-      `stackgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : errorMessage(error)}\n`,
+      `stackgate: internal error: ${showUntrusted(errorMessage(error))}\n${stackFrames(error)
+        .map((f) => `${f}\n`)
+        .join('')}`,
     );
     return 3;
   }

@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.js';
+import type { ExpansionBudget } from './expansion.js';
 import { type Lookup, substitute } from './template.js';
 
 /**
@@ -7,7 +8,12 @@ import { type Lookup, substitute } from './template.js';
  * with escapes and interpolation, unquoted values interpolated, and a bare `KEY` inheriting from `lookup`.
  * Interpolation inside values looks up `lookup` (the process environment) first, then earlier keys.
  */
-export function parseDotenv(text: string, file: string, lookup: Lookup): Record<string, string> {
+export function parseDotenv(
+  text: string,
+  file: string,
+  lookup: Lookup,
+  budget?: ExpansionBudget,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const resolve: Lookup = (k) => lookup(k) ?? (Object.hasOwn(out, k) ? out[k] : undefined);
@@ -17,8 +23,9 @@ export function parseDotenv(text: string, file: string, lookup: Lookup): Record<
     throw new InputError(`${file}:${line}: ${msg}`, { file, line, column: 1 });
   };
   const expand = (value: string): string => {
-    const r = substitute(value, resolve);
-    if (r.error) fail(r.error.message);
+    const r = substitute(value, resolve, budget);
+    if (r.error)
+      fail(r.error.kind === 'too-large' ? `${r.error.message}; shorten the value` : r.error.message);
     return r.value;
   };
   while (i < src.length) {

@@ -5,6 +5,7 @@ import type { Finding } from '../core/finding.js';
 import type { Located } from '../core/source.js';
 import { checkConsistency } from './consistency.js';
 import { parseDotenv } from './dotenv.js';
+import { ExpansionBudget, ProcessEnvValues } from './expansion.js';
 import { interpolateTree } from './interpolate.js';
 import type { ComposeLoadOptions } from './load-options.js';
 import { mergeDocuments, mergeNodes } from './merge.js';
@@ -67,8 +68,15 @@ function isFile(p: string): boolean {
   }
 }
 
+/** How a load expands variables: its size bound, and the record of values from the process environment. */
+export interface ExpansionContext {
+  budget: ExpansionBudget;
+  processEnv: ProcessEnvValues;
+}
+
 /** Reads env files in order (later ones win); `base` (the process environment) is what they may interpolate. */
-export function readEnvFiles(files: string[], base: Env): Env {
+export function readEnvFiles(files: string[], base: Env, expansion?: ExpansionContext): Env {
+  const fromBase = expansion ? expansion.processEnv.lookupIn(base) : (k: string) => base[k];
   const out: Env = {};
   for (const file of files) {
     let text: string;
@@ -81,7 +89,7 @@ export function readEnvFiles(files: string[], base: Env): Env {
     }
     Object.assign(
       out,
-      parseDotenv(text, file, (k) => base[k] ?? out[k]),
+      parseDotenv(text, file, (k) => fromBase(k) ?? out[k], expansion?.budget),
     );
   }
   return out;
@@ -132,6 +140,10 @@ export function discoverFiles(cwd: string, explicit: string[], env: Env, warning
 export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeModel> {
   const cwd = path.resolve(opts.cwd);
   const processEnv = definedOnly(opts.env);
+  const expansion: ExpansionContext = {
+    budget: new ExpansionBudget(),
+    processEnv: new ProcessEnvValues(processEnv),
+  };
   const warnings: string[] = [];
   const envFilesFor = (dir: string) =>
     opts.envFiles.length > 0
@@ -142,15 +154,15 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
         })
       : [path.join(dir, '.env')].filter(isFile);
   // COMPOSE_FILE and friends may come from the working directory's .env, as in compose.
-  const cwdEnv: Env = { ...readEnvFiles(envFilesFor(cwd), processEnv), ...processEnv };
+  const cwdEnv: Env = { ...readEnvFiles(envFilesFor(cwd), processEnv, expansion), ...processEnv };
   const files = discoverFiles(cwd, opts.files, cwdEnv, warnings);
   const projectDir = path.dirname(files[0]!);
   const env: Env =
     projectDir === cwd || opts.envFiles.length > 0
       ? cwdEnv
-      : { ...readEnvFiles(envFilesFor(projectDir), processEnv), ...processEnv };
+      : { ...readEnvFiles(envFilesFor(projectDir), processEnv, expansion), ...processEnv };
 
-  const loader = new Loader(cwd, projectDir);
+  const loader = new Loader(cwd, projectDir, expansion);
   const docs = files.flatMap((f) => loader.loadFile(f, env, projectDir, []) ?? []);
   const root: MapNode = mergeDocuments(docs) ?? {
     kind: 'map',
@@ -176,6 +188,8 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
     projectDir,
     profiles: opts.profiles.length > 0 ? opts.profiles : profilesFromEnv,
     env,
+    lookup: expansion.processEnv.lookupIn(env),
+    budget: expansion.budget,
     diagnostics: loader.diagnostics,
   };
   const servicesNode = get(root, 'services');
@@ -210,6 +224,7 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
     env,
     warnings: [...warnings, ...loader.warnings],
     unsetVariables: loader.unset,
+    fromProcessEnv: expansion.processEnv.used,
   };
   if (version !== undefined && versionNode) model.version = { value: version, pos: nodePos(versionNode) };
   model.diagnostics = [
@@ -244,6 +259,7 @@ class Loader {
   constructor(
     private readonly cwd: string,
     private readonly projectDir: string,
+    private readonly expansion: ExpansionContext,
   ) {}
 
   private label(file: string): string {
@@ -256,7 +272,12 @@ class Loader {
     if (!this.files.includes(file)) this.files.push(file);
     this.diagnostics.push(...parsed.diagnostics);
     if (!parsed.root) return undefined;
-    const interpolation = interpolateTree(parsed.root, parsed.text, (k) => env[k]);
+    const interpolation = interpolateTree(
+      parsed.root,
+      parsed.text,
+      this.expansion.processEnv.lookupIn(env),
+      this.expansion.budget,
+    );
     this.diagnostics.push(...interpolation.diagnostics);
     this.unset.push(...interpolation.unset);
     this.diagnostics.push(...validateSchema(parsed.root, this.label(file)));
@@ -337,7 +358,7 @@ class Loader {
             return [abs];
           })
         : [path.join(includedDir, '.env')].filter(isFile);
-      const includedEnv = { ...env, ...readEnvFiles(envFiles, env) };
+      const includedEnv = { ...env, ...readEnvFiles(envFiles, env, this.expansion) };
       const docs = paths.flatMap((p) => this.loadFile(p.file, includedEnv, includedDir, chain) ?? []);
       const included = mergeDocuments(docs);
       if (included) this.addImported(root, included);

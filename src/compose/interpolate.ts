@@ -1,9 +1,11 @@
 import type { Finding } from '../core/finding.js';
 import type { Located } from '../core/source.js';
+import type { ExpansionBudget } from './expansion.js';
 import { type Lookup, substitute } from './template.js';
 import { composeFinding, type ScalarNode, type YNode } from './tree.js';
 
 const REQUIRED_FIX = `Set the variable in the environment, in .env or with --env-file, or give it a default (\${VAR:-default}).`;
+const SIZE_FIX = `Shorten the value: variables that repeat each other (B=\${A}\${A}, C=\${B}\${B}, …) grow exponentially.`;
 const SYNTAX_FIX = `Fix the variable reference: use \${NAME} with a name of letters, digits and _, and write a literal $ as $$.`;
 
 type Cast = 'int' | 'float' | 'bool';
@@ -63,24 +65,34 @@ export interface InterpolationResult {
  * then applies compose's type casts. Errors become compose-interpolation findings at the value, with the
  * column of the failing `$` when the value is written on one line.
  */
-export function interpolateTree(root: YNode, text: string, lookup: Lookup): InterpolationResult {
+export function interpolateTree(
+  root: YNode,
+  text: string,
+  lookup: Lookup,
+  budget?: ExpansionBudget,
+): InterpolationResult {
   const result: InterpolationResult = { diagnostics: [], unset: [] };
-  walk(root, [], text, lookup, result);
+  walk(root, [], text, { lookup, budget }, result);
   return result;
 }
 
-function walk(node: YNode, path: string[], text: string, lookup: Lookup, result: InterpolationResult): void {
+interface Expansion {
+  lookup: Lookup;
+  budget: ExpansionBudget | undefined;
+}
+
+function walk(node: YNode, path: string[], text: string, x: Expansion, result: InterpolationResult): void {
   if (node.kind === 'map') {
-    for (const e of node.entries.values()) walk(e.value, [...path, e.key], text, lookup, result);
+    for (const e of node.entries.values()) walk(e.value, [...path, e.key], text, x, result);
     return;
   }
   if (node.kind === 'seq') {
-    for (const item of node.items) walk(item, [...path, '[]'], text, lookup, result);
+    for (const item of node.items) walk(item, [...path, '[]'], text, x, result);
     return;
   }
   if (typeof node.value === 'string' && node.value.includes('$')) {
     const template = node.value;
-    const r = substitute(template, lookup);
+    const r = substitute(template, x.lookup, x.budget);
     for (const name of r.unset) {
       result.unset.push({
         value: name,
@@ -94,7 +106,7 @@ function walk(node: YNode, path: string[], text: string, lookup: Lookup, result:
           'compose-interpolation',
           pos,
           `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`,
-          r.error.kind === 'required' ? REQUIRED_FIX : SYNTAX_FIX,
+          r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX,
         ),
       );
       return;

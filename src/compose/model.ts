@@ -26,6 +26,8 @@ export interface ComposeModel {
   warnings?: string[];
   /** Variables referenced but unset: compose warns and substitutes "" (a `${X:-d}` default does not count). */
   unsetVariables?: Located<string>[];
+  /** Variables interpolation took from the process environment (name → value): reports show them as `${NAME}`. */
+  fromProcessEnv?: ReadonlyMap<string, string>;
 }
 
 export type NetworkMode =

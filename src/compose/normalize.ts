@@ -5,6 +5,7 @@ import { errorMessage } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { Located, SourcePos } from '../core/source.js';
 import { parseDotenv } from './dotenv.js';
+import type { ExpansionBudget } from './expansion.js';
 import { splitVolumeSpec } from './merge.js';
 import type {
   ComposeNetwork,
@@ -15,6 +16,7 @@ import type {
   PortMapping,
   ServiceNetwork,
 } from './model.js';
+import type { Lookup } from './template.js';
 import {
   composeFinding,
   get,
@@ -33,6 +35,10 @@ export interface NormalizeContext {
   /** Enabled profiles; `*` enables all. */
   profiles: string[];
   env: Record<string, string>;
+  /** Lookup in `env` for values a service inherits (bare `KEY` in environment and env_file). */
+  lookup?: Lookup;
+  /** The interpolation bound of the run, for env_file values. */
+  budget?: ExpansionBudget;
   /** Where problems found while normalizing (an unreadable env_file) go. */
   diagnostics: Finding[];
 }
@@ -94,7 +100,7 @@ export function normalizeService(
     volumesFrom: items(get(svc, 'volumes_from')).flatMap((v) => located(v) ?? []),
     environment: {
       ...envFileValues(get(svc, 'env_file'), ctx),
-      ...environment(get(svc, 'environment'), ctx.env),
+      ...environment(get(svc, 'environment'), ctx.lookup ?? ((k) => ctx.env[k])),
     },
     extraHosts: extraHosts(get(svc, 'extra_hosts')),
     healthcheck: healthcheckEnabled(get(svc, 'healthcheck')),
@@ -347,7 +353,7 @@ function envFileValues(node: YNode | undefined, ctx: NormalizeContext): Record<s
     try {
       Object.assign(
         out,
-        parseDotenv(text, abs, (k) => out[k] ?? ctx.env[k]),
+        parseDotenv(text, abs, (k) => out[k] ?? (ctx.lookup ? ctx.lookup(k) : ctx.env[k]), ctx.budget),
       );
     } catch (error) {
       ctx.diagnostics.push(
@@ -364,14 +370,11 @@ function envFileValues(node: YNode | undefined, ctx: NormalizeContext): Record<s
 }
 
 /** Both forms; a name without a value takes it from the environment, and is dropped when unset there. */
-function environment(
-  node: YNode | undefined,
-  env: Record<string, string>,
-): Record<string, string | undefined> {
+function environment(node: YNode | undefined, lookup: Lookup): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   const set = (key: string, value: string | undefined) => {
     Object.defineProperty(out, key, {
-      value: value ?? env[key],
+      value: value ?? lookup(key),
       enumerable: true,
       writable: true,
       configurable: true,

@@ -4,11 +4,13 @@
  * defaults, alternatives and messages substituted recursively.
  */
 
+import type { ExpansionBudget } from './expansion.js';
+
 /** Returns the value, or undefined when the variable is unset (which differs from empty). */
 export type Lookup = (name: string) => string | undefined;
 
 export interface TemplateError {
-  kind: 'invalid' | 'required';
+  kind: 'invalid' | 'required' | 'too-large';
   message: string;
   /** Offset in the template of the `$` that failed. */
   index: number;
@@ -27,12 +29,32 @@ const NAME_CHAR = /[_a-zA-Z0-9]/;
 const BRACED = /^[_a-zA-Z][_a-zA-Z0-9]*(?::?[-+?](.*))?$/;
 const OPERATORS = [':?', '?', ':-', '-', ':+', '+'] as const;
 
-export function substitute(template: string, lookup: Lookup): Substituted {
+/** Expands `template`; with a budget, output beyond its per-value or per-run bound is a `too-large` error. */
+export function substitute(template: string, lookup: Lookup, budget?: ExpansionBudget): Substituted {
   const unset: string[] = [];
   let error: TemplateError | undefined;
   let out = '';
   let i = 0;
+  // Checked after every append: each appended piece is itself bounded, so `out` never grows far past it.
+  const tooLarge = (): TemplateError | undefined => {
+    if (!budget) return undefined;
+    if (out.length > budget.perValue)
+      return {
+        kind: 'too-large',
+        message: `the value expands to more than ${budget.perValue} characters (variables that repeat each other)`,
+        index: 0,
+      };
+    if (out.length > budget.remaining)
+      return {
+        kind: 'too-large',
+        message: `interpolation of this project expands to more than ${budget.perRun} characters in all`,
+        index: 0,
+      };
+    return undefined;
+  };
   while (i < template.length) {
+    const over = tooLarge();
+    if (over) return { value: '', error: over, unset };
     const dollar = template.indexOf('$', i);
     if (dollar < 0) {
       out += template.slice(i);
@@ -71,11 +93,14 @@ export function substitute(template: string, lookup: Lookup): Substituted {
       i = close < 0 ? template.length : close + 1;
       continue;
     }
-    const result = substituteBraced(body, lookup, unset);
+    const result = substituteBraced(body, lookup, unset, budget);
     if (result.error) error ??= { ...result.error, index: dollar };
     out += result.value;
     i = close + 1;
   }
+  const over = tooLarge();
+  if (over) return { value: '', error: over, unset };
+  if (budget) budget.remaining -= out.length;
   return error ? { value: out, error, unset } : { value: out, unset };
 }
 
@@ -99,6 +124,7 @@ function substituteBraced(
   body: string,
   lookup: Lookup,
   unset: string[],
+  budget: ExpansionBudget | undefined,
 ): { value: string; error?: Omit<TemplateError, 'index'> } {
   let op: (typeof OPERATORS)[number] | undefined;
   let at = Number.POSITIVE_INFINITY;
@@ -118,7 +144,7 @@ function substituteBraced(
   const rest = body.slice(at + op.length);
   const value = lookup(name);
   const nested = () => {
-    const r = substitute(rest, lookup);
+    const r = substitute(rest, lookup, budget);
     unset.push(...r.unset);
     return r;
   };

@@ -1,3 +1,4 @@
+import { markdownText, showUntrusted } from '../core/untrusted-text.js';
 import type { DnsCheckResult, DnsCheckRow } from './check.js';
 import { RULE_NAMES, type SortResult } from './sort.js';
 
@@ -20,7 +21,8 @@ function cells(row: DnsCheckRow): string[] {
     yesNo(row.tlsOk),
     row.status === null ? '-' : String(row.status),
     `${row.latencyMs.toFixed(1)} ms`,
-    row.error ?? '',
+    // Errors can quote what a server sent (certificate names, TLS alerts): shown escaped.
+    showUntrusted(row.error ?? ''),
   ];
 }
 
@@ -71,13 +73,13 @@ export function renderDnsText(result: DnsCheckResult): string {
   ];
   if (result.flags.length > 0) {
     out.push('', 'flags:');
-    for (const f of result.flags) out.push(`  [${f.severity}] ${f.id}: ${f.message}`);
+    for (const f of result.flags) out.push(`  [${f.severity}] ${f.id}: ${showUntrusted(f.message)}`);
   }
-  for (const w of result.warnings) out.push(`warning: ${w}`);
+  for (const w of result.warnings) out.push(`warning: ${showUntrusted(w)}`);
   return `${out.join('\n')}\n`;
 }
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = markdownText;
 
 /** A GitHub-flavoured markdown report (job summaries, PR comments). */
 export function renderDnsMarkdown(result: DnsCheckResult): string {
@@ -100,9 +102,9 @@ export function renderDnsMarkdown(result: DnsCheckResult): string {
   ];
   if (result.flags.length > 0) {
     out.push('', '**Flags**', '');
-    for (const f of result.flags) out.push(`- **${f.id}** (${f.severity}): ${f.message}`);
+    for (const f of result.flags) out.push(`- **${f.id}** (${f.severity}): ${markdownText(f.message)}`);
   }
-  for (const w of result.warnings) out.push(`- warning: ${w}`);
+  for (const w of result.warnings) out.push(`- warning: ${markdownText(w)}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -4,6 +4,21 @@ import { errorMessage, InputError, UsageError } from '../core/errors.js';
 import { mustParseIp } from './ip.js';
 
 /** "IP", "IP:PORT" or "[IPv6]:PORT" as node:dns setServers takes it; UsageError otherwise. */
+/** A name to resolve as typed on the command line; empty or blank names are usage errors. */
+export function checkHostName(name: string): string {
+  if (name.trim() === '')
+    throw new UsageError('dns check: the NAME is empty; give a host name such as example.com');
+  if (/[\s\u0000-\u001f\u007f]/.test(name))
+    throw new UsageError(
+      `dns check: the NAME ${JSON.stringify(name)} holds spaces or control characters; give a host name such as example.com`,
+    );
+  if (name.length > 253)
+    throw new UsageError(
+      `dns check: the NAME is ${name.length} characters long; a host name has at most 253`,
+    );
+  return name;
+}
+
 export function parseResolver(text: string): string {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
   const [host, port] = bracketed
@@ -11,8 +26,14 @@ export function parseResolver(text: string): string {
     : isIP(text)
       ? [text, undefined]
       : [text.slice(0, text.lastIndexOf(':')), text.slice(text.lastIndexOf(':') + 1)];
-  if (!isIP(host) || (port !== undefined && !/^\d{1,5}$/.test(port)) || Number(port ?? 53) > 65535) {
+  if (!isIP(host) || (port !== undefined && !/^\d{1,5}$/.test(port))) {
     throw new UsageError(`--resolver "${text}": expected IP, IP:PORT or [IPv6]:PORT`);
+  }
+  // Port 0 aborts c-ares natively for IPv4 and is dropped silently for IPv6.
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+    throw new UsageError(
+      `--resolver "${text}": port ${port} is out of range; use a port from 1 to 65535 (DNS is 53)`,
+    );
   }
   const ip = mustParseIp(host).text;
   if (port === undefined) return ip;

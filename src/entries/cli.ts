@@ -1,5 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // The CLI binary: a thin wrapper that hands the process streams to the shared core.
+// `node --` in the shebang: Node scans every argument for --env-file, even the script's own after
+// the script path, and exits 9 when that file is not where Node looks; `--` ends Node's options.
 import module from 'node:module';
 import { main } from '../cli/main.js';
 

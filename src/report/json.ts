@@ -1,4 +1,5 @@
 import type { Finding } from '../core/finding.js';
+import { jsonForLog, showUntrusted } from '../core/untrusted-text.js';
 import { relativeFile, summarize } from './summary.js';
 
 /** The `--format json` contract: other tools parse this, so its shape never changes. */
@@ -7,14 +8,14 @@ export function renderJson(findings: readonly Finding[], cwd: string): string {
     findings: findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
-      message: f.message,
-      file: relativeFile(f.pos.file, cwd),
+      message: showUntrusted(f.message),
+      file: showUntrusted(relativeFile(f.pos.file, cwd)),
       line: f.pos.line,
       column: f.pos.column,
-      ...(f.service !== undefined ? { service: f.service } : {}),
-      fix: f.fix.description,
+      ...(f.service !== undefined ? { service: showUntrusted(f.service) } : {}),
+      fix: showUntrusted(f.fix.description),
     })),
     summary: summarize(findings),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${jsonForLog(out)}\n`;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/finding.js';
+import { markdownText } from '../core/untrusted-text.js';
 import { docsUrl } from '../rules/rule.js';
 import { plural, relativeFile, summarize } from './summary.js';
 
@@ -8,10 +9,6 @@ const ICON: Record<Finding['severity'], string> = {
   note: '🔵 note',
 };
 
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-
 /** A job-summary table of findings. */
 export function renderMarkdown(findings: readonly Finding[], cwd: string): string {
   const s = summarize(findings);
@@ -19,7 +16,7 @@ export function renderMarkdown(findings: readonly Finding[], cwd: string): strin
   if (findings.length === 0) return `${out}No findings.\n`;
   out += '| Severity | Rule | Where | Finding | Fix |\n|---|---|---|---|---|\n';
   for (const f of findings) {
-    out += `| ${ICON[f.severity]} | [${f.rule}](${docsUrl(f.rule)}) | \`${relativeFile(f.pos.file, cwd)}:${f.pos.line}\` | ${cell(f.message)} | ${cell(f.fix.description)} |\n`;
+    out += `| ${ICON[f.severity]} | [${f.rule}](${docsUrl(f.rule)}) | <code>${markdownText(relativeFile(f.pos.file, cwd))}:${f.pos.line}</code> | ${markdownText(f.message)} | ${markdownText(f.fix.description)} |\n`;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/finding.js';
+import { jsonForLog, showUntrusted } from '../core/untrusted-text.js';
 import { docsUrl, type Rule } from '../rules/rule.js';
 import { relativeFile } from './summary.js';
 
@@ -9,7 +10,7 @@ export function renderSarif(findings: readonly Finding[], rules: readonly Rule[]
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const location = (file: string, line: number, column: number) => ({
     physicalLocation: {
-      artifactLocation: { uri: relativeFile(file, cwd), uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: showUntrusted(relativeFile(file, cwd)), uriBaseId: '%SRCROOT%' },
       region: { startLine: line, startColumn: column },
     },
   });
@@ -46,14 +47,14 @@ export function renderSarif(findings: readonly Finding[], rules: readonly Rule[]
           ruleId: f.rule,
           ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
           level: f.severity,
-          message: { text: `${f.message}\nFix: ${f.fix.description}` },
+          message: { text: `${showUntrusted(f.message)}\nFix: ${showUntrusted(f.fix.description)}` },
           locations: [location(f.pos.file, f.pos.line, f.pos.column)],
           ...(f.related?.length
             ? {
                 relatedLocations: f.related.map((r, i) => ({
                   id: i + 1,
                   ...location(r.pos.file, r.pos.line, r.pos.column),
-                  message: { text: r.message },
+                  message: { text: showUntrusted(r.message) },
                 })),
               }
             : {}),
@@ -61,9 +62,12 @@ export function renderSarif(findings: readonly Finding[], rules: readonly Rule[]
             ? {
                 fixes: [
                   {
-                    description: { text: f.fix.description },
+                    description: { text: showUntrusted(f.fix.description) },
                     artifactChanges: groupEdits(f).map(([file, edits]) => ({
-                      artifactLocation: { uri: relativeFile(file, cwd), uriBaseId: '%SRCROOT%' },
+                      artifactLocation: {
+                        uri: showUntrusted(relativeFile(file, cwd)),
+                        uriBaseId: '%SRCROOT%',
+                      },
                       replacements: edits.map((e) => ({
                         deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
                         insertedContent: { text: e.text },
@@ -73,12 +77,14 @@ export function renderSarif(findings: readonly Finding[], rules: readonly Rule[]
                 ],
               }
             : {}),
-          partialFingerprints: { 'stackgate/v1': `${f.rule}:${relativeFile(f.pos.file, cwd)}:${f.message}` },
+          partialFingerprints: {
+            'stackgate/v1': showUntrusted(`${f.rule}:${relativeFile(f.pos.file, cwd)}:${f.message}`),
+          },
         })),
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${jsonForLog(sarif)}\n`;
 }
 
 function groupEdits(f: Finding) {

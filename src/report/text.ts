@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../core/finding.js';
+import { showUntrusted, showUntrustedPath } from '../core/untrusted-text.js';
 import { plural, relativeFile, summarize } from './summary.js';
 
 /** A two-line code frame: the source line and a caret under the column. */
@@ -7,8 +8,11 @@ function codeFrame(lines: string[] | undefined, line: number, column: number): s
   const src = lines?.[line - 1];
   if (src === undefined) return '';
   const gutter = String(line).padStart(5);
-  const shown = src.replace(/\t/g, ' ').slice(0, 160);
-  return `${gutter} | ${shown}\n${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, Math.min(column - 1, shown.length)))}^\n`;
+  const untabbed = src.replace(/\t/g, ' ');
+  // Escaping lengthens the text before the column, so the caret goes under the escaped prefix.
+  const shown = showUntrusted(untabbed).slice(0, 160);
+  const caret = showUntrusted(untabbed.slice(0, Math.max(0, column - 1))).length;
+  return `${gutter} | ${shown}\n${' '.repeat(gutter.length)} | ${' '.repeat(Math.min(caret, shown.length))}^\n`;
 }
 
 /** Human output: grouped by file, each finding with its code frame and fix. */
@@ -24,15 +28,15 @@ export function renderText(findings: readonly Finding[], cwd: string): string {
     } catch {
       lines = undefined;
     }
-    out += `${relativeFile(file, cwd)}\n`;
+    out += `${showUntrustedPath(relativeFile(file, cwd))}\n`;
     for (const f of list) {
-      out += `  ${f.pos.line}:${f.pos.column}  ${f.severity.padEnd(7)} ${f.message}  [${f.rule}]\n`;
+      out += `  ${f.pos.line}:${f.pos.column}  ${f.severity.padEnd(7)} ${showUntrusted(f.message)}  [${f.rule}]\n`;
       out += codeFrame(lines, f.pos.line, f.pos.column)
         .split('\n')
         .filter(Boolean)
         .map((l) => `  ${l}\n`)
         .join('');
-      out += `    fix: ${f.fix.description}${f.fix.edits?.length ? ' (--fix can apply this)' : ''}\n`;
+      out += `    fix: ${showUntrusted(f.fix.description)}${f.fix.edits?.length ? ' (--fix can apply this)' : ''}\n`;
     }
     out += '\n';
   }

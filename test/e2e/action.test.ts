@@ -93,7 +93,7 @@ test('the composite action script passes inputs through env and records the exit
       },
     });
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^::error file=default\.conf,line=\d+,col=\d+,title=stackgate /m);
+    assert.match(r.stdout, /^::error title=stackgate [a-z-]+,file=default\.conf,line=\d+,col=\d+::/m);
     assert.match(readFileSync(output, 'utf8'), /^exit-code=1$/m);
     assert.equal(JSON.parse(readFileSync(path.join(dir, 'x.sarif'), 'utf8')).version, '2.1.0');
   } finally {

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { errorMessage, InputError, UsageError } from '../../core/errors.js';
+import { jsonForLog, showUntrusted } from '../../core/untrusted-text.js';
 import { checkName, type DnsCheckOptions, type TlsMode } from '../../dns/check.js';
 import { DEFAULT_GAI_CONF, loadGlibcPolicy } from '../../dns/gai-conf.js';
 import { POLICY_NAMES, type PolicyName } from '../../dns/policy.js';
 import { renderDnsMarkdown, renderDnsText, renderSortText } from '../../dns/render.js';
-import { parseResolver } from '../../dns/resolve.js';
+import { checkHostName, parseResolver } from '../../dns/resolve.js';
 import { type DestinationPair, type SourceAttributes, sortDestinations } from '../../dns/sort.js';
 import { parseArgsOrUsage } from '../args.js';
 import type { CliIO, Command } from '../io.js';
@@ -133,7 +134,7 @@ async function sortCommand(argv: string[], io: CliIO): Promise<number> {
       gaiConf ? resolve(io.cwd, gaiConf) : DEFAULT_GAI_CONF,
       gaiConf !== undefined,
     );
-    for (const w of loaded.warnings) io.stderr(`stackgate: warning: ${w}\n`);
+    for (const w of loaded.warnings) io.stderr(`stackgate: warning: ${showUntrusted(w)}\n`);
     policy = loaded.policy;
   }
   let result: ReturnType<typeof sortDestinations>;
@@ -144,7 +145,7 @@ async function sortCommand(argv: string[], io: CliIO): Promise<number> {
     throw error;
   }
   if (values.json) {
-    io.stdout(`${JSON.stringify({ order: result.order, steps: result.steps }, null, 2)}\n`);
+    io.stdout(`${jsonForLog({ order: result.order, steps: result.steps })}\n`);
   } else {
     io.stdout(renderSortText(result));
   }
@@ -179,7 +180,7 @@ async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('dns check needs exactly one NAME');
-  const name = positionals[0]!;
+  const name = checkHostName(positionals[0]!);
   const formatFlag = values.format as string | undefined;
   if (formatFlag !== undefined && !['text', 'json', 'markdown'].includes(formatFlag)) {
     throw new UsageError(`--format "${formatFlag}": expected text, json or markdown`);
@@ -215,7 +216,7 @@ async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   });
 
   const result = await checkName(options);
-  if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'json') io.stdout(`${jsonForLog(result)}\n`);
   else if (format === 'markdown') io.stdout(renderDnsMarkdown(result));
   else io.stdout(renderDnsText(result));
   if (result.ok) return 0;

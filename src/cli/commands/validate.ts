@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
+import { verbatimBlock } from '../../core/untrusted-text.js';
 import { diffFixes, planFixes, writeFixes } from '../../fix/apply.js';
 import { renderGithub } from '../../report/github.js';
 import { renderJson } from '../../report/json.js';
@@ -26,6 +27,8 @@ Options:
   --fail-on LEVEL         exit 1 on findings at or above: error | warning | note | never (default: error)
   --severity RULE=LEVEL   change a rule's severity: error | warning | note | off (repeatable;
                           also 'rules:' in .stackgate.yaml)
+  --config FILE|none      read rule severities from FILE, or from no file (default: the
+                          project's .stackgate.yaml; a pull request can edit that one)
   --fix                   write the machine-applicable fixes, then report what remains
   --fix-dry-run           print the fixes as a unified diff, change nothing
   -C, --cwd DIR           run as if started in DIR
@@ -52,6 +55,7 @@ function parse(argv: string[], io: CliIO) {
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
         severity: { type: 'string', multiple: true, default: [] },
+        config: { type: 'string' },
         fix: { type: 'boolean', default: false },
         'fix-dry-run': { type: 'boolean', default: false },
         cwd: { type: 'string', short: 'C' },
@@ -111,13 +115,17 @@ export const validateCommand: Command = async (argv, io) => {
     envFiles: values['env-file'],
     env: io.env,
     ...(values['proxy-service'] !== undefined ? { proxyService: values['proxy-service'] } : {}),
-    severities: { ...readConfigSeverities(cwd), ...checkSeverities(flagSeverities, '--severity') },
+    severities: {
+      ...readConfigSeverities(cwd, values.config),
+      ...checkSeverities(flagSeverities, '--severity'),
+    },
   };
   let { findings } = await validate(options);
 
   if (values['fix-dry-run']) {
     const plan = planFixes(findings);
-    io.stdout(diffFixes(plan, cwd));
+    // A diff must stay byte-exact, and its context lines are the project's own text.
+    io.stdout(verbatimBlock(diffFixes(plan, cwd), io.env));
     io.stderr(`${plan.files.size} file(s) would change; run with --fix to write them.\n`);
     return exitCodeFor(findings, failOn);
   }

@@ -98,7 +98,7 @@ test('sarif and github formats carry file, line and column', async () => {
       assert.equal(runObj.tool.driver.rules[r.ruleIndex].id, r.ruleId);
     }
     const gh = (await run(['validate', '--format', 'github', '--fail-on', 'never'], dir)).stdout;
-    assert.match(gh, /^::error file=default\.conf,line=\d+,col=\d+,title=stackgate [a-z-]+::/m);
+    assert.match(gh, /^::error title=stackgate [a-z-]+,file=default\.conf,line=\d+,col=\d+::/m);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
