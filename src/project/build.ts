@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { ComposeModel, ComposeService } from '../compose/model.js';
+import { composeFinding } from '../compose/tree.js';
+import { errorMessage } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
 import { addTo } from '../core/multimap.js';
 import { ProjectFiles } from '../core/project-files.js';
+import type { Located } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { builtinFiles, loadNginxConfig, renderTemplate, walk } from '../nginx/index.js';
@@ -42,13 +46,33 @@ export function isNginxImage(image: string | undefined): boolean {
 }
 
 /** The last FROM image of a build context's Dockerfile, if it can be read. */
-function dockerfileBase(projectDir: string, context: string, boundary: ProjectFiles): string | undefined {
+function dockerfileBase(
+  projectDir: string,
+  build: Located<string>,
+  boundary: ProjectFiles,
+  diagnostics: Finding[],
+): string | undefined {
+  const file = path.resolve(projectDir, build.value, 'Dockerfile');
+  const where = boundary.locate(file);
+  if (where.kind === 'missing') return undefined;
+  if (where.kind === 'outside') {
+    boundary.noteOutside(build.pos, 'build context Dockerfile', where);
+    return undefined;
+  }
   try {
-    // A FIFO, device or link out of the project is refused, not waited on: the layout is then unknown.
-    const text = boundary.readText(path.resolve(projectDir, context, 'Dockerfile'), 'Dockerfile');
+    const text = boundary.readText(file, 'Dockerfile');
     const froms = [...text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/gim)];
     return froms.at(-1)?.[1];
-  } catch {
+  } catch (error) {
+    // A FIFO, a device or an oversized file is refused, not waited on; docker build could not use it either.
+    diagnostics.push(
+      composeFinding(
+        'compose-invalid',
+        build.pos,
+        errorMessage(error),
+        'Make the build context Dockerfile a regular file.',
+      ),
+    );
     return undefined;
   }
 }
@@ -58,9 +82,9 @@ function dockerfileBase(projectDir: string, context: string, boundary: ProjectFi
  * http, templates rendered at start): an nginx image, a build FROM one, or mounts that only make sense
  * with that layout.
  */
-function hasOfficialLayout(proxy: ComposeService, projectDir: string, boundary: ProjectFiles): boolean {
+function hasOfficialLayout(proxy: ComposeService, compose: ComposeModel, boundary: ProjectFiles): boolean {
   if (proxy.build) {
-    const base = dockerfileBase(projectDir, proxy.build.value, boundary);
+    const base = dockerfileBase(compose.projectDir, proxy.build, boundary, compose.diagnostics);
     if (base !== undefined) return isNginxImage(base);
   } else if (isNginxImage(proxy.image?.value)) return true;
   return proxy.volumes.some((m) => /^\/etc\/nginx\/(conf\.d|templates)(\/|$)/.test(m.target));
@@ -225,9 +249,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   let nginx: NginxConfig | undefined;
 
   if (proxy) {
-    const builtin = hasOfficialLayout(proxy, compose.projectDir, boundary)
-      ? builtinFiles
-      : new Map<string, string>();
+    const builtin = hasOfficialLayout(proxy, compose, boundary) ? builtinFiles : new Map<string, string>();
     // Mount sources outside the project are not analysed; path-outside-project notes each one.
     for (const m of proxy.volumes) {
       if (m.type !== 'bind' || m.hostPath === undefined) continue;
