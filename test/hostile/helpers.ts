@@ -35,7 +35,7 @@ function rssProbe(): string {
   probe = path.join(dir, 'rss.mjs');
   writeFileSync(
     probe,
-    "process.on('exit', () => process.stderr.write(`\\nSG_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n",
+    "process.on('exit', () => process.stderr.write('\\nSG_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));\n",
   );
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   return probe;
@@ -43,7 +43,9 @@ function rssProbe(): string {
 
 export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', rssProbe(), CLI, ...args], {
+    // `--` ends node's own options: node 24 otherwise takes `--env-file` anywhere in argv as its own
+    // (it opens the file before any stackgate code runs; a FIFO there blocks node itself).
+    const child = spawn(process.execPath, ['--import', rssProbe(), '--', CLI, ...args], {
       cwd: opts.cwd,
       // The test's variables first: a file of the environment then starts with them.
       env: { ...opts.env, PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.tmpdir() },
