@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadCompose } from './compose/index.js';
 import { errorMessage, InputError } from './core/errors.js';
 import { compareFindings, type Finding, type Severity } from './core/finding.js';
+import { ProjectFiles } from './core/project-files.js';
 import { hideValues } from './core/untrusted-text.js';
 import { buildProjectView } from './project/build.js';
 import type { ProjectView } from './project/view.js';
@@ -23,11 +23,15 @@ export interface ValidateOptions {
   proxyService?: string;
   /** Severity changes from the config file and --severity flags (flags win). */
   severities?: Record<string, RuleSetting>;
+  /** `--allow-path`: paths outside the project root that may be read (absolute or relative to cwd). */
+  allowPaths?: string[];
 }
 
 export interface ValidateResult {
   findings: Finding[];
   view: ProjectView;
+  /** The text of every file analysed, by the path findings name: reporters show code frames from this only. */
+  sources: ReadonlyMap<string, string>;
 }
 
 export const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
@@ -37,21 +41,29 @@ export const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
  * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
  * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
  */
-export function readConfigSeverities(cwd: string, config?: string): Record<string, RuleSetting> {
+export function readConfigSeverities(
+  cwd: string,
+  config?: string,
+  boundary: ProjectFiles = new ProjectFiles(
+    cwd,
+    config && config !== 'none' ? { allow: [path.resolve(cwd, config)] } : {},
+  ),
+): Record<string, RuleSetting> {
   if (config === 'none') return {};
   let file: string | undefined;
   if (config !== undefined) {
     file = path.resolve(cwd, config);
-    if (!existsSync(file)) throw new InputError(`--config ${config}: no such file (relative to ${cwd})`);
-    if (!statSync(file).isFile())
-      throw new InputError(`--config ${config}: not a regular file; name a .stackgate.yaml file, or none`);
+    if (boundary.locate(file).kind === 'missing')
+      throw new InputError(`--config ${config}: no such file (relative to ${cwd})`);
   } else {
-    file = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+    file = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => boundary.locate(f).kind !== 'missing');
   }
   if (!file) return {};
+  // A FIFO, device, oversized file or a link out of the project is refused here (exit 2, naming it).
+  const text = boundary.readText(file, 'stackgate config');
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
+    doc = parseYaml(text);
   } catch (error) {
     throw new InputError(`${file}: ${errorMessage(error)}`);
   }
@@ -79,13 +91,20 @@ export function checkSeverities(raw: Record<string, unknown>, where: string): Re
 
 /** files → models → project view → rules → findings (sorted, severities applied). */
 export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
+  // Files the caller names on the command line are the caller's choice, not the project's: readable.
+  const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
+  const boundary = new ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
   for (const f of opts.nginxFiles) {
-    const p = path.resolve(opts.cwd, f);
-    if (!existsSync(p)) throw new InputError(`--nginx ${f}: no such file (relative to ${opts.cwd})`);
-    if (!statSync(p).isFile())
+    const where = boundary.locate(path.resolve(opts.cwd, f));
+    if (where.kind === 'missing')
+      throw new InputError(`--nginx ${f}: no such file (relative to ${opts.cwd})`);
+    if (where.kind === 'outside')
+      throw new InputError(boundary.outsideMessage(where.path, where.real ?? where.path, '--nginx'));
+    if (where.kind !== 'file')
       throw new InputError(`--nginx ${f}: not a regular file; name an nginx config file`);
   }
   const compose = await loadCompose({
+    boundary,
     cwd: opts.cwd,
     files: opts.files,
     envFiles: opts.envFiles,
@@ -101,6 +120,7 @@ export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
     cwd: opts.cwd,
     compose,
     nginxFiles: opts.nginxFiles,
+    boundary,
     ...(opts.proxyService !== undefined ? { proxyService: opts.proxyService } : {}),
   });
   const settings = opts.severities ?? {};
@@ -112,7 +132,11 @@ export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
   }
   // Values from the process environment (CI secrets) are shown as ${NAME}, whatever message quotes them.
   const hide = hideValues(compose.fromProcessEnv ?? new Map());
-  return { findings: dedupe(findings.map((f) => hideInFinding(f, hide))).sort(compareFindings), view };
+  return {
+    findings: dedupe(findings.map((f) => hideInFinding(f, hide))).sort(compareFindings),
+    view,
+    sources: boundary.sources,
+  };
 }
 
 function hideInFinding(f: Finding, hide: (text: string) => string): Finding {

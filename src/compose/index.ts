@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import type { Located } from '../core/source.js';
+import { type Located as LocatedPath, ProjectFiles } from '../core/project-files.js';
+import type { Located, SourcePos } from '../core/source.js';
 import { checkConsistency } from './consistency.js';
 import { parseDotenv } from './dotenv.js';
 import { ExpansionBudget, ProcessEnvValues } from './expansion.js';
@@ -60,14 +60,6 @@ function definedOnly(env: Record<string, string | undefined>): Env {
   return out;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** How a load expands variables: its size bound, and the record of values from the process environment. */
 export interface ExpansionContext {
   budget: ExpansionBudget;
@@ -75,18 +67,16 @@ export interface ExpansionContext {
 }
 
 /** Reads env files in order (later ones win); `base` (the process environment) is what they may interpolate. */
-export function readEnvFiles(files: string[], base: Env, expansion?: ExpansionContext): Env {
+export function readEnvFiles(
+  files: string[],
+  base: Env,
+  boundary: ProjectFiles = ProjectFiles.unconfined(),
+  expansion?: ExpansionContext,
+): Env {
   const fromBase = expansion ? expansion.processEnv.lookupIn(base) : (k: string) => base[k];
   const out: Env = {};
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new InputError(
-        `${file}: cannot read env file (${(error as NodeJS.ErrnoException).code ?? error})`,
-      );
-    }
+    const text = boundary.readText(file, 'env file');
     Object.assign(
       out,
       parseDotenv(text, file, (k) => fromBase(k) ?? out[k], expansion?.budget),
@@ -95,35 +85,69 @@ export function readEnvFiles(files: string[], base: Env, expansion?: ExpansionCo
   return out;
 }
 
+/** Where `COMPOSE_FILE` is set in an env file (its last assignment), for findings about its entries. */
+function composeFileLine(boundary: ProjectFiles, envFiles: readonly string[]): SourcePos | undefined {
+  for (const file of [...envFiles].reverse()) {
+    const text = boundary.sources.get(path.resolve(file));
+    if (text === undefined) continue;
+    const lines = text.split(/\r?\n/);
+    for (let i = lines.length - 1; i >= 0; i--) {
+      if (/^\s*(export\s+)?COMPOSE_FILE\s*[=:]/.test(lines[i]!))
+        return { file: path.resolve(file), line: i + 1, column: 1 };
+    }
+  }
+  return undefined;
+}
+
 /** The compose files to load, as docker compose picks them; throws InputError when there is none. */
-export function discoverFiles(cwd: string, explicit: string[], env: Env, warnings: string[]): string[] {
+export function discoverFiles(
+  cwd: string,
+  explicit: string[],
+  env: Env,
+  warnings: string[],
+  boundary: ProjectFiles = ProjectFiles.unconfined(),
+  /** Where COMPOSE_FILE was set, when it came from an env file. */
+  composeFileRef?: SourcePos,
+): string[] {
   const fromEnv = env.COMPOSE_FILE
     ? env.COMPOSE_FILE.split(env.COMPOSE_PATH_SEPARATOR || path.delimiter).filter(Boolean)
     : [];
   const named = explicit.length > 0 ? explicit : fromEnv;
   if (named.length > 0) {
-    return named.map((f) => {
-      const abs = path.resolve(cwd, f);
-      if (!existsSync(abs)) {
-        throw new InputError(
-          `${explicit.length > 0 ? '--compose' : 'COMPOSE_FILE'} ${f}: no such file (relative to ${cwd})`,
-        );
+    const flag = explicit.length > 0 ? '--compose' : 'COMPOSE_FILE';
+    const refused: LocatedPath[] = [];
+    const files = named.flatMap((f) => {
+      const where = boundary.locate(path.resolve(cwd, f));
+      if (where.kind === 'missing') throw new InputError(`${flag} ${f}: no such file (relative to ${cwd})`);
+      if (where.kind === 'outside') {
+        refused.push(where);
+        if (composeFileRef && explicit.length === 0)
+          boundary.noteOutside(composeFileRef, 'COMPOSE_FILE entry', where);
+        return [];
       }
-      if (!isFile(abs)) throw new InputError(`${f}: not a regular file; name a compose YAML file`);
-      return abs;
+      if (where.kind === 'dir') throw new InputError(`${f}: not a regular file; name a compose YAML file`);
+      return [where.path];
     });
+    if (files.length === 0 || (explicit.length > 0 && refused.length > 0)) {
+      const first = refused[0]!;
+      const at =
+        composeFileRef && explicit.length === 0 ? `${composeFileRef.file}:${composeFileRef.line}: ` : '';
+      throw new InputError(`${at}${boundary.outsideMessage(first.path, first.real ?? first.path, flag)}`);
+    }
+    return files;
   }
   // Like compose, look in the working directory, then in each parent.
+  const exists = (p: string) => boundary.locate(p).kind !== 'missing';
   for (let dir = cwd; ; dir = path.dirname(dir)) {
     // Like compose, any existing path counts; a directory is then reported as unreadable, not skipped.
-    const candidates = DEFAULT_FILE_NAMES.map((n) => path.join(dir, n)).filter((p) => existsSync(p));
+    const candidates = DEFAULT_FILE_NAMES.map((n) => path.join(dir, n)).filter(exists);
     if (candidates.length > 0) {
       if (candidates.length > 1) {
         warnings.push(
           `Found multiple config files with supported names: ${candidates.join(', ')}; using ${candidates[0]}`,
         );
       }
-      const overrides = OVERRIDE_FILE_NAMES.map((n) => path.join(dir, n)).filter((p) => existsSync(p));
+      const overrides = OVERRIDE_FILE_NAMES.map((n) => path.join(dir, n)).filter(exists);
       if (overrides.length > 1) {
         warnings.push(
           `Found multiple override files with supported names: ${overrides.join(', ')}; using ${overrides[0]}`,
@@ -144,25 +168,34 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
     budget: new ExpansionBudget(),
     processEnv: new ProcessEnvValues(processEnv),
   };
+  // Files named by the caller are the caller's choice, not the project's: readable wherever they are.
+  const boundary = opts.boundary ?? new ProjectFiles(cwd, { allow: [...opts.files, ...opts.envFiles] });
   const warnings: string[] = [];
   const envFilesFor = (dir: string) =>
     opts.envFiles.length > 0
       ? opts.envFiles.map((f) => {
           const abs = path.resolve(cwd, f);
-          if (!isFile(abs)) throw new InputError(`--env-file ${f}: no such file (relative to ${cwd})`);
+          // A named file that is not regular (a FIFO, a device) is refused when it is read, naming it.
+          if (boundary.locate(abs).kind === 'missing')
+            throw new InputError(`--env-file ${f}: no such file (relative to ${cwd})`);
           return abs;
         })
-      : [path.join(dir, '.env')].filter(isFile);
+      : [path.join(dir, '.env')].filter((p) => boundary.locate(p).kind !== 'missing');
   // COMPOSE_FILE and friends may come from the working directory's .env, as in compose.
-  const cwdEnv: Env = { ...readEnvFiles(envFilesFor(cwd), processEnv, expansion), ...processEnv };
-  const files = discoverFiles(cwd, opts.files, cwdEnv, warnings);
+  const cwdEnvFiles = envFilesFor(cwd);
+  const cwdEnv: Env = { ...readEnvFiles(cwdEnvFiles, processEnv, boundary, expansion), ...processEnv };
+  const composeFileRef =
+    processEnv.COMPOSE_FILE === undefined ? composeFileLine(boundary, cwdEnvFiles) : undefined;
+  const files = discoverFiles(cwd, opts.files, cwdEnv, warnings, boundary, composeFileRef);
   const projectDir = path.dirname(files[0]!);
+  // Found in a parent directory, as compose looks: that directory is the project.
+  boundary.widenRootTo(projectDir);
   const env: Env =
     projectDir === cwd || opts.envFiles.length > 0
       ? cwdEnv
-      : { ...readEnvFiles(envFilesFor(projectDir), processEnv, expansion), ...processEnv };
+      : { ...readEnvFiles(envFilesFor(projectDir), processEnv, boundary, expansion), ...processEnv };
 
-  const loader = new Loader(cwd, projectDir, expansion);
+  const loader = new Loader(cwd, projectDir, expansion, boundary);
   const docs = files.flatMap((f) => loader.loadFile(f, env, projectDir, []) ?? []);
   const root: MapNode = mergeDocuments(docs) ?? {
     kind: 'map',
@@ -191,6 +224,7 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
     lookup: expansion.processEnv.lookupIn(env),
     budget: expansion.budget,
     diagnostics: loader.diagnostics,
+    boundary,
   };
   const servicesNode = get(root, 'services');
   const serviceNodes = new Map<string, MapNode>();
@@ -260,7 +294,15 @@ class Loader {
     private readonly cwd: string,
     private readonly projectDir: string,
     private readonly expansion: ExpansionContext,
+    private readonly boundary: ProjectFiles,
   ) {}
+
+  /** Whether a referenced path may be read; one outside the root is noted at the reference, not read. */
+  private readable(p: string, ref: SourcePos, what: string): LocatedPath {
+    const where = this.boundary.locate(p);
+    if (where.kind === 'outside') this.boundary.noteOutside(ref, what, where);
+    return where;
+  }
 
   private label(file: string): string {
     return path.relative(this.cwd, file) || path.basename(file);
@@ -268,7 +310,7 @@ class Loader {
 
   /** Parse, interpolate and schema-check one file; undefined when it has no usable top-level mapping. */
   private read(file: string, env: Env): MapNode | undefined {
-    const parsed = readComposeFile(file);
+    const parsed = readComposeFile(file, this.boundary);
     if (!this.files.includes(file)) this.files.push(file);
     this.diagnostics.push(...parsed.diagnostics);
     if (!parsed.root) return undefined;
@@ -310,7 +352,9 @@ class Loader {
         return s === undefined ? [] : [{ file: path.resolve(workingDir, s), node: p }];
       });
       if (paths.length === 0) continue;
-      const missing = paths.filter((p) => !isFile(p.file));
+      const located = paths.map((p) => this.readable(p.file, nodePos(p.node), 'include'));
+      if (located.some((l) => l.kind === 'outside')) continue;
+      const missing = paths.filter((_, i) => located[i]!.kind === 'missing' || located[i]!.kind === 'dir');
       for (const m of missing) {
         this.diagnostics.push(
           composeFinding(
@@ -344,7 +388,9 @@ class Loader {
             const s = str(n);
             if (s === undefined || s === '/dev/null') return [];
             const abs = path.resolve(workingDir, s);
-            if (!isFile(abs)) {
+            const where = this.readable(abs, nodePos(n), 'include env_file');
+            if (where.kind === 'outside') return [];
+            if (where.kind === 'missing' || where.kind === 'dir') {
               this.diagnostics.push(
                 composeFinding(
                   'compose-invalid',
@@ -357,8 +403,8 @@ class Loader {
             }
             return [abs];
           })
-        : [path.join(includedDir, '.env')].filter(isFile);
-      const includedEnv = { ...env, ...readEnvFiles(envFiles, env, this.expansion) };
+        : [path.join(includedDir, '.env')].filter((p) => this.boundary.locate(p).kind === 'file');
+      const includedEnv = { ...env, ...readEnvFiles(envFiles, env, this.boundary, this.expansion) };
       const docs = paths.flatMap((p) => this.loadFile(p.file, includedEnv, includedDir, chain) ?? []);
       const included = mergeDocuments(docs);
       if (included) this.addImported(root, included);
@@ -452,7 +498,9 @@ class Loader {
     let baseFile = file;
     if (fromFile !== undefined) {
       baseFile = path.resolve(path.dirname(file), fromFile);
-      if (!isFile(baseFile)) {
+      const where = this.readable(baseFile, nodePos(fileNode!), 'extends.file');
+      if (where.kind === 'outside') return own;
+      if (where.kind === 'missing' || where.kind === 'dir') {
         this.diagnostics.push(
           composeFinding(
             'compose-reference',

@@ -1,3 +1,5 @@
+import type { ProjectFiles } from '../core/project-files.js';
+
 /** What `validate` (and later `up`) passes to the compose loader; mirrors docker compose's flags. */
 export interface ComposeLoadOptions {
   /** Project directory (`-C` / working directory). */
@@ -10,4 +12,6 @@ export interface ComposeLoadOptions {
   profiles: string[];
   /** Process environment used for interpolation (it wins over .env, as in compose). */
   env: Record<string, string | undefined>;
+  /** The root-confined reader every project file goes through (default: one rooted at cwd). */
+  boundary?: ProjectFiles;
 }

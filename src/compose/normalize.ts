@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { ProjectFiles } from '../core/project-files.js';
 import type { Located, SourcePos } from '../core/source.js';
 import { parseDotenv } from './dotenv.js';
 import type { ExpansionBudget } from './expansion.js';
@@ -41,6 +41,8 @@ export interface NormalizeContext {
   budget?: ExpansionBudget;
   /** Where problems found while normalizing (an unreadable env_file) go. */
   diagnostics: Finding[];
+  /** The root-confined reader (env_file); default: unconfined but bounded. */
+  boundary?: ProjectFiles;
 }
 
 /** compose-go's NormalizeProjectName: lowercase, only [a-z0-9_-], no leading `_` or `-`. */
@@ -334,11 +336,28 @@ function envFileValues(node: YNode | undefined, ctx: NormalizeContext): Record<s
     const requiredNode = isMap(item) ? get(item, 'required') : undefined;
     const required = !(isScalar(requiredNode) && requiredNode.value === false);
     const abs = path.resolve(ctx.projectDir, file);
+    ctx.boundary ??= ProjectFiles.unconfined();
+    const boundary = ctx.boundary;
+    const where = boundary.locate(abs);
+    if (where.kind === 'outside') {
+      boundary.noteOutside(nodePos(item), 'env_file', where);
+      continue;
+    }
     let text: string;
     try {
-      text = readFileSync(abs, 'utf8');
-    } catch {
-      if (required) {
+      text = boundary.readText(abs, 'env file');
+    } catch (error) {
+      if (where.kind !== 'missing') {
+        // A FIFO, device or oversized file: say so at the reference, whether required or not.
+        ctx.diagnostics.push(
+          composeFinding(
+            'compose-invalid',
+            nodePos(item),
+            errorMessage(error),
+            'Point env_file at a regular KEY=VALUE file.',
+          ),
+        );
+      } else if (required) {
         ctx.diagnostics.push(
           composeFinding(
             'compose-invalid',

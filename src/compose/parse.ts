@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import {
   type Alias,
   type Document,
@@ -12,6 +12,7 @@ import {
 } from 'yaml';
 import { InputError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { ProjectFiles } from '../core/project-files.js';
 import { composeFinding, type MapNode, type ScalarNode, type YNode } from './tree.js';
 
 /** Real compose files are kilobytes; past this, parsing would take seconds, so refuse with a clear message. */
@@ -28,33 +29,17 @@ export interface ParsedFile {
   diagnostics: Finding[];
 }
 
-/** Reads and parses one compose file. Unreadable, binary or oversized files throw InputError. */
-export function readComposeFile(file: string): ParsedFile {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new InputError(`${file}: is a directory, not a compose file`);
-    size = st.size;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(
-      `${file}: cannot read the compose file (${(error as NodeJS.ErrnoException).code ?? error})`,
-    );
-  }
-  if (size > MAX_COMPOSE_BYTES) {
-    throw new InputError(
-      `${file}: compose file is ${(size / 1024 / 1024).toFixed(1)} MB; stackgate reads compose files up to ${MAX_COMPOSE_BYTES / 1024 / 1024} MB`,
-    );
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new InputError(
-      `${file}: cannot read the compose file (${(error as NodeJS.ErrnoException).code ?? error})`,
-    );
-  }
-  return parseComposeBytes(file, bytes);
+/** Reads and parses one compose file. Unreadable, binary, oversized or non-regular files throw InputError. */
+export function readComposeFile(
+  file: string,
+  boundary: ProjectFiles = ProjectFiles.unconfined(),
+): ParsedFile {
+  const where = boundary.locate(file);
+  if (where.kind === 'dir') throw new InputError(`${file}: is a directory, not a compose file`);
+  const bytes = boundary.readBytes(file, 'compose file', undefined, MAX_COMPOSE_BYTES);
+  const parsed = parseComposeBytes(file, bytes);
+  boundary.remember(path.resolve(file), parsed.text);
+  return parsed;
 }
 
 export function parseComposeBytes(file: string, bytes: Uint8Array): ParsedFile {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { errorMessage, InputError } from '../core/errors.js';
+import { FileRefused, ProjectFiles } from '../core/project-files.js';
 import { parseIp } from './ip.js';
 import {
   byLongestPrefix,
@@ -121,9 +121,10 @@ export interface GlibcPolicyResult {
 export function loadGlibcPolicy(path: string = DEFAULT_GAI_CONF, mustExist = false): GlibcPolicyResult {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // gai.conf is a system file, not project input: bounded (never a FIFO or device), not root-confined.
+    text = ProjectFiles.unconfined().readText(path, 'gai.conf');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !mustExist) {
+    if (error instanceof FileRefused && error.reason === 'missing' && !mustExist) {
       const policy = glibcBuiltinPolicy();
       policy.origin = `glibc built-in (no ${path})`;
       return { policy, warnings: [] };

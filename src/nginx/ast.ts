@@ -54,11 +54,13 @@ export interface NginxConfig {
 }
 
 export interface IncludeProblem {
-  kind: 'missing' | 'empty-glob' | 'cycle' | 'depth';
+  kind: 'missing' | 'empty-glob' | 'cycle' | 'depth' | 'unreadable';
   /** The include directive. */
   directive: NginxDirective;
   /** The container path pattern that was included. */
   pattern: string;
   /** Details, e.g. the chain of files that forms a cycle or why a file could not be read. */
   message?: string;
+  /** The host file that was refused (kind unreadable): the finding goes there. */
+  file?: string;
 }

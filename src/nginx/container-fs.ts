@@ -11,7 +11,18 @@ export type ContainerFile =
       /** What nginx reads when it differs from the host file (a rendered template); positions stay the host file's. */
       text?: string;
     }
-  | { kind: 'builtin'; containerPath: string; text: string };
+  | {
+      kind: 'builtin';
+      containerPath: string;
+      text: string;
+      /** How findings name it (`image:/etc/nginx/nginx.conf`); default: the container path. */
+      label?: string;
+    };
+
+/** How findings name a file of the proxy's image: never a host path, so nothing re-reads the host's copy. */
+export function imageLabel(containerPath: string): string {
+  return `image:${containerPath}`;
+}
 
 export interface ContainerFs {
   /** The file at an absolute container path, or undefined when neither a mount nor the image has it. */
@@ -20,4 +31,8 @@ export interface ContainerFs {
   glob(pattern: string): string[];
   /** Whether the path exists as a directory (for include errors and prefix resolution). */
   isDirectory(containerPath: string): boolean;
+  /** The text of a host file, read through the project boundary (default: the plain bounded reader). */
+  read?(file: ContainerFile & { kind: 'host' }): string;
+  /** Whether a container path lies in a mount whose source is outside the project (not analysed, noted). */
+  outside?(containerPath: string): boolean;
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { errorMessage, InputError } from '../core/errors.js';
+import { ProjectFiles } from '../core/project-files.js';
 import type { IncludeProblem, NginxConfig, NginxDirective, NginxParsedFile } from './ast.js';
 import type { ContainerFile, ContainerFs } from './container-fs.js';
 import { parseNginxText } from './parser.js';
@@ -27,10 +27,11 @@ export function isGlob(pattern: string): boolean {
  * them (nginx itself works on bytes; directive names and paths are ASCII in practice). The BOM is kept
  * so that offsets match the file on disk.
  */
-export function readConfigText(file: ContainerFile): string {
+export function readConfigText(file: ContainerFile, fs?: ContainerFs): string {
   if (file.kind === 'builtin') return file.text;
   if (file.text !== undefined) return file.text;
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(file.hostPath));
+  if (fs?.read) return fs.read(file);
+  return ProjectFiles.unconfined().readText(file.hostPath, 'nginx config');
 }
 
 /**
@@ -55,10 +56,10 @@ export function loadNginxConfig(
   const edges: { from: number; to: number; directive: NginxDirective; pattern: string }[] = [];
 
   const add = (containerPath: string, file: ContainerFile): number => {
-    const hostPath = file.kind === 'host' ? file.hostPath : containerPath;
+    const hostPath = file.kind === 'host' ? file.hostPath : (file.label ?? containerPath);
     let text: string;
     try {
-      text = readConfigText(file);
+      text = readConfigText(file, fs);
     } catch (error) {
       if (files.length === 0)
         throw new InputError(`cannot read nginx configuration ${hostPath}: ${errorMessage(error)}`);
@@ -80,9 +81,13 @@ export function loadNginxConfig(
       let targets: string[];
       if (isGlob(pattern)) {
         targets = fs.glob(pattern).filter((p) => !fs.isDirectory(p));
-        if (targets.length === 0) includeProblems.push({ kind: 'empty-glob', directive: d, pattern });
+        // A glob into a mount from outside the project is not analysed; path-outside-project says so.
+        if (targets.length === 0 && !fs.outside?.(path.posix.dirname(pattern)))
+          includeProblems.push({ kind: 'empty-glob', directive: d, pattern });
       } else if (fs.file(pattern)) {
         targets = [pattern];
+      } else if (fs.outside?.(pattern)) {
+        targets = [];
       } else {
         const message = fs.isDirectory(pattern)
           ? `${pattern} is a directory`
@@ -108,11 +113,13 @@ export function loadNginxConfig(
           try {
             index = add(target, file);
           } catch (error) {
+            // Refused by the boundary (a FIFO, a device, over the size cap or the budget): never waited on.
             includeProblems.push({
-              kind: 'missing',
+              kind: 'unreadable',
               directive: d,
               pattern,
-              message: `${target}: ${errorMessage(error)}`,
+              message: errorMessage(error),
+              ...(file.kind === 'host' ? { file: file.hostPath } : {}),
             });
             continue;
           }

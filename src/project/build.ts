@@ -1,7 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ComposeModel, ComposeService } from '../compose/model.js';
+import { composeFinding } from '../compose/tree.js';
+import { errorMessage } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
 import { addTo } from '../core/multimap.js';
+import { ProjectFiles } from '../core/project-files.js';
+import type { Located } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { builtinFiles, loadNginxConfig, renderTemplate, walk } from '../nginx/index.js';
@@ -25,6 +29,8 @@ export interface ViewInput {
   nginxFiles: string[];
   /** `--proxy-service`. */
   proxyService?: string;
+  /** The root-confined reader (default: one rooted at cwd). */
+  boundary?: ProjectFiles;
 }
 
 const NGINX_MAIN = '/etc/nginx/nginx.conf';
@@ -40,12 +46,33 @@ export function isNginxImage(image: string | undefined): boolean {
 }
 
 /** The last FROM image of a build context's Dockerfile, if it can be read. */
-function dockerfileBase(projectDir: string, context: string): string | undefined {
+function dockerfileBase(
+  projectDir: string,
+  build: Located<string>,
+  boundary: ProjectFiles,
+  diagnostics: Finding[],
+): string | undefined {
+  const file = path.resolve(projectDir, build.value, 'Dockerfile');
+  const where = boundary.locate(file);
+  if (where.kind === 'missing') return undefined;
+  if (where.kind === 'outside') {
+    boundary.noteOutside(build.pos, 'build context Dockerfile', where);
+    return undefined;
+  }
   try {
-    const text = readFileSync(path.resolve(projectDir, context, 'Dockerfile'), 'utf8');
+    const text = boundary.readText(file, 'Dockerfile');
     const froms = [...text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/gim)];
     return froms.at(-1)?.[1];
-  } catch {
+  } catch (error) {
+    // A FIFO, a device or an oversized file is refused, not waited on; docker build could not use it either.
+    diagnostics.push(
+      composeFinding(
+        'compose-invalid',
+        build.pos,
+        errorMessage(error),
+        'Make the build context Dockerfile a regular file.',
+      ),
+    );
     return undefined;
   }
 }
@@ -55,9 +82,9 @@ function dockerfileBase(projectDir: string, context: string): string | undefined
  * http, templates rendered at start): an nginx image, a build FROM one, or mounts that only make sense
  * with that layout.
  */
-function hasOfficialLayout(proxy: ComposeService, projectDir: string): boolean {
+function hasOfficialLayout(proxy: ComposeService, compose: ComposeModel, boundary: ProjectFiles): boolean {
   if (proxy.build) {
-    const base = dockerfileBase(projectDir, proxy.build.value);
+    const base = dockerfileBase(compose.projectDir, proxy.build, boundary, compose.diagnostics);
     if (base !== undefined) return isNginxImage(base);
   } else if (isNginxImage(proxy.image?.value)) return true;
   return proxy.volumes.some((m) => /^\/etc\/nginx\/(conf\.d|templates)(\/|$)/.test(m.target));
@@ -76,28 +103,21 @@ function pickProxy(compose: ComposeModel, named: string | undefined): ComposeSer
 }
 
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
-function discoverNginxFiles(dir: string, depth = 3): string[] {
+function discoverNginxFiles(dir: string, boundary: ProjectFiles, depth = 3): string[] {
   const out: string[] = [];
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
+  for (const e of boundary.list(dir)) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (depth > 1) out.push(...discoverNginxFiles(p, depth - 1));
-    } else if (/\.conf(\.template)?$/.test(e.name) && looksLikeNginx(p)) out.push(p);
+      if (depth > 1) out.push(...discoverNginxFiles(p, boundary, depth - 1));
+    } else if (e.isFile() && /\.conf(\.template)?$/.test(e.name) && looksLikeNginx(p, boundary)) out.push(p);
   }
   return out.sort();
 }
 
-function looksLikeNginx(file: string): boolean {
+function looksLikeNginx(file: string, boundary: ProjectFiles): boolean {
   try {
-    if (statSync(file).size > 4 * 1024 * 1024) return false;
-    const head = readFileSync(file, 'latin1').slice(0, 64 * 1024);
+    const head = boundary.readText(file, 'nginx config', undefined, 4 * 1024 * 1024).slice(0, 64 * 1024);
     return (
       /(^|[\s;{}])(server|upstream|location|http|events)\s*\{/.test(head) ||
       /(^|\n)\s*(proxy_pass|listen|server_name)\s/.test(head)
@@ -116,7 +136,14 @@ function renderTemplates(
   for (const t of fs.glob(`${TEMPLATES}/*.template`)) {
     const f = fs.file(t);
     if (f?.kind !== 'host') continue;
-    const text = renderTemplate(readFileSync(f.hostPath, 'utf8'), env);
+    let source: string;
+    try {
+      source = fs.read(f);
+    } catch {
+      // Left to the include loader, which reports the refusal at the file (conf.d is read from there).
+      continue;
+    }
+    const text = renderTemplate(source, env);
     const target = path.posix.join(CONF_D, path.posix.basename(t, '.template'));
     rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text });
   }
@@ -214,6 +241,7 @@ function resolveTargets(
 /** Joins the compose model and the nginx configuration once; every rule reads the result. */
 export function buildProjectView(input: ViewInput): ProjectView {
   const { compose, cwd } = input;
+  const boundary = input.boundary ?? new ProjectFiles(cwd);
   const services = new Map(compose.services.map((s) => [s.name, s]));
   const proxy = pickProxy(compose, input.proxyService);
   const unmountedConfigs: ProjectView['unmountedConfigs'] = [];
@@ -221,8 +249,14 @@ export function buildProjectView(input: ViewInput): ProjectView {
   let nginx: NginxConfig | undefined;
 
   if (proxy) {
-    const builtin = hasOfficialLayout(proxy, compose.projectDir) ? builtinFiles : new Map<string, string>();
-    const base = new MountedContainerFs(proxy.volumes, builtin);
+    const builtin = hasOfficialLayout(proxy, compose, boundary) ? builtinFiles : new Map<string, string>();
+    // Mount sources outside the project are not analysed; path-outside-project notes each one.
+    for (const m of proxy.volumes) {
+      if (m.type !== 'bind' || m.hostPath === undefined) continue;
+      const where = boundary.locate(m.hostPath);
+      if (where.kind === 'outside') boundary.noteOutside(m.pos, 'bind mount source', where);
+    }
+    const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary);
     const rendered = builtin.size
       ? renderTemplates(base, proxy.environment)
       : new Map<string, ContainerFile>();
@@ -232,12 +266,19 @@ export function buildProjectView(input: ViewInput): ProjectView {
       ? explicit
       : mountsConfig
         ? []
-        : discoverNginxFiles(compose.projectDir);
+        : discoverNginxFiles(compose.projectDir, boundary);
     // A config the proxy never loads is still analysed, placed where it was evidently meant to go.
     for (const hostPath of candidates) {
       if (base.containerPathOf(hostPath) !== undefined) continue;
       const name = path.basename(hostPath).replace(/\.template$/, '');
-      const text = readFileSync(hostPath, 'utf8');
+      let text: string;
+      try {
+        text = boundary.readText(hostPath, 'nginx config');
+      } catch (error) {
+        // A named --nginx file that cannot be read is the user's to fix (exit 2, naming it).
+        if (explicit.length) throw error;
+        continue;
+      }
       const isMain = /(^|[\s;}])http\s*\{/.test(text);
       const target = isMain
         ? NGINX_MAIN
@@ -245,8 +286,10 @@ export function buildProjectView(input: ViewInput): ProjectView {
       unmountedConfigs.push({ hostPath, reason: `not mounted into the "${proxy.name}" service` });
       rendered.set(target, { kind: 'host', containerPath: target, hostPath, text });
     }
-    containerFs = new MountedContainerFs(proxy.volumes, builtin, rendered);
+    containerFs = new MountedContainerFs(proxy.volumes, builtin, rendered, boundary);
     if (containerFs.file(NGINX_MAIN)) nginx = loadNginxConfig({ containerPath: NGINX_MAIN }, containerFs);
+    // Image files are shown from the embedded copy, under their image: label, never from the host.
+    for (const f of nginx?.files ?? []) if (f.builtin) boundary.remember(f.file, f.text);
   }
 
   const directives = nginx ? placeDirectives(nginx) : [];
@@ -269,6 +312,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   return {
     cwd,
     compose,
+    boundary,
     services,
     ...(proxy ? { proxy } : {}),
     ...(containerFs ? { containerFs } : {}),

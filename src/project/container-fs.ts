@@ -1,22 +1,15 @@
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Mount } from '../compose/model.js';
-import type { ContainerFile, ContainerFs } from '../nginx/container-fs.js';
+import { ProjectFiles } from '../core/project-files.js';
+import type { SourcePos } from '../core/source.js';
+import { type ContainerFile, type ContainerFs, imageLabel } from '../nginx/container-fs.js';
 import { globToRegExp } from '../nginx/memory-fs.js';
 
 /** A bind mount as nginx's container sees it: the container path `target` shows the host path. */
 interface BindView {
   target: string;
   hostPath: string;
-}
-
-function statOf(p: string): 'file' | 'dir' | undefined {
-  try {
-    const s = statSync(p);
-    return s.isDirectory() ? 'dir' : 'file';
-  } catch {
-    return undefined;
-  }
+  pos: SourcePos;
 }
 
 /**
@@ -32,25 +25,63 @@ export class MountedContainerFs implements ContainerFs {
     private readonly builtin: ReadonlyMap<string, string>,
     /** Extra files that exist only in the running container (rendered templates). */
     private readonly rendered: ReadonlyMap<string, ContainerFile> = new Map(),
+    /** Every host path goes through it: outside the project root nothing is listed or read. */
+    private readonly boundary: ProjectFiles = ProjectFiles.unconfined(),
   ) {
     this.binds = mounts
       .filter((m) => m.type === 'bind' && m.hostPath !== undefined)
       .map((m) => ({
         target: path.posix.normalize(m.target).replace(/\/$/, '') || '/',
         hostPath: m.hostPath!,
+        pos: m.pos,
       }))
       .sort((a, b) => b.target.length - a.target.length);
   }
 
-  /** The mount that covers a container path, and the host path it maps to. */
-  private hostPathOf(containerPath: string): string | undefined {
+  /** The mount that covers a container path. */
+  private bindOf(containerPath: string): BindView | undefined {
     for (const b of this.binds) {
-      if (containerPath === b.target) return b.hostPath;
-      if (containerPath.startsWith(b.target === '/' ? '/' : `${b.target}/`)) {
-        return path.join(b.hostPath, containerPath.slice(b.target.length));
-      }
+      if (containerPath === b.target) return b;
+      if (containerPath.startsWith(b.target === '/' ? '/' : `${b.target}/`)) return b;
     }
     return undefined;
+  }
+
+  /** The host path a container path maps to, when a mount covers it. */
+  private hostPathOf(containerPath: string): string | undefined {
+    const b = this.bindOf(containerPath);
+    if (!b) return undefined;
+    return containerPath === b.target
+      ? b.hostPath
+      : path.join(b.hostPath, containerPath.slice(b.target.length));
+  }
+
+  /** What a host path is, through the boundary; a path that leaves the root is noted at its mount. */
+  private kindOf(containerPath: string): 'file' | 'dir' | 'outside' | undefined {
+    const b = this.bindOf(containerPath);
+    const host = this.hostPathOf(containerPath);
+    if (!b || host === undefined) return undefined;
+    const where = this.boundary.locate(host);
+    if (where.kind === 'outside') {
+      this.boundary.noteOutside(
+        b.pos,
+        'bind mount source',
+        this.boundary.locate(b.hostPath).kind === 'outside' ? this.boundary.locate(b.hostPath) : where,
+      );
+      return 'outside';
+    }
+    // A FIFO or device counts as a file here: reading it is then refused with a message naming it.
+    return where.kind === 'dir' ? 'dir' : where.kind === 'missing' ? undefined : 'file';
+  }
+
+  /** Whether a container path lies in a mount whose real source is outside the project root. */
+  outside(containerPath: string): boolean {
+    const p = path.posix.normalize(containerPath).replace(/\/$/, '') || '/';
+    return this.kindOf(p) === 'outside';
+  }
+
+  read(file: ContainerFile & { kind: 'host' }): string {
+    return this.boundary.readText(file.hostPath, 'nginx config');
   }
 
   /** The container path under which a host file is visible, if any mount exposes it. */
@@ -70,16 +101,16 @@ export class MountedContainerFs implements ContainerFs {
     if (rendered) return rendered;
     const host = this.hostPathOf(p);
     if (host !== undefined) {
-      return statOf(host) === 'file' ? { kind: 'host', containerPath: p, hostPath: host } : undefined;
+      return this.kindOf(p) === 'file' ? { kind: 'host', containerPath: p, hostPath: host } : undefined;
     }
     const text = this.builtin.get(p);
-    return text === undefined ? undefined : { kind: 'builtin', containerPath: p, text };
+    return text === undefined ? undefined : { kind: 'builtin', containerPath: p, text, label: imageLabel(p) };
   }
 
   isDirectory(containerPath: string): boolean {
     const p = path.posix.normalize(containerPath).replace(/\/$/, '') || '/';
     const host = this.hostPathOf(p);
-    if (host !== undefined) return statOf(host) === 'dir';
+    if (host !== undefined) return this.kindOf(p) === 'dir';
     const prefix = `${p}/`;
     for (const k of [...this.builtin.keys(), ...this.rendered.keys()]) if (k.startsWith(prefix)) return true;
     return false;
@@ -90,11 +121,8 @@ export class MountedContainerFs implements ContainerFs {
     const names = new Set<string>();
     const host = this.hostPathOf(dir);
     if (host !== undefined) {
-      try {
-        for (const n of readdirSync(host)) names.add(n);
-      } catch {
-        // A missing or unreadable mount source lists as empty, as the container would see it.
-      }
+      // A missing, unreadable or outside mount source lists as empty.
+      if (this.kindOf(dir) === 'dir') for (const e of this.boundary.list(host)) names.add(e.name);
     } else {
       const prefix = dir === '/' ? '/' : `${dir}/`;
       for (const k of this.builtin.keys()) {

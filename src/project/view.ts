@@ -1,4 +1,5 @@
 import type { ComposeModel, ComposeService } from '../compose/model.js';
+import type { ProjectFiles } from '../core/project-files.js';
 import type { SourcePos } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { MountedContainerFs } from './container-fs.js';
@@ -81,6 +82,8 @@ export interface ListenSpec {
 export interface ProjectView {
   cwd: string;
   compose: ComposeModel;
+  /** The root-confined reader that read every file, with the references it did not follow. */
+  boundary: ProjectFiles;
   /** Services by name, active or not. */
   services: ReadonlyMap<string, ComposeService>;
   /** The nginx service, when one was found or named. */

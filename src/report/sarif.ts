@@ -8,9 +8,12 @@ const VERSION = '0.1.0';
 /** SARIF 2.1.0 as github/codeql-action/upload-sarif accepts it: rule metadata, help links, relative URIs. */
 export function renderSarif(findings: readonly Finding[], rules: readonly Rule[], cwd: string): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  // An image file (image:/etc/nginx/nginx.conf) is an absolute URI of its own, not under the checkout.
+  const artifact = (file: string) =>
+    file.startsWith('image:') ? { uri: file } : { uri: relativeFile(file, cwd), uriBaseId: '%SRCROOT%' };
   const location = (file: string, line: number, column: number) => ({
     physicalLocation: {
-      artifactLocation: { uri: showUntrusted(relativeFile(file, cwd)), uriBaseId: '%SRCROOT%' },
+      artifactLocation: artifact(file),
       region: { startLine: line, startColumn: column },
     },
   });

@@ -19,6 +19,8 @@ export function summarize(findings: readonly Finding[]): Summary {
 
 /** Paths in reports are relative to the working directory, with forward slashes (as SARIF and GitHub want). */
 export function relativeFile(file: string, cwd: string): string {
+  // An image file (image:/etc/nginx/nginx.conf) is named as such, never as a host path.
+  if (file.startsWith('image:')) return file;
   const rel = path.relative(cwd, file);
   return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }

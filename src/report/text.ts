@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Finding } from '../core/finding.js';
 import { showUntrusted, showUntrustedPath } from '../core/untrusted-text.js';
 import { plural, relativeFile, summarize } from './summary.js';
@@ -15,19 +14,22 @@ function codeFrame(lines: string[] | undefined, line: number, column: number): s
   return `${gutter} | ${shown}\n${' '.repeat(gutter.length)} | ${' '.repeat(Math.min(caret, shown.length))}^\n`;
 }
 
-/** Human output: grouped by file, each finding with its code frame and fix. */
-export function renderText(findings: readonly Finding[], cwd: string): string {
+/**
+ * Human output: grouped by file, each finding with its code frame and fix. Code frames come only from
+ * `sources`, the text that was analysed (validate's result): nothing is re-read from disk, so nothing
+ * that was not analysed (a host file, the host's copy of an image file) can be shown.
+ */
+export function renderText(
+  findings: readonly Finding[],
+  cwd: string,
+  sources: ReadonlyMap<string, string> = new Map(),
+): string {
   if (findings.length === 0) return 'No findings.\n';
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(f.pos.file, [...(byFile.get(f.pos.file) ?? []), f]);
   let out = '';
   for (const [file, list] of byFile) {
-    let lines: string[] | undefined;
-    try {
-      lines = readFileSync(file, 'utf8').split(/\r?\n/);
-    } catch {
-      lines = undefined;
-    }
+    const lines = sources.get(file)?.split(/\r?\n/);
     out += `${showUntrustedPath(relativeFile(file, cwd))}\n`;
     for (const f of list) {
       out += `  ${f.pos.line}:${f.pos.column}  ${f.severity.padEnd(7)} ${showUntrusted(f.message)}  [${f.rule}]\n`;

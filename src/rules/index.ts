@@ -17,8 +17,10 @@ import { nginxDirective } from './nginx-directive.js';
 import { nginxIncludeMissing } from './nginx-include-missing.js';
 import { nginxSyntax } from './nginx-syntax.js';
 import { origins } from './origins.js';
+import { pathOutsideProject } from './path-outside-project.js';
 import { proxyConfigNotMounted } from './proxy-config-not-mounted.js';
 import { proxyHeadersMissing } from './proxy-headers-missing.js';
+import { proxyMountsHostPath } from './proxy-mounts-host-path.js';
 import type { Rule } from './rule.js';
 import { runtimeResolveWithoutResolver } from './runtime-resolve-without-resolver.js';
 import { speedtestProxyTuning } from './speedtest-proxy-tuning.js';
@@ -63,12 +65,14 @@ export const RULES: readonly Rule[] = [
   addHeaderRedefinition,
   origins,
   validReferers,
+  proxyMountsHostPath,
   // notes
   composeVersionObsolete,
   errorLogDebug,
   httpRedirectMissing,
   imageUnpinned,
   hstsMissing,
+  pathOutsideProject,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -24,6 +24,11 @@ function describe(view: ProjectView, p: IncludeProblem): { message: string; fix:
         fix: `Mount the files the glob is meant to load into ${path.posix.dirname(p.pattern)}, or remove the include.`,
         note: true,
       };
+    case 'unreadable':
+      return {
+        message: `include "${p.pattern}" in ${where}: ${p.message ?? 'a file could not be read'}`,
+        fix: 'Include only regular nginx config files of a sensible size; this one was not analysed.',
+      };
     case 'cycle':
       return {
         message: `include "${p.pattern}" in ${where} includes itself${p.message ? ` (${p.message})` : ''}; nginx recurses until it runs out of open files and exits`,
@@ -44,7 +49,10 @@ export const nginxIncludeMissing: Rule = {
   check(view) {
     return (view.nginx?.includeProblems ?? []).map((p) => {
       const { message, fix, note } = describe(view, p);
-      return finding(nginxIncludeMissing, argPosOf(p.directive, 0), message, fix, {
+      // A refused file is named where it is, so the annotation lands on it (it was not read: line 1).
+      const at =
+        p.kind === 'unreadable' && p.file ? { file: p.file, line: 1, column: 1 } : argPosOf(p.directive, 0);
+      return finding(nginxIncludeMissing, at, message, fix, {
         ...(view.proxy ? { service: view.proxy.name } : {}),
         ...(note ? { severity: 'note' as const } : {}),
       });

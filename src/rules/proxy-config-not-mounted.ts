@@ -1,4 +1,3 @@
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Mount } from '../compose/model.js';
 import type { Finding } from '../core/finding.js';
@@ -27,12 +26,10 @@ function isRead(view: ProjectView, hostPath: string): boolean {
   );
 }
 
-function kindOf(p: string): 'file' | 'dir' | undefined {
-  try {
-    return statSync(p).isDirectory() ? 'dir' : 'file';
-  } catch {
-    return undefined;
-  }
+/** Through the boundary: a mount from outside the project is not listed (path-outside-project notes it). */
+function kindOf(view: ProjectView, p: string): 'file' | 'dir' | undefined {
+  const k = view.boundary.locate(p).kind;
+  return k === 'dir' ? 'dir' : k === 'file' || k === 'other' ? 'file' : undefined;
 }
 
 /** Config files a mount brings under /etc/nginx that no include of the loaded configuration reaches. */
@@ -40,17 +37,15 @@ function unreachedMounts(view: ProjectView): { mount: Mount; files: string[] }[]
   const out: { mount: Mount; files: string[] }[] = [];
   for (const m of view.proxy?.volumes ?? []) {
     if (m.type !== 'bind' || !m.hostPath || !m.target.startsWith('/etc/nginx/')) continue;
-    const kind = kindOf(m.hostPath);
+    const kind = kindOf(view, m.hostPath);
     if (kind === 'file') {
       if (CONFIG_NAME.test(m.hostPath) && !isRead(view, m.hostPath))
         out.push({ mount: m, files: [m.hostPath] });
     } else if (kind === 'dir') {
-      let names: string[] = [];
-      try {
-        names = readdirSync(m.hostPath).filter((n) => CONFIG_NAME.test(n));
-      } catch {
-        continue;
-      }
+      const names = view.boundary
+        .list(m.hostPath)
+        .map((e) => e.name)
+        .filter((n) => CONFIG_NAME.test(n));
       const files = names.map((n) => path.join(m.hostPath!, n));
       // A directory of snippets is fine while anything in it is used; a wholly unread one is a mistake.
       if (files.length && !files.some((f) => isRead(view, f))) out.push({ mount: m, files });

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CLI, runCliProcess, withHostileProject } from './helpers.js';
+import { CLI, runCliProcess, withHostileProject } from './output-helpers.js';
 
 /** Runs the CLI file the way the kernel runs its shebang line (`#!interpreter [one argument]`). */
 function runAsBin(args: string[], cwd: string) {

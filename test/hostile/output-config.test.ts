@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { runCliProcess, withHostileProject } from './helpers.js';
+import { runCliProcess, withHostileProject } from './output-helpers.js';
 
 const files = {
   'compose.yaml': 'services:\n  web:\n    image: nginx\n',

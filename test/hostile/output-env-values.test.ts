@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose interpolation syntax is what these tests are about
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FORMATS, runCliProcess, withHostileProject } from './helpers.js';
+import { FORMATS, runCliProcess, withHostileProject } from './output-helpers.js';
 
 const CANARY = 'canary-0b5e1d-secret';
 

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { commandLines, FORMATS, injectionProblems, runCliProcess, withHostileProject } from './helpers.js';
+import {
+  commandLines,
+  FORMATS,
+  injectionProblems,
+  runCliProcess,
+  withHostileProject,
+} from './output-helpers.js';
 
 // Each would be a workflow command, a terminal escape or a visual reordering if printed raw.
 const HOSTILE = [

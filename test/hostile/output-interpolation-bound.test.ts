@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { CLI, withHostileProject } from './helpers.js';
+import { CLI, withHostileProject } from './output-helpers.js';
 
 /** `.env` lines where each value doubles the previous one: A0 = 2 chars, An = 2^(n+1) chars. */
 function doubling(levels: number): string {

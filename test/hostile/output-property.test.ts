@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { validate } from '../../src/validate.js';
 import { runCli } from '../unit/helpers/cli.js';
-import { FORMATS, injectionProblems } from './helpers.js';
+import { FORMATS, injectionProblems } from './output-helpers.js';
 
 // Characters that matter to the runner, terminals, Markdown and the escaping itself, plus any code point.
 const DANGEROUS = fc.constantFrom(

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { errorMessage, InputError, UsageError } from '../../core/errors.js';
+import { ProjectFiles } from '../../core/project-files.js';
 import { jsonForLog, showUntrusted } from '../../core/untrusted-text.js';
 import { checkName, type DnsCheckOptions, type TlsMode } from '../../dns/check.js';
 import { DEFAULT_GAI_CONF, loadGlibcPolicy } from '../../dns/gai-conf.js';
@@ -209,7 +209,7 @@ async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const caFiles = (values.ca as string[] | undefined) ?? [];
   options.ca = caFiles.map((file) => {
     try {
-      return readFileSync(resolve(io.cwd, file), 'utf8');
+      return ProjectFiles.unconfined().readText(resolve(io.cwd, file), 'CA certificate');
     } catch (error) {
       throw new InputError(`${file}: cannot read CA certificate: ${errorMessage(error)}`);
     }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
+import { ProjectFiles } from '../../core/project-files.js';
 import { verbatimBlock } from '../../core/untrusted-text.js';
 import { diffFixes, planFixes, writeFixes } from '../../fix/apply.js';
 import { renderGithub } from '../../report/github.js';
@@ -31,6 +32,7 @@ Options:
                           project's .stackgate.yaml; a pull request can edit that one)
   --fix                   write the machine-applicable fixes, then report what remains
   --fix-dry-run           print the fixes as a unified diff, change nothing
+  --allow-path PATH       read PATH although it lies outside the project root (repeatable)
   -C, --cwd DIR           run as if started in DIR
   -h, --help              show this help
 
@@ -58,6 +60,7 @@ function parse(argv: string[], io: CliIO) {
         config: { type: 'string' },
         fix: { type: 'boolean', default: false },
         'fix-dry-run': { type: 'boolean', default: false },
+        'allow-path': { type: 'string', multiple: true, default: [] },
         cwd: { type: 'string', short: 'C' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -83,7 +86,12 @@ function parse(argv: string[], io: CliIO) {
   return { values, format, failOn: failOn as Severity | 'never', flagSeverities, cwd };
 }
 
-function render(format: Format, findings: Finding[], cwd: string): string {
+function render(
+  format: Format,
+  findings: Finding[],
+  cwd: string,
+  sources: ReadonlyMap<string, string>,
+): string {
   switch (format) {
     case 'json':
       return renderJson(findings, cwd);
@@ -92,7 +100,7 @@ function render(format: Format, findings: Finding[], cwd: string): string {
     case 'github':
       return renderGithub(findings, cwd);
     default:
-      return renderText(findings, cwd);
+      return renderText(findings, cwd, sources);
   }
 }
 
@@ -116,11 +124,18 @@ export const validateCommand: Command = async (argv, io) => {
     env: io.env,
     ...(values['proxy-service'] !== undefined ? { proxyService: values['proxy-service'] } : {}),
     severities: {
-      ...readConfigSeverities(cwd, values.config),
+      ...readConfigSeverities(
+        cwd,
+        values.config,
+        new ProjectFiles(cwd, {
+          allow: [...values['allow-path'], ...(values.config ? [path.resolve(cwd, values.config)] : [])],
+        }),
+      ),
       ...checkSeverities(flagSeverities, '--severity'),
     },
+    allowPaths: values['allow-path'],
   };
-  let { findings } = await validate(options);
+  let { findings, sources } = await validate(options);
 
   if (values['fix-dry-run']) {
     const plan = planFixes(findings);
@@ -135,8 +150,8 @@ export const validateCommand: Command = async (argv, io) => {
     io.stderr(
       `Fixed ${plan.files.size} file(s).${plan.skipped ? ` ${plan.skipped} overlapping edit(s) left for another --fix run.` : ''}\n`,
     );
-    ({ findings } = await validate(options));
+    ({ findings, sources } = await validate(options));
   }
-  io.stdout(render(format, findings, cwd));
+  io.stdout(render(format, findings, cwd, sources));
   return exitCodeFor(findings, failOn);
 };
