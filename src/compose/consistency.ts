@@ -120,7 +120,8 @@ function dependencyEdges(svc: ComposeService, node: MapNode | undefined): Edge[]
     const to = volumesFromService(from.value);
     if (to !== undefined) edges.push({ to, pos: from.pos });
   }
-  return edges.filter((e, i) => edges.findIndex((x) => x.to === e.to) === i);
+  const seen = new Set<string>();
+  return edges.filter((e) => !seen.has(e.to) && seen.add(e.to));
 }
 
 /**
@@ -139,12 +140,27 @@ function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, Ma
 
   const findings: Finding[] = [];
   const done = new Set<string>();
-  const stack: { name: string; via?: Edge }[] = [];
-  const visit = (name: string, via?: Edge): void => {
-    stack.push(via ? { name, via } : { name });
-    for (const edge of graph.get(name) ?? []) {
-      const at = stack.findIndex((s) => s.name === edge.to);
-      if (at >= 0) {
+  // An explicit stack, not recursion: a chain 10,000 services deep is user input. `onStack` gives
+  // each name's depth on it, so a back edge is found without scanning the path.
+  const stack: { name: string; via?: Edge; next: number }[] = [];
+  const onStack = new Map<string, number>();
+  const push = (name: string, via?: Edge): void => {
+    onStack.set(name, stack.length);
+    stack.push(via ? { name, via, next: 0 } : { name, next: 0 });
+  };
+  const visit = (root: string): void => {
+    push(root);
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      const edge = graph.get(frame.name)?.[frame.next++];
+      if (!edge) {
+        stack.pop();
+        onStack.delete(frame.name);
+        done.add(frame.name);
+        continue;
+      }
+      const at = onStack.get(edge.to);
+      if (at !== undefined) {
         const cycle = stack.slice(at);
         findings.push({
           ...composeFinding(
@@ -152,7 +168,7 @@ function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, Ma
             edge.pos,
             `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`,
             'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.',
-            name,
+            frame.name,
           ),
           related: cycle
             .slice(1)
@@ -160,10 +176,8 @@ function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, Ma
               s.via ? [{ pos: s.via.pos, message: `${cycle[i]!.name} depends on ${s.name} here` }] : [],
             ),
         });
-      } else if (!done.has(edge.to)) visit(edge.to, edge);
+      } else if (!done.has(edge.to)) push(edge.to, edge);
     }
-    stack.pop();
-    done.add(name);
   };
   for (const name of [...graph.keys()].sort()) if (!done.has(name)) visit(name);
   return findings;
