@@ -3,6 +3,7 @@ import type { Finding } from '../core/finding.js';
 import type { SourcePos } from '../core/source.js';
 import { volumeTarget } from './merge.js';
 import type { ComposeModel, ComposeService } from './model.js';
+import { shortPortError } from './port-spec.js';
 import { volumesFromService } from './references.js';
 import { composeFinding, get, isSeq, type MapNode, nodePos, str, type YNode } from './tree.js';
 
@@ -17,6 +18,8 @@ export function checkConsistency(
 ): Finding[] {
   const active = model.services.filter((s) => s.active);
   return [
+    // compose parses every service's ports, those of inactive profiles too.
+    ...model.services.flatMap((s) => rejectedPorts(s, serviceNodes.get(s.name))),
     ...active.flatMap((s) => containerNameWithReplicas(s, serviceNodes.get(s.name))),
     ...active.flatMap((s) => duplicateMountTargets(s, serviceNodes.get(s.name))),
     ...dependencyCycles(active, serviceNodes),
@@ -49,6 +52,26 @@ function containerNameWithReplicas(svc: ComposeService, node: MapNode | undefine
       related: [{ pos: nodePos(countNode), message: `${attr} is ${count} here` }],
     },
   ];
+}
+
+/** Short-syntax ports compose refuses to load (`99999:80`, `-1:80`, `80:0`), with compose's words. */
+function rejectedPorts(svc: ComposeService, node: MapNode | undefined): Finding[] {
+  const ports = get(node, 'ports');
+  if (!isSeq(ports)) return [];
+  return ports.items.flatMap((item, i) => {
+    const raw = item.kind === 'scalar' ? str(item) : undefined;
+    const error = raw === undefined ? undefined : shortPortError(raw, `services.${svc.name}.ports.[${i}]`);
+    if (error === undefined) return [];
+    return [
+      composeFinding(
+        'compose-invalid',
+        nodePos(item),
+        `services.${svc.name}.ports[${i}] "${raw}": docker compose refuses to load it: ${error}`,
+        'Write the port as [ip:][host[-end]:]container[-end][/tcp|udp|sctp], each port a number from 0 to 65535 (1 to 65535 in the container; host port 0 lets the engine pick one).',
+        svc.name,
+      ),
+    ];
+  });
 }
 
 /** Go's path.Clean for the absolute container paths compose compares. */
