@@ -4,6 +4,7 @@ import { errorMessage, InputError } from '../core/errors.js';
 import type { IncludeProblem, NginxConfig, NginxDirective, NginxParsedFile } from './ast.js';
 import type { ContainerFile, ContainerFs } from './container-fs.js';
 import { parseNginxText } from './parser.js';
+import { mapToTemplate } from './templates.js';
 
 export interface LoadOptions {
   /** Stop reading new files after this many (a runaway glob or generated tree). */
@@ -66,8 +67,18 @@ export function loadNginxConfig(
       throw error;
     }
     const { parsed, errors } = parseNginxText(text, hostPath);
+    const template = file.kind === 'host' ? file.template : undefined;
+    if (template) mapToTemplate(parsed, errors, text, template);
     const index = files.length;
-    files.push({ file: hostPath, containerPath, builtin: file.kind === 'builtin', errors, parsed, text });
+    const shown = template ? template.text : text;
+    files.push({
+      file: hostPath,
+      containerPath,
+      builtin: file.kind === 'builtin',
+      errors,
+      parsed,
+      text: shown,
+    });
     indexOf.set(containerPath, index);
     return index;
   };
@@ -137,7 +148,10 @@ export function loadNginxConfig(
   for (const edge of edges) {
     if (edge.to > edge.from) continue;
     let previous = searches.get(edge.to);
-    if (!previous) searches.set(edge.to, (previous = reachableFrom(edge.to, next)));
+    if (!previous) {
+      previous = reachableFrom(edge.to, next);
+      searches.set(edge.to, previous);
+    }
     const chain = pathTo(edge.from, previous);
     if (chain) {
       const names = [edge.from, ...chain].map((i) => files[i]!.containerPath ?? files[i]!.file);

@@ -4,7 +4,7 @@ import type { ComposeModel, ComposeService } from '../compose/model.js';
 import { addTo } from '../core/multimap.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
-import { builtinFiles, loadNginxConfig, renderTemplate, walk } from '../nginx/index.js';
+import { builtinFiles, loadNginxConfig, renderTemplateMapped, walk } from '../nginx/index.js';
 import { MountedContainerFs } from './container-fs.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
@@ -116,9 +116,9 @@ function renderTemplates(
   for (const t of fs.glob(`${TEMPLATES}/*.template`)) {
     const f = fs.file(t);
     if (f?.kind !== 'host') continue;
-    const text = renderTemplate(readFileSync(f.hostPath, 'utf8'), env);
+    const { text, template } = renderTemplateMapped(readFileSync(f.hostPath, 'utf8'), env);
     const target = path.posix.join(CONF_D, path.posix.basename(t, '.template'));
-    rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text });
+    rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text, template });
   }
   return rendered;
 }
