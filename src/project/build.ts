@@ -123,12 +123,32 @@ function renderTemplates(
   return rendered;
 }
 
+/**
+ * Directives placed per configuration. Files each including the next one twice double the count per
+ * level (2^30 from 60 lines), so the expansion stops here, as a finding, instead of never.
+ */
+export const MAX_PLACED_DIRECTIVES = 500_000;
+
 /** Every directive in load order; an include's files appear in place with the includer's blocks. */
-export function placeDirectives(config: NginxConfig): PlacedDirective[] {
+export function placeDirectives(config: NginxConfig, max = MAX_PLACED_DIRECTIVES): PlacedDirective[] {
   const out: PlacedDirective[] = [];
+  let stoppedAt: NginxDirective | undefined;
   walk(config, (d, ctx) => {
+    if (out.length >= max) {
+      // Blame the include that led here; skipping every block and include from now on ends the walk.
+      stoppedAt ??= ctx.includedBy.at(-1) ?? d;
+      return false;
+    }
     out.push({ d, parents: ctx.parents, file: ctx.file });
+    return true;
   });
+  if (stoppedAt)
+    config.includeProblems.push({
+      kind: 'too-many-files',
+      directive: stoppedAt,
+      pattern: stoppedAt.args[0] ?? '',
+      message: `the files it includes expand to more than ${max} directives (the same files included again and again); stackgate stopped there, so the rest were not checked`,
+    });
   return out;
 }
 
