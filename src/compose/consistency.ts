@@ -3,6 +3,7 @@ import type { Finding } from '../core/finding.js';
 import type { SourcePos } from '../core/source.js';
 import { volumeTarget } from './merge.js';
 import type { ComposeModel, ComposeService } from './model.js';
+import { shortPortError } from './port-spec.js';
 import { volumesFromService } from './references.js';
 import { composeFinding, get, isSeq, type MapNode, nodePos, str, type YNode } from './tree.js';
 
@@ -17,6 +18,8 @@ export function checkConsistency(
 ): Finding[] {
   const active = model.services.filter((s) => s.active);
   return [
+    // compose parses every service's ports, those of inactive profiles too.
+    ...model.services.flatMap((s) => rejectedPorts(s, serviceNodes.get(s.name))),
     ...active.flatMap((s) => containerNameWithReplicas(s, serviceNodes.get(s.name))),
     ...active.flatMap((s) => duplicateMountTargets(s, serviceNodes.get(s.name))),
     ...dependencyCycles(active, serviceNodes),
@@ -49,6 +52,26 @@ function containerNameWithReplicas(svc: ComposeService, node: MapNode | undefine
       related: [{ pos: nodePos(countNode), message: `${attr} is ${count} here` }],
     },
   ];
+}
+
+/** Short-syntax ports compose refuses to load (`99999:80`, `-1:80`, `80:0`), with compose's words. */
+function rejectedPorts(svc: ComposeService, node: MapNode | undefined): Finding[] {
+  const ports = get(node, 'ports');
+  if (!isSeq(ports)) return [];
+  return ports.items.flatMap((item, i) => {
+    const raw = item.kind === 'scalar' ? str(item) : undefined;
+    const error = raw === undefined ? undefined : shortPortError(raw, `services.${svc.name}.ports.[${i}]`);
+    if (error === undefined) return [];
+    return [
+      composeFinding(
+        'compose-invalid',
+        nodePos(item),
+        `services.${svc.name}.ports[${i}] "${raw}": docker compose refuses to load it: ${error}`,
+        'Write the port as [ip:][host[-end]:]container[-end][/tcp|udp|sctp], each port a number from 0 to 65535 (1 to 65535 in the container; host port 0 lets the engine pick one).',
+        svc.name,
+      ),
+    ];
+  });
 }
 
 /** Go's path.Clean for the absolute container paths compose compares. */
@@ -120,7 +143,8 @@ function dependencyEdges(svc: ComposeService, node: MapNode | undefined): Edge[]
     const to = volumesFromService(from.value);
     if (to !== undefined) edges.push({ to, pos: from.pos });
   }
-  return edges.filter((e, i) => edges.findIndex((x) => x.to === e.to) === i);
+  const seen = new Set<string>();
+  return edges.filter((e) => !seen.has(e.to) && seen.add(e.to));
 }
 
 /**
@@ -139,12 +163,27 @@ function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, Ma
 
   const findings: Finding[] = [];
   const done = new Set<string>();
-  const stack: { name: string; via?: Edge }[] = [];
-  const visit = (name: string, via?: Edge): void => {
-    stack.push(via ? { name, via } : { name });
-    for (const edge of graph.get(name) ?? []) {
-      const at = stack.findIndex((s) => s.name === edge.to);
-      if (at >= 0) {
+  // An explicit stack, not recursion: a chain 10,000 services deep is user input. `onStack` gives
+  // each name's depth on it, so a back edge is found without scanning the path.
+  const stack: { name: string; via?: Edge; next: number }[] = [];
+  const onStack = new Map<string, number>();
+  const push = (name: string, via?: Edge): void => {
+    onStack.set(name, stack.length);
+    stack.push(via ? { name, via, next: 0 } : { name, next: 0 });
+  };
+  const visit = (root: string): void => {
+    push(root);
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      const edge = graph.get(frame.name)?.[frame.next++];
+      if (!edge) {
+        stack.pop();
+        onStack.delete(frame.name);
+        done.add(frame.name);
+        continue;
+      }
+      const at = onStack.get(edge.to);
+      if (at !== undefined) {
         const cycle = stack.slice(at);
         findings.push({
           ...composeFinding(
@@ -152,7 +191,7 @@ function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, Ma
             edge.pos,
             `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`,
             'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.',
-            name,
+            frame.name,
           ),
           related: cycle
             .slice(1)
@@ -160,10 +199,8 @@ function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, Ma
               s.via ? [{ pos: s.via.pos, message: `${cycle[i]!.name} depends on ${s.name} here` }] : [],
             ),
         });
-      } else if (!done.has(edge.to)) visit(edge.to, edge);
+      } else if (!done.has(edge.to)) push(edge.to, edge);
     }
-    stack.pop();
-    done.add(name);
   };
   for (const name of [...graph.keys()].sort()) if (!done.has(name)) visit(name);
   return findings;

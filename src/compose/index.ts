@@ -26,6 +26,7 @@ import {
   get,
   isMap,
   isSeq,
+  type MapEntry,
   type MapNode,
   nodePos,
   scalarAt,
@@ -446,99 +447,146 @@ class Loader {
   private applyExtends(root: MapNode, file: string, env: Env): void {
     const services = get(root, 'services');
     if (!isMap(services)) return;
-    for (const name of [...services.entries.keys()]) this.resolveExtends(name, services, file, env, []);
+    // Shared with the extends that lead back to this file, so that a cycle across files is seen.
+    if (!this.extendsCache.has(file)) this.extendsCache.set(file, services);
+    for (const name of [...services.entries.keys()]) this.resolveExtends(name, services, file, env);
   }
 
-  /** The services of a file named by `extends.file`, with its own extends resolved (parsed once). */
+  /** The services of a file named by `extends.file`, parsed once; each is resolved when a chain reaches it. */
   private servicesOf(file: string, env: Env): MapNode | undefined {
     if (this.extendsCache.has(file)) return this.extendsCache.get(file);
-    this.extendsCache.set(file, undefined);
     const root = this.read(file, env);
     const services = get(root, 'services');
     const result = isMap(services) ? services : undefined;
     this.extendsCache.set(file, result);
-    if (result)
-      for (const name of [...result.entries.keys()]) this.resolveExtends(name, result, file, env, []);
     return result;
   }
 
-  private resolveExtends(
-    name: string,
-    services: MapNode,
-    file: string,
-    env: Env,
-    stack: string[],
-  ): MapNode | undefined {
-    const e = services.entries.get(name);
-    if (!e || !isMap(e.value)) return undefined;
-    const svc = e.value;
-    const ext = svc.entries.get('extends');
-    if (!ext) return svc;
-    const own: MapNode = { ...svc, entries: new Map([...svc.entries].filter(([k]) => k !== 'extends')) };
-    services.entries.set(name, { ...e, value: own });
-    const id = `${file}#${name}`;
-    if (stack.includes(id)) {
-      this.diagnostics.push(
-        composeFinding(
-          'compose-invalid',
-          nodePos(ext.keyNode),
-          `circular reference with extends: ${[...stack, id].map((s) => s.split('#')[1]).join(' -> ')}`,
-          'Break the cycle: a service cannot extend itself, directly or through others.',
-          name,
-        ),
-      );
-      return own;
-    }
-    const targetNode = isMap(ext.value) ? get(ext.value, 'service') : ext.value;
-    const target = str(targetNode);
-    const fileNode = isMap(ext.value) ? get(ext.value, 'file') : undefined;
-    const fromFile = str(fileNode);
-    if (target === undefined) return own;
-    let baseServices: MapNode | undefined = services;
-    let baseFile = file;
-    if (fromFile !== undefined) {
-      baseFile = path.resolve(path.dirname(file), fromFile);
-      const where = this.readable(baseFile, nodePos(fileNode!), 'extends.file');
-      if (where.kind === 'outside') return own;
-      if (where.kind === 'missing' || where.kind === 'dir') {
+  /**
+   * Follows `name`'s extends chain to its base with a loop, not recursion (a chain 10,000 services
+   * deep is user input), then merges back from the base up, leaving each service of the chain resolved.
+   */
+  private resolveExtends(name: string, services: MapNode, file: string, env: Env): void {
+    const chain: ExtendsStep[] = [];
+    const onChain = new Map<string, number>();
+    let at = { name, services, file };
+    let base: MapNode | undefined;
+    for (;;) {
+      const e = at.services.entries.get(at.name);
+      if (!e || !isMap(e.value)) break;
+      const svc = e.value;
+      const ext = svc.entries.get('extends');
+      if (!ext) {
+        base = svc;
+        break;
+      }
+      const own: MapNode = { ...svc, entries: new Map([...svc.entries].filter(([k]) => k !== 'extends')) };
+      const id = `${at.file}#${at.name}`;
+      const stop = (): void => {
+        at.services.entries.set(at.name, { ...e, value: own });
+        base = own;
+      };
+      const seen = onChain.get(id);
+      if (seen !== undefined) {
+        this.diagnostics.push(this.extendsCycle([...chain, { ...at, e, own }], nodePos(ext.keyNode)));
+        stop();
+        break;
+      }
+      const targetNode = isMap(ext.value) ? get(ext.value, 'service') : ext.value;
+      const target = str(targetNode);
+      const fileNode = isMap(ext.value) ? get(ext.value, 'file') : undefined;
+      const fromFile = str(fileNode);
+      if (target === undefined) {
+        stop();
+        break;
+      }
+      let baseServices: MapNode | undefined = at.services;
+      let baseFile = at.file;
+      if (fromFile !== undefined) {
+        baseFile = path.resolve(path.dirname(at.file), fromFile);
+        const where = this.readable(baseFile, nodePos(fileNode!), 'extends.file');
+        if (where.kind === 'outside') {
+          stop();
+          break;
+        }
+        if (where.kind === 'missing' || where.kind === 'dir') {
+          this.diagnostics.push(
+            composeFinding(
+              'compose-reference',
+              nodePos(fileNode!),
+              `service "${at.name}" extends a file that does not exist: ${baseFile}`,
+              'Fix the extends.file path (it is relative to this compose file).',
+              at.name,
+            ),
+          );
+          stop();
+          break;
+        }
+        baseServices = baseFile === at.file ? at.services : this.servicesOf(baseFile, env);
+      }
+      const baseEntry = baseServices?.entries.get(target);
+      if (!baseServices || !baseEntry) {
         this.diagnostics.push(
           composeFinding(
             'compose-reference',
-            nodePos(fileNode!),
-            `service "${name}" extends a file that does not exist: ${baseFile}`,
-            'Fix the extends.file path (it is relative to this compose file).',
-            name,
+            nodePos(targetNode!),
+            `service "${at.name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`,
+            `Name a service defined in ${this.label(baseFile)}.`,
+            at.name,
           ),
         );
-        return own;
+        stop();
+        break;
       }
-      baseServices = baseFile === file ? services : this.servicesOf(baseFile, env);
+      onChain.set(id, chain.length);
+      chain.push({ ...at, e, own, baseFile });
+      at = { name: target, services: baseServices, file: baseFile };
     }
-    const baseEntry = baseServices?.entries.get(target);
-    if (!baseServices || !baseEntry) {
-      this.diagnostics.push(
-        composeFinding(
-          'compose-reference',
-          nodePos(targetNode!),
-          `service "${name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`,
-          `Name a service defined in ${this.label(baseFile)}.`,
-          name,
-        ),
-      );
-      return own;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const step = chain[i]!;
+      if (!base) {
+        step.services.entries.set(step.name, { ...step.e, value: step.own });
+        base = step.own;
+        continue;
+      }
+      let baseCopy = clone(base);
+      const baseDir = path.dirname(step.baseFile!);
+      if (baseDir !== path.dirname(step.file)) baseCopy = rebaseService(baseCopy, baseDir);
+      const merged = mergeNodes(baseCopy, step.own, ['services', step.name]) as MapNode;
+      const result: MapNode = { ...step.own, entries: merged.entries };
+      step.services.entries.set(step.name, { ...step.e, value: result });
+      base = result;
     }
-    services.entries.set(name, e);
-    const base = this.resolveExtends(target, baseServices, baseFile, env, [...stack, id]);
-    services.entries.set(name, { ...e, value: own });
-    if (!base) return own;
-    let baseCopy = clone(base);
-    if (path.dirname(baseFile) !== path.dirname(file))
-      baseCopy = rebaseService(baseCopy, path.dirname(baseFile));
-    const merged = mergeNodes(baseCopy, own, ['services', name]) as MapNode;
-    const result: MapNode = { ...own, entries: merged.entries };
-    services.entries.set(name, { ...e, value: result });
-    return result;
   }
+
+  /**
+   * compose refuses an extends cycle ("Circular reference:" and the chain); named here from where
+   * the chain started, with the file of each step when the cycle crosses files.
+   */
+  private extendsCycle(chain: ExtendsStep[], pos: SourcePos): Finding {
+    const last = chain[chain.length - 1]!;
+    const crossesFiles = chain.some((s) => s.file !== last.file);
+    const names = chain.map((s) => (crossesFiles ? `${s.name} in ${this.label(s.file)}` : s.name));
+    return composeFinding(
+      'compose-invalid',
+      pos,
+      `circular reference with extends: ${names.join(' -> ')}`,
+      crossesFiles
+        ? 'Break the cycle: `docker compose config` stops with "Circular reference" when services extend each other across files.'
+        : 'Break the cycle: a service cannot extend itself, directly or through others.',
+      last.name,
+    );
+  }
+}
+
+interface ExtendsStep {
+  name: string;
+  services: MapNode;
+  file: string;
+  e: MapEntry;
+  own: MapNode;
+  /** The file of the service this one extends. */
+  baseFile?: string;
 }
 
 function isRelativePath(p: string): boolean {

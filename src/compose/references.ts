@@ -12,6 +12,8 @@ import {
   type YNode,
 } from './tree.js';
 
+const LISTED_SERVICES = 10;
+
 /**
  * compose's consistency checks (loader/validate.go), on active services, reporting every violation
  * where compose stops at the first: undefined services, networks and volumes, and network_mode with networks.
@@ -24,8 +26,18 @@ export function checkReferences(
   const services = new Set(model.services.map((s) => s.name));
   const networks = new Set(model.networks.map((n) => n.name));
   const volumes = new Set(model.volumes.map((v) => v.name));
-  const known = (name: string) => [...services].filter((s) => s !== name);
-  const available = (list: string[]) => (list.length ? ` (defined: ${list.join(', ')})` : '');
+  const names = [...services];
+  // The other services, the first few only: listing them all in every finding makes output quadratic.
+  const available = (self: string) => {
+    const others = names.length - (services.has(self) ? 1 : 0);
+    const shown: string[] = [];
+    for (const n of names) {
+      if (shown.length === LISTED_SERVICES) break;
+      if (n !== self) shown.push(n);
+    }
+    const more = others > shown.length ? `, and ${others - shown.length} more` : '';
+    return shown.length ? ` (defined: ${shown.join(', ')}${more})` : '';
+  };
 
   for (const svc of model.services) {
     if (!svc.active) continue;
@@ -39,7 +51,7 @@ export function checkReferences(
       report(
         dep.pos,
         `service "${svc.name}" depends on undefined service "${dep.service}"`,
-        `Define service "${dep.service}", or remove it from depends_on${available(known(svc.name))}.`,
+        `Define service "${dep.service}", or remove it from depends_on${available(svc.name)}.`,
       );
     }
     for (const link of svc.links) {
@@ -47,14 +59,14 @@ export function checkReferences(
       report(
         link.pos,
         `service "${svc.name}" depends on undefined service "${link.service}" (links)`,
-        `Define service "${link.service}", or remove the link${available(known(svc.name))}.`,
+        `Define service "${link.service}", or remove the link${available(svc.name)}.`,
       );
     }
     if (svc.networkMode.kind === 'service' && !services.has(svc.networkMode.service)) {
       report(
         svc.networkModePos ?? svc.pos,
         `service "${svc.networkMode.service}" not found for network_mode 'service:${svc.networkMode.service}'`,
-        `Name an existing service after "service:"${available(known(svc.name))}.`,
+        `Name an existing service after "service:"${available(svc.name)}.`,
       );
     }
     for (const from of svc.volumesFrom) {
@@ -63,7 +75,7 @@ export function checkReferences(
       report(
         from.pos,
         `service "${svc.name}" volumes_from undefined service "${name}"`,
-        `Name an existing service, or use "container:NAME" for a container outside this project${available(known(svc.name))}.`,
+        `Name an existing service, or use "container:NAME" for a container outside this project${available(svc.name)}.`,
       );
     }
     for (const net of svc.networks) {

@@ -16,7 +16,11 @@ function endOfContent(text: string, offset: number): number {
   return nl < 0 ? text.length : nl;
 }
 
+/** How many times a compose text was parsed to build an edit: one per edit, whatever the entry count (tests read it). */
+export const editParses = { count: 0 };
+
 function serviceMap(text: string, service: string) {
+  editParses.count++;
   const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
   const node = doc.getIn(['services', service], true) as Node | undefined;
   return node && isMap(node) ? node : undefined;
@@ -24,19 +28,24 @@ function serviceMap(text: string, service: string) {
 
 export type ListStyle = { kind: 'list'; item: string } | { kind: 'map-entry'; key: string; body?: string[] };
 
+export type ServiceKeyEntry = { item: string; mapKey: string; mapBody?: string[] };
+
 /**
- * An edit that adds an entry to `services.<service>.<key>` in a compose file, keeping comments and
- * layout: appends to a block or flow sequence, adds a key to a block mapping, or creates the key.
- * `entry` gives the list form and the mapping form, since either may be in use.
+ * An edit that adds an entry (or several, in order) to `services.<service>.<key>` in a compose file,
+ * keeping comments and layout: appends to a block or flow sequence, adds a key to a block mapping,
+ * or creates the key. `entry` gives the list form and the mapping form, since either may be in use.
+ * Several entries cost one parse: they all go to the same place.
  */
 export function addToServiceKey(
   file: string,
   service: string,
   key: string,
-  entry: { item: string; mapKey: string; mapBody?: string[] },
+  entry: ServiceKeyEntry | readonly ServiceKeyEntry[],
   text = readFileSync(file, 'utf8'),
 ): TextEdit | undefined {
-  const edit = insertionFor(file, service, key, entry, text);
+  const entries = Array.isArray(entry) ? entry : [entry as ServiceKeyEntry];
+  if (!entries.length) return undefined;
+  const edit = insertionFor(file, service, key, entries, text);
   return edit && withLineEndingsOf(text, edit);
 }
 
@@ -47,11 +56,15 @@ function withLineEndingsOf(text: string, e: TextEdit): TextEdit {
   return { ...e, start: at, end: at, text: e.text.replace(/\n/g, '\r\n') };
 }
 
+function listItems(entries: readonly ServiceKeyEntry[], indent: string): string {
+  return entries.map((e) => `\n${indent}- ${e.item}`).join('');
+}
+
 function insertionFor(
   file: string,
   service: string,
   key: string,
-  entry: { item: string; mapKey: string; mapBody?: string[] },
+  entries: readonly ServiceKeyEntry[],
   text: string,
 ): TextEdit | undefined {
   const map = serviceMap(text, service);
@@ -62,41 +75,50 @@ function insertionFor(
   const step = keyIndent.length >= 2 ? keyIndent.slice(0, 2).replace(/\t/g, '  ') : '  ';
   if (!pair) {
     const at = endOfContent(text, map.range[1]);
-    return { file, start: at, end: at, text: `\n${keyIndent}${key}:\n${keyIndent}${step}- ${entry.item}` };
+    return {
+      file,
+      start: at,
+      end: at,
+      text: `\n${keyIndent}${key}:${listItems(entries, `${keyIndent}${step}`)}`,
+    };
   }
   const value = pair.value;
   if (!value || (isScalar(value) && value.value === null)) {
     const at = endOfContent(text, (pair.key as Node).range![1]);
-    return { file, start: at, end: at, text: `\n${keyIndent}${step}- ${entry.item}` };
+    return { file, start: at, end: at, text: listItems(entries, `${keyIndent}${step}`) };
   }
   if (!value.range) return undefined;
   if (isSeq(value)) {
     if (value.flow) {
       const close = text.lastIndexOf(']', value.range[1]);
       const empty = value.items.length === 0;
-      return { file, start: close, end: close, text: empty ? entry.item : `, ${entry.item}` };
+      const items = entries.map((e) => e.item).join(', ');
+      return { file, start: close, end: close, text: empty ? items : `, ${items}` };
     }
     const last = value.items[value.items.length - 1] as Node | undefined;
     const indent = lineIndent(text, (value.items[0] as Node | undefined)?.range?.[0] ?? value.range[0]);
     const at = endOfContent(text, last?.range?.[1] ?? value.range[1]);
-    return { file, start: at, end: at, text: `\n${indent}- ${entry.item}` };
+    return { file, start: at, end: at, text: listItems(entries, indent) };
   }
   if (isMap(value)) {
     if (value.flow) {
       const close = text.lastIndexOf('}', value.range[1]);
-      const body = entry.mapBody?.length ? ` {${entry.mapBody.join(', ')}}` : ' {}';
-      return {
-        file,
-        start: close,
-        end: close,
-        text: `${value.items.length ? ', ' : ''}${entry.mapKey}:${body}`,
-      };
+      const pairs = entries.map(
+        (e) => `${e.mapKey}:${e.mapBody?.length ? ` {${e.mapBody.join(', ')}}` : ' {}'}`,
+      );
+      return { file, start: close, end: close, text: `${value.items.length ? ', ' : ''}${pairs.join(', ')}` };
     }
     const first = value.items[0]?.key as Node | undefined;
     const indent = first?.range ? lineIndent(text, first.range[0]) : `${keyIndent}${step}`;
     const at = endOfContent(text, value.range[1]);
-    const body = entry.mapBody?.length ? entry.mapBody.map((l) => `\n${indent}${step}${l}`).join('') : ' {}';
-    return { file, start: at, end: at, text: `\n${indent}${entry.mapKey}:${body}` };
+    const body = (e: ServiceKeyEntry) =>
+      e.mapBody?.length ? e.mapBody.map((l) => `\n${indent}${step}${l}`).join('') : ' {}';
+    return {
+      file,
+      start: at,
+      end: at,
+      text: entries.map((e) => `\n${indent}${e.mapKey}:${body(e)}`).join(''),
+    };
   }
   return undefined;
 }

@@ -49,12 +49,12 @@ export interface NginxParsedFile {
 /** A whole configuration: the entry file first, then every included file in discovery order. */
 export interface NginxConfig {
   files: NginxParsedFile[];
-  /** Include problems: missing files, cycles, empty globs. */
+  /** Include problems: missing files, cycles, empty globs, more files than stackgate reads. */
   includeProblems: IncludeProblem[];
 }
 
 export interface IncludeProblem {
-  kind: 'missing' | 'empty-glob' | 'cycle' | 'depth' | 'unreadable';
+  kind: 'missing' | 'empty-glob' | 'cycle' | 'too-many-files' | 'unreadable';
   /** The include directive. */
   directive: NginxDirective;
   /** The container path pattern that was included. */

@@ -1,3 +1,5 @@
+import type { TemplateSource } from './templates.js';
+
 /**
  * The filesystem nginx sees inside its container: the proxy service's bind mounts laid over the
  * image's own files. Include resolution reads only through this, so it never touches a path the
@@ -8,8 +10,10 @@ export type ContainerFile =
       kind: 'host';
       containerPath: string;
       hostPath: string;
-      /** What nginx reads when it differs from the host file (a rendered template); positions stay the host file's. */
+      /** What nginx reads when it differs from the host file (a rendered template). */
       text?: string;
+      /** For a rendered template: the host file as written, to which positions are mapped back. */
+      template?: TemplateSource;
     }
   | {
       kind: 'builtin';

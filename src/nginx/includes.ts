@@ -4,6 +4,7 @@ import { ProjectFiles } from '../core/project-files.js';
 import type { IncludeProblem, NginxConfig, NginxDirective, NginxParsedFile } from './ast.js';
 import type { ContainerFile, ContainerFs } from './container-fs.js';
 import { parseNginxText } from './parser.js';
+import { mapToTemplate } from './templates.js';
 
 export interface LoadOptions {
   /** Stop reading new files after this many (a runaway glob or generated tree). */
@@ -15,7 +16,8 @@ export interface LoadOptions {
   prefix?: string;
 }
 
-const DEFAULT_MAX_FILES = 1000;
+/** Files per configuration; nginx has no such limit, so hitting it is reported as unchecked files. */
+export const DEFAULT_MAX_FILES = 10_000;
 
 /** nginx decides "glob or not" by these characters (ngx_conf_include: strpbrk(name, "*?[")). */
 export function isGlob(pattern: string): boolean {
@@ -66,8 +68,18 @@ export function loadNginxConfig(
       throw error;
     }
     const { parsed, errors } = parseNginxText(text, hostPath);
+    const template = file.kind === 'host' ? file.template : undefined;
+    if (template) mapToTemplate(parsed, errors, text, template);
     const index = files.length;
-    files.push({ file: hostPath, containerPath, builtin: file.kind === 'builtin', errors, parsed, text });
+    const shown = template ? template.text : text;
+    files.push({
+      file: hostPath,
+      containerPath,
+      builtin: file.kind === 'builtin',
+      errors,
+      parsed,
+      text: shown,
+    });
     indexOf.set(containerPath, index);
     return index;
   };
@@ -101,10 +113,10 @@ export function loadNginxConfig(
         if (index === undefined) {
           if (files.length >= maxFiles) {
             includeProblems.push({
-              kind: 'depth',
+              kind: 'too-many-files',
               directive: d,
               pattern,
-              message: `more than ${maxFiles} configuration files; ${target} and later files were not read`,
+              message: `stackgate reads at most ${maxFiles} files per configuration; ${target} and the files after it were not checked`,
             });
             break;
           }
@@ -131,12 +143,23 @@ export function loadNginxConfig(
   }
 
   const next = new Map<number, number[]>();
-  for (const e of edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  for (const e of edges) {
+    const targets = next.get(e.from);
+    if (targets) targets.push(e.to);
+    else next.set(e.from, [e.to]);
+  }
   // Every cycle has an edge back to an earlier-read file (indexes cannot rise all the way round), so
-  // checking only those reports each cycle once.
+  // checking only those reports each cycle once. One search per distinct target serves all its back
+  // edges (many files including one earlier file would otherwise cost a search each).
+  const searches = new Map<number, Map<number, number>>();
   for (const edge of edges) {
     if (edge.to > edge.from) continue;
-    const chain = pathBetween(edge.to, edge.from, next);
+    let previous = searches.get(edge.to);
+    if (!previous) {
+      previous = reachableFrom(edge.to, next);
+      searches.set(edge.to, previous);
+    }
+    const chain = pathTo(edge.from, previous);
     if (chain) {
       const names = [edge.from, ...chain].map((i) => files[i]!.containerPath ?? files[i]!.file);
       includeProblems.push({
@@ -167,17 +190,12 @@ function includeDirectives(parsed: readonly NginxDirective[]): NginxDirective[] 
   return out;
 }
 
-/** File indexes from `from` to `to` following include edges (inclusive), or undefined when unreachable. */
-function pathBetween(from: number, to: number, next: ReadonlyMap<number, number[]>): number[] | undefined {
+/** Breadth-first from `from` along include edges: each reached file index with the one it was reached from (-1 for `from`). */
+function reachableFrom(from: number, next: ReadonlyMap<number, number[]>): Map<number, number> {
   const previous = new Map<number, number>([[from, -1]]);
   const queue = [from];
   for (let q = 0; q < queue.length; q++) {
     const at = queue[q]!;
-    if (at === to) {
-      const chain: number[] = [];
-      for (let k = at; k !== -1; k = previous.get(k)!) chain.unshift(k);
-      return chain;
-    }
     for (const target of next.get(at) ?? []) {
       if (!previous.has(target)) {
         previous.set(target, at);
@@ -185,7 +203,15 @@ function pathBetween(from: number, to: number, next: ReadonlyMap<number, number[
       }
     }
   }
-  return undefined;
+  return previous;
+}
+
+/** The file indexes from the search's start to `to` (inclusive), or undefined when unreachable. */
+function pathTo(to: number, previous: ReadonlyMap<number, number>): number[] | undefined {
+  if (!previous.has(to)) return undefined;
+  const chain: number[] = [];
+  for (let k = to; k !== -1; k = previous.get(k)!) chain.push(k);
+  return chain.reverse();
 }
 
 interface IncludeLink {

@@ -26,4 +26,11 @@ export {
 } from './includes.js';
 export { globToRegExp, memoryContainerFs } from './memory-fs.js';
 export { MAX_BLOCK_DEPTH, parseNginxText } from './parser.js';
-export { renderTemplate, substitutedNames, templateOutputPath } from './templates.js';
+export {
+  mapToTemplate,
+  renderTemplate,
+  renderTemplateMapped,
+  substitutedNames,
+  type TemplateSource,
+  templateOutputPath,
+} from './templates.js';

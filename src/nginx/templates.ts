@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { NginxDirective, NginxSyntaxError } from './ast.js';
 
 /**
  * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
@@ -43,14 +44,105 @@ export function substitutedNames(env: Environment): Set<string> {
  * when NAME is in the list; everything else, including `${NAME:-default}`, stays as written.
  */
 export function renderTemplate(text: string, env: Environment): string {
+  return renderTemplateMapped(text, env).text;
+}
+
+/** A template as written, with the way back from offsets in its rendered text. */
+export interface TemplateSource {
+  text: string;
+  /** The template offset a rendered offset came from; inside a substituted value, where its `$NAME` starts. */
+  offsetOf(rendered: number): number;
+}
+
+/** renderTemplate, plus the map from the rendered text back to the template. */
+export function renderTemplateMapped(
+  text: string,
+  env: Environment,
+): { text: string; template: TemplateSource } {
   const names = substitutedNames(env);
-  return text.replace(
-    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (whole, braced, bare) => {
-      const name: string = braced ?? bare;
-      return names.has(name) ? (env[name] ?? '') : whole;
-    },
-  );
+  // Segments in rendered order: where each starts in the output and in the template, and whether it is a value.
+  const outStart: number[] = [];
+  const inStart: number[] = [];
+  const isValue: boolean[] = [];
+  let out = '';
+  let last = 0;
+  const segment = (from: number, value: boolean, piece: string) => {
+    outStart.push(out.length);
+    inStart.push(from);
+    isValue.push(value);
+    out += piece;
+  };
+  for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+    const name = m[1] ?? m[2]!;
+    if (!names.has(name)) continue;
+    if (m.index > last) segment(last, false, text.slice(last, m.index));
+    segment(m.index, true, env[name] ?? '');
+    last = m.index + m[0].length;
+  }
+  segment(last, false, text.slice(last));
+  const offsetOf = (rendered: number): number => {
+    // The last segment starting at or before the offset (an empty value yields to the text after it).
+    let lo = 0;
+    let hi = outStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (outStart[mid]! <= rendered) lo = mid;
+      else hi = mid - 1;
+    }
+    return isValue[lo] ? inStart[lo]! : inStart[lo]! + (rendered - outStart[lo]!);
+  };
+  return { text: out, template: { text, offsetOf } };
+}
+
+/** Start offsets of the lines of a text, as the nginx lexer counts them (a leading BOM is not a column). */
+function lineStarts(text: string): number[] {
+  const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionIn(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: Math.max(1, offset - starts[lo]! + 1) };
+}
+
+/**
+ * Moves the positions of directives and syntax errors parsed from a rendered template back to the
+ * template's own lines and columns, so findings, code frames and fixes point at the file as written.
+ */
+export function mapToTemplate(
+  parsed: NginxDirective[],
+  errors: NginxSyntaxError[],
+  renderedText: string,
+  template: TemplateSource,
+): void {
+  const rendered = lineStarts(renderedText);
+  const original = lineStarts(template.text);
+  const offsetAt = (line: number, column: number) => (rendered[line - 1] ?? renderedText.length) + column - 1;
+  const back = (line: number, column: number) =>
+    positionIn(original, template.offsetOf(offsetAt(line, column)));
+  const stack: NginxDirective[][] = [parsed];
+  for (let list = stack.pop(); list; list = stack.pop()) {
+    for (const d of list) {
+      Object.assign(d, positionIn(original, template.offsetOf(d.start)));
+      d.start = template.offsetOf(d.start);
+      d.end = template.offsetOf(d.end);
+      d.argPos = d.argPos.map((p) => back(p.line, p.column));
+      if (d.block) stack.push(d.block);
+    }
+  }
+  for (const e of errors) {
+    const at = e.offset ?? offsetAt(e.line, e.column);
+    if (e.nginxLine !== undefined) e.nginxLine = back(e.nginxLine, 1).line;
+    Object.assign(e, positionIn(original, template.offsetOf(at)));
+    if (e.offset !== undefined) e.offset = template.offsetOf(e.offset);
+  }
 }
 
 /** Where a template lands in the container, or undefined when the entrypoint ignores the file. */

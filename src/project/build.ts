@@ -8,7 +8,7 @@ import { ProjectFiles } from '../core/project-files.js';
 import type { Located } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
-import { builtinFiles, loadNginxConfig, renderTemplate, walk } from '../nginx/index.js';
+import { builtinFiles, loadNginxConfig, renderTemplateMapped, walk } from '../nginx/index.js';
 import { MountedContainerFs } from './container-fs.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
@@ -143,19 +143,39 @@ function renderTemplates(
       // Left to the include loader, which reports the refusal at the file (conf.d is read from there).
       continue;
     }
-    const text = renderTemplate(source, env);
+    const { text, template } = renderTemplateMapped(source, env);
     const target = path.posix.join(CONF_D, path.posix.basename(t, '.template'));
-    rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text });
+    rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text, template });
   }
   return rendered;
 }
 
+/**
+ * Directives placed per configuration. Files each including the next one twice double the count per
+ * level (2^30 from 60 lines), so the expansion stops here, as a finding, instead of never.
+ */
+export const MAX_PLACED_DIRECTIVES = 500_000;
+
 /** Every directive in load order; an include's files appear in place with the includer's blocks. */
-export function placeDirectives(config: NginxConfig): PlacedDirective[] {
+export function placeDirectives(config: NginxConfig, max = MAX_PLACED_DIRECTIVES): PlacedDirective[] {
   const out: PlacedDirective[] = [];
+  let stoppedAt: NginxDirective | undefined;
   walk(config, (d, ctx) => {
+    if (out.length >= max) {
+      // Blame the include that led here; skipping every block and include from now on ends the walk.
+      stoppedAt ??= ctx.includedBy.at(-1) ?? d;
+      return false;
+    }
     out.push({ d, parents: ctx.parents, file: ctx.file });
+    return true;
   });
+  if (stoppedAt)
+    config.includeProblems.push({
+      kind: 'too-many-files',
+      directive: stoppedAt,
+      pattern: stoppedAt.args[0] ?? '',
+      message: `the files it includes expand to more than ${max} directives (the same files included again and again); stackgate stopped there, so the rest were not checked`,
+    });
   return out;
 }
 

@@ -1,35 +1,23 @@
 import { readFileSync } from 'node:fs';
 import type { TextEdit } from '../core/finding.js';
-import { addToServiceKey } from '../fix/yaml-edit.js';
-
-type Entry = Parameters<typeof addToServiceKey>[3];
+import { addToServiceKey, type ServiceKeyEntry } from '../fix/yaml-edit.js';
 
 /**
  * One edit that adds several entries to `services.<service>.<key>`. Separate edits at the same
- * place would each create the key when it is missing; applying them in turn and diffing avoids that.
+ * place would each create the key when it is missing; one insertion built from one parse avoids that
+ * (applying them in turn cost a parse of the whole file per entry: quadratic in the service count).
  */
 export function addEntriesToServiceKey(
   file: string,
   service: string,
   key: string,
-  entries: Entry[],
+  entries: ServiceKeyEntry[],
 ): TextEdit | undefined {
-  let before: string;
+  let text: string;
   try {
-    before = readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
-  let text = before;
-  for (const entry of entries) {
-    const e = addToServiceKey(file, service, key, entry, text);
-    if (!e) return undefined;
-    text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  }
-  let start = 0;
-  while (start < before.length && before[start] === text[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && before[before.length - 1 - tail] === text[text.length - 1 - tail])
-    tail++;
-  return { file, start, end: before.length - tail, text: text.slice(start, text.length - tail) };
+  return addToServiceKey(file, service, key, entries, text);
 }

@@ -9,7 +9,10 @@ function mountLine(pattern: string): string {
   return `- ${rel}:${pattern}:ro`;
 }
 
-function describe(view: ProjectView, p: IncludeProblem): { message: string; fix: string; note?: boolean } {
+function describe(
+  view: ProjectView,
+  p: IncludeProblem,
+): { message: string; fix: string; note?: boolean; warning?: boolean } {
   const where = `${nginxPathOfFile(view, p.directive.file)}:${p.directive.line}`;
   const proxy = view.proxy?.name ?? 'nginx';
   switch (p.kind) {
@@ -34,10 +37,11 @@ function describe(view: ProjectView, p: IncludeProblem): { message: string; fix:
         message: `include "${p.pattern}" in ${where} includes itself${p.message ? ` (${p.message})` : ''}; nginx recurses until it runs out of open files and exits`,
         fix: 'Break the cycle: remove the include that leads back to a file already being read.',
       };
-    default:
+    case 'too-many-files':
       return {
-        message: `include "${p.pattern}" in ${where} nests too deeply${p.message ? ` (${p.message})` : ''}`,
-        fix: 'Flatten the include chain.',
+        message: `include "${p.pattern}" in ${where}: ${p.message ?? 'too many files'} (nginx reads them all, so this check is incomplete)`,
+        fix: 'Check the unread files on their own (`stackgate validate --nginx FILE`), or include fewer files per configuration.',
+        warning: true,
       };
   }
 }
@@ -48,13 +52,13 @@ export const nginxIncludeMissing: Rule = {
   title: 'An nginx include that no mount or image file provides',
   check(view) {
     return (view.nginx?.includeProblems ?? []).map((p) => {
-      const { message, fix, note } = describe(view, p);
+      const { message, fix, note, warning } = describe(view, p);
       // A refused file is named where it is, so the annotation lands on it (it was not read: line 1).
       const at =
         p.kind === 'unreadable' && p.file ? { file: p.file, line: 1, column: 1 } : argPosOf(p.directive, 0);
       return finding(nginxIncludeMissing, at, message, fix, {
         ...(view.proxy ? { service: view.proxy.name } : {}),
-        ...(note ? { severity: 'note' as const } : {}),
+        ...(note ? { severity: 'note' as const } : warning ? { severity: 'warning' as const } : {}),
       });
     });
   },

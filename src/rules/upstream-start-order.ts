@@ -22,7 +22,9 @@ export const upstreamStartOrder: Rule = {
     const byTarget = new Map<ComposeService, UpstreamTarget[]>();
     for (const t of view.upstreamTargets) {
       if (t.ref.resolveAt !== 'load' || !t.service.active || waitsFor(proxy, t.service)) continue;
-      byTarget.set(t.service, [...(byTarget.get(t.service) ?? []), t]);
+      const refs = byTarget.get(t.service);
+      if (refs) refs.push(t);
+      else byTarget.set(t.service, [t]);
     }
     if (!byTarget.size) return [];
     const edit = addEntriesToServiceKey(

@@ -170,3 +170,49 @@ describe('consistency: dependency cycles', () => {
     ]);
   });
 });
+
+describe('consistency: short-syntax ports compose refuses', () => {
+  it("reports each rejected port at its item with compose's own words, inactive services too", async () => {
+    const m = await loadFiles({
+      'compose.yaml': [
+        'services:', //                                                    1
+        '  web:', //                                                       2
+        '    image: nginx:1.27', //                                        3
+        '    ports:', //                                                   4
+        '      - "99999:80"', //                                           5
+        '      - "-1:80"', //                                              6
+        '      - "80:0"', //                                               7
+        '      - 70000', //                                                8
+        '      - "8000-8002:80-81"', //                                    9
+        '      - "80:80/xyz"', //                                         10
+        '      - "80:"', //                                               11
+        '      - "0:80"', //                                              12
+        '      - "8000-8001:80"', //                                      13
+        '      - "127.0.0.1:65535:80/udp"', //                            14
+        '      - target: 80', //                                          15
+        '        published: "8080"', //                                   16
+        '  off:', //                                                      17
+        '    image: nginx:1.27', //                                       18
+        '    profiles: [never]', //                                       19
+        '    ports: ["65536:80"]', //                                     20
+        '',
+      ].join('\n'),
+    });
+    // Loaded: both services, and the accepted ports in the model.
+    assert.deepEqual(
+      m.services.map((s) => s.name),
+      ['web', 'off'],
+    );
+    assert.ok(m.services[0]!.ports.some((p) => p.published === 65535 && p.protocol === 'udp'));
+    assert.deepEqual(diags(m, 'compose-invalid'), [
+      'compose-invalid 5:9 services.web.ports[0] "99999:80": docker compose refuses to load it: Invalid hostPort: 99999',
+      'compose-invalid 6:9 services.web.ports[1] "-1:80": docker compose refuses to load it: Invalid hostPort: -1',
+      'compose-invalid 7:9 services.web.ports[2] "80:0": docker compose refuses to load it: service ports services.web.ports.[2] is missing a target port',
+      'compose-invalid 8:9 services.web.ports[3] "70000": docker compose refuses to load it: Invalid containerPort: 70000',
+      'compose-invalid 9:9 services.web.ports[4] "8000-8002:80-81": docker compose refuses to load it: Invalid ranges specified for container and host Ports: 80-81 and 8000-8002',
+      'compose-invalid 10:9 services.web.ports[5] "80:80/xyz": docker compose refuses to load it: Invalid proto: xyz',
+      'compose-invalid 11:9 services.web.ports[6] "80:": docker compose refuses to load it: No port specified: 80:<empty>',
+      'compose-invalid 20:13 services.off.ports[0] "65536:80": docker compose refuses to load it: Invalid hostPort: 65536',
+    ]);
+  });
+});

@@ -286,3 +286,41 @@ describe('include', () => {
     );
   });
 });
+
+describe('extends: cycles across files and deep chains', () => {
+  it('reports a cycle through another file at the extends that closes it, naming each file', async () => {
+    await withDir(
+      {
+        'compose.yaml': 'services:\n  x:\n    image: a\n    extends:\n      file: b.yaml\n      service: y\n',
+        'b.yaml': 'services:\n  y:\n    image: b\n    extends:\n      file: compose.yaml\n      service: x\n',
+      },
+      async (dir) => {
+        const m = await load(dir);
+        assert.deepEqual(
+          m.diagnostics.map((d) => `${path.basename(d.pos.file)} ${d.pos.line}:${d.pos.column} ${d.message}`),
+          [
+            'compose.yaml 4:5 circular reference with extends: x in compose.yaml -> y in b.yaml -> x in compose.yaml',
+          ],
+        );
+        assert.match(m.diagnostics[0]!.fix.description, /Circular reference/);
+      },
+    );
+  });
+
+  it('resolves a 10,000-deep chain in one file without recursion', async () => {
+    const lines = ['services:'];
+    for (let i = 0; i < 10_000; i++) {
+      // Constant-size services: a growing environment would make the merged result itself quadratic.
+      lines.push(`  s${i}:`);
+      lines.push(i + 1 < 10_000 ? `    extends: s${i + 1}` : '    image: base:1\n    environment: [DEEP=1]');
+    }
+    await withDir({ 'compose.yaml': `${lines.join('\n')}\n` }, async (dir) => {
+      const m = await load(dir);
+      assert.deepEqual(diags(m), []);
+      assert.equal(m.services.length, 10_000);
+      assert.equal(service(m, 's0').image?.value, 'base:1');
+      assert.deepEqual(service(m, 's0').environment, { DEEP: '1' });
+      assert.equal(service(m, 's5000').image?.value, 'base:1');
+    });
+  });
+});

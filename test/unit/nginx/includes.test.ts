@@ -116,14 +116,18 @@ describe('loadNginxConfig', () => {
     assert.equal(config.files.length, 4);
   });
 
-  it('stops at maxFiles with a depth problem', () => {
+  it('stops at maxFiles with a too-many-files problem naming the first unread file', () => {
     const files: Record<string, string> = { '/etc/nginx/nginx.conf': 'include d/*.conf;' };
     for (let i = 0; i < 10; i++) files[`/etc/nginx/d/${i}.conf`] = 'gzip on;';
     const config = loadNginxConfig({ containerPath: '/etc/nginx/nginx.conf' }, fsOf(files), { maxFiles: 4 });
     assert.equal(config.files.length, 4);
     assert.deepEqual(
       config.includeProblems.map((p) => p.kind),
-      ['depth'],
+      ['too-many-files'],
+    );
+    assert.match(
+      config.includeProblems[0]!.message!,
+      /at most 4 files per configuration; \/etc\/nginx\/d\/3\.conf and the files after it/,
     );
   });
 

@@ -2,10 +2,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { builtinFiles } from '../../../src/nginx/builtin-files.js';
+import type { ContainerFs } from '../../../src/nginx/container-fs.js';
 import { checkDirective, contextOf } from '../../../src/nginx/directives.js';
 import { loadNginxConfig, walk } from '../../../src/nginx/includes.js';
 import { memoryContainerFs } from '../../../src/nginx/memory-fs.js';
-import { renderTemplate, substitutedNames, templateOutputPath } from '../../../src/nginx/templates.js';
+import {
+  renderTemplate,
+  renderTemplateMapped,
+  substitutedNames,
+  templateOutputPath,
+} from '../../../src/nginx/templates.js';
 
 describe('renderTemplate (envsubst with the defined variables only)', () => {
   it('substitutes $VAR and ${VAR} that are defined and keeps nginx variables', () => {
@@ -112,5 +118,61 @@ describe('builtinFiles', () => {
       });
       assert.ok(count >= 13, `${name}: ${count}`);
     }
+  });
+});
+
+describe('renderTemplateMapped (positions back to the template)', () => {
+  const env = { LONG: 'a-much-longer-value', NL: 'x;\n  y', EMPTY: '' };
+  const source = 'a ${LONG} b;\nc $NL;\nd${EMPTY}e;\nf $host;\n';
+
+  it('renders exactly as renderTemplate does', () => {
+    assert.equal(renderTemplateMapped(source, env).text, renderTemplate(source, env));
+  });
+
+  it('maps rendered offsets in literal text back one to one, and inside a value to its $NAME', () => {
+    const { text, template } = renderTemplateMapped(source, env);
+    const at = (needle: string, inTemplate = needle) =>
+      assert.equal(template.offsetOf(text.indexOf(needle)), source.indexOf(inTemplate), needle);
+    at(' b;');
+    at('f $host');
+    at('much', '${LONG}');
+    at('y;\nd', '$NL');
+    at('e;', 'e;');
+    assert.equal(template.offsetOf(text.length), source.length);
+  });
+
+  it('gives directives and syntax errors parsed from a rendered template the template lines and columns', () => {
+    const tpl = 'server {\n  set $a ${NL};\n  proxy_pass http://${LONG}:80;\n  listen 80\n}\n';
+    const { text, template } = renderTemplateMapped(tpl, env);
+    const fs: ContainerFs = {
+      file: (p) =>
+        p === '/etc/nginx/nginx.conf'
+          ? { kind: 'builtin', containerPath: p, text: 'http { include conf.d/*.conf; }' }
+          : p === '/etc/nginx/conf.d/site.conf'
+            ? { kind: 'host', containerPath: p, hostPath: '/p/site.conf.template', text, template }
+            : undefined,
+      glob: (p) => (p === '/etc/nginx/conf.d/*.conf' ? ['/etc/nginx/conf.d/site.conf'] : []),
+      isDirectory: () => false,
+    };
+    const config = loadNginxConfig({ containerPath: '/etc/nginx/nginx.conf' }, fs);
+    const site = config.files[1]!;
+    assert.equal(site.file, '/p/site.conf.template');
+    assert.equal(site.text, tpl, 'code frames show the template as written');
+    const found: Record<string, string> = {};
+    walk(config, (d) => {
+      found[d.directive] = `${d.line}:${d.column} ${d.argPos.map((p) => `${p.line}:${p.column}`).join(' ')}`;
+    });
+    // Rendered, `y` sits on a line of its own and everything after it one line lower; the template has neither.
+    assert.equal(found.set, '2:3 2:7 2:10');
+    assert.equal(found.y, '2:10 ');
+    assert.equal(found.proxy_pass, '3:3 3:14');
+    assert.equal(
+      tpl.slice(site.parsed[0]!.block![2]!.start, site.parsed[0]!.block![2]!.end),
+      'proxy_pass http://${LONG}:80;',
+    );
+    assert.deepEqual(
+      site.errors.map((e) => `${e.line}:${e.column}`),
+      ['4:12'],
+    );
   });
 });
