@@ -5,7 +5,7 @@ TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/bin:$(PATH)
 # One bundle per entry point: dist/<entry>/index.js (ESM). lib/ holds tsc's output, which ncc bundles.
 ENTRIES := cli validate
-TEST_GLOB ?= lib/test/unit/**/*.test.js
+TEST_GLOB ?= lib/test/{unit,hostile}/**/*.test.js
 INTEGRATION_GLOB ?= "lib/test/platform/**/*.test.js" "lib/test/consistency/**/*.test.js" "lib/test/e2e/**/*.test.js"
 
 .PHONY: all tools deps compile build check-dist lint format typecheck test test-unit test-integration platform demo bench clean

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
-import { diffFixes, planFixes, writeFixes } from '../../fix/apply.js';
+import { diffFixes, fixNotes, planFixes, writeFixes } from '../../fix/apply.js';
 import { renderGithub } from '../../report/github.js';
 import { renderJson } from '../../report/json.js';
 import { renderSarif } from '../../report/sarif.js';
@@ -116,13 +116,18 @@ export const validateCommand: Command = async (argv, io) => {
   let { findings } = await validate(options);
 
   if (values['fix-dry-run']) {
-    const plan = planFixes(findings);
-    io.stdout(diffFixes(plan, cwd));
-    io.stderr(`${plan.files.size} file(s) would change; run with --fix to write them.\n`);
+    const plan = planFixes(findings, cwd);
+    io.stdout(diffFixes(plan));
+    io.stderr(fixNotes(plan, findings));
+    io.stderr(
+      `${plan.files.size} file(s) would change; ${plan.refused.length ? '--fix would write nothing until the files above are writable files inside the project' : 'run with --fix to write them'}.\n`,
+    );
     return exitCodeFor(findings, failOn);
   }
   if (values.fix) {
-    const plan = planFixes(findings);
+    const plan = planFixes(findings, cwd);
+    io.stderr(fixNotes(plan, findings));
+    // All or nothing: a refused target is an InputError (exit 2) before any file is written.
     writeFixes(plan);
     io.stderr(
       `Fixed ${plan.files.size} file(s).${plan.skipped ? ` ${plan.skipped} overlapping edit(s) left for another --fix run.` : ''}\n`,

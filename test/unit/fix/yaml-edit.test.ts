@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import type { TextEdit } from '../../../src/core/finding.js';
-import { addToServiceKey, deleteTopLevelKey } from '../../../src/fix/yaml-edit.js';
+import {
+  addToServiceKey,
+  deleteTopLevelKey,
+  type EditResult,
+  isDeclined,
+} from '../../../src/fix/yaml-edit.js';
 
-function apply(text: string, e: TextEdit | undefined): string {
+function apply(text: string, e: EditResult): string {
   assert.ok(e, 'an edit was produced');
+  assert.ok(!isDeclined(e), `not declined: ${isDeclined(e) ? e.declined : ''}`);
   return text.slice(0, e.start) + e.text + text.slice(e.end);
 }
 
-const entry = { item: 'speedtest', mapKey: 'speedtest', mapBody: ['condition: service_started'] };
+const entry = { item: 'speedtest', mapKey: 'speedtest', mapValue: { condition: 'service_started' } };
 
 test('appends to a block sequence and keeps comments', () => {
   const text = `services:
