@@ -19,7 +19,13 @@ import { parseAllDocuments } from 'yaml';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { Finding, TextEdit } from '../core/finding.js';
 import { parseNginxText } from '../nginx/parser.js';
-import { byteOffset, decodeEditable, type EditableText, encodeEditable } from './source.js';
+import {
+  byteOffset,
+  decodeEditable,
+  type EditableText,
+  encodeEditable,
+  lossyOffsetsToBytes,
+} from './source.js';
 
 /** One file `--fix` will rewrite. Offsets of `spans` are bytes of `beforeBytes`, ascending. */
 export interface FileChange {
@@ -164,6 +170,31 @@ function verifyNginx(file: string, before: string, after: string): Verdict {
     : { ok: true };
 }
 
+/**
+ * Edits computed on the lossy UTF-8 reading of a file that is not UTF-8 (nginx files) are moved to
+ * byte offsets, i.e. offsets into the Latin-1 reading, when each offset falls between characters.
+ */
+function toLatin1Offsets(bytes: Buffer, edits: TextEdit[]): TextEdit[] | undefined {
+  const lossy = edits.filter((e) => (e.encoding ?? 'utf8') === 'utf8');
+  if (!lossy.length) return edits;
+  const map = lossyOffsetsToBytes(
+    bytes,
+    lossy.flatMap((e) => [e.start, e.end]),
+  );
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    if (e.encoding === 'latin1') {
+      out.push(e);
+      continue;
+    }
+    const start = map.get(e.start);
+    const end = map.get(e.end);
+    if (start === undefined || end === undefined) return undefined;
+    out.push({ ...e, start, end, encoding: 'latin1' });
+  }
+  return out;
+}
+
 interface Planned {
   change?: FileChange;
   skipped: number;
@@ -172,7 +203,13 @@ interface Planned {
 }
 
 /** Applies a file's edits back to front on its bytes; overlapping edits are deferred. */
-function planFile(real: string, shown: string, src: EditableText, edits: TextEdit[], mode: number): Planned {
+function planFile(real: string, shown: string, src: EditableText, given: TextEdit[], mode: number): Planned {
+  const edits = src.encoding === 'latin1' ? toLatin1Offsets(src.bytes, given) : given;
+  if (!edits)
+    return {
+      skipped: 0,
+      declined: 'the file is not valid UTF-8 and an edit falls inside a bad byte sequence',
+    };
   for (const e of edits) {
     if ((e.encoding ?? 'utf8') !== src.encoding)
       return { skipped: 0, declined: 'the file is not valid UTF-8 (its bytes are kept as they are)' };

@@ -45,3 +45,30 @@ export function encodeEditable(text: string, encoding: EditEncoding): Buffer | {
 export function byteOffset(text: string, offset: number, encoding: EditEncoding): number {
   return encoding === 'latin1' ? offset : Buffer.byteLength(text.slice(0, offset), 'utf8');
 }
+
+const lossyUtf8 = () => new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * Maps character offsets into the lossy UTF-8 reading of a file that is not valid UTF-8 (what the
+ * nginx loader sees: each bad sequence one U+FFFD) to byte offsets. An offset maps to byte `b` only
+ * if the bytes before `b` decode to exactly the text before it and the rest to the rest; otherwise
+ * (an offset inside a replaced sequence) there is no answer and the edit is declined.
+ */
+export function lossyOffsetsToBytes(bytes: Buffer, offsets: readonly number[]): Map<number, number> {
+  const text = lossyUtf8().decode(bytes);
+  const wanted = new Set(offsets.filter((k) => k >= 0 && k <= text.length));
+  const out = new Map<number, number>();
+  const stream = lossyUtf8();
+  let length = 0;
+  const tryAt = (k: number, b: number) => {
+    if (out.has(k) || !wanted.has(k)) return;
+    const head = lossyUtf8().decode(bytes.subarray(0, b));
+    if (head === text.slice(0, k) && lossyUtf8().decode(bytes.subarray(b)) === text.slice(k)) out.set(k, b);
+  };
+  tryAt(0, 0);
+  for (let j = 0; j < bytes.length && out.size < wanted.size; j++) {
+    length += stream.decode(bytes.subarray(j, j + 1), { stream: true }).length;
+    tryAt(length, j + 1);
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
@@ -63,8 +64,10 @@ test('a BOM and CRLF line endings are kept, and the inserted lines use CRLF', as
   });
 });
 
-test('an nginx fix in a file that is not UTF-8 is declined with a note, the file untouched', async () => {
-  const conf = latin1(`# r\xe9glages\n${PROXY_CONF}`);
+test('an nginx fix in a file that is not UTF-8 keeps its Latin-1 bytes', async () => {
+  const conf = latin1(
+    `# r\xe9glages du proxy \xe0 l'entr\xe9e\n${PROXY_CONF.replace('listen 80;', 'listen 80; # caf\xe9')}`,
+  );
   const compose =
     'services:\n  nginx:\n    image: nginx:1.27\n    depends_on: [app]\n    volumes:\n      - ./default.conf:/etc/nginx/conf.d/default.conf:ro\n  app:\n    image: app:1\n';
   await withRootAndOutside({ 'compose.yaml': compose, 'default.conf': conf }, {}, async (root) => {
@@ -76,7 +79,8 @@ test('an nginx fix in a file that is not UTF-8 is declined with a note, the file
     const { code, stderr } = await runCli(['validate', '--fix', '--fail-on', 'never'], root);
     assertNoStack(stderr);
     assert.equal(code, 0);
-    assert.match(stderr, /not fixed: default\.conf \(proxy-headers-missing\): the file is not valid UTF-8/);
-    assert.deepEqual(bytesOf(path.join(root, 'default.conf')), conf);
+    const after = bytesOf(path.join(root, 'default.conf'));
+    assert.match(oneSpliceOf(conf, after), /proxy_set_header Host \$host;/);
+    assert.equal(readFileSync(path.join(root, 'compose.yaml'), 'utf8'), compose, 'nothing to fix there');
   });
 });
