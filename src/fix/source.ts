@@ -67,8 +67,13 @@ export function lossyOffsetsToBytes(bytes: Buffer, offsets: readonly number[]): 
   };
   tryAt(0, 0);
   for (let j = 0; j < bytes.length && out.size < wanted.size; j++) {
+    const before = length;
     length += stream.decode(bytes.subarray(j, j + 1), { stream: true }).length;
-    tryAt(length, j + 1);
+    // A bad sequence is reported when the next byte arrives: the boundary may lie before byte j.
+    for (let k = before; k <= length; k++) {
+      tryAt(k, j + 1);
+      tryAt(k, j);
+    }
   }
   return out;
 }
