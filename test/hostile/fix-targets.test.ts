@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
@@ -115,4 +115,48 @@ test('a fix through a symlink inside the root writes its target, keeps the link 
       );
     },
   );
+});
+
+test('a directory symlink that leaves the root: its files are outside, never written', async () => {
+  await withRootAndOutside(
+    { 'compose.yaml': composeWith('./conf/default.conf') },
+    { 'conf/default.conf': PROXY_CONF },
+    async (root, outside) => {
+      symlinkSync(path.join(outside, 'conf'), path.join(root, 'conf'));
+      const { code, stderr } = await runCli(['validate', '--fix', '--fail-on', 'never'], root);
+      assertNoStack(stderr);
+      if (code === 2) assert.match(stderr, /conf\/default\.conf: it is outside the project root/);
+      else assert.equal(code, 0, stderr);
+    },
+  );
+});
+
+test('a hard link to a file outside the root: the rename replaces the link, the outside file keeps its bytes', async () => {
+  await withRootAndOutside(
+    { 'default.conf': PROXY_CONF },
+    { 'shared.yaml': composeWith('./default.conf') },
+    async (root, outside) => {
+      linkSync(path.join(outside, 'shared.yaml'), path.join(root, 'compose.yaml'));
+      const { code, stderr } = await runCli(['validate', '--fix', '--fail-on', 'never'], root);
+      assertNoStack(stderr);
+      assert.equal(code, 0, stderr);
+      assert.equal(
+        parse(readFileSync(path.join(root, 'compose.yaml'), 'utf8')).version,
+        undefined,
+        'fixed inside',
+      );
+    },
+  );
+});
+
+test('a fix --fix cannot write exactly is declined with a note, and nothing is written', async () => {
+  const compose =
+    'x-proxy: &proxy\n  image: nginx:1.27\n  volumes:\n    - ./default.conf:/etc/nginx/conf.d/default.conf:ro\nservices:\n  nginx: *proxy\n  app:\n    image: app:1\n';
+  await withRootAndOutside({ 'compose.yaml': compose, 'default.conf': PROXY_CONF }, {}, async (root) => {
+    const { code, stderr } = await runCli(['validate', '--fix', '--fail-on', 'never'], root);
+    assertNoStack(stderr);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /not fixed automatically \(upstream-start-order\): services\.nginx is an alias/);
+    assert.equal(readFileSync(path.join(root, 'compose.yaml'), 'utf8'), compose);
+  });
 });
