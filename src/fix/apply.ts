@@ -3,6 +3,7 @@ import {
   closeSync,
   constants,
   fchmodSync,
+  fchownSync,
   fsyncSync,
   lstatSync,
   openSync,
@@ -39,6 +40,9 @@ export interface FileChange {
   afterBytes: Buffer;
   spans: { start: number; end: number; bytes: Buffer }[];
   mode: number;
+  /** Owner, kept when the writer may (root fixing another user's checkout). */
+  uid: number;
+  gid: number;
 }
 
 export interface FixPlan {
@@ -203,7 +207,13 @@ interface Planned {
 }
 
 /** Applies a file's edits back to front on its bytes; overlapping edits are deferred. */
-function planFile(real: string, shown: string, src: EditableText, given: TextEdit[], mode: number): Planned {
+function planFile(
+  real: string,
+  shown: string,
+  src: EditableText,
+  given: TextEdit[],
+  owner: Pick<FileChange, 'mode' | 'uid' | 'gid'>,
+): Planned {
   const edits = src.encoding === 'latin1' ? toLatin1Offsets(src.bytes, given) : given;
   if (!edits)
     return {
@@ -271,7 +281,16 @@ function planFile(real: string, shown: string, src: EditableText, given: TextEdi
   if (!verdict.ok) return { skipped, declined: verdict.why };
   return {
     skipped,
-    change: { file: real, shown, before: src.text, after, beforeBytes: src.bytes, afterBytes, spans, mode },
+    change: {
+      file: real,
+      shown,
+      before: src.text,
+      after,
+      beforeBytes: src.bytes,
+      afterBytes,
+      spans,
+      ...owner,
+    },
   };
 }
 
@@ -323,7 +342,7 @@ export function planFixes(findings: readonly Finding[], root: string): FixPlan {
       refusedFiles.set(e.file, (refusedFiles.get(e.file) ?? new Set()).add(f));
     }
   for (const [file, by] of refusedFiles) {
-    refused.push({ file: shownPath(realRoot, path.resolve(file)), why: resolve(file).why! });
+    refused.push({ file: shownPath(path.resolve(root), path.resolve(file)), why: resolve(file).why! });
     for (const f of by) out.delete(f);
   }
 
@@ -342,16 +361,17 @@ export function planFixes(findings: readonly Finding[], root: string): FixPlan {
     let again = false;
     for (const [real, g] of byFile) {
       let src: EditableText;
-      let mode: number;
+      let owner: Pick<FileChange, 'mode' | 'uid' | 'gid'>;
       try {
         src = decodeEditable(readFileSync(real));
-        mode = lstatSync(real).mode & 0o7777;
+        const st = lstatSync(real);
+        owner = { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
       } catch (error) {
         decline(g.shown, `it cannot be read (${errorMessage(error)})`, g.by);
         again = true;
         break;
       }
-      const p = planFile(real, g.shown, src, g.edits, mode);
+      const p = planFile(real, g.shown, src, g.edits, owner);
       if (p.declined) {
         decline(g.shown, p.declined, g.by);
         again = true;
@@ -383,6 +403,7 @@ function writeTemp(c: FileChange): string {
   try {
     writeSync(fd, c.afterBytes);
     fchmodSync(fd, c.mode);
+    if (process.getuid?.() === 0 && (c.uid !== 0 || c.gid !== 0)) fchownSync(fd, c.uid, c.gid);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

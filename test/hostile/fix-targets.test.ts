@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { chmodSync, linkSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
@@ -98,6 +107,9 @@ test('a fix through a symlink inside the root writes its target, keeps the link 
       symlinkSync('stack/compose.yaml', path.join(root, 'compose.yaml'));
       chmodSync(path.join(root, 'stack/compose.yaml'), 0o640);
       chmodSync(path.join(root, 'default.conf'), 0o600);
+      // Root fixing another user's checkout keeps the owner (as any user, the owner is the writer).
+      const asRoot = process.getuid?.() === 0;
+      if (asRoot) chownSync(path.join(root, 'default.conf'), 1234, 1234);
       const { code, stderr } = await runCli(['validate', '--fix', '--fail-on', 'never'], root);
       assertNoStack(stderr);
       assert.equal(code, 0, stderr);
@@ -107,6 +119,7 @@ test('a fix through a symlink inside the root writes its target, keeps the link 
       assert.deepEqual(doc.services.nginx.depends_on, ['app']);
       assert.equal(modeOf(path.join(root, 'stack/compose.yaml')), 0o640);
       assert.equal(modeOf(path.join(root, 'default.conf')), 0o600);
+      if (asRoot) assert.equal(statSync(path.join(root, 'default.conf')).uid, 1234);
       assert.match(readFileSync(path.join(root, 'default.conf'), 'utf8'), /proxy_set_header Host/);
       assert.deepEqual(
         Object.keys(checksums(root)).filter((f) => f.includes('stackgate-fix')),

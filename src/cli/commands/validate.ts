@@ -26,7 +26,8 @@ Options:
   --fail-on LEVEL         exit 1 on findings at or above: error | warning | note | never (default: error)
   --severity RULE=LEVEL   change a rule's severity: error | warning | note | off (repeatable;
                           also 'rules:' in .stackgate.yaml)
-  --fix                   write the machine-applicable fixes, then report what remains
+  --fix                   write the machine-applicable fixes, then report what remains (all or
+                          nothing: exit 2 if a target is read-only or outside the project)
   --fix-dry-run           print the fixes as a unified diff, change nothing
   -C, --cwd DIR           run as if started in DIR
   -h, --help              show this help
