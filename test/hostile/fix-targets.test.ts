@@ -173,3 +173,17 @@ test('a fix --fix cannot write exactly is declined with a note, and nothing is w
     assert.equal(readFileSync(path.join(root, 'compose.yaml'), 'utf8'), compose);
   });
 });
+
+test('names from the project in --fix notes cannot start a line of their own', async () => {
+  const compose =
+    'x-proxy: &proxy\n  image: nginx:1.27\n  volumes:\n    - ./default.conf:/etc/nginx/conf.d/default.conf:ro\nservices:\n  "nginx\\n::error ::pwned\\r\\n::add-mask::x":\n    *proxy\n  app:\n    image: app:1\n';
+  await withRootAndOutside({ 'compose.yaml': compose, 'default.conf': PROXY_CONF }, {}, async (root) => {
+    const { stderr } = await runCli(['validate', '--fix', '--fail-on', 'never'], root);
+    assertNoStack(stderr);
+    assert.match(
+      stderr,
+      /not fixed automatically \(upstream-start-order\): services\.nginx\\x0a::error ::pwned/,
+    );
+    assert.doesNotMatch(stderr, /^::/m);
+  });
+});
