@@ -274,9 +274,23 @@ test(`fix property: ${RUNS} fixtures and mutations keep every byte and value the
               // Bytes outside the spans: copied, compared one by one.
               let at = 0;
               let shift = 0;
+              const compose = isCompose(path.relative(root, c.file));
+              const utf8 =
+                textOf(old) !== old.toString('latin1') || !/[\x80-\xff]/.test(old.toString('latin1'));
               for (const s of c.spans) {
                 assert.ok(s.start >= at, 'spans in order');
                 assert.ok(old.subarray(at, s.start).equals(now.subarray(at + shift, s.start + shift)));
+                assert.ok(now.subarray(s.start + shift, s.start + shift + s.bytes.length).equals(s.bytes));
+                if (!utf8)
+                  assert.ok(
+                    s.bytes.every((x) => x < 0x80),
+                    'only ASCII goes into a file that is not UTF-8',
+                  );
+                // What a span removes is only what a fix replaces: the version key, or one nginx directive.
+                const removed = old.subarray(s.start, s.end).toString('latin1');
+                if (compose)
+                  assert.ok(!removed || /version/.test(removed), `removed only version: ${removed}`);
+                else assert.doesNotMatch(removed, /[{}]/, 'an nginx edit replaces one directive at most');
                 shift += s.bytes.length - (s.end - s.start);
                 at = s.end;
               }
@@ -285,7 +299,7 @@ test(`fix property: ${RUNS} fixtures and mutations keep every byte and value the
               const oldText = textOf(old);
               const nowText = textOf(now);
               if (oldText.startsWith('\uFEFF')) assert.ok(nowText.startsWith('\uFEFF'), 'the BOM stays');
-              if (isCompose(path.relative(root, c.file))) {
+              if (compose) {
                 stats.composeEdits++;
                 assertComposeKept(yamlValue(oldText), yamlValue(nowText));
               } else assertNginxKept(c.file, oldText, nowText);
