@@ -222,7 +222,7 @@ function planFile(
     };
   for (const e of edits) {
     if ((e.encoding ?? 'utf8') !== src.encoding)
-      return { skipped: 0, declined: 'the file is not valid UTF-8 (its bytes are kept as they are)' };
+      return { skipped: 0, declined: 'the file changed encoding since it was analysed' };
     if (e.start < 0 || e.end < e.start || e.end > src.text.length)
       return { skipped: 0, declined: 'the file changed since it was analysed' };
     // A file that is not UTF-8 has an unknown encoding: only ASCII is the same byte in all of them.
@@ -272,9 +272,10 @@ function planFile(
   if ('declined' in check) return { skipped, declined: check.declined };
   if (!check.equals(afterBytes)) return { skipped, declined: 'the edit would split a character' };
 
-  const intents = edits.flatMap((e) => (e.yaml ? [e.yaml] : []));
+  // Deferred edits are not in `after`: only the applied ones say what must have changed.
+  const intents = applied.flatMap((e) => (e.yaml ? [e.yaml] : []));
   const verdict = intents.length
-    ? edits.every((e) => e.yaml)
+    ? applied.every((e) => e.yaml)
       ? verifyYaml(src.text, after, intents)
       : { ok: false as const, why: 'YAML and non-YAML edits to one file' }
     : verifyNginx(real, src.text, after);
