@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import { InputError } from '../../../src/core/errors.js';
 import type { Finding, TextEdit } from '../../../src/core/finding.js';
 import { planFixes, verifyYaml, writeFixes } from '../../../src/fix/apply.js';
@@ -154,4 +155,59 @@ test('lossyOffsetsToBytes: offsets around bad bytes map to bytes; inside a surro
       [6, 8],
     ],
   );
+});
+
+test('planFixes: a deferred overlapping YAML edit does not make the applied one fail verification', () => {
+  withDirs((root) => {
+    const compose = path.join(root, 'compose.yaml');
+    writeFileSync(compose, 'version: "3"\nservices:\n  a: {image: x}\n');
+    const deps = { path: ['services', 'a', 'depends_on'], op: 'extend' as const };
+    const plan = planFixes(
+      [
+        finding('version', [{ file: compose, start: 0, end: 13, text: '', yaml: DELETE_VERSION }]),
+        // Overlaps the deletion, so it waits for the next run; its path must not be checked now.
+        finding('deps', [{ file: compose, start: 0, end: 6, text: 'X', yaml: deps }]),
+      ],
+      root,
+    );
+    assert.deepEqual(plan.declined, []);
+    assert.equal(plan.skipped, 1);
+    assert.equal(plan.files.get(compose)?.after, 'services:\n  a: {image: x}\n');
+  });
+});
+
+test('writeFixes: when a rename fails, the files already replaced get their old bytes back', () => {
+  withDirs((root) => {
+    const a = path.join(root, 'a.conf');
+    const b = path.join(root, 'b.conf');
+    writeFileSync(a, 'events {}\n');
+    writeFileSync(b, 'http {}\n');
+    const plan = planFixes(
+      [
+        finding('a', [{ file: a, start: 0, end: 0, text: '# a\n' }]),
+        finding('b', [{ file: b, start: 0, end: 0, text: '# b\n' }]),
+      ],
+      root,
+    );
+    const real = fs.renameSync;
+    const renamed: string[] = [];
+    const renameMock = mock.method(fs, 'renameSync', (from: string, to: string) => {
+      // The second target's rename fails (a full disk, a file turned directory …); restores go through.
+      if (to === b && !renamed.includes(b)) {
+        renamed.push(b);
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      }
+      real(from, to);
+    });
+    syncBuiltinESMExports();
+    try {
+      assert.throws(() => writeFixes(plan), /--fix could not write b\.conf .*nothing was changed/);
+    } finally {
+      renameMock.mock.restore();
+      syncBuiltinESMExports();
+    }
+    assert.equal(readFileSync(a, 'utf8'), 'events {}\n', 'the first file is restored');
+    assert.equal(readFileSync(b, 'utf8'), 'http {}\n');
+    assert.deepEqual(readdirSync(root).sort(), ['a.conf', 'b.conf'], 'no temporary file is left');
+  });
 });
