@@ -10,6 +10,13 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /**
+   * What the offsets count: characters of the UTF-8 text (the default), or of the Latin-1 reading of
+   * a file that is not valid UTF-8 (one character per byte; see src/fix/source.ts).
+   */
+  encoding?: 'utf8' | 'latin1';
+  /** In a YAML file, the one path the edit changes: --fix checks that nothing else changes value. */
+  yaml?: { path: string[]; op: 'delete' | 'extend' };
 }
 
 export interface Fix {
@@ -17,6 +24,8 @@ export interface Fix {
   description: string;
   /** Machine-applicable edits, when the fix can be written by `--fix`. */
   edits?: TextEdit[];
+  /** Why the fix cannot be written by `--fix` although the rule usually can (e.g. an alias in the way). */
+  declined?: string;
 }
 
 export interface Finding {

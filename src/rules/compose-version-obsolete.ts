@@ -1,4 +1,4 @@
-import { deleteTopLevelKey } from '../fix/yaml-edit.js';
+import { deleteTopLevelKey, fixWith } from '../fix/yaml-edit.js';
 import { finding, type Rule } from './rule.js';
 
 export const composeVersionObsolete: Rule = {
@@ -15,7 +15,7 @@ export const composeVersionObsolete: Rule = {
         composeVersionObsolete,
         version.pos,
         `"version: ${version.value}" is obsolete: docker compose ignores it and warns "the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion"`,
-        { description: 'Delete the top-level `version:` line.', ...(edit ? { edits: [edit] } : {}) },
+        fixWith('Delete the top-level `version:` line.', edit),
       ),
     ];
   },

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Mount } from '../compose/model.js';
 import type { Finding } from '../core/finding.js';
+import { addEntriesToServiceKey, fixWith } from '../fix/yaml-edit.js';
 import type { ProjectView } from '../project/view.js';
-import { addEntriesToServiceKey } from './edits.js';
 import { finding, type Rule } from './rule.js';
 
 const CONF_D = '/etc/nginx/conf.d';
@@ -94,10 +94,7 @@ export const proxyConfigNotMounted: Rule = {
           proxyConfigNotMounted,
           proxy.pos,
           `${relativeSource(view, u.hostPath)} is never mounted into "${proxy.name}": nginx in the container loads ${instead} instead, so none of this file's settings apply`,
-          {
-            description: `Mount it: add \`- ${lines[i]}\` to services.${proxy.name}.volumes.`,
-            ...(edit ? { edits: [edit] } : {}),
-          },
+          fixWith(`Mount it: add \`- ${lines[i]}\` to services.${proxy.name}.volumes.`, edit),
           {
             service: proxy.name,
             related: [

@@ -1,7 +1,7 @@
 import type { ComposeService } from '../compose/model.js';
+import { addEntriesToServiceKey, fixWith } from '../fix/yaml-edit.js';
 import { nginxPathOf } from '../project/scope.js';
 import type { UpstreamTarget } from '../project/view.js';
-import { addEntriesToServiceKey } from './edits.js';
 import { finding, type Rule } from './rule.js';
 
 /** Whether `proxy` waits for `target`: depends_on (links count, the loader lists them as implicit) or service:X. */
@@ -34,7 +34,7 @@ export const upstreamStartOrder: Rule = {
       [...byTarget.keys()].map((t) => ({
         item: t.name,
         mapKey: t.name,
-        mapBody: [`condition: ${t.healthcheck ? 'service_healthy' : 'service_started'}`],
+        mapValue: { condition: t.healthcheck ? 'service_healthy' : 'service_started' },
       })),
     );
     return [...byTarget].map(([service, refs]) => {
@@ -44,10 +44,10 @@ export const upstreamStartOrder: Rule = {
         upstreamStartOrder,
         first.pos,
         `nginx in "${proxy.name}" resolves "${service.name}" when it starts (${first.directive.d.directive} in ${nginxPathOf(first.directive)}:${first.directive.d.line}), but "${proxy.name}" has no depends_on "${service.name}": \`docker compose up ${proxy.name}\`, or a restart of nginx while "${service.name}" is down, makes nginx exit with [emerg] host not found in upstream "${first.quoted}"`,
-        {
-          description: `Add "${service.name}" to services.${proxy.name}.depends_on (condition: ${condition}).`,
-          ...(edit ? { edits: [edit] } : {}),
-        },
+        fixWith(
+          `Add "${service.name}" to services.${proxy.name}.depends_on (condition: ${condition}).`,
+          edit,
+        ),
         { service: proxy.name, related: [{ pos: proxy.pos, message: `service "${proxy.name}"` }] },
       );
     });

@@ -1,6 +1,6 @@
 import type { ComposeService } from '../compose/model.js';
 import type { Fix } from '../core/finding.js';
-import { addToServiceKey } from '../fix/yaml-edit.js';
+import { addToServiceKey, fixWith } from '../fix/yaml-edit.js';
 import { effectiveNetworks } from '../project/resolve.js';
 import { nginxPathOf } from '../project/scope.js';
 import type { ProjectView, UpstreamRef } from '../project/view.js';
@@ -43,10 +43,10 @@ function fixFor(view: ProjectView, ref: UpstreamRef, candidate: ComposeService |
         net === 'default' && proxy.networks.length === 0
           ? undefined
           : addToServiceKey(proxy.pos.file, proxy.name, 'networks', { item: net, mapKey: net });
-      return {
-        description: `Put "${proxy.name}" on a network that "${candidate.name}" is on: add "${net}" to services.${proxy.name}.networks.`,
-        ...(edit ? { edits: [edit] } : {}),
-      };
+      return fixWith(
+        `Put "${proxy.name}" on a network that "${candidate.name}" is on: add "${net}" to services.${proxy.name}.networks.`,
+        edit,
+      );
     }
   }
   if (

@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
 import { ProjectFiles } from '../../core/project-files.js';
 import { verbatimBlock } from '../../core/untrusted-text.js';
-import { diffFixes, planFixes, writeFixes } from '../../fix/apply.js';
+import { diffFixes, fixNotes, planFixes, writeFixes } from '../../fix/apply.js';
 import { renderGithub } from '../../report/github.js';
 import { renderJson } from '../../report/json.js';
 import { renderSarif } from '../../report/sarif.js';
@@ -30,7 +30,8 @@ Options:
                           also 'rules:' in .stackgate.yaml)
   --config FILE|none      read rule severities from FILE, or from no file (default: the
                           project's .stackgate.yaml; a pull request can edit that one)
-  --fix                   write the machine-applicable fixes, then report what remains
+  --fix                   write the machine-applicable fixes, then report what remains (all or
+                          nothing: exit 2 if a target is read-only or outside the project)
   --fix-dry-run           print the fixes as a unified diff, change nothing
   --allow-path PATH       read PATH although it lies outside the project root (repeatable)
   -C, --cwd DIR           run as if started in DIR
@@ -138,14 +139,19 @@ export const validateCommand: Command = async (argv, io) => {
   let { findings, sources } = await validate(options);
 
   if (values['fix-dry-run']) {
-    const plan = planFixes(findings);
+    const plan = planFixes(findings, cwd);
     // A diff must stay byte-exact, and its context lines are the project's own text.
-    io.stdout(verbatimBlock(diffFixes(plan, cwd), io.env));
-    io.stderr(`${plan.files.size} file(s) would change; run with --fix to write them.\n`);
+    io.stdout(verbatimBlock(diffFixes(plan), io.env));
+    io.stderr(fixNotes(plan, findings));
+    io.stderr(
+      `${plan.files.size} file(s) would change; ${plan.refused.length ? '--fix would write nothing until the files above are writable files inside the project' : 'run with --fix to write them'}.\n`,
+    );
     return exitCodeFor(findings, failOn);
   }
   if (values.fix) {
-    const plan = planFixes(findings);
+    const plan = planFixes(findings, cwd);
+    io.stderr(fixNotes(plan, findings));
+    // All or nothing: a refused target is an InputError (exit 2) before any file is written.
     writeFixes(plan);
     io.stderr(
       `Fixed ${plan.files.size} file(s).${plan.skipped ? ` ${plan.skipped} overlapping edit(s) left for another --fix run.` : ''}\n`,

@@ -32,7 +32,7 @@ export async function fixRoundTrip(
   return withProject(files, async (dir) => {
     const opts = { cwd: dir, files: [], nginxFiles: [], profiles: [], envFiles: [], env: {} };
     const before = (await validate(opts)).findings.filter((f) => rules.includes(f.rule));
-    writeFixes(planFixes(before));
+    writeFixes(planFixes(before, dir));
     const after = (await validate(opts)).findings;
     const texts = Object.fromEntries(
       Object.keys(files).map((rel) => [rel, readFileSync(path.join(dir, rel), 'utf8')]),

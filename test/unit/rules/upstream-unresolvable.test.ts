@@ -40,7 +40,7 @@ test('the network fix makes the finding go away and keeps the YAML comments', as
   );
   await withProject({ 'compose.yaml': compose, 'default.conf': SEED_CONF }, async (dir) => {
     const opts = { cwd: dir, files: [], nginxFiles: [], profiles: [], envFiles: [], env: {} };
-    writeFixes(planFixes((await validate(opts)).findings));
+    writeFixes(planFixes((await validate(opts)).findings, dir));
     const text = readFileSync(path.join(dir, 'compose.yaml'), 'utf8');
     assert.match(text, /# where nginx lives\n {6}- front\n {6}- back\n/);
     assert.deepEqual(
