@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+// The actions as a runner runs them: nektos/act in host mode, offline (REFERENCE.md §8.1), over the
+// project's own workflow test/workflows/uses-local-actions.yml. act copies the working tree for the
+// same-repository actions/checkout, so the actions run from this tree's dist/ (make build first).
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const tools = path.join(repo, '.tools/bin');
+const workflow = 'test/workflows/uses-local-actions.yml';
+
+// scripts/install-linters.sh (make lint-actions) installs act; in CI a missing act is a failure.
+const missing = existsSync(path.join(tools, 'act'))
+  ? false
+  : 'act is not installed: run scripts/install-linters.sh';
+const skip = missing && process.env.CI !== 'true' ? missing : false;
+
+interface LogLine {
+  stepID?: string[];
+  stepResult?: string;
+  command?: string;
+  kvPairs?: Record<string, string>;
+  arg?: string;
+}
+
+interface ActRun {
+  status: number | null;
+  log: LogLine[];
+  /** What the job's record step wrote: the step outcome and the action's outputs. */
+  recorded: { outcome: string; node?: string; outputs: Record<string, string> };
+  out: string;
+}
+
+/** Runs one job of the workflow; `inspect` reads the files the job recorded before they are removed. */
+function act(job: string, inspect: (run: ActRun) => void): void {
+  const out = mkdtempSync(path.join(tmpdir(), 'sg-action-act-out-'));
+  const cache = mkdtempSync(path.join(tmpdir(), 'sg-action-act-cache-'));
+  try {
+    const r = spawnSync(
+      path.join(tools, 'act'),
+      [
+        'push',
+        '-W',
+        workflow,
+        '-j',
+        job,
+        '-P',
+        'ubuntu-latest=-self-hosted',
+        '--no-cache-server',
+        '--action-offline-mode',
+        '--action-cache-path',
+        cache,
+        '--env',
+        `SG_ACT_OUT=${out}`,
+        '--json',
+      ],
+      {
+        cwd: repo,
+        // act runs node actions and run: steps with the node on PATH: Node 24 from .tools/bin.
+        env: { ...process.env, PATH: `${tools}:${process.env.PATH}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const log: LogLine[] = [];
+    for (const line of r.stdout.split('\n')) {
+      if (!line.startsWith('{')) continue;
+      try {
+        log.push(JSON.parse(line) as LogLine);
+      } catch {
+        // a step's own output that happens to start with "{"
+      }
+    }
+    const recordedFile = path.join(out, `${job}.json`);
+    assert.ok(existsSync(recordedFile), `job ${job} recorded nothing; act said:\n${r.stdout}\n${r.stderr}`);
+    const recorded = JSON.parse(readFileSync(recordedFile, 'utf8'));
+    inspect({ status: r.status, log, recorded, out });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+/** The result act logged for a step inside the composite `sg` (undefined when it never ran). */
+function stepResult(log: LogLine[], id: string[]): string | undefined {
+  return log.find((l) => l.stepResult && JSON.stringify(l.stepID) === JSON.stringify(id))?.stepResult;
+}
+
+describe('the actions in a runner emulator (act, host mode, offline)', { skip }, () => {
+  test('uses: ./ on the bundled example: green, outputs set, SARIF and report written', () => {
+    act('example', ({ status, log, recorded, out }) => {
+      assert.equal(status, 0, JSON.stringify(log.slice(-20), null, 1));
+      assert.equal(recorded.node?.split('.')[0], 'v24', 'act must run the action on Node 24');
+      assert.equal(recorded.outcome, 'success');
+      assert.deepEqual(
+        [recorded.outputs.errors, recorded.outputs.warnings, recorded.outputs.notes],
+        ['0', '0', '0'],
+      );
+      // The validate phase ran the sub-action's own entry point, once.
+      assert.equal(stepResult(log, ['sg', 'validate']), 'success');
+      assert.match(recorded.outputs['sarif-file'] ?? '', /example\.sarif$/);
+      const sarif = JSON.parse(readFileSync(path.join(out, 'example.sarif'), 'utf8'));
+      assert.equal(sarif.version, '2.1.0');
+      assert.equal(sarif.runs[0].tool.driver.name, 'stackgate');
+      assert.deepEqual(sarif.runs[0].results, []);
+      // up: false: no stack step ran, and the report holds the validate phase alone.
+      for (const phase of ['stack-args', 'up', 'verify', 'speedtest', 'down'])
+        assert.equal(stepResult(log, ['sg', phase]), undefined, `${phase} must not run with up: false`);
+      const report = JSON.parse(readFileSync(path.join(out, 'example-report.json'), 'utf8'));
+      assert.deepEqual(report, { validate: { errors: 0, warnings: 0, notes: 0 } });
+    });
+  });
+
+  test('uses: ./ on the seed: red, stopped by validate before any stack step', () => {
+    act('seed', ({ status, log, recorded, out }) => {
+      assert.notEqual(status, 0);
+      assert.equal(recorded.outcome, 'failure');
+      assert.equal(recorded.outputs.errors, '3');
+      assert.equal(stepResult(log, ['sg', 'validate']), 'failure');
+      // up, verify, speedtest and down were asked for, but validate stopped the run: nothing started.
+      for (const phase of ['stack-args', 'up', 'verify', 'speedtest', 'down'])
+        assert.equal(
+          stepResult(log, ['sg', phase]),
+          undefined,
+          `${phase} must not run after validate failed`,
+        );
+      assert.equal(stepResult(log, ['sg', 'report']), 'success');
+      const report = JSON.parse(readFileSync(path.join(out, 'seed-report.json'), 'utf8'));
+      assert.deepEqual(report, { validate: { errors: 3, warnings: 4, notes: 5 } });
+      // The findings reached the runner as annotations, at their file and line.
+      const annotations = log.filter((l) => l.command === 'error' && l.kvPairs?.title);
+      assert.ok(
+        annotations.some(
+          (a) =>
+            a.kvPairs?.title === 'stackgate proxy-config-not-mounted' &&
+            a.kvPairs.file === 'docker-compose.yml',
+        ),
+        JSON.stringify(annotations.map((a) => a.kvPairs)),
+      );
+    });
+  });
+
+  test('uses: ./validate with SARIF: the file is written once, with every finding', () => {
+    act('validate', ({ status, recorded, out }) => {
+      assert.equal(status, 0);
+      assert.equal(recorded.outcome, 'success', 'fail-on: never');
+      assert.deepEqual(
+        [recorded.outputs.errors, recorded.outputs.warnings, recorded.outputs.notes],
+        ['3', '4', '5'],
+      );
+      assert.match(recorded.outputs['sarif-file'] ?? '', /seed\.sarif$/);
+      const sarif = JSON.parse(readFileSync(path.join(out, 'validate.sarif'), 'utf8'));
+      assert.equal(sarif.version, '2.1.0');
+      assert.equal(sarif.runs[0].results.length, 12);
+      assert.ok(
+        sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'proxy-config-not-mounted'),
+      );
+    });
+  });
+});
