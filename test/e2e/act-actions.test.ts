@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -35,8 +35,15 @@ interface ActRun {
   out: string;
 }
 
-/** Runs one job of the workflow; `inspect` reads the files the job recorded before they are removed. */
-function act(job: string, inspect: (run: ActRun) => void): void {
+interface ActOptions {
+  /** The tree act runs in (default: this repository). */
+  cwd?: string;
+  workflow?: string;
+  env?: Record<string, string>;
+}
+
+/** Runs one job of a workflow; `inspect` reads the files the job recorded before they are removed. */
+function act(job: string, inspect: (run: ActRun) => void, opts: ActOptions = {}): void {
   const out = mkdtempSync(path.join(tmpdir(), 'sg-action-act-out-'));
   const cache = mkdtempSync(path.join(tmpdir(), 'sg-action-act-cache-'));
   try {
@@ -45,7 +52,7 @@ function act(job: string, inspect: (run: ActRun) => void): void {
       [
         'push',
         '-W',
-        workflow,
+        opts.workflow ?? workflow,
         '-j',
         job,
         '-P',
@@ -56,10 +63,11 @@ function act(job: string, inspect: (run: ActRun) => void): void {
         cache,
         '--env',
         `SG_ACT_OUT=${out}`,
+        ...Object.entries(opts.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
         '--json',
       ],
       {
-        cwd: repo,
+        cwd: opts.cwd ?? repo,
         // act runs node actions and run: steps with the node on PATH: Node 24 from .tools/bin.
         env: { ...process.env, PATH: `${tools}:${process.env.PATH}` },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,7 +117,7 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
       assert.equal(sarif.runs[0].tool.driver.name, 'stackgate');
       assert.deepEqual(sarif.runs[0].results, []);
       // up: false: no stack step ran, and the report holds the validate phase alone.
-      for (const phase of ['stack-args', 'up', 'verify', 'speedtest', 'down'])
+      for (const phase of ['stack-args', 'up', 'verify', 'down'])
         assert.equal(stepResult(log, ['sg', phase]), undefined, `${phase} must not run with up: false`);
       const report = JSON.parse(readFileSync(path.join(out, 'example-report.json'), 'utf8'));
       assert.deepEqual(report, { validate: { errors: 0, warnings: 0, notes: 0 } });
@@ -123,7 +131,7 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
       assert.equal(recorded.outputs.errors, '3');
       assert.equal(stepResult(log, ['sg', 'validate']), 'failure');
       // up, verify, speedtest and down were asked for, but validate stopped the run: nothing started.
-      for (const phase of ['stack-args', 'up', 'verify', 'speedtest', 'down'])
+      for (const phase of ['stack-args', 'up', 'verify', 'down'])
         assert.equal(
           stepResult(log, ['sg', phase]),
           undefined,
@@ -161,5 +169,113 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
         sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'proxy-config-not-mounted'),
       );
     });
+  });
+});
+
+/** A copy of the action whose dist/cli/index.js is the recording CLI double (test/e2e/doubles/). */
+function withCliDouble(fn: (tree: string) => void): void {
+  const tree = mkdtempSync(path.join(tmpdir(), 'sg-action-tree-'));
+  try {
+    for (const p of [
+      'action.yml',
+      'validate',
+      'dist',
+      'examples/speedtest',
+      'scripts/demo-certs.sh',
+      'test/workflows',
+    ])
+      cpSync(path.join(repo, p), path.join(tree, p), { recursive: true });
+    rmSync(path.join(tree, 'examples/speedtest/certs'), { recursive: true, force: true });
+    cpSync(path.join(repo, 'lib/test/e2e/doubles/cli-recorder.js'), path.join(tree, 'dist/cli/index.js'));
+    fn(tree);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+function cliCalls(out: string): string[][] {
+  return readFileSync(path.join(out, 'cli-calls.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { argv: string[] }).argv);
+}
+
+describe("the composite's stack steps, against a recording double of the CLI contract", { skip }, () => {
+  const stackWorkflow = 'test/workflows/composite-stack-steps.yml';
+
+  test('validate → up → verify with the speed test → down: one project, every input passed once', () => {
+    withCliDouble((tree) =>
+      act(
+        'stack',
+        ({ status, log, recorded, out }) => {
+          assert.equal(status, 0, JSON.stringify(log.slice(-20), null, 1));
+          assert.equal(recorded.outcome, 'success');
+          assert.equal(stepResult(log, ['sg', 'validate']), 'success');
+          const calls = cliCalls(out);
+          assert.deepEqual(
+            calls.map((c) => c[0]),
+            ['up', 'verify', 'down'],
+          );
+          const [up, verify, down] = calls as [string[], string[], string[]];
+          const project = up[up.indexOf('--project-name') + 1];
+          assert.match(project ?? '', /^sg-\d+-\d+-stack$/);
+          const shared = [
+            '-C',
+            'examples/speedtest',
+            '--project-name',
+            project,
+            '--timeout',
+            '60',
+            '--compose',
+            'compose.yaml',
+            '--profile',
+            'with space',
+            '--profile',
+            'second',
+          ];
+          assert.deepEqual(up, ['up', ...shared, '--json']);
+          assert.deepEqual(verify, ['verify', ...shared, '--expect-status', '200', '--json']);
+          assert.deepEqual(down, ['down', ...shared, '--json']);
+          assert.equal(recorded.outputs.url, 'https://localhost/');
+          assert.deepEqual(
+            ['download-mbps', 'upload-mbps', 'ping-ms', 'jitter-ms'].map((k) => recorded.outputs[k]),
+            ['812.5', '640.25', '0.42', '0.07'],
+          );
+          const report = JSON.parse(readFileSync(path.join(out, 'stack-report.json'), 'utf8'));
+          assert.deepEqual(Object.keys(report), ['validate', 'up', 'verify', 'down']);
+          assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 0 });
+          assert.equal(report.up.project, project);
+          assert.equal(report.verify.speedtest.downloadMbps, 812.5);
+          assert.deepEqual(report.down, { ok: true });
+        },
+        { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'true' } },
+      ),
+    );
+  });
+
+  test('a failed verify still runs down, keeps the outputs, and fails the step', () => {
+    withCliDouble((tree) =>
+      act(
+        'stack',
+        ({ status, log, recorded, out }) => {
+          assert.notEqual(status, 0);
+          assert.equal(recorded.outcome, 'failure');
+          assert.equal(stepResult(log, ['sg', 'verify']), 'failure');
+          assert.equal(stepResult(log, ['sg', 'down']), 'success');
+          const calls = cliCalls(out);
+          assert.deepEqual(
+            calls.map((c) => c[0]),
+            ['up', 'verify', 'down'],
+          );
+          assert.ok(calls[1]?.includes('--no-speedtest'), 'speedtest: false turns the speed test off');
+          assert.equal(recorded.outputs.url, 'https://localhost/');
+          assert.equal(recorded.outputs['download-mbps'], '');
+          const report = JSON.parse(readFileSync(path.join(out, 'stack-report.json'), 'utf8'));
+          assert.equal(report.verify.probes[0].status, 502);
+          assert.deepEqual(report.down, { ok: true });
+        },
+        { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'false', SG_DOUBLE_VERIFY_FAIL: '1' } },
+      ),
+    );
   });
 });
