@@ -64,7 +64,7 @@ test-unit: compile
 platform:
 	test/platform/setup.sh
 
-test-integration: compile platform
+test-integration: compile platform lint-tools
 	node --test --test-concurrency=1 --test-reporter=spec $(INTEGRATION_GLOB)
 
 test: lint lint-actions check-dist platform

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The workflow/action linters and the runner emulator, installed into .tools/ (check first, then install,
 # so a second run costs about a second): actionlint and act from the Go module proxy, zizmor and
-# check-jsonschema in a venv at .tools/lint-py, shellcheck from Debian (actionlint silently drops its
-# shellcheck rule when shellcheck is missing, so it is required here).
+# check-jsonschema in a venv at .tools/lint-py, and Debian's shellcheck, which is required: actionlint
+# silently drops its shell-script checks when that binary is missing.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,6 +18,8 @@ die() {
   exit 1
 }
 mkdir -p "$bin"
+# Go's official tarball installs to /usr/local/go, which a non-login shell may not have on PATH.
+command -v go >/dev/null || [ ! -x /usr/local/go/bin/go ] || export PATH="$PATH:/usr/local/go/bin"
 
 # actionlint -version prints the version on its first line ("v1.7.12").
 if ! [ -x "$bin/actionlint" ] || [ "$("$bin/actionlint" -version 2>/dev/null | head -n 1)" != "v$actionlint_version" ]; then
