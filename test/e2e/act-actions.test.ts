@@ -117,7 +117,7 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
       assert.equal(sarif.runs[0].tool.driver.name, 'stackgate');
       assert.deepEqual(sarif.runs[0].results, []);
       // up: false: no stack step ran, and the report holds the validate phase alone.
-      for (const phase of ['stack-args', 'up', 'verify', 'down'])
+      for (const phase of ['stack-args', 'up', 'verify', 'speedtest', 'down'])
         assert.equal(stepResult(log, ['sg', phase]), undefined, `${phase} must not run with up: false`);
       const report = JSON.parse(readFileSync(path.join(out, 'example-report.json'), 'utf8'));
       assert.deepEqual(report, { validate: { errors: 0, warnings: 0, notes: 0 } });
@@ -131,7 +131,7 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
       assert.equal(recorded.outputs.errors, '3');
       assert.equal(stepResult(log, ['sg', 'validate']), 'failure');
       // up, verify, speedtest and down were asked for, but validate stopped the run: nothing started.
-      for (const phase of ['stack-args', 'up', 'verify', 'down'])
+      for (const phase of ['stack-args', 'up', 'verify', 'speedtest', 'down'])
         assert.equal(
           stepResult(log, ['sg', phase]),
           undefined,
@@ -203,7 +203,7 @@ function cliCalls(out: string): string[][] {
 describe("the composite's stack steps, against a recording double of the CLI contract", { skip }, () => {
   const stackWorkflow = 'test/workflows/composite-stack-steps.yml';
 
-  test('validate → up → verify with the speed test → down: one project, every input passed once', () => {
+  test('validate → up → verify → speed test → down: one project, every input passed once', () => {
     withCliDouble((tree) =>
       act(
         'stack',
@@ -214,9 +214,9 @@ describe("the composite's stack steps, against a recording double of the CLI con
           const calls = cliCalls(out);
           assert.deepEqual(
             calls.map((c) => c[0]),
-            ['up', 'verify', 'down'],
+            ['up', 'verify', 'speedtest', 'down'],
           );
-          const [up, verify, down] = calls as [string[], string[], string[]];
+          const [up, verify, speedtest, down] = calls as [string[], string[], string[], string[]];
           const project = up[up.indexOf('--project-name') + 1];
           assert.match(project ?? '', /^sg-stack-\d+-\d+-\d+$/);
           const shared = [
@@ -235,17 +235,21 @@ describe("the composite's stack steps, against a recording double of the CLI con
           ];
           assert.deepEqual(up, ['up', ...shared, '--json']);
           assert.deepEqual(verify, ['verify', ...shared, '--expect-status', '200', '--json']);
+          // The verified location, on loopback: its server_name need not resolve in the runner.
+          assert.deepEqual(speedtest, ['speedtest', 'https://127.0.0.1:8443/speed/', '--insecure', '--json']);
           assert.deepEqual(down, ['down', ...shared, '--json']);
-          assert.equal(recorded.outputs.url, 'https://localhost/');
+          assert.equal(recorded.outputs.url, 'https://localhost:8443/speed/');
           assert.deepEqual(
             ['download-mbps', 'upload-mbps', 'ping-ms', 'jitter-ms'].map((k) => recorded.outputs[k]),
             ['812.5', '640.25', '0.42', '0.07'],
           );
+          // The report has the shape of issue 7's demo report, one key per phase.
           const report = JSON.parse(readFileSync(path.join(out, 'stack-report.json'), 'utf8'));
-          assert.deepEqual(Object.keys(report), ['validate', 'up', 'verify', 'down']);
+          assert.deepEqual(Object.keys(report), ['validate', 'up', 'verify', 'speedtest', 'down']);
           assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 0 });
-          assert.equal(report.up.project, project);
-          assert.equal(report.verify.speedtest.downloadMbps, 812.5);
+          assert.deepEqual(report.up, { ok: true, seconds: 1.5 });
+          assert.equal(report.verify.probes[0].status, 200);
+          assert.equal(report.speedtest.downloadMbps, 812.5);
           assert.deepEqual(report.down, { ok: true });
         },
         { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'true' } },
@@ -253,7 +257,7 @@ describe("the composite's stack steps, against a recording double of the CLI con
     );
   });
 
-  test('a failed verify still runs down, keeps the outputs, and fails the step', () => {
+  test('a failed verify skips the speed test, still runs down, keeps the url, and fails the step', () => {
     withCliDouble((tree) =>
       act(
         'stack',
@@ -261,20 +265,37 @@ describe("the composite's stack steps, against a recording double of the CLI con
           assert.notEqual(status, 0);
           assert.equal(recorded.outcome, 'failure');
           assert.equal(stepResult(log, ['sg', 'verify']), 'failure');
+          assert.equal(stepResult(log, ['sg', 'speedtest']), undefined);
           assert.equal(stepResult(log, ['sg', 'down']), 'success');
-          const calls = cliCalls(out);
           assert.deepEqual(
-            calls.map((c) => c[0]),
+            cliCalls(out).map((c) => c[0]),
             ['up', 'verify', 'down'],
           );
-          assert.ok(calls[1]?.includes('--no-speedtest'), 'speedtest: false turns the speed test off');
-          assert.equal(recorded.outputs.url, 'https://localhost/');
+          assert.equal(recorded.outputs.url, 'https://localhost:8443/speed/');
           assert.equal(recorded.outputs['download-mbps'], '');
           const report = JSON.parse(readFileSync(path.join(out, 'stack-report.json'), 'utf8'));
           assert.equal(report.verify.probes[0].status, 502);
+          assert.equal(report.speedtest, null);
           assert.deepEqual(report.down, { ok: true });
         },
-        { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'false', SG_DOUBLE_VERIFY_FAIL: '1' } },
+        { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'true', SG_DOUBLE_VERIFY_FAIL: '1' } },
+      ),
+    );
+  });
+
+  test('speedtest: false runs no speed test', () => {
+    withCliDouble((tree) =>
+      act(
+        'stack',
+        ({ status, recorded, out }) => {
+          assert.equal(status, 0);
+          assert.deepEqual(
+            cliCalls(out).map((c) => c[0]),
+            ['up', 'verify', 'down'],
+          );
+          assert.equal(recorded.outputs['download-mbps'], '');
+        },
+        { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'false' } },
       ),
     );
   });
@@ -315,7 +336,7 @@ describe('the one-shot check on the real engine', { skip: skipStack }, () => {
       assert.equal(status, 0, JSON.stringify(log.slice(-30), null, 1));
       assert.equal(recorded.outcome, 'success');
       assert.equal(recorded.outputs.errors, '0');
-      for (const phase of ['validate', 'stack-args', 'up', 'verify', 'down', 'report'])
+      for (const phase of ['validate', 'stack-args', 'up', 'verify', 'speedtest', 'down', 'report'])
         assert.equal(stepResult(log, ['sg', phase]), 'success', phase);
       assert.match(recorded.outputs.url ?? '', /^https:\/\//);
       for (const k of ['download-mbps', 'upload-mbps'])
