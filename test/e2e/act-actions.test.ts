@@ -126,13 +126,19 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
       // up: false: no stack step ran, and the report holds the validate phase alone.
       for (const phase of ['stack-args', 'up', 'verify', 'speedtest', 'down'])
         assert.equal(stepResult(log, ['sg', phase]), undefined, `${phase} must not run with up: false`);
-      const report = JSON.parse(readFileSync(path.join(out, 'example-report.json'), 'utf8'));
-      assert.deepEqual(report, { validate: { errors: 0, warnings: 0, notes: 0 } });
+      const report = JSON.parse(recorded.outputs.report ?? '');
+      assert.deepEqual(report, {
+        validate: { errors: 0, warnings: 0, notes: 0 },
+        up: null,
+        verify: null,
+        speedtest: null,
+        down: null,
+      });
     });
   });
 
   test('uses: ./ on the seed: red, stopped by validate before any stack step', () => {
-    act('seed', ({ status, log, recorded, out }) => {
+    act('seed', ({ status, log, recorded }) => {
       assert.notEqual(status, 0);
       assert.equal(recorded.outcome, 'failure');
       assert.equal(recorded.outputs.errors, '3');
@@ -145,8 +151,14 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
           `${phase} must not run after validate failed`,
         );
       assert.equal(stepResult(log, ['sg', 'report']), 'success');
-      const report = JSON.parse(readFileSync(path.join(out, 'seed-report.json'), 'utf8'));
-      assert.deepEqual(report, { validate: { errors: 3, warnings: 4, notes: 5 } });
+      const report = JSON.parse(recorded.outputs.report ?? '');
+      assert.deepEqual(report, {
+        validate: { errors: 3, warnings: 4, notes: 5 },
+        up: null,
+        verify: null,
+        speedtest: null,
+        down: null,
+      });
       // The findings reached the runner as annotations, at their file and line.
       const annotations = log.filter((l) => l.command === 'error' && l.kvPairs?.title);
       assert.ok(
@@ -244,12 +256,22 @@ describe("the composite's stack steps, against a recording double of the CLI con
             ['812.5', '640.25', '0.42', '0.07'],
           );
           // The report has the shape of issue 7's demo report, one key per phase.
-          const report = JSON.parse(readFileSync(path.join(out, 'stack-report.json'), 'utf8'));
+          const report = JSON.parse(recorded.outputs.report ?? '');
           assert.deepEqual(Object.keys(report), ['validate', 'up', 'verify', 'speedtest', 'down']);
           assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 0 });
           assert.deepEqual(report.up, { ok: true, seconds: 1.5 });
-          assert.equal(report.verify.probes[0].status, 200);
-          assert.equal(report.speedtest.downloadMbps, 812.5);
+          assert.deepEqual(report.verify, {
+            ok: true,
+            probes: [{ url: 'https://localhost:8443/speed/', status: 200, ok: true }],
+            exposure: null,
+            tls: null,
+          });
+          assert.deepEqual(report.speedtest, {
+            downloadMbps: 812.5,
+            uploadMbps: 640.25,
+            pingMs: 0.42,
+            jitterMs: 0.07,
+          });
           assert.deepEqual(report.down, { ok: true });
         },
         { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'true' } },
@@ -273,7 +295,7 @@ describe("the composite's stack steps, against a recording double of the CLI con
           );
           assert.equal(recorded.outputs.url, 'https://localhost:8443/speed/');
           assert.equal(recorded.outputs['download-mbps'], '');
-          const report = JSON.parse(readFileSync(path.join(out, 'stack-report.json'), 'utf8'));
+          const report = JSON.parse(recorded.outputs.report ?? '');
           assert.equal(report.verify.probes[0].status, 502);
           assert.equal(report.speedtest, null);
           assert.deepEqual(report.down, { ok: true });
@@ -361,7 +383,7 @@ describe('the one-shot check on the real engine', { skip: skipStack }, () => {
     };
     act(
       'example-stack',
-      ({ status, log, recorded, out }) => {
+      ({ status, log, recorded }) => {
         assert.equal(status, 0, transcript(log));
         assert.equal(recorded.outcome, 'success');
         assert.equal(recorded.outputs.errors, '0');
@@ -375,10 +397,14 @@ describe('the one-shot check on the real engine', { skip: skipStack }, () => {
         t.diagnostic(
           `${o.url}: down ${o['download-mbps']} Mbit/s, up ${o['upload-mbps']} Mbit/s, ping ${o['ping-ms']} ms, jitter ${o['jitter-ms']} ms`,
         );
-        const report = JSON.parse(readFileSync(path.join(out, 'example-stack-report.json'), 'utf8'));
+        const report = JSON.parse(recorded.outputs.report ?? '');
         assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 0 });
         assert.equal(report.up.ok, true);
         assert.equal(report.verify.ok, true);
+        assert.equal(report.verify.exposure.ok, true);
+        assert.ok(report.verify.exposure.published.every((p: string) => p.startsWith('nginx ')));
+        assert.match(report.verify.tls.protocol, /^TLSv1\.[23]$/);
+        assert.ok(report.speedtest.downloadMbps > 0);
         assert.equal(report.down.ok, true);
       },
       { env },
