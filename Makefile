@@ -8,7 +8,7 @@ ENTRIES := cli validate
 TEST_GLOB ?= lib/test/{unit,hostile}/**/*.test.js
 INTEGRATION_GLOB ?= "lib/test/platform/**/*.test.js" "lib/test/consistency/**/*.test.js" "lib/test/e2e/**/*.test.js"
 
-.PHONY: all tools deps compile build check-dist lint format typecheck test test-unit test-integration platform demo bench clean
+.PHONY: all tools deps compile build check-dist lint lint-tools lint-actions format typecheck test test-unit test-integration platform demo bench clean
 
 all: build
 
@@ -41,6 +41,20 @@ check-dist: compile
 lint: deps
 	npx biome check .
 
+# actionlint, shellcheck, zizmor, check-jsonschema and act (the runner emulator of the e2e act tests).
+lint-tools:
+	@scripts/install-linters.sh
+
+# Action metadata and workflows, as the ecosystem checks them (REFERENCE.md §8.2). actionlint lints the
+# local actions' metadata only through test/workflows/uses-local-actions.yml's uses: ./… steps.
+ACTION_FILES := $(shell find . -path ./node_modules -prune -o -path ./.tools -prune -o -path ./.git -prune -o \( -name action.yml -o -name action.yaml \) -print | sort)
+WORKFLOW_FILES := $(wildcard .github/workflows/*.yml workflows/*.yml test/workflows/*.yml)
+lint-actions: lint-tools
+	check-jsonschema --builtin-schema vendor.github-actions $(ACTION_FILES)
+	check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOW_FILES)
+	actionlint $(WORKFLOW_FILES)
+	zizmor --offline --strict-collection --no-progress . $(filter-out .github/workflows/%,$(WORKFLOW_FILES))
+
 format: deps
 	npx biome check --write .
 
@@ -50,10 +64,10 @@ test-unit: compile
 platform:
 	test/platform/setup.sh
 
-test-integration: compile platform
+test-integration: compile platform lint-tools
 	node --test --test-concurrency=1 --test-reporter=spec $(INTEGRATION_GLOB)
 
-test: lint check-dist platform
+test: lint lint-actions check-dist platform
 	node --test --test-reporter=spec --test-concurrency=2 "$(TEST_GLOB)" $(INTEGRATION_GLOB)
 
 demo: build

@@ -27,8 +27,8 @@ export async function runValidateAction(): Promise<void> {
     const proxyService = getOptional('proxy-service');
     const { findings, view } = await validate({
       cwd,
-      files: getList('compose'),
-      nginxFiles: getList('nginx'),
+      files: getList('compose-file'),
+      nginxFiles: getList('nginx-config'),
       profiles: getList('profiles'),
       envFiles: getList('env-file'),
       env: process.env,

@@ -69,34 +69,3 @@ test('a bad input is one clear line, no stack trace', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-test('the composite action script passes inputs through env and records the exit code', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sg-composite-'));
-  try {
-    cpSync(path.join(repo, 'examples/seed'), path.join(dir, 'project'), { recursive: true });
-    const output = path.join(dir, 'github-output');
-    writeFileSync(output, '');
-    const r = spawnSync('bash', [path.join(repo, 'scripts/action-run.sh')], {
-      cwd: path.join(dir, 'project'),
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        GITHUB_ACTION_PATH: repo,
-        GITHUB_OUTPUT: output,
-        SG_COMMAND: 'validate',
-        SG_COMPOSE: '',
-        SG_NGINX: 'default.conf',
-        SG_PROXY: 'nginx',
-        SG_PROFILES: '',
-        SG_FAIL_ON: 'error',
-        SG_SARIF: path.join(dir, 'x.sarif'),
-      },
-    });
-    assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^::error title=stackgate [a-z-]+,file=default\.conf,line=\d+,col=\d+::/m);
-    assert.match(readFileSync(output, 'utf8'), /^exit-code=1$/m);
-    assert.equal(JSON.parse(readFileSync(path.join(dir, 'x.sarif'), 'utf8')).version, '2.1.0');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});

@@ -1,0 +1,414 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+// The actions as a runner runs them: nektos/act in host mode, offline (REFERENCE.md §8.1), over the
+// project's own workflow test/workflows/uses-local-actions.yml. act copies the working tree for the
+// same-repository actions/checkout, so the actions run from this tree's dist/ (make build first).
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const tools = path.join(repo, '.tools/bin');
+const workflow = 'test/workflows/uses-local-actions.yml';
+
+// scripts/install-linters.sh (make lint-actions) installs act; in CI a missing act is a failure.
+const missing = existsSync(path.join(tools, 'act'))
+  ? false
+  : 'act is not installed: run scripts/install-linters.sh';
+const skip = missing && process.env.CI !== 'true' ? missing : false;
+
+interface LogLine {
+  msg?: string;
+  stepID?: string[];
+  stepResult?: string;
+  command?: string;
+  kvPairs?: Record<string, string>;
+  arg?: string;
+}
+
+interface ActRun {
+  status: number | null;
+  log: LogLine[];
+  /** What the job's record step wrote: the step outcome and the action's outputs. */
+  recorded: { outcome: string; node?: string; outputs: Record<string, string> };
+  out: string;
+}
+
+interface ActOptions {
+  /** The tree act runs in (default: this repository). */
+  cwd?: string;
+  workflow?: string;
+  env?: Record<string, string>;
+}
+
+/** Runs one job of a workflow; `inspect` reads the files the job recorded before they are removed. */
+function act(job: string, inspect: (run: ActRun) => void, opts: ActOptions = {}): void {
+  const out = mkdtempSync(path.join(tmpdir(), 'sg-action-act-out-'));
+  const cache = mkdtempSync(path.join(tmpdir(), 'sg-action-act-cache-'));
+  try {
+    const r = spawnSync(
+      path.join(tools, 'act'),
+      [
+        'push',
+        '-W',
+        opts.workflow ?? workflow,
+        '-j',
+        job,
+        '-P',
+        'ubuntu-latest=-self-hosted',
+        '--no-cache-server',
+        '--action-offline-mode',
+        '--action-cache-path',
+        cache,
+        '--env',
+        `SG_ACT_OUT=${out}`,
+        ...Object.entries(opts.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
+        '--json',
+      ],
+      {
+        cwd: opts.cwd ?? repo,
+        // act runs node actions and run: steps with the node on PATH: Node 24 from .tools/bin.
+        env: { ...process.env, PATH: `${tools}:${process.env.PATH}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const log: LogLine[] = [];
+    for (const line of r.stdout.split('\n')) {
+      if (!line.startsWith('{')) continue;
+      try {
+        log.push(JSON.parse(line) as LogLine);
+      } catch {
+        // a step's own output that happens to start with "{"
+      }
+    }
+    const recordedFile = path.join(out, `${job}.json`);
+    assert.ok(existsSync(recordedFile), `job ${job} recorded nothing; act said:\n${r.stdout}\n${r.stderr}`);
+    const recorded = JSON.parse(readFileSync(recordedFile, 'utf8'));
+    inspect({ status: r.status, log, recorded, out });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+/** What act printed, as a person reads it: for failure messages. */
+function transcript(log: LogLine[]): string {
+  return log.map((l) => (l.msg ?? '').trimEnd()).join('\n');
+}
+
+/** The result act logged for a step inside the composite `sg` (undefined when it never ran). */
+function stepResult(log: LogLine[], id: string[]): string | undefined {
+  return log.find((l) => l.stepResult && JSON.stringify(l.stepID) === JSON.stringify(id))?.stepResult;
+}
+
+describe('the actions in a runner emulator (act, host mode, offline)', { skip }, () => {
+  test('uses: ./ on the bundled example: green, outputs set, SARIF and report written', () => {
+    act('example', ({ status, log, recorded, out }) => {
+      assert.equal(status, 0, transcript(log));
+      assert.equal(recorded.node?.split('.')[0], 'v24', 'act must run the action on Node 24');
+      assert.equal(recorded.outcome, 'success');
+      assert.deepEqual(
+        [recorded.outputs.errors, recorded.outputs.warnings, recorded.outputs.notes],
+        ['0', '0', '0'],
+      );
+      // The validate phase ran the sub-action's own entry point, once.
+      assert.equal(stepResult(log, ['sg', 'validate']), 'success');
+      assert.match(recorded.outputs['sarif-file'] ?? '', /example\.sarif$/);
+      const sarif = JSON.parse(readFileSync(path.join(out, 'example.sarif'), 'utf8'));
+      assert.equal(sarif.version, '2.1.0');
+      assert.equal(sarif.runs[0].tool.driver.name, 'stackgate');
+      assert.deepEqual(sarif.runs[0].results, []);
+      // up: false: no stack step ran, and the report holds the validate phase alone.
+      for (const phase of ['stack-args', 'up', 'verify', 'speedtest', 'down'])
+        assert.equal(stepResult(log, ['sg', phase]), undefined, `${phase} must not run with up: false`);
+      const report = JSON.parse(recorded.outputs.report ?? '');
+      assert.deepEqual(report, {
+        validate: { errors: 0, warnings: 0, notes: 0 },
+        up: null,
+        verify: null,
+        speedtest: null,
+        down: null,
+      });
+    });
+  });
+
+  test('uses: ./ on the seed: red, stopped by validate before any stack step', () => {
+    act('seed', ({ status, log, recorded }) => {
+      assert.notEqual(status, 0);
+      assert.equal(recorded.outcome, 'failure');
+      assert.equal(recorded.outputs.errors, '3');
+      assert.equal(stepResult(log, ['sg', 'validate']), 'failure');
+      // up, verify, speedtest and down were asked for, but validate stopped the run: nothing started.
+      for (const phase of ['stack-args', 'up', 'verify', 'speedtest', 'down'])
+        assert.equal(
+          stepResult(log, ['sg', phase]),
+          undefined,
+          `${phase} must not run after validate failed`,
+        );
+      assert.equal(stepResult(log, ['sg', 'report']), 'success');
+      const report = JSON.parse(recorded.outputs.report ?? '');
+      assert.deepEqual(report, {
+        validate: { errors: 3, warnings: 4, notes: 5 },
+        up: null,
+        verify: null,
+        speedtest: null,
+        down: null,
+      });
+      // The findings reached the runner as annotations, at their file and line.
+      const annotations = log.filter((l) => l.command === 'error' && l.kvPairs?.title);
+      assert.ok(
+        annotations.some(
+          (a) =>
+            a.kvPairs?.title === 'stackgate proxy-config-not-mounted' &&
+            a.kvPairs.file === 'docker-compose.yml',
+        ),
+        JSON.stringify(annotations.map((a) => a.kvPairs)),
+      );
+    });
+  });
+
+  test('uses: ./validate with SARIF: the file is written once, with every finding', () => {
+    act('validate', ({ status, recorded, out }) => {
+      assert.equal(status, 0);
+      assert.equal(recorded.outcome, 'success', 'fail-on: never');
+      assert.deepEqual(
+        [recorded.outputs.errors, recorded.outputs.warnings, recorded.outputs.notes],
+        ['3', '4', '5'],
+      );
+      assert.match(recorded.outputs['sarif-file'] ?? '', /seed\.sarif$/);
+      const sarif = JSON.parse(readFileSync(path.join(out, 'validate.sarif'), 'utf8'));
+      assert.equal(sarif.version, '2.1.0');
+      assert.equal(sarif.runs[0].results.length, 12);
+      assert.ok(
+        sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'proxy-config-not-mounted'),
+      );
+    });
+  });
+});
+
+/** A copy of the action whose dist/cli/index.js is the recording CLI double (test/e2e/doubles/). */
+function withCliDouble(fn: (tree: string) => void): void {
+  const tree = mkdtempSync(path.join(tmpdir(), 'sg-action-tree-'));
+  try {
+    for (const p of ['action.yml', 'validate', 'dist', 'examples/speedtest', 'test/workflows'])
+      cpSync(path.join(repo, p), path.join(tree, p), { recursive: true });
+    rmSync(path.join(tree, 'examples/speedtest/certs'), { recursive: true, force: true });
+    cpSync(path.join(repo, 'lib/test/e2e/doubles/cli-recorder.js'), path.join(tree, 'dist/cli/index.js'));
+    fn(tree);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+function cliCalls(out: string): string[][] {
+  return readFileSync(path.join(out, 'cli-calls.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { argv: string[] }).argv);
+}
+
+describe("the composite's stack steps, against a recording double of the CLI contract", { skip }, () => {
+  const stackWorkflow = 'test/workflows/composite-stack-steps.yml';
+
+  test('validate → up → verify → speed test → down: one project, every input passed once', () => {
+    withCliDouble((tree) =>
+      act(
+        'stack',
+        ({ status, log, recorded, out }) => {
+          assert.equal(status, 0, transcript(log));
+          assert.equal(recorded.outcome, 'success');
+          assert.equal(stepResult(log, ['sg', 'validate']), 'success');
+          const calls = cliCalls(out);
+          assert.deepEqual(
+            calls.map((c) => c[0]),
+            ['up', 'verify', 'speedtest', 'down'],
+          );
+          const [up, verify, speedtest, down] = calls as [string[], string[], string[], string[]];
+          const project = up[up.indexOf('--project-name') + 1];
+          assert.match(project ?? '', /^sg-stack-\d+-\d+-\d+$/);
+          const shared = [
+            '-C',
+            'examples/speedtest',
+            '--project-name',
+            project,
+            '--timeout',
+            '60',
+            '--compose',
+            'compose.yaml',
+            '--profile',
+            'with space',
+            '--profile',
+            'second',
+          ];
+          assert.deepEqual(up, ['up', ...shared, '--json']);
+          assert.deepEqual(verify, ['verify', ...shared, '--expect-status', '200', '--json']);
+          // The verified location, on loopback: its server_name need not resolve in the runner.
+          assert.deepEqual(speedtest, ['speedtest', 'https://127.0.0.1:8443/speed/', '--insecure', '--json']);
+          assert.deepEqual(down, ['down', ...shared, '--json']);
+          assert.equal(recorded.outputs.url, 'https://localhost:8443/speed/');
+          assert.deepEqual(
+            ['download-mbps', 'upload-mbps', 'ping-ms', 'jitter-ms'].map((k) => recorded.outputs[k]),
+            ['812.5', '640.25', '0.42', '0.07'],
+          );
+          // The report has the shape of issue 7's demo report, one key per phase.
+          const report = JSON.parse(recorded.outputs.report ?? '');
+          assert.deepEqual(Object.keys(report), ['validate', 'up', 'verify', 'speedtest', 'down']);
+          assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 0 });
+          assert.deepEqual(report.up, { ok: true, seconds: 1.5 });
+          assert.deepEqual(report.verify, {
+            ok: true,
+            probes: [{ url: 'https://localhost:8443/speed/', status: 200, ok: true }],
+            exposure: null,
+            tls: null,
+          });
+          assert.deepEqual(report.speedtest, {
+            downloadMbps: 812.5,
+            uploadMbps: 640.25,
+            pingMs: 0.42,
+            jitterMs: 0.07,
+          });
+          assert.deepEqual(report.down, { ok: true });
+        },
+        { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'true' } },
+      ),
+    );
+  });
+
+  test('a failed verify skips the speed test, still runs down, keeps the url, and fails the step', () => {
+    withCliDouble((tree) =>
+      act(
+        'stack',
+        ({ status, log, recorded, out }) => {
+          assert.notEqual(status, 0);
+          assert.equal(recorded.outcome, 'failure');
+          assert.equal(stepResult(log, ['sg', 'verify']), 'failure');
+          assert.equal(stepResult(log, ['sg', 'speedtest']), undefined);
+          assert.equal(stepResult(log, ['sg', 'down']), 'success');
+          assert.deepEqual(
+            cliCalls(out).map((c) => c[0]),
+            ['up', 'verify', 'down'],
+          );
+          assert.equal(recorded.outputs.url, 'https://localhost:8443/speed/');
+          assert.equal(recorded.outputs['download-mbps'], '');
+          const report = JSON.parse(recorded.outputs.report ?? '');
+          assert.equal(report.verify.probes[0].status, 502);
+          assert.equal(report.speedtest, null);
+          assert.deepEqual(report.down, { ok: true });
+        },
+        { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'true', SG_DOUBLE_VERIFY_FAIL: '1' } },
+      ),
+    );
+  });
+
+  test('speedtest: false runs no speed test', () => {
+    withCliDouble((tree) =>
+      act(
+        'stack',
+        ({ status, recorded, out }) => {
+          assert.equal(status, 0);
+          assert.deepEqual(
+            cliCalls(out).map((c) => c[0]),
+            ['up', 'verify', 'down'],
+          );
+          assert.equal(recorded.outputs['download-mbps'], '');
+        },
+        { cwd: tree, workflow: stackWorkflow, env: { SG_SPEEDTEST: 'false' } },
+      ),
+    );
+  });
+});
+
+// The whole one-shot check needs the stack runtime (`up`, `verify`, `down` in the CLI, issue 7), built
+// in parallel with this test: it runs as soon as dist/cli has those commands, in CI and locally alike.
+const cliHelp = spawnSync(process.execPath, [path.join(repo, 'dist/cli/index.js'), '--help'], {
+  encoding: 'utf8',
+});
+const stackCommands = ['up', 'verify', 'down'].every((c) =>
+  new RegExp(`^ {2}${c} `, 'm').test(cliHelp.stdout),
+);
+const skipStack =
+  skip || (stackCommands ? false : 'dist/cli has no up/verify/down yet (the stack runtime of issue 7)');
+
+/** Compose projects of the job's runs that still own a container, network or volume. */
+function leftovers(prefix: string): string[] {
+  const label = '{{.Label "com.docker.compose.project"}}';
+  const found = new Set<string>();
+  for (const args of [
+    ['ps', '-a', '--format', label],
+    ['network', 'ls', '--format', label],
+    ['volume', 'ls', '--format', label],
+  ]) {
+    const r = spawnSync('docker', args, { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    for (const p of r.stdout.split('\n')) if (p.startsWith(prefix)) found.add(p);
+  }
+  return [...found];
+}
+
+/** The platform's local images (test/platform/images.env), unless the environment names others. */
+function platformImages(): Record<string, string> {
+  const images: Record<string, string> = {};
+  for (const line of readFileSync(path.join(repo, 'test/platform/images.env'), 'utf8').split('\n')) {
+    const m = /^(NGINX_IMAGE|SPEEDTEST_IMAGE)=(.+)$/.exec(line.trim());
+    if (m) images[m[1] as string] = process.env[m[1] as string] ?? (m[2] as string);
+  }
+  return images;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the one-shot check on the real engine', { skip: skipStack }, () => {
+  test('uses: ./ on the bundled example: validate, up, verify, speed test, down, nothing left', async (t) => {
+    const prefix = 'sg-example-stack-';
+    assert.deepEqual(leftovers(prefix), [], 'a previous run left a stack behind');
+    // The example's images and host ports come from the environment (compose interpolation).
+    const env = {
+      ...platformImages(),
+      HTTPS_PORT: String(await freePort()),
+      HTTP_PORT: String(await freePort()),
+    };
+    act(
+      'example-stack',
+      ({ status, log, recorded }) => {
+        assert.equal(status, 0, transcript(log));
+        assert.equal(recorded.outcome, 'success');
+        assert.equal(recorded.outputs.errors, '0');
+        for (const phase of ['validate', 'stack-args', 'up', 'verify', 'speedtest', 'down', 'report'])
+          assert.equal(stepResult(log, ['sg', phase]), 'success', phase);
+        assert.equal(recorded.outputs.url, `https://localhost:${env.HTTPS_PORT}/`);
+        for (const k of ['download-mbps', 'upload-mbps'])
+          assert.ok(Number(recorded.outputs[k]) > 0, `${k}: ${recorded.outputs[k]}`);
+        assert.ok(Number(recorded.outputs['ping-ms']) >= 0);
+        const o = recorded.outputs;
+        t.diagnostic(
+          `${o.url}: down ${o['download-mbps']} Mbit/s, up ${o['upload-mbps']} Mbit/s, ping ${o['ping-ms']} ms, jitter ${o['jitter-ms']} ms`,
+        );
+        const report = JSON.parse(recorded.outputs.report ?? '');
+        assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 0 });
+        assert.equal(report.up.ok, true);
+        assert.equal(report.verify.ok, true);
+        assert.equal(report.verify.exposure.ok, true);
+        assert.ok(report.verify.exposure.published.every((p: string) => p.startsWith('nginx ')));
+        assert.match(report.verify.tls.protocol, /^TLSv1\.[23]$/);
+        assert.ok(report.speedtest.downloadMbps > 0);
+        assert.equal(report.down.ok, true);
+      },
+      { env },
+    );
+    assert.deepEqual(leftovers(prefix), []);
+  });
+});
