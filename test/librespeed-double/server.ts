@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export type DoubleLayout = 'php' | 'go';
@@ -16,12 +17,14 @@ export interface DoubleOptions {
   host?: string;
   /** Which URL layouts to serve (default both): php = `[/backend]/x.php`, go = `[/backend]/x`. */
   layouts?: DoubleLayout[];
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
 }
 
 export interface RunningDouble {
-  server: http.Server;
+  server: http.Server | https.Server;
   address: AddressInfo;
-  /** `http://host:port/`, with IPv6 hosts bracketed. */
+  /** `http(s)://host:port/`, with IPv6 hosts bracketed. */
   url: string;
   close: () => Promise<void>;
 }
@@ -171,7 +174,8 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, layouts: Do
 export async function startDouble(options: DoubleOptions = {}): Promise<RunningDouble> {
   const layouts = options.layouts ?? ['php', 'go'];
   const block = randomBytes(MIB);
-  const server = http.createServer((req, res) => handle(req, res, layouts, block));
+  const listener: http.RequestListener = (req, res) => handle(req, res, layouts, block);
+  const server = options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
   // Long uploads and idle keep-alive connections between ping samples must not be cut.
   server.requestTimeout = 0;
   server.keepAliveTimeout = 65_000;
@@ -182,7 +186,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
   return {
     server,
     address,
-    url: `http://${host}:${address.port}/`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}/`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
