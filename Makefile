@@ -65,6 +65,7 @@ demo: build
 bench: compile
 	node lib/bench/validate.js
 	node lib/bench/dns.js
+	node lib/bench/speedtest.js
 
 clean:
 	rm -rf lib .cache
