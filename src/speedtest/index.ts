@@ -83,6 +83,12 @@ export async function runSpeedtest(options: SpeedtestOptions): Promise<Speedtest
   if (!Number.isInteger(streams) || streams < 1 || streams > 64) {
     throw new UsageError(`streams ${streams}: expected a whole number from 1 to 64`);
   }
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    // The download streams write their own request heads: refuse what could split them.
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n\0]/.test(value)) {
+      throw new UsageError(`header ${JSON.stringify(name)}: invalid name or a line break in its value`);
+    }
+  }
   const uploadStreams = Math.max(1, Math.ceil(streams / 2));
   const windowMs = duration * 1000;
   const scale = Math.min(1, duration / DEFAULT_DURATION_SECONDS);

@@ -59,13 +59,13 @@ export class RawConnection {
         keepAlive: true,
       };
       this.pending = pending;
-      const headers: Record<string, string> = {
-        Host: this.origin.host,
-        'Accept-Encoding': 'identity',
-        Connection: 'keep-alive',
-        ...this.options.headers,
-      };
-      const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
+      // Header names are case-insensitive: a caller's `host` replaces our Host rather than doubling it.
+      const headers = new Map<string, [string, string]>();
+      const defaults = { Host: this.origin.host, 'Accept-Encoding': 'identity', Connection: 'keep-alive' };
+      for (const [k, v] of Object.entries({ ...defaults, ...this.options.headers })) {
+        headers.set(k.toLowerCase(), [k, v]);
+      }
+      const lines = [...headers.values()].map(([k, v]) => `${k}: ${v}\r\n`);
       socket.write(`GET ${url.pathname}${url.search} HTTP/1.1\r\n${lines.join('')}\r\n`, 'latin1');
     });
   }

@@ -51,6 +51,25 @@ async function listen(handler: http.RequestListener): Promise<{ url: string; clo
   };
 }
 
+/** A server that forwards to the double unless `intercept` answered the request itself. */
+function forwardTo(
+  double: RunningDouble,
+  intercept: (req: http.IncomingMessage, res: http.ServerResponse) => boolean,
+) {
+  const target = new URL(double.url);
+  return listen((req, res) => {
+    if (intercept(req, res)) return;
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(upstream);
+  });
+}
+
 describe('runSpeedtest against the test double', () => {
   let both: RunningDouble;
   let php: RunningDouble;
@@ -109,6 +128,37 @@ describe('runSpeedtest against the test double', () => {
     assert.ok(Date.now() - started < 10_000, 'did not run the 30 s test');
   });
 
+  it('sends the caller headers on every request, Host replaced rather than doubled', async () => {
+    const seen = new Map<string, Set<string>>();
+    const proxy = await forwardTo(both, (req) => {
+      const kind = `${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`;
+      const hosts = seen.get(kind) ?? new Set<string>();
+      hosts.add(
+        `${req.headers.host}|${req.headers['x-run']}|${req.rawHeaders.filter((h) => /^host$/i.test(h)).length}`,
+      );
+      seen.set(kind, hosts);
+      return false;
+    });
+    try {
+      const r = await runSpeedtest({
+        url: proxy.url,
+        durationSeconds: SHORT,
+        streams: 1,
+        headers: { host: 'speed.example.test', 'X-Run': '42' },
+      });
+      assert.equal(r.layout, 'php');
+      for (const kind of ['GET /backend/empty.php', 'GET /backend/garbage.php', 'POST /backend/empty.php']) {
+        assert.deepEqual([...(seen.get(kind) ?? [])], ['speed.example.test|42|1'], kind);
+      }
+    } finally {
+      await proxy.close();
+    }
+    await assert.rejects(
+      runSpeedtest({ url: both.url, headers: { 'X-Bad': 'a\r\nInjected: 1' } }),
+      /header "X-Bad": invalid name or a line break/,
+    );
+  });
+
   it('prints exactly the JSON contract from the CLI', async () => {
     const r = await runCli(['speedtest', both.url, '--duration', String(SHORT), '--streams', '2', '--json']);
     assert.equal(r.code, 0, r.stderr);
@@ -132,28 +182,14 @@ describe('runSpeedtest failures', () => {
   it('a 413 on upload fails the test (librespeed-cli would report a speed)', async () => {
     const double = await startDouble({ port: 0 });
     // Like nginx with its default client_max_body_size 1m: GETs pass, a larger body gets 413.
-    const doubleUrl = new URL(double.url);
-    const proxy = await listen((req, res) => {
+    const proxy = await forwardTo(double, (req, res) => {
       if (req.method === 'POST' && Number(req.headers['content-length']) > 512 * 1024) {
         req.resume();
         res.writeHead(413, { Connection: 'close', 'Content-Type': 'text/html' });
         res.end('<html>413 Request Entity Too Large</html>');
-        return;
+        return true;
       }
-      const upstream = http.request(
-        {
-          host: doubleUrl.hostname,
-          port: doubleUrl.port,
-          path: req.url,
-          method: req.method,
-          headers: req.headers,
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      req.pipe(upstream);
+      return false;
     });
     try {
       await assert.rejects(
