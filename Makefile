@@ -79,6 +79,7 @@ demo: build
 bench: compile
 	node lib/bench/validate.js
 	node lib/bench/dns.js
+	node lib/bench/speedtest.js
 
 clean:
 	rm -rf lib .cache

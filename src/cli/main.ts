@@ -11,6 +11,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'RFC 6724 destination ordering (sort) and per-address reachability (check)',
     load: async () => (await import('./commands/dns.js')).dnsCommand,
   },
+  speedtest: {
+    summary: 'ping, jitter, download and upload against a LibreSpeed server (either layout)',
+    load: async () => (await import('./commands/speedtest.js')).speedtestCommand,
+  },
 };
 
 export const USAGE = `Usage: stackgate <command> [options]

@@ -5,6 +5,8 @@ import { execa } from 'execa';
 
 export const NGINX_IMAGE = process.env.NGINX_IMAGE ?? 'stackgate/nginx:test';
 export const BACKEND_IMAGE = process.env.BACKEND_IMAGE ?? 'stackgate/backend:test';
+/** The LibreSpeed-protocol test double (test/librespeed-double/, built by build-librespeed-double.sh). */
+export const SPEEDTEST_IMAGE = process.env.SPEEDTEST_IMAGE ?? 'stackgate/librespeed-double:test';
 /** The official image's pid file: nginx writes it only after the whole config loaded and sockets opened. */
 export const NGINX_PID_FILE = '/run/nginx.pid';
 

@@ -154,13 +154,16 @@ start_dockerd() {
 write_images_env() {
   write_if_changed "$here/images.env" "# Local test images built by test/platform/setup.sh; compose fixtures use \${NGINX_IMAGE:-...}.
 NGINX_IMAGE=stackgate/nginx:test
-BACKEND_IMAGE=stackgate/backend:test" || true
+BACKEND_IMAGE=stackgate/backend:test
+SPEEDTEST_IMAGE=stackgate/librespeed-double:test" || true
 }
 
 install_packages
 link_compose_plugin
 start_dockerd
 "$here/build-images.sh" "$mirror"
+# The LibreSpeed-protocol test double (no registry here serves LibreSpeed itself).
+"$here/build-librespeed-double.sh"
 write_images_env
 "$here/setup-python.sh"
 # dnsmasq + nginx + openssl on the host, for the real-DNS e2e test.
