@@ -42,8 +42,8 @@ export class MountedContainerFs implements ContainerFs {
       .sort((a, b) => b.target.length - a.target.length);
   }
 
-  /** The mount that covers a container path, and the host path it maps to. */
-  private hostPathOf(containerPath: string): string | undefined {
+  /** The host path a bind mount maps a container path to (undefined when no bind mount covers it). */
+  hostPathOf(containerPath: string): string | undefined {
     for (const b of this.binds) {
       if (containerPath === b.target) return b.hostPath;
       if (containerPath.startsWith(b.target === '/' ? '/' : `${b.target}/`)) {
