@@ -100,3 +100,38 @@ export function renderRunMarkdown(report: RunReport): string {
     );
   return `${out.join('\n')}\n`;
 }
+
+/**
+ * The short report `run --report FILE` writes (and `make demo` shows):
+ * {validate, up, verify: {ok, probes: [{url, status, ok}], exposure: {ok, published}, tls: {ok, protocol}}, speedtest, down}.
+ */
+export function summaryReport(report: RunReport) {
+  const s = report.speedtest;
+  return {
+    validate: {
+      errors: report.validate.errors,
+      warnings: report.validate.warnings,
+      notes: report.validate.notes,
+    },
+    up: { ok: report.up.ok, seconds: Number(report.up.seconds.toFixed(2)) },
+    verify: report.verify
+      ? {
+          ok: report.verify.ok,
+          probes: report.verify.probes.map((p) => ({ url: p.url, status: p.status ?? null, ok: p.ok })),
+          exposure: {
+            ok: report.verify.exposure.ok,
+            published: report.verify.exposure.published.map(
+              (p) => `${p.service} ${p.hostIp || '*'}:${p.hostPort}->${p.containerPort}`,
+            ),
+          },
+          tls: { ok: report.verify.tls.ok, protocol: report.verify.tls.protocol ?? null },
+        }
+      : null,
+    speedtest:
+      s && !('skipped' in s)
+        ? { downloadMbps: s.downloadMbps, uploadMbps: s.uploadMbps, pingMs: s.pingMs, jitterMs: s.jitterMs }
+        : { skipped: s?.skipped ?? 'not run' },
+    down: { ok: report.down?.ok ?? false },
+    ...(report.failure ? { failure: report.failure } : {}),
+  };
+}

@@ -1,7 +1,7 @@
 // `up`, `verify`, `down`, `run`: the live stack from the CLI (the core is src/stack and src/verify).
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { renderRunText } from '../../report/stack.js';
+import { renderRunText, summaryReport } from '../../report/stack.js';
 import { TLS_MODES, type TlsMode } from '../../stack/certs.js';
 import { down } from '../../stack/down.js';
 import { type RunReport, run } from '../../stack/run.js';
@@ -228,7 +228,7 @@ export function stackCommand(name: Name, speedtest: SpeedtestFn | undefined = de
       const { mkdirSync, writeFileSync } = await import('node:fs');
       const file = path.resolve(io.cwd, o.report);
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, json(report));
+      writeFileSync(file, json(summaryReport(report)));
     }
     if (o.json) io.stdout(json(report));
     else io.stdout(renderRunText(report));
