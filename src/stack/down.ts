@@ -19,6 +19,8 @@ export interface DownOptions {
   maxLogBytes?: number;
   /** Services whose logs are wanted besides the failed ones (e.g. the proxy after a failed probe). */
   alsoLogs?: string[];
+  /** Collect the logs of every service (the action's post step, after the user's own steps). */
+  allLogs?: boolean;
   timeoutSeconds?: number;
 }
 
@@ -114,9 +116,9 @@ export async function down(state: StackState, opts: DownOptions): Promise<DownRe
           c.health === 'starting',
       )
       .map((c) => c.service);
-    const wanted = [...new Set([...failed, ...(opts.alsoLogs ?? [])])].filter((s) =>
-      list.some((c) => c.service === s),
-    );
+    const wanted = [
+      ...new Set([...failed, ...(opts.alsoLogs ?? []), ...(opts.allLogs ? list.map((c) => c.service) : [])]),
+    ].filter((s) => list.some((c) => c.service === s));
     if (wanted.length > 0) {
       const file = path.join(
         opts.logsDir ?? path.join(state.cwd, '.stackgate', 'logs'),

@@ -77,7 +77,13 @@ export async function run(opts: RunOptions): Promise<RunReport> {
   let phase: Phase = 'up';
   let userError: unknown;
   try {
-    const u = await up({ ...opts, onState: (s) => (state = s) });
+    const u = await up({
+      ...opts,
+      onState: (s) => {
+        state = s;
+        opts.onState?.(s);
+      },
+    });
     report.project = u.state.project;
     report.validate = u.validate;
     report.up = { ok: true, seconds: u.seconds };
