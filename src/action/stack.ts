@@ -39,8 +39,8 @@ function logsDirOf(cwd: string): string {
 export async function runStackMain(speedtest: SpeedtestFn | undefined = defaultSpeedtest): Promise<void> {
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error('the job was canceled'));
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   try {
     const cwd = path.resolve(getOptional('working-directory') ?? '.');
     const keepRunning = getBool('keep-running', false);
@@ -107,7 +107,7 @@ export async function runStackMain(speedtest: SpeedtestFn | undefined = defaultS
 export async function runStackPost(): Promise<void> {
   try {
     const saved = loadRunState();
-    if (!saved || !saved.running) {
+    if (!saved?.running) {
       core.info('stackgate stack: nothing left running');
       return;
     }

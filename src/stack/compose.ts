@@ -142,6 +142,9 @@ export function explainUp(
   }
   const port = find(/port is already allocated|address already in use/i);
   if (port) return { kind: 'port-taken', message: `a host port is taken: ${port}` };
+  const notHealthy = find(/not healthy after/i);
+  if (notHealthy)
+    return { kind: 'timeout', message: `services did not become healthy in time (${notHealthy})` };
   const unhealthy = find(/is unhealthy|dependency failed to start/i);
   if (unhealthy)
     return { kind: 'unhealthy', message: unhealthy.replace(/^Error response from daemon: /, '') };

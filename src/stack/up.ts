@@ -250,7 +250,8 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     opts.log(`up: docker compose -p ${project} up -d --wait --wait-timeout ${opts.timeoutSeconds}`);
     try {
       await compose(t, ['up', '-d', '--wait', '--wait-timeout', String(opts.timeoutSeconds)], {
-        timeoutMs: (opts.timeoutSeconds + 30) * 1000,
+        // compose waits for `depends_on: service_healthy` without a bound of its own: this is the bound.
+        timeoutMs: opts.timeoutSeconds * 1000 + 5000,
         ...(opts.signal ? { signal: opts.signal } : {}),
         onLine: (line) => opts.log(`  ${line}`),
       });
@@ -262,7 +263,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
         error instanceof ExecError && error.failure === 'timeout'
           ? {
               kind: 'timeout' as const,
-              message: `docker compose up did not finish within ${opts.timeoutSeconds + 30} s`,
+              message: `the stack was not ready within --timeout ${opts.timeoutSeconds} s`,
             }
           : explainUp(stderr, opts.env);
       const states = await containers(t).catch(() => []);

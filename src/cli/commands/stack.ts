@@ -131,12 +131,15 @@ function parse(name: Name, argv: string[], io: CliIO) {
 /** SIGINT/SIGTERM abort the command's signal, so that its cleanup (down) runs before exit. */
 function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>, io: CliIO): Promise<T> {
   const controller = new AbortController();
+  // process.on, not once: execa's exit hook re-raises a signal that has no other listener left, which
+  // would kill us before down runs. A second signal is ignored while the cleanup runs.
   const onSignal = (sig: NodeJS.Signals) => {
+    if (controller.signal.aborted) return;
     io.stderr(`stackgate: ${sig} received: stopping and cleaning up\n`);
     controller.abort(new Error(`${sig} received`));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return fn(controller.signal).finally(() => {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
