@@ -13,7 +13,8 @@ function speedOf(report: RunReport): string | undefined {
 export function renderRunText(report: RunReport): string {
   const out: string[] = [];
   if (report.project) out.push(`project ${report.project}`);
-  if (report.up.seconds || report.up.ok)
+  // `verify` alone renders only its part: it has no validate/up.
+  if (report.up && report.validate)
     out.push(
       `validate: ${report.validate.skipped ? 'skipped' : `${report.validate.errors} error(s), ${report.validate.warnings} warning(s), ${report.validate.notes} note(s)`}`,
       `up: ${mark(report.up.ok)} in ${report.up.seconds.toFixed(1)} s`,

@@ -94,13 +94,20 @@ function publishedPorts(view: ProjectView): PublishedPort[] {
 /** Images that are neither local nor pullable stop here, one line each, before any container exists. */
 async function ensureImages(t: ComposeTarget, view: ProjectView, opts: UpOptions): Promise<void> {
   const wanted = view.compose.services.filter((s) => s.active && s.image && !s.build);
-  for (const s of wanted) {
+  const present = await Promise.all(
+    wanted.map(
+      async (s) =>
+        (
+          await exec('docker', ['image', 'inspect', '--format', '{{.Id}}', s.image!.value], {
+            reject: false,
+            timeoutMs: 20_000,
+          })
+        ).exitCode === 0,
+    ),
+  );
+  for (const [i, s] of wanted.entries()) {
     const image = s.image!.value;
-    const inspect = await exec('docker', ['image', 'inspect', '--format', '{{.Id}}', image], {
-      reject: false,
-      timeoutMs: 20_000,
-    });
-    if (inspect.exitCode === 0) continue;
+    if (present[i]) continue;
     opts.log(`up: image ${image} (service ${s.name}) is not present locally; pulling it`);
     try {
       await compose(t, ['pull', '--quiet', s.name], {
@@ -143,9 +150,13 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     throw new UsageError(
       `--project-name "${opts.projectName}": use lowercase letters, digits, '-' and '_', starting with a letter or digit`,
     );
-  await requireEngine(opts.env, opts.signal);
-
-  let { findings, view } = await loadAndValidate(opts);
+  // The engine check (the compose plugin alone takes ~0.3 s to start) runs beside validation.
+  const engine = requireEngine(opts.env, opts.signal);
+  engine.catch(() => {});
+  const loaded = loadAndValidate(opts);
+  loaded.catch(() => {});
+  await engine;
+  let { findings, view } = await loaded;
   const certs = await ensureCertificates(view, opts.tls, opts.signal);
   for (const c of certs.filter((x) => x.action === 'generated'))
     opts.log(

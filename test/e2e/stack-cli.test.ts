@@ -54,6 +54,12 @@ test('up → verify → down on the example: probes through nginx, TLS, redirect
     );
     assert.ok(v.exposure.checked.some((c: string) => /^speedtest 8080\/tcp: no host binding/.test(c)));
 
+    const text = await cli(['verify', '-C', ex.dir, '--project-name', ex.project], ex.env);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, new RegExp(`^  ok +https://localhost:${ex.httpsPort}/ 200 `, 'm'));
+    assert.match(text.stdout, /^ {2}tls: ok \(TLSv1\.3\)$/m);
+    assert.match(text.stdout, /^result: ok$/m);
+
     // The expected status is really checked: 204 is not what the backend answers.
     const wrong = await cli(['verify', ...common, '--expect-status', '204'], ex.env);
     assert.equal(wrong.code, 1);

@@ -8,7 +8,7 @@ import { type RunReport, run } from '../../stack/run.js';
 import { defaultSpeedtest, type SpeedtestFn } from '../../stack/speedtest-port.js';
 import { readState } from '../../stack/state.js';
 import type { UpOptions } from '../../stack/up.js';
-import { validate } from '../../validate.js';
+import { viewOfRun } from '../../stack/view.js';
 import { verify } from '../../verify/index.js';
 import { parseArgsOrUsage } from '../args.js';
 import type { CliIO, Command } from '../io.js';
@@ -176,14 +176,7 @@ export function stackCommand(name: Name, speedtest: SpeedtestFn | undefined = de
     }
     if (name === 'verify') {
       const state = readState(o.cwd, o.projectName);
-      const { view } = await validate({
-        cwd: state.cwd,
-        files: state.files,
-        nginxFiles: [],
-        profiles: state.profiles,
-        envFiles: state.envFiles,
-        env: { ...io.env, ...state.imageEnv },
-      });
+      const view = await viewOfRun(state, io.env);
       const result = await interruptible(
         (signal) =>
           verify({
@@ -198,7 +191,7 @@ export function stackCommand(name: Name, speedtest: SpeedtestFn | undefined = de
         io,
       );
       if (o.json) io.stdout(json({ verify: result }));
-      else io.stdout(renderRunText({ ok: result.ok, verify: result } as RunReport));
+      else io.stdout(renderRunText({ ok: result.ok, verify: result } as unknown as RunReport));
       return result.ok ? 0 : 1;
     }
     const upOptions: Omit<UpOptions, 'signal'> = { ...base, validate: o.validate, tls: o.tls };
