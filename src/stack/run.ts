@@ -99,6 +99,9 @@ export async function run(opts: RunOptions): Promise<RunReport> {
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
       report.verify = { ok: v.ok, seconds: v.seconds, probes: v.probes, exposure: v.exposure, tls: v.tls };
+      opts.log(
+        `verify: ${v.ok ? 'ok' : 'FAILED'} (${v.probes.length} probe(s)) in ${v.seconds.toFixed(2)} s`,
+      );
       if (!v.ok) {
         const bad = v.probes.filter((p) => !p.ok);
         throw new StackError(

@@ -9,7 +9,16 @@ import { summarize } from '../report/summary.js';
 import { renderText } from '../report/text.js';
 import { validate } from '../validate.js';
 import { type CertOutcome, ensureCertificates, type TlsMode } from './certs.js';
-import { type ComposeTarget, compose, containers, explainUp, requireEngine, StackError } from './compose.js';
+import {
+  COMPOSE_MISSING,
+  type ComposeTarget,
+  compose,
+  composeV2Problem,
+  containers,
+  explainUp,
+  requireEngine,
+  StackError,
+} from './compose.js';
 import { findPortConflicts } from './ports.js';
 import { waitForProxy } from './ready.js';
 import { type PublishedPort, type StackState, writeState } from './state.js';
@@ -116,6 +125,8 @@ async function ensureImages(t: ComposeTarget, view: ProjectView, opts: UpOptions
       });
     } catch (error) {
       const stderr = error instanceof ExecError ? error.stderr : String(error);
+      if (COMPOSE_MISSING.test(stderr))
+        throw new StackError('compose-missing', (await composeV2Problem()) ?? stderr.trim());
       const why = explainUp(stderr, opts.env);
       const last = stderr.trim().split('\n').filter(Boolean).pop() ?? 'pull failed';
       throw new StackError(
@@ -231,25 +242,30 @@ export async function up(opts: UpOptions): Promise<UpResult> {
   // Container events while we wait: a proxy that dies is reported at once, not after the timeout.
   const events: string[] = [];
   const died = new AbortController();
+  // docker events, not `compose events`: the same stream without a second compose plugin start-up.
   const watcher = start(
     'docker',
-    [...['compose', '--project-directory', t.cwd, '-p', project], 'events', '--json'],
+    [
+      'events',
+      '--filter',
+      `label=com.docker.compose.project=${project}`,
+      '--filter',
+      'type=container',
+      '--format',
+      '{{json .}}',
+    ],
     {
       env: opts.env,
       ...(opts.signal ? { signal: opts.signal } : {}),
       onLine: (line) => {
         try {
-          const e = JSON.parse(line) as {
-            action?: string;
-            service?: string;
-            attributes?: Record<string, string>;
-          };
-          if (e.action === 'die' || e.action?.startsWith('health_status') || e.action === 'start') {
-            events.push(
-              `${e.service ?? '?'} ${e.action}${e.attributes?.exitCode ? ` (exit ${e.attributes.exitCode})` : ''}`,
-            );
-            if (e.action === 'die' && e.service === view.proxy?.name)
-              died.abort(new Error(`${e.service} exited`));
+          const e = JSON.parse(line) as { Action?: string; Actor?: { Attributes?: Record<string, string> } };
+          const attrs = e.Actor?.Attributes ?? {};
+          const service = attrs['com.docker.compose.service'] ?? '?';
+          const action = e.Action ?? '';
+          if (action === 'die' || action.startsWith('health_status') || action === 'start') {
+            events.push(`${service} ${action}${attrs.exitCode ? ` (exit ${attrs.exitCode})` : ''}`);
+            if (action === 'die' && service === view.proxy?.name) died.abort(new Error(`${service} exited`));
           }
         } catch {
           // Not an event line.
@@ -270,6 +286,8 @@ export async function up(opts: UpOptions): Promise<UpResult> {
       if (opts.signal?.aborted)
         throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
       const stderr = error instanceof ExecError ? error.stderr : String(error);
+      if (COMPOSE_MISSING.test(stderr))
+        throw new StackError('compose-missing', (await composeV2Problem()) ?? stderr.trim());
       const why =
         error instanceof ExecError && error.failure === 'timeout'
           ? {
