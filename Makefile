@@ -4,7 +4,7 @@ NODE_VERSION := 24.9.0
 TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/bin:$(PATH)
 # One bundle per entry point: dist/<entry>/index.js (ESM). lib/ holds tsc's output, which ncc bundles.
-ENTRIES := cli validate
+ENTRIES := cli validate stack-main stack-post aws
 TEST_GLOB ?= lib/test/{unit,hostile}/**/*.test.js
 INTEGRATION_GLOB ?= "lib/test/platform/**/*.test.js" "lib/test/consistency/**/*.test.js" "lib/test/e2e/**/*.test.js"
 
@@ -70,16 +70,15 @@ test-integration: compile platform lint-tools
 test: lint lint-actions check-dist platform
 	node --test --test-reporter=spec --test-concurrency=2 "$(TEST_GLOB)" $(INTEGRATION_GLOB)
 
-demo: build
-	@scripts/demo-certs.sh examples/speedtest/certs
-	node dist/cli/index.js validate --format text --fail-on never -C examples/speedtest
-	@echo; echo "--- the seed as published (expected to fail) ---"
-	node dist/cli/index.js validate --format text --fail-on never -C examples/seed
+# validate → up → verify → speed test → down on examples/speedtest; writes .stackgate/demo-report.json.
+demo: build platform
+	scripts/demo.sh
 
 bench: compile
 	node lib/bench/validate.js
 	node lib/bench/dns.js
 	node lib/bench/speedtest.js
+	node lib/bench/stack.js
 
 clean:
 	rm -rf lib .cache

@@ -7,6 +7,22 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'cross-file analysis of compose and nginx configs',
     load: async () => (await import('./commands/validate.js')).validateCommand,
   },
+  up: {
+    summary: 'validate, then start the stack and wait until the proxy answers',
+    load: async () => (await import('./commands/stack.js')).upCommand,
+  },
+  verify: {
+    summary: 'probe every server_name × proxied location through nginx; TLS, redirects, exposure',
+    load: async () => (await import('./commands/stack.js')).verifyCommand,
+  },
+  down: {
+    summary: "collect failed services' logs, remove the run's containers, networks, volumes",
+    load: async () => (await import('./commands/stack.js')).downCommand,
+  },
+  run: {
+    summary: 'validate → up → verify → speed test → down in one command',
+    load: async () => (await import('./commands/stack.js')).runCommand,
+  },
   dns: {
     summary: 'RFC 6724 destination ordering (sort) and per-address reachability (check)',
     load: async () => (await import('./commands/dns.js')).dnsCommand,

@@ -48,7 +48,8 @@ export class MountedContainerFs implements ContainerFs {
   }
 
   /** The host path a container path maps to, when a mount covers it. */
-  private hostPathOf(containerPath: string): string | undefined {
+  /** The host path a bind mount maps a container path to (undefined when no bind mount covers it). */
+  hostPathOf(containerPath: string): string | undefined {
     const b = this.bindOf(containerPath);
     if (!b) return undefined;
     return containerPath === b.target

@@ -1,0 +1,138 @@
+// The run report as text (CLI) and markdown (the action's job summary): probes, exposure, TLS, speed.
+import type { RunReport } from '../stack/run.js';
+
+const mark = (ok: boolean | undefined) => (ok === undefined ? '-' : ok ? 'ok' : 'FAILED');
+
+function speedOf(report: RunReport): string | undefined {
+  const s = report.speedtest;
+  if (!s) return undefined;
+  if ('skipped' in s) return `speed test: skipped (${s.skipped})`;
+  return `speed test: download ${s.downloadMbps.toFixed(1)} Mbit/s, upload ${s.uploadMbps.toFixed(1)} Mbit/s, ping ${s.pingMs.toFixed(1)} ms, jitter ${s.jitterMs.toFixed(1)} ms (${s.layout} layout)`;
+}
+
+export function renderRunText(report: RunReport): string {
+  const out: string[] = [];
+  if (report.project) out.push(`project ${report.project}`);
+  // `verify` alone renders only its part: it has no validate/up.
+  if (report.up && report.validate)
+    out.push(
+      `validate: ${report.validate.skipped ? 'skipped' : `${report.validate.errors} error(s), ${report.validate.warnings} warning(s), ${report.validate.notes} note(s)`}`,
+      `up: ${mark(report.up.ok)} in ${report.up.seconds.toFixed(1)} s`,
+    );
+  const v = report.verify;
+  if (v) {
+    out.push(`verify: ${mark(v.ok)}`);
+    for (const p of v.probes)
+      out.push(
+        `  ${p.ok ? 'ok    ' : 'FAILED'} ${p.url} ${p.status ?? '---'} (${p.kind}, ${p.where}, ${p.ms} ms)${p.failure ? `: [${p.failure.class}] ${p.failure.message}` : ''}`,
+        ...(p.failure?.nginxLog ?? []).map((l) => `         nginx: ${l}`),
+      );
+    out.push(`  tls: ${mark(v.tls.ok)}${v.tls.protocol ? ` (${v.tls.protocol})` : ''}`);
+    for (const c of v.tls.certificates)
+      out.push(`    ${c.matches ? 'served certificate = ' : 'served certificate != '}${c.file}`);
+    out.push(
+      `  exposure: ${mark(v.exposure.ok)}; published: ${v.exposure.published.map((p) => `${p.service} ${p.hostIp || '*'}:${p.hostPort}->${p.containerPort}`).join(', ') || 'none'}`,
+      ...v.exposure.problems.map((p) => `    ${p}`),
+      ...v.exposure.checked.map((c) => `    checked: ${c}`),
+    );
+  }
+  const speed = speedOf(report);
+  if (speed) out.push(speed);
+  if (report.down)
+    out.push(
+      `down: ${mark(report.down.ok)}${report.down.logsFile ? ` (logs: ${report.down.logsFile})` : ''}${report.down.message ? `: ${report.down.message}` : ''}`,
+    );
+  else if (report.state)
+    out.push(
+      `kept running: stop it with 'stackgate down -C ${report.state.cwd} --project-name ${report.state.project}'`,
+    );
+  if (report.failure) {
+    out.push(`FAILED in ${report.failure.phase} [${report.failure.kind}]: ${report.failure.message}`);
+    for (const d of report.failure.detail) out.push(`  ${d}`);
+  } else out.push(report.ok ? 'result: ok' : 'result: FAILED');
+  return `${out.join('\n')}\n`;
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderRunMarkdown(report: RunReport): string {
+  const out: string[] = [`## stackgate stack: ${report.ok ? 'passed' : 'failed'}`, ''];
+  if (report.failure)
+    out.push(
+      `**Failed in ${report.failure.phase}** (${report.failure.kind}): ${cell(report.failure.message)}`,
+      '',
+    );
+  out.push(`Up: ${mark(report.up.ok)} in ${report.up.seconds.toFixed(1)} s`, '');
+  const v = report.verify;
+  if (v) {
+    out.push('### Probes', '', '| Result | URL | Status | Class | Where |', '|---|---|---|---|---|');
+    for (const p of v.probes)
+      out.push(
+        `| ${p.ok ? '✅' : '❌'} | ${cell(p.url)} | ${p.status ?? '—'} | ${p.failure ? cell(p.failure.class) : ''} | ${cell(p.where)} |`,
+      );
+    out.push('', `TLS: ${mark(v.tls.ok)}${v.tls.protocol ? ` (${v.tls.protocol})` : ''}`, '');
+    out.push('### Exposure', '', '| Service | Host | Container port |', '|---|---|---|');
+    for (const p of v.exposure.published)
+      out.push(`| ${cell(p.service)} | ${p.hostIp || '*'}:${p.hostPort} | ${p.containerPort} |`);
+    for (const p of v.exposure.problems) out.push('', `❌ ${cell(p)}`);
+    out.push('');
+  }
+  const s = report.speedtest;
+  if (s && !('skipped' in s)) {
+    out.push(
+      '### Speed',
+      '',
+      '| Download | Upload | Ping | Jitter |',
+      '|---|---|---|---|',
+      `| ${s.downloadMbps.toFixed(1)} Mbit/s | ${s.uploadMbps.toFixed(1)} Mbit/s | ${s.pingMs.toFixed(1)} ms | ${s.jitterMs.toFixed(1)} ms |`,
+      '',
+      '```mermaid',
+      'xychart-beta',
+      '  title "Throughput through the proxy (Mbit/s)"',
+      '  x-axis [download, upload]',
+      `  bar [${s.downloadMbps.toFixed(1)}, ${s.uploadMbps.toFixed(1)}]`,
+      '```',
+      '',
+    );
+  } else if (s) out.push(`Speed test: skipped (${cell(s.skipped)})`, '');
+  if (report.down)
+    out.push(
+      `Down: ${mark(report.down.ok)}${report.down.logsFile ? ` (logs: \`${report.down.logsFile}\`)` : ''}`,
+    );
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The short report `run --report FILE` writes (and `make demo` shows):
+ * {validate, up, verify: {ok, probes: [{url, status, ok}], exposure: {ok, published}, tls: {ok, protocol}}, speedtest, down}.
+ */
+export function summaryReport(report: RunReport) {
+  const s = report.speedtest;
+  return {
+    validate: {
+      errors: report.validate.errors,
+      warnings: report.validate.warnings,
+      notes: report.validate.notes,
+    },
+    up: { ok: report.up.ok, seconds: Number(report.up.seconds.toFixed(2)) },
+    verify: report.verify
+      ? {
+          ok: report.verify.ok,
+          probes: report.verify.probes.map((p) => ({ url: p.url, status: p.status ?? null, ok: p.ok })),
+          exposure: {
+            ok: report.verify.exposure.ok,
+            published: report.verify.exposure.published.map(
+              (p) => `${p.service} ${p.hostIp || '*'}:${p.hostPort}->${p.containerPort}`,
+            ),
+          },
+          tls: { ok: report.verify.tls.ok, protocol: report.verify.tls.protocol ?? null },
+        }
+      : null,
+    speedtest:
+      s && !('skipped' in s)
+        ? { downloadMbps: s.downloadMbps, uploadMbps: s.uploadMbps, pingMs: s.pingMs, jitterMs: s.jitterMs }
+        : { skipped: s?.skipped ?? 'not run' },
+    down: { ok: report.down?.ok ?? false },
+    ...(report.failure ? { failure: report.failure } : {}),
+  };
+}
