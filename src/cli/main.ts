@@ -10,6 +10,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'RFC 6724 destination ordering (sort) and per-address reachability (check)',
     load: async () => (await import('./commands/dns.js')).dnsCommand,
   },
+  aws: {
+    summary: 'plan, apply, destroy or reap an AWS IPv6 environment with an OpenVPN host',
+    load: async () => (await import('./commands/aws.js')).awsCommand,
+  },
 };
 
 export const USAGE = `Usage: stackgate <command> [options]
