@@ -180,12 +180,17 @@ export function plan(desired: DesiredEnv, actual: Actual): Plan {
     const id = `${routeTable?.RouteTableId ?? '(new)'} ${route.destination}`;
     if (!existing) {
       routes.push({ route, op: 'create' });
-      changes.push({
-        action: 'create',
-        type: 'route',
-        id: routeTable ? id : null,
-        ...(routeTable ? { detail: `${route.destination} → ${route.target} is missing` } : {}),
-      });
+      // In a table that exists, a missing route is drift of that table (e.g. ::/0 deleted by hand).
+      changes.push(
+        routeTable
+          ? {
+              action: 'update',
+              type: 'route',
+              id,
+              detail: `${route.destination} → ${route.target} is missing`,
+            }
+          : { action: 'create', type: 'route', id: null },
+      );
       continue;
     }
     const actualTarget = existing.GatewayId ?? existing.EgressOnlyInternetGatewayId;
