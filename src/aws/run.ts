@@ -55,7 +55,8 @@ export async function runAws(action: AwsAction, o: RunOptions): Promise<RunResul
     ssm,
     backoff: DEFAULT_BACKOFF,
     destroyDeadlineMs: 15 * 60_000,
-    waiter: { maxWaitTime: 600 },
+    // Poll from 2 s, backing off to 30 s: an instance runs in ~15 s and terminates in ~30-60 s on EC2.
+    waiter: { minDelay: 2, maxDelay: 30, maxWaitTime: 600 },
     log: o.log,
     now,
     ...(o.sequential ? { sequential: true } : {}),

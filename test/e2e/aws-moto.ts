@@ -116,7 +116,7 @@ export interface FaultOptions {
 export interface FaultProxy {
   endpoint: string;
   /** Every request by its Action, forwarded or not. */
-  calls: { action: string; outcome: 'forwarded' | 'throttled' | 'dropped' }[];
+  calls: { action: string; outcome: 'forwarded' | 'throttled' | 'dropped'; at: number }[];
   /** Response bodies forwarded (the OIDC test reads the STS credentials from here to scan output for them). */
   bodies: string[];
   /** Authorization headers seen (which access key signed each call). */
@@ -150,17 +150,17 @@ export async function startFaultProxy(target: string, initial: FaultOptions = {}
       const random = faults.random ?? Math.random;
       const go = () => {
         if (random() < (faults.dropRate ?? 0)) {
-          calls.push({ action, outcome: 'dropped' });
+          calls.push({ action, outcome: 'dropped', at: Date.now() });
           req.socket.destroy();
           return;
         }
         if (random() < (faults.throttleRate ?? 0)) {
-          calls.push({ action, outcome: 'throttled' });
+          calls.push({ action, outcome: 'throttled', at: Date.now() });
           res.writeHead(503, { 'content-type': 'text/xml' });
           res.end(THROTTLE_BODY(randomUUID()));
           return;
         }
-        calls.push({ action, outcome: 'forwarded' });
+        calls.push({ action, outcome: 'forwarded', at: Date.now() });
         const out = http.request(
           {
             host: upstream.hostname,
