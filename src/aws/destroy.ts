@@ -84,7 +84,7 @@ export async function destroyResources(rt: AwsRuntime, actual: Actual): Promise<
           result.left.push({
             type: 'instance',
             id,
-            reason: `not terminated in time: ${errorMessage(error)}`,
+            reason: waiterReason(error, rt.waiter.maxWaitTime),
           });
       }
     } else {
@@ -216,4 +216,14 @@ export async function reap(rt: AwsRuntime): Promise<ReapResult> {
     });
   }
   return out;
+}
+
+/** The waiter's error carries every observed response as JSON: report the last state instead. */
+function waiterReason(error: unknown, seconds: number): string {
+  const text = errorMessage(error);
+  const states = [...text.matchAll(/\\"State\\":\{\\"Name\\":\\"([a-z-]+)\\"/g)].map((m) => m[1]);
+  const last = states.at(-1);
+  return last
+    ? `still ${last} after the waiter's ${seconds} s`
+    : `not terminated within ${seconds} s: ${text.slice(0, 200)}`;
 }
