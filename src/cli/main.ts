@@ -31,6 +31,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'ping, jitter, download and upload against a LibreSpeed server (either layout)',
     load: async () => (await import('./commands/speedtest.js')).speedtestCommand,
   },
+  aws: {
+    summary: 'plan, apply, destroy or reap an AWS IPv6 environment with an OpenVPN host',
+    load: async () => (await import('./commands/aws.js')).awsCommand,
+  },
 };
 
 export const USAGE = `Usage: stackgate <command> [options]

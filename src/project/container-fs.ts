@@ -47,7 +47,6 @@ export class MountedContainerFs implements ContainerFs {
     return undefined;
   }
 
-  /** The host path a container path maps to, when a mount covers it. */
   /** The host path a bind mount maps a container path to (undefined when no bind mount covers it). */
   hostPathOf(containerPath: string): string | undefined {
     const b = this.bindOf(containerPath);
