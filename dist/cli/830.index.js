@@ -37,12 +37,14 @@ __webpack_require__.d(__webpack_exports__, {
   parsePairArgument: () => (/* binding */ parsePairArgument)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/src/core/errors.js
 var errors = __webpack_require__(7657);
+// EXTERNAL MODULE: ./lib/src/core/project-files.js
+var project_files = __webpack_require__(2835);
+// EXTERNAL MODULE: ./lib/src/core/untrusted-text.js
+var untrusted_text = __webpack_require__(2704);
 // EXTERNAL MODULE: external "node:dns"
 var external_node_dns_ = __webpack_require__(610);
 // EXTERNAL MODULE: external "node:net"
@@ -403,10 +405,11 @@ function glibcPolicyFromConf(conf, origin) {
 function loadGlibcPolicy(path = DEFAULT_GAI_CONF, mustExist = false) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        // gai.conf is a system file, not project input: bounded (never a FIFO or device), not root-confined.
+        text = project_files/* ProjectFiles */.di.unconfined().readText(path, 'gai.conf');
     }
     catch (error) {
-        if (error.code === 'ENOENT' && !mustExist) {
+        if (error instanceof project_files/* FileRefused */.rV && error.reason === 'missing' && !mustExist) {
             const policy = glibcBuiltinPolicy();
             policy.origin = `glibc built-in (no ${path})`;
             return { policy, warnings: [] };
@@ -545,6 +548,16 @@ async function probeAddress(options) {
 
 
 /** "IP", "IP:PORT" or "[IPv6]:PORT" as node:dns setServers takes it; UsageError otherwise. */
+/** A name to resolve as typed on the command line; empty or blank names are usage errors. */
+function checkHostName(name) {
+    if (name.trim() === '')
+        throw new errors/* UsageError */.eb('dns check: the NAME is empty; give a host name such as example.com');
+    if (/[\s\u0000-\u001f\u007f]/.test(name))
+        throw new errors/* UsageError */.eb(`dns check: the NAME ${JSON.stringify(name)} holds spaces or control characters; give a host name such as example.com`);
+    if (name.length > 253)
+        throw new errors/* UsageError */.eb(`dns check: the NAME is ${name.length} characters long; a host name has at most 253`);
+    return name;
+}
 function parseResolver(text) {
     const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
     const [host, port] = bracketed
@@ -552,8 +565,12 @@ function parseResolver(text) {
         : (0,external_node_net_.isIP)(text)
             ? [text, undefined]
             : [text.slice(0, text.lastIndexOf(':')), text.slice(text.lastIndexOf(':') + 1)];
-    if (!(0,external_node_net_.isIP)(host) || (port !== undefined && !/^\d{1,5}$/.test(port)) || Number(port ?? 53) > 65535) {
+    if (!(0,external_node_net_.isIP)(host) || (port !== undefined && !/^\d{1,5}$/.test(port))) {
         throw new errors/* UsageError */.eb(`--resolver "${text}": expected IP, IP:PORT or [IPv6]:PORT`);
+    }
+    // Port 0 aborts c-ares natively for IPv4 and is dropped silently for IPv6.
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+        throw new errors/* UsageError */.eb(`--resolver "${text}": port ${port} is out of range; use a port from 1 to 65535 (DNS is 53)`);
     }
     const ip = mustParseIp(host).text;
     if (port === undefined)
@@ -1121,6 +1138,7 @@ async function checkName(options) {
 
 ;// CONCATENATED MODULE: ./lib/src/dns/render.js
 
+
 const yesNo = (v) => (v === null ? '-' : v ? 'yes' : 'NO');
 const pos = (v) => (v === null ? 'n/a' : String(v));
 function cells(row) {
@@ -1138,7 +1156,8 @@ function cells(row) {
         yesNo(row.tlsOk),
         row.status === null ? '-' : String(row.status),
         `${row.latencyMs.toFixed(1)} ms`,
-        row.error ?? '',
+        // Errors can quote what a server sent (certificate names, TLS alerts): shown escaped.
+        (0,untrusted_text/* showUntrusted */.Gz)(row.error ?? ''),
     ];
 }
 const HEADERS = [
@@ -1185,13 +1204,13 @@ function renderDnsText(result) {
     if (result.flags.length > 0) {
         out.push('', 'flags:');
         for (const f of result.flags)
-            out.push(`  [${f.severity}] ${f.id}: ${f.message}`);
+            out.push(`  [${f.severity}] ${f.id}: ${(0,untrusted_text/* showUntrusted */.Gz)(f.message)}`);
     }
     for (const w of result.warnings)
-        out.push(`warning: ${w}`);
+        out.push(`warning: ${(0,untrusted_text/* showUntrusted */.Gz)(w)}`);
     return `${out.join('\n')}\n`;
 }
-const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = untrusted_text/* markdownText */.p7;
 /** A GitHub-flavoured markdown report (job summaries, PR comments). */
 function renderDnsMarkdown(result) {
     const scheme = result.tls ? 'https' : 'http';
@@ -1214,10 +1233,10 @@ function renderDnsMarkdown(result) {
     if (result.flags.length > 0) {
         out.push('', '**Flags**', '');
         for (const f of result.flags)
-            out.push(`- **${f.id}** (${f.severity}): ${f.message}`);
+            out.push(`- **${f.id}** (${f.severity}): ${(0,untrusted_text/* markdownText */.p7)(f.message)}`);
     }
     for (const w of result.warnings)
-        out.push(`- warning: ${w}`);
+        out.push(`- warning: ${(0,untrusted_text/* markdownText */.p7)(w)}`);
     return `${out.join('\n')}\n`;
 }
 /** The readable table of `dns sort`: each address and the rule that placed it after the previous one. */
@@ -1234,6 +1253,7 @@ function renderSortText(result) {
 // EXTERNAL MODULE: ./lib/src/cli/args.js
 var args = __webpack_require__(6294);
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/dns.js
+
 
 
 
@@ -1360,7 +1380,7 @@ async function sortCommand(argv, io) {
         const gaiConf = values['gai-conf'];
         const loaded = loadGlibcPolicy(gaiConf ? (0,external_node_path_.resolve)(io.cwd, gaiConf) : DEFAULT_GAI_CONF, gaiConf !== undefined);
         for (const w of loaded.warnings)
-            io.stderr(`stackgate: warning: ${w}\n`);
+            io.stderr(`stackgate: warning: ${(0,untrusted_text/* showUntrusted */.Gz)(w)}\n`);
         policy = loaded.policy;
     }
     let result;
@@ -1373,7 +1393,7 @@ async function sortCommand(argv, io) {
         throw error;
     }
     if (values.json) {
-        io.stdout(`${JSON.stringify({ order: result.order, steps: result.steps }, null, 2)}\n`);
+        io.stdout(`${(0,untrusted_text/* jsonForLog */.wn)({ order: result.order, steps: result.steps })}\n`);
     }
     else {
         io.stdout(renderSortText(result));
@@ -1408,7 +1428,7 @@ async function checkCommand(argv, io) {
     }
     if (positionals.length !== 1)
         throw new errors/* UsageError */.eb('dns check needs exactly one NAME');
-    const name = positionals[0];
+    const name = checkHostName(positionals[0]);
     const formatFlag = values.format;
     if (formatFlag !== undefined && !['text', 'json', 'markdown'].includes(formatFlag)) {
         throw new errors/* UsageError */.eb(`--format "${formatFlag}": expected text, json or markdown`);
@@ -1442,7 +1462,7 @@ async function checkCommand(argv, io) {
     const caFiles = values.ca ?? [];
     options.ca = caFiles.map((file) => {
         try {
-            return (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(io.cwd, file), 'utf8');
+            return project_files/* ProjectFiles */.di.unconfined().readText((0,external_node_path_.resolve)(io.cwd, file), 'CA certificate');
         }
         catch (error) {
             throw new errors/* InputError */.dz(`${file}: cannot read CA certificate: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -1450,7 +1470,7 @@ async function checkCommand(argv, io) {
     });
     const result = await checkName(options);
     if (format === 'json')
-        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        io.stdout(`${(0,untrusted_text/* jsonForLog */.wn)(result)}\n`);
     else if (format === 'markdown')
         io.stdout(renderDnsMarkdown(result));
     else
@@ -1472,6 +1492,220 @@ const dnsCommand = async (argv, io) => {
         return checkCommand(rest, io);
     throw new errors/* UsageError */.eb(`unknown dns subcommand "${sub}"; expected sort or check`);
 };
+
+
+/***/ }),
+
+/***/ 2835:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   di: () => (/* binding */ ProjectFiles),
+/* harmony export */   rV: () => (/* binding */ FileRefused)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_FILE_BYTES, DEFAULT_BUDGET_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7657);
+
+
+
+/**
+ * The one way stackgate reads project input. Project files come from whoever opened the pull request,
+ * so every path is resolved with realpath and must lie inside the project root (or under a path the
+ * user allowed explicitly); only regular files are read, never a FIFO or a device, and the size is
+ * checked on the open descriptor before a byte is read, against a per-file cap and a per-run budget.
+ */
+/** Real project files are kilobytes; a config this large is an attack or a mistake. */
+const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Everything one run may read; bounds memory whatever a glob or include chain matches. */
+const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
+/** A file stackgate declined to read. An InputError, so the CLI shows it without a stack trace (exit 2). */
+class FileRefused extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz {
+    reason;
+    file;
+    realPath;
+    constructor(message, reason, 
+    /** The path as it was named (absolute). */
+    file, 
+    /** Where it resolves to, when known. */
+    realPath, where) {
+        super(message, where);
+        this.reason = reason;
+        this.file = file;
+        this.realPath = realPath;
+    }
+}
+function within(parent, child) {
+    if (child === parent)
+        return true;
+    const prefix = parent.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? parent : `${parent}${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`;
+    return child.startsWith(prefix);
+}
+function realOrSelf(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(p);
+    }
+}
+function mb(n) {
+    return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+class ProjectFiles {
+    /** The realpath of the project root. */
+    root;
+    allowed;
+    maxFileBytes;
+    budgetBytes;
+    used = 0;
+    /** The text of every file read, keyed by the absolute path it was named by: reporters show only this. */
+    sources = new Map();
+    outside = [];
+    constructor(root, opts = {}) {
+        this.root = realOrSelf(root);
+        // Only paths that are outside the root as written: a link inside the project is the project's
+        // (a pull request's) to aim, so allowing it would let the pull request choose what is read.
+        this.allowed = (opts.allow ?? [])
+            .map((a) => node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, a))
+            .filter((a) => !within(this.root, a) && !within(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root), a))
+            .map(realOrSelf);
+        this.maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+        this.budgetBytes = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+    }
+    /** A reader with no root (the whole filesystem is "inside"), still bounded: for library callers and tests. */
+    static unconfined(opts = {}) {
+        return new ProjectFiles(node_path__WEBPACK_IMPORTED_MODULE_1__.parse(process.cwd()).root, opts);
+    }
+    /** Compose found the project in a parent of the working directory: that directory is the project. */
+    widenRootTo(dir) {
+        const real = realOrSelf(dir);
+        if (within(real, this.root))
+            this.root = real;
+    }
+    /** Whether a real path may be read: inside the root or under an allowed path. */
+    permits(real) {
+        return within(this.root, real) || this.allowed.some((a) => within(a, real));
+    }
+    /** What a path is, without opening it (stat never blocks on a FIFO). Outside paths are not stat'ed further. */
+    locate(p) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(this.root, p);
+        let real;
+        try {
+            real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(abs);
+        }
+        catch {
+            return { kind: 'missing', path: abs };
+        }
+        if (!this.permits(real))
+            return { kind: 'outside', path: abs, real };
+        try {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+            return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other', path: abs, real };
+        }
+        catch {
+            return { kind: 'missing', path: abs, real };
+        }
+    }
+    isFile(p) {
+        return this.locate(p).kind === 'file';
+    }
+    /** Records a reference that points outside the root, for the path-outside-project note. */
+    noteOutside(ref, what, located) {
+        const real = located.real ?? located.path;
+        if (this.outside.some((o) => o.ref.file === ref.file && o.ref.line === ref.line && o.real === real))
+            return;
+        this.outside.push({ ref, what, path: located.path, real });
+    }
+    /** The message for a path outside the root, with the way to allow it. */
+    outsideMessage(p, real, what) {
+        return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass --allow-path ${real} to analyse it.`;
+    }
+    /** The bytes of a regular file inside the root. Throws FileRefused, naming the file and why. */
+    readBytes(p, what = 'file', where, maxBytes = this.maxFileBytes) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(this.root, p);
+        const refuse = (reason, message, real) => {
+            throw new FileRefused(`${where ? `${where.file}:${where.line}: ` : ''}${message}`, reason, abs, real, where);
+        };
+        let real;
+        try {
+            real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(abs);
+        }
+        catch (error) {
+            const code = error.code;
+            return refuse(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', `${abs}: cannot read the ${what} (${code ?? 'error'})`);
+        }
+        if (!this.permits(real))
+            return refuse('outside', this.outsideMessage(abs, real, what), real);
+        let fd;
+        try {
+            // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY);
+        }
+        catch (error) {
+            return refuse('unreadable', `${abs}: cannot read the ${what} (${error.code ?? 'error'})`, real);
+        }
+        try {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+            if (st.isDirectory())
+                return refuse('not-regular', `${abs}: is a directory, not a ${what}`, real);
+            if (!st.isFile()) {
+                const kind = st.isFIFO()
+                    ? 'a FIFO'
+                    : st.isCharacterDevice() || st.isBlockDevice()
+                        ? 'a device'
+                        : st.isSocket()
+                            ? 'a socket'
+                            : 'not a regular file';
+                return refuse('not-regular', `${abs}: is ${kind}, not a regular file; stackgate reads only regular files as ${what}`, real);
+            }
+            if (st.size > maxBytes) {
+                return refuse('too-large', `${abs}: ${what} is ${mb(st.size)}, too large; stackgate reads ${what}s up to ${mb(maxBytes)}`, real);
+            }
+            if (this.used + st.size > this.budgetBytes) {
+                return refuse('budget', `${abs}: not read: the project's files exceed the ${mb(this.budgetBytes)} stackgate reads in one run`, real);
+            }
+            this.used += st.size;
+            const buf = Buffer.allocUnsafe(st.size);
+            let off = 0;
+            // Read what fstat promised and no more: a file that grows meanwhile cannot outgrow the cap.
+            while (off < st.size) {
+                const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, off, st.size - off, off);
+                if (n === 0)
+                    break;
+                off += n;
+            }
+            return off === st.size ? buf : buf.subarray(0, off);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    /** A file's text as UTF-8 (a BOM is kept, so offsets match the file); remembered for code frames. */
+    readText(p, what = 'file', where, maxBytes = this.maxFileBytes) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(this.root, p);
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.readBytes(abs, what, where, maxBytes));
+        this.sources.set(abs, text);
+        return text;
+    }
+    /** Remembers text that was analysed but did not come from a project file (an image's built-in file). */
+    remember(label, text) {
+        this.sources.set(label, text);
+    }
+    /** The entries of a directory inside the root; empty when it is outside, missing or unreadable. */
+    list(dir) {
+        const where = this.locate(dir);
+        if (where.kind !== 'dir' || where.real === undefined)
+            return [];
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(where.real, { withFileTypes: true });
+        }
+        catch {
+            return [];
+        }
+    }
+}
 
 
 /***/ })

@@ -31289,7 +31289,7 @@ __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
@@ -31297,7 +31297,7 @@ __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
@@ -37214,7 +37214,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 4287:
+/***/ 3915:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39932,7 +39932,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -40172,7 +40172,125 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/src/core/untrusted-text.js
+/**
+ * The one escaping of untrusted text. Everything a report shows that came from project files
+ * (service names, paths, hosts, directive arguments, messages that quote them) passes through here,
+ * because a pull request writes those files and its output is a public CI log that the Actions runner
+ * scans for `::command::` lines.
+ *
+ * Layer 1, `showUntrusted`, makes data printable: C0 controls, DEL, C1 controls and the Unicode
+ * line/paragraph separators and bidi overrides become visible escapes (`\n`, `\x1b`, `\u{202e}`),
+ * so data can never start a new output line, move the cursor or reorder what a reader sees. The
+ * runner also takes `##[command]` anywhere in a line (its legacy syntax), so the `[` of `##[` is
+ * escaped too; `::` commands count only at a line's start (after leading white space), which
+ * `showUntrustedPath` guards for the one place data starts a line (the text format's file header).
+ * Layer 2 is per format: workflow-command escaping for `--format github` (the rules of @actions/core),
+ * and HTML-entity escaping for the Markdown job summary.
+ */
+
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+// C0, DEL, C1, NEL; U+2028/2029 (line breaks to JavaScript and some terminals); bidi embeddings,
+// overrides and isolates (the "Trojan Source" characters); U+FEFF (invisible).
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|(?<=##)\[/;
+const UNSAFE_OR_BACKSLASH = new RegExp(`${UNSAFE.source}|\\\\`, 'g');
+/**
+ * Untrusted text as one printable line: unsafe characters shown as escapes. A backslash is doubled
+ * only when the text holds something else to escape, so ordinary paths and regexes read as written,
+ * and within an escaped text every escape is unambiguous.
+ */
+function untrusted_text_showUntrusted(text) {
+    if (!UNSAFE.test(text))
+        return text;
+    return text.replace(UNSAFE_OR_BACKSLASH, (ch) => {
+        if (ch === '[')
+            return '\\x5b';
+        const named = NAMED[ch];
+        if (named !== undefined)
+            return named;
+        const code = ch.charCodeAt(0);
+        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+    });
+}
+/**
+ * An untrusted path as printed at the start of a line: escaped, and prefixed with `./` (the same
+ * path) when the runner would read the line as a `::command::`.
+ */
+function untrusted_text_showUntrustedPath(file) {
+    const shown = untrusted_text_showUntrusted(file);
+    return /^(::|##\[)/.test(shown.trimStart()) ? `./${shown}` : shown;
+}
+/** True when `showUntrusted` would change the text. */
+function hasUnsafeCharacters(text) {
+    return UNSAFE.test(text);
+}
+/** A workflow command's message, escaped exactly as @actions/core's `escapeData` does. */
+function untrusted_text_commandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** A workflow command's property value, escaped exactly as @actions/core's `escapeProperty` does. */
+function untrusted_text_commandProperty(text) {
+    return untrusted_text_commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+// Characters that start inline Markdown or HTML, or end a table cell: as entities they render as
+// themselves and cannot open a tag, a link or autolink (`:`), an image, emphasis, math (`$`), a
+// mention, a code span or a new cell.
+const MARKDOWN_SPECIAL = /[&<>|`\\[\]()*_~!$:@]/g;
+/**
+ * Untrusted text for the Markdown job summary (inside a table cell or a `<code>` element): printable
+ * first, then every Markdown/HTML-significant character as a numeric entity.
+ */
+function markdownText(text) {
+    return untrusted_text_showUntrusted(text).replace(MARKDOWN_SPECIAL, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+/** Shorter values are left as they are: they hold no secret, and replacing them would garble messages. */
+const MIN_HIDDEN_VALUE_LENGTH = 4;
+/**
+ * Shows every occurrence of a variable's value as `${NAME}` (longest values first, so a value that
+ * contains another is hidden whole). Used for values from the process environment, where CI secrets live.
+ */
+function hideValues(values) {
+    const pairs = [...values]
+        .filter(([, v]) => v.length >= MIN_HIDDEN_VALUE_LENGTH)
+        .sort((a, b) => b[1].length - a[1].length);
+    if (pairs.length === 0)
+        return (text) => text;
+    return (text) => {
+        let out = text;
+        for (const [name, value] of pairs)
+            if (out.includes(value))
+                out = out.split(value).join(`\${${name}}`);
+        return out;
+    };
+}
+/**
+ * Text that must be printed byte for byte (a diff of project files) cannot be escaped; in an Actions
+ * run it goes between `::stop-commands::TOKEN` and `::TOKEN::`, the runner's own switch for
+ * printing untrusted text, with a token the text cannot know in advance.
+ */
+function untrusted_text_verbatimBlock(text, env) {
+    if (env.GITHUB_ACTIONS !== 'true' || text === '')
+        return text;
+    const token = `stackgate-${randomUUID()}`;
+    return `::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
+}
+// Characters JSON.stringify leaves raw that a terminal or a reader acts on.
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * Pretty-printed JSON that is safe in a log and parses to exactly `value`: characters that
+ * JSON.stringify leaves raw (DEL, C1, separators, bidi) and the `[` of `##[` become `\uXXXX`
+ * escapes. `#` only occurs inside strings, so the replacement never touches JSON's own syntax.
+ */
+function untrusted_text_jsonForLog(value) {
+    return JSON.stringify(value, null, 2)
+        .replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/##\[/g, '##\\u005b');
+}
+
 ;// CONCATENATED MODULE: ./lib/src/core/errors.js
+
 /**
  * A mistake in how stackgate was called (bad flag, unknown command). Exit code 2, no stack trace.
  */
@@ -40183,7 +40301,7 @@ class errors_UsageError extends Error {
  * Input that cannot be read at all (missing, unreadable, binary, too large). Exit code 2, no stack
  * trace; the message names the file and, where known, the line, and says what to do.
  */
-class InputError extends Error {
+class errors_InputError extends Error {
     where;
     name = 'InputError';
     constructor(message, where) {
@@ -40206,7 +40324,21 @@ function errors_errorMessage(error) {
 }
 /** True for the errors that are the user's to fix: they are printed without a stack trace. */
 function isUserError(error) {
-    return error instanceof errors_UsageError || error instanceof InputError;
+    return error instanceof errors_UsageError || error instanceof errors_InputError;
+}
+/**
+ * The `at …` lines of an error's stack, without its message (which may quote project data and
+ * is printed escaped on its own), each one printable.
+ */
+function stackFrames(error) {
+    if (!(error instanceof Error) || typeof error.stack !== 'string')
+        return [];
+    const head = error.message ? `${error.name}: ${error.message}` : error.name;
+    const rest = error.stack.startsWith(head) ? error.stack.slice(head.length) : '';
+    return rest
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => untrusted_text_showUntrusted(l));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/core/finding.js
@@ -40223,48 +40355,1905 @@ function compareFindings(a, b) {
         cmp(a.message, b.message));
 }
 
+;// CONCATENATED MODULE: ./lib/src/core/project-files.js
+
+
+
+/**
+ * The one way stackgate reads project input. Project files come from whoever opened the pull request,
+ * so every path is resolved with realpath and must lie inside the project root (or under a path the
+ * user allowed explicitly); only regular files are read, never a FIFO or a device, and the size is
+ * checked on the open descriptor before a byte is read, against a per-file cap and a per-run budget.
+ */
+/** Real project files are kilobytes; a config this large is an attack or a mistake. */
+const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Everything one run may read; bounds memory whatever a glob or include chain matches. */
+const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
+/** A file stackgate declined to read. An InputError, so the CLI shows it without a stack trace (exit 2). */
+class FileRefused extends errors_InputError {
+    reason;
+    file;
+    realPath;
+    constructor(message, reason, 
+    /** The path as it was named (absolute). */
+    file, 
+    /** Where it resolves to, when known. */
+    realPath, where) {
+        super(message, where);
+        this.reason = reason;
+        this.file = file;
+        this.realPath = realPath;
+    }
+}
+function within(parent, child) {
+    if (child === parent)
+        return true;
+    const prefix = parent.endsWith(external_node_path_namespaceObject.sep) ? parent : `${parent}${external_node_path_namespaceObject.sep}`;
+    return child.startsWith(prefix);
+}
+function realOrSelf(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(p);
+    }
+    catch {
+        return external_node_path_namespaceObject.resolve(p);
+    }
+}
+function mb(n) {
+    return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+class project_files_ProjectFiles {
+    /** The realpath of the project root. */
+    root;
+    allowed;
+    maxFileBytes;
+    budgetBytes;
+    used = 0;
+    /** The text of every file read, keyed by the absolute path it was named by: reporters show only this. */
+    sources = new Map();
+    outside = [];
+    constructor(root, opts = {}) {
+        this.root = realOrSelf(root);
+        // Only paths that are outside the root as written: a link inside the project is the project's
+        // (a pull request's) to aim, so allowing it would let the pull request choose what is read.
+        this.allowed = (opts.allow ?? [])
+            .map((a) => external_node_path_namespaceObject.resolve(root, a))
+            .filter((a) => !within(this.root, a) && !within(external_node_path_namespaceObject.resolve(root), a))
+            .map(realOrSelf);
+        this.maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+        this.budgetBytes = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+    }
+    /** A reader with no root (the whole filesystem is "inside"), still bounded: for library callers and tests. */
+    static unconfined(opts = {}) {
+        return new project_files_ProjectFiles(external_node_path_namespaceObject.parse(process.cwd()).root, opts);
+    }
+    /** Compose found the project in a parent of the working directory: that directory is the project. */
+    widenRootTo(dir) {
+        const real = realOrSelf(dir);
+        if (within(real, this.root))
+            this.root = real;
+    }
+    /** Whether a real path may be read: inside the root or under an allowed path. */
+    permits(real) {
+        return within(this.root, real) || this.allowed.some((a) => within(a, real));
+    }
+    /** What a path is, without opening it (stat never blocks on a FIFO). Outside paths are not stat'ed further. */
+    locate(p) {
+        const abs = external_node_path_namespaceObject.resolve(this.root, p);
+        let real;
+        try {
+            real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+        }
+        catch {
+            return { kind: 'missing', path: abs };
+        }
+        if (!this.permits(real))
+            return { kind: 'outside', path: abs, real };
+        try {
+            const st = (0,external_node_fs_namespaceObject.statSync)(real);
+            return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other', path: abs, real };
+        }
+        catch {
+            return { kind: 'missing', path: abs, real };
+        }
+    }
+    isFile(p) {
+        return this.locate(p).kind === 'file';
+    }
+    /** Records a reference that points outside the root, for the path-outside-project note. */
+    noteOutside(ref, what, located) {
+        const real = located.real ?? located.path;
+        if (this.outside.some((o) => o.ref.file === ref.file && o.ref.line === ref.line && o.real === real))
+            return;
+        this.outside.push({ ref, what, path: located.path, real });
+    }
+    /** The message for a path outside the root, with the way to allow it. */
+    outsideMessage(p, real, what) {
+        return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass --allow-path ${real} to analyse it.`;
+    }
+    /** The bytes of a regular file inside the root. Throws FileRefused, naming the file and why. */
+    readBytes(p, what = 'file', where, maxBytes = this.maxFileBytes) {
+        const abs = external_node_path_namespaceObject.resolve(this.root, p);
+        const refuse = (reason, message, real) => {
+            throw new FileRefused(`${where ? `${where.file}:${where.line}: ` : ''}${message}`, reason, abs, real, where);
+        };
+        let real;
+        try {
+            real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+        }
+        catch (error) {
+            const code = error.code;
+            return refuse(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', `${abs}: cannot read the ${what} (${code ?? 'error'})`);
+        }
+        if (!this.permits(real))
+            return refuse('outside', this.outsideMessage(abs, real, what), real);
+        let fd;
+        try {
+            // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+            fd = (0,external_node_fs_namespaceObject.openSync)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK | external_node_fs_namespaceObject.constants.O_NOCTTY);
+        }
+        catch (error) {
+            return refuse('unreadable', `${abs}: cannot read the ${what} (${error.code ?? 'error'})`, real);
+        }
+        try {
+            const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+            if (st.isDirectory())
+                return refuse('not-regular', `${abs}: is a directory, not a ${what}`, real);
+            if (!st.isFile()) {
+                const kind = st.isFIFO()
+                    ? 'a FIFO'
+                    : st.isCharacterDevice() || st.isBlockDevice()
+                        ? 'a device'
+                        : st.isSocket()
+                            ? 'a socket'
+                            : 'not a regular file';
+                return refuse('not-regular', `${abs}: is ${kind}, not a regular file; stackgate reads only regular files as ${what}`, real);
+            }
+            if (st.size > maxBytes) {
+                return refuse('too-large', `${abs}: ${what} is ${mb(st.size)}, too large; stackgate reads ${what}s up to ${mb(maxBytes)}`, real);
+            }
+            if (this.used + st.size > this.budgetBytes) {
+                return refuse('budget', `${abs}: not read: the project's files exceed the ${mb(this.budgetBytes)} stackgate reads in one run`, real);
+            }
+            this.used += st.size;
+            const buf = Buffer.allocUnsafe(st.size);
+            let off = 0;
+            // Read what fstat promised and no more: a file that grows meanwhile cannot outgrow the cap.
+            while (off < st.size) {
+                const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, off, st.size - off, off);
+                if (n === 0)
+                    break;
+                off += n;
+            }
+            return off === st.size ? buf : buf.subarray(0, off);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    /** A file's text as UTF-8 (a BOM is kept, so offsets match the file); remembered for code frames. */
+    readText(p, what = 'file', where, maxBytes = this.maxFileBytes) {
+        const abs = external_node_path_namespaceObject.resolve(this.root, p);
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.readBytes(abs, what, where, maxBytes));
+        this.sources.set(abs, text);
+        return text;
+    }
+    /** Remembers text that was analysed but did not come from a project file (an image's built-in file). */
+    remember(label, text) {
+        this.sources.set(label, text);
+    }
+    /** The entries of a directory inside the root; empty when it is outside, missing or unreadable. */
+    list(dir) {
+        const where = this.locate(dir);
+        if (where.kind !== 'dir' || where.real === undefined)
+            return [];
+        try {
+            return (0,external_node_fs_namespaceObject.readdirSync)(where.real, { withFileTypes: true });
+        }
+        catch {
+            return [];
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/src/nginx/directives.js
+/**
+ * The directive table of nginx OSS 1.29 (the official image's nginx, its bundled modules and the
+ * dynamic modules it ships: geoip, image_filter, perl, xslt): name → where it may appear and how many
+ * arguments it takes.
+ *
+ * Source: nginxinc/nginx-go-crossplane `analyze_oss_latest_directives.gen.go` (generated from the
+ * nginx source's ngx_command_t tables), cross-checked against crossplane 0.5.8's analyzer.py. The
+ * encoding is ours. Each entry is one or more `|`-separated forms; a form is `<contexts> <arguments>`:
+ *   contexts: M main, E events, H http, S server, L location, U upstream, I if in server,
+ *             J if in location, X limit_except, T stream, R stream server, P stream upstream,
+ *             A mail, B mail server;
+ *   arguments: comma-separated: 0 none, digits = exact counts (12 = one or two), F on|off,
+ *              * any, 1+ / 2+ at least, B block.
+ * nginx Plus-only and removed directives (`ssl`, `spdy_*`) are absent on purpose: the official image
+ * would reject them too.
+ */
+const TABLE = {
+    absolute_redirect: 'HSL F',
+    accept_mutex: 'E F',
+    accept_mutex_delay: 'E 1',
+    access_log: 'HSLJX 1+ | TR 1+',
+    add_after_body: 'HSL 1',
+    add_before_body: 'HSL 1',
+    add_header: 'HSLJ 23',
+    add_header_inherit: 'HSLJ 1',
+    add_trailer: 'HSLJ 23',
+    add_trailer_inherit: 'HSLJ 1',
+    addition_types: 'HSL 1+',
+    aio: 'HSL 1',
+    aio_write: 'HSL F',
+    alias: 'L 1',
+    allow: 'HSLX 1 | TR 1',
+    ancient_browser: 'HSL 1+',
+    ancient_browser_value: 'HSL 1',
+    auth_basic: 'HSLX 1',
+    auth_basic_user_file: 'HSLX 1',
+    auth_delay: 'HSL 1',
+    auth_http: 'AB 1',
+    auth_http_header: 'AB 2',
+    auth_http_pass_client_cert: 'AB F',
+    auth_http_timeout: 'AB 1',
+    auth_request: 'HSL 1',
+    auth_request_set: 'HSL 2',
+    autoindex: 'HSL F',
+    autoindex_exact_size: 'HSL F',
+    autoindex_format: 'HSL 1',
+    autoindex_localtime: 'HSL F',
+    break: 'SLIJ 0',
+    charset: 'HSLJ 1',
+    charset_map: 'H 2,B',
+    charset_types: 'HSL 1+',
+    chunked_transfer_encoding: 'HSL F',
+    client_body_buffer_size: 'HSL 1',
+    client_body_in_file_only: 'HSL 1',
+    client_body_in_single_buffer: 'HSL F',
+    client_body_temp_path: 'HSL 1234',
+    client_body_timeout: 'HSL 1',
+    client_header_buffer_size: 'HS 1',
+    client_header_timeout: 'HS 1',
+    client_max_body_size: 'HSL 1',
+    connection_pool_size: 'HS 1',
+    create_full_put_path: 'HSL F',
+    daemon: 'M F',
+    dav_access: 'HSL 123',
+    dav_methods: 'HSL 1+',
+    debug_connection: 'E 1',
+    debug_points: 'M 1',
+    default_type: 'HSL 1',
+    deny: 'HSLX 1 | TR 1',
+    directio: 'HSL 1',
+    directio_alignment: 'HSL 1',
+    disable_symlinks: 'HSL 12',
+    early_hints: 'HSL 1+',
+    empty_gif: 'L 0',
+    env: 'M 1',
+    error_log: 'M 1+ | HSL 1+ | AB 1+ | TR 1+',
+    error_page: 'HSLJ 2+',
+    etag: 'HSL F',
+    events: 'M 0,B',
+    expires: 'HSLJ 12',
+    fastcgi_bind: 'HSL 12',
+    fastcgi_buffer_size: 'HSL 1',
+    fastcgi_buffering: 'HSL F',
+    fastcgi_buffers: 'HSL 2',
+    fastcgi_busy_buffers_size: 'HSL 1',
+    fastcgi_cache: 'HSL 1',
+    fastcgi_cache_background_update: 'HSL F',
+    fastcgi_cache_bypass: 'HSL 1+',
+    fastcgi_cache_key: 'HSL 1',
+    fastcgi_cache_lock: 'HSL F',
+    fastcgi_cache_lock_age: 'HSL 1',
+    fastcgi_cache_lock_timeout: 'HSL 1',
+    fastcgi_cache_max_range_offset: 'HSL 1',
+    fastcgi_cache_methods: 'HSL 1+',
+    fastcgi_cache_min_uses: 'HSL 1',
+    fastcgi_cache_path: 'H 2+',
+    fastcgi_cache_revalidate: 'HSL F',
+    fastcgi_cache_use_stale: 'HSL 1+',
+    fastcgi_cache_valid: 'HSL 1+',
+    fastcgi_catch_stderr: 'HSL 1',
+    fastcgi_connect_timeout: 'HSL 1',
+    fastcgi_force_ranges: 'HSL F',
+    fastcgi_hide_header: 'HSL 1',
+    fastcgi_ignore_client_abort: 'HSL F',
+    fastcgi_ignore_headers: 'HSL 1+',
+    fastcgi_index: 'HSL 1',
+    fastcgi_intercept_errors: 'HSL F',
+    fastcgi_keep_conn: 'HSL F',
+    fastcgi_limit_rate: 'HSL 1',
+    fastcgi_max_temp_file_size: 'HSL 1',
+    fastcgi_next_upstream: 'HSL 1+',
+    fastcgi_next_upstream_timeout: 'HSL 1',
+    fastcgi_next_upstream_tries: 'HSL 1',
+    fastcgi_no_cache: 'HSL 1+',
+    fastcgi_param: 'HSL 23',
+    fastcgi_pass: 'LJ 1',
+    fastcgi_pass_header: 'HSL 1',
+    fastcgi_pass_request_body: 'HSL F',
+    fastcgi_pass_request_headers: 'HSL F',
+    fastcgi_read_timeout: 'HSL 1',
+    fastcgi_request_buffering: 'HSL F',
+    fastcgi_send_lowat: 'HSL 1',
+    fastcgi_send_timeout: 'HSL 1',
+    fastcgi_socket_keepalive: 'HSL F',
+    fastcgi_split_path_info: 'HSL 1',
+    fastcgi_store: 'HSL 1',
+    fastcgi_store_access: 'HSL 123',
+    fastcgi_temp_file_write_size: 'HSL 1',
+    fastcgi_temp_path: 'HSL 1234',
+    flv: 'L 0',
+    geo: 'H 12,B | T 12,B',
+    geoip_city: 'H 12 | T 12',
+    geoip_country: 'H 12 | T 12',
+    geoip_org: 'H 12 | T 12',
+    geoip_proxy: 'H 1',
+    geoip_proxy_recursive: 'H F',
+    google_perftools_profiles: 'M 1',
+    grpc_bind: 'HSL 12',
+    grpc_buffer_size: 'HSL 1',
+    grpc_connect_timeout: 'HSL 1',
+    grpc_hide_header: 'HSL 1',
+    grpc_ignore_headers: 'HSL 1+',
+    grpc_intercept_errors: 'HSL F',
+    grpc_next_upstream: 'HSL 1+',
+    grpc_next_upstream_timeout: 'HSL 1',
+    grpc_next_upstream_tries: 'HSL 1',
+    grpc_pass: 'LJ 1',
+    grpc_pass_header: 'HSL 1',
+    grpc_read_timeout: 'HSL 1',
+    grpc_send_timeout: 'HSL 1',
+    grpc_set_header: 'HSL 2',
+    grpc_socket_keepalive: 'HSL F',
+    grpc_ssl_certificate: 'HSL 1',
+    grpc_ssl_certificate_cache: 'HSL 123',
+    grpc_ssl_certificate_key: 'HSL 1',
+    grpc_ssl_ciphers: 'HSL 1',
+    grpc_ssl_conf_command: 'HSL 2',
+    grpc_ssl_crl: 'HSL 1',
+    grpc_ssl_name: 'HSL 1',
+    grpc_ssl_password_file: 'HSL 1',
+    grpc_ssl_protocols: 'HSL 1+',
+    grpc_ssl_server_name: 'HSL F',
+    grpc_ssl_session_reuse: 'HSL F',
+    grpc_ssl_trusted_certificate: 'HSL 1',
+    grpc_ssl_verify: 'HSL F',
+    grpc_ssl_verify_depth: 'HSL 1',
+    gunzip: 'HSL F',
+    gunzip_buffers: 'HSL 2',
+    gzip: 'HSLJ F',
+    gzip_buffers: 'HSL 2',
+    gzip_comp_level: 'HSL 1',
+    gzip_disable: 'HSL 1+',
+    gzip_http_version: 'HSL 1',
+    gzip_min_length: 'HSL 1',
+    gzip_proxied: 'HSL 1+',
+    gzip_static: 'HSL 1',
+    gzip_types: 'HSL 1+',
+    gzip_vary: 'HSL F',
+    hash: 'U 12 | P 12',
+    http: 'M 0,B',
+    http2: 'HS F',
+    http2_body_preread_size: 'HS 1',
+    http2_chunk_size: 'HSL 1',
+    http2_idle_timeout: 'HS 1',
+    http2_max_concurrent_pushes: 'HS 1',
+    http2_max_concurrent_streams: 'HS 1',
+    http2_max_field_size: 'HS 1',
+    http2_max_header_size: 'HS 1',
+    http2_max_requests: 'HS 1',
+    http2_push: 'HSL 1',
+    http2_push_preload: 'HSL F',
+    http2_recv_buffer_size: 'H 1',
+    http2_recv_timeout: 'HS 1',
+    http3: 'HS F',
+    http3_hq: 'HS F',
+    http3_max_concurrent_streams: 'HS 1',
+    http3_stream_buffer_size: 'HS 1',
+    if: 'SL 1+,B',
+    if_modified_since: 'HSL 1',
+    ignore_invalid_headers: 'HS F',
+    image_filter: 'L 123',
+    image_filter_buffer: 'HSL 1',
+    image_filter_interlace: 'HSL F',
+    image_filter_jpeg_quality: 'HSL 1',
+    image_filter_sharpen: 'HSL 1',
+    image_filter_transparency: 'HSL F',
+    image_filter_webp_quality: 'HSL 1',
+    imap_auth: 'AB 1+',
+    imap_capabilities: 'AB 1+',
+    imap_client_buffer: 'AB 1',
+    include: 'MEHSLUTRPABIJX 1',
+    index: 'HSL 1+',
+    internal: 'L 0',
+    ip_hash: 'U 0',
+    keepalive: 'U 1',
+    keepalive_disable: 'HSL 12',
+    keepalive_min_timeout: 'HSL 1',
+    keepalive_requests: 'HSL 1 | U 1',
+    keepalive_time: 'HSL 1 | U 1',
+    keepalive_timeout: 'HSL 12 | U 1',
+    large_client_header_buffers: 'HS 2',
+    least_conn: 'U 0 | P 0',
+    limit_conn: 'HSL 2 | TR 2',
+    limit_conn_dry_run: 'HSL F | TR F',
+    limit_conn_log_level: 'HSL 1 | TR 1',
+    limit_conn_status: 'HSL 1',
+    limit_conn_zone: 'H 2 | T 2',
+    limit_except: 'L 1+,B',
+    limit_rate: 'HSLJ 1',
+    limit_rate_after: 'HSLJ 1',
+    limit_req: 'HSL 123',
+    limit_req_dry_run: 'HSL 1',
+    limit_req_log_level: 'HSL 1',
+    limit_req_status: 'HSL 1',
+    limit_req_zone: 'H 34',
+    lingering_close: 'HSL 1',
+    lingering_time: 'HSL 1',
+    lingering_timeout: 'HSL 1',
+    listen: 'S 1+ | B 1+ | R 1+',
+    load_module: 'M 1',
+    location: 'SL 12,B',
+    lock_file: 'M 1',
+    log_format: 'H 2+ | T 2+',
+    log_not_found: 'HSL F',
+    log_subrequest: 'HSL F',
+    mail: 'M 0,B',
+    map: 'H 2,B | T 2,B',
+    map_hash_bucket_size: 'H 1 | T 1',
+    map_hash_max_size: 'H 1 | T 1',
+    master_process: 'M F',
+    max_errors: 'AB 1',
+    max_headers: 'HS 1',
+    max_ranges: 'HSL 1',
+    memcached_bind: 'HSL 12',
+    memcached_buffer_size: 'HSL 1',
+    memcached_connect_timeout: 'HSL 1',
+    memcached_gzip_flag: 'HSL 1',
+    memcached_next_upstream: 'HSL 1+',
+    memcached_next_upstream_timeout: 'HSL 1',
+    memcached_next_upstream_tries: 'HSL 1',
+    memcached_pass: 'LJ 1',
+    memcached_read_timeout: 'HSL 1',
+    memcached_send_timeout: 'HSL 1',
+    memcached_socket_keepalive: 'HSL F',
+    merge_slashes: 'HS F',
+    min_delete_depth: 'HSL 1',
+    mirror: 'HSL 1',
+    mirror_request_body: 'HSL F',
+    modern_browser: 'HSL 12',
+    modern_browser_value: 'HSL 1',
+    mp4: 'L 0',
+    mp4_buffer_size: 'HSL 1',
+    mp4_max_buffer_size: 'HSL 1',
+    mp4_start_key_frame: 'HSL F',
+    msie_padding: 'HSL F',
+    msie_refresh: 'HSL F',
+    multi_accept: 'E F',
+    open_file_cache: 'HSL 12',
+    open_file_cache_errors: 'HSL F',
+    open_file_cache_min_uses: 'HSL 1',
+    open_file_cache_valid: 'HSL 1',
+    open_log_file_cache: 'HSL 1234 | TR 1234',
+    output_buffers: 'HSL 2',
+    override_charset: 'HSLJ F',
+    pass: 'R 1',
+    pcre_jit: 'M F',
+    perl: 'LX 1',
+    perl_modules: 'H 1',
+    perl_require: 'H 1',
+    perl_set: 'H 2',
+    pid: 'M 1',
+    pop3_auth: 'AB 1+',
+    pop3_capabilities: 'AB 1+',
+    port_in_redirect: 'HSL F',
+    postpone_output: 'HSL 1',
+    preread_buffer_size: 'TR 1',
+    preread_timeout: 'TR 1',
+    protocol: 'B 1',
+    proxy_bind: 'HSL 12 | TR 12',
+    proxy_buffer: 'AB 1',
+    proxy_buffer_size: 'HSL 1 | TR 1',
+    proxy_buffering: 'HSL F',
+    proxy_buffers: 'HSL 2',
+    proxy_busy_buffers_size: 'HSL 1',
+    proxy_cache: 'HSL 1',
+    proxy_cache_background_update: 'HSL F',
+    proxy_cache_bypass: 'HSL 1+',
+    proxy_cache_convert_head: 'HSL F',
+    proxy_cache_key: 'HSL 1',
+    proxy_cache_lock: 'HSL F',
+    proxy_cache_lock_age: 'HSL 1',
+    proxy_cache_lock_timeout: 'HSL 1',
+    proxy_cache_max_range_offset: 'HSL 1',
+    proxy_cache_methods: 'HSL 1+',
+    proxy_cache_min_uses: 'HSL 1',
+    proxy_cache_path: 'H 2+',
+    proxy_cache_revalidate: 'HSL F',
+    proxy_cache_use_stale: 'HSL 1+',
+    proxy_cache_valid: 'HSL 1+',
+    proxy_connect_timeout: 'HSL 1 | TR 1',
+    proxy_cookie_domain: 'HSL 12',
+    proxy_cookie_flags: 'HSL 1234',
+    proxy_cookie_path: 'HSL 12',
+    proxy_download_rate: 'TR 1',
+    proxy_force_ranges: 'HSL F',
+    proxy_half_close: 'TR F',
+    proxy_headers_hash_bucket_size: 'HSL 1',
+    proxy_headers_hash_max_size: 'HSL 1',
+    proxy_hide_header: 'HSL 1',
+    proxy_http_version: 'HSL 1',
+    proxy_ignore_client_abort: 'HSL F',
+    proxy_ignore_headers: 'HSL 1+',
+    proxy_intercept_errors: 'HSL F',
+    proxy_limit_rate: 'HSL 1',
+    proxy_max_temp_file_size: 'HSL 1',
+    proxy_method: 'HSL 1',
+    proxy_next_upstream: 'HSL 1+ | TR F',
+    proxy_next_upstream_timeout: 'HSL 1 | TR 1',
+    proxy_next_upstream_tries: 'HSL 1 | TR 1',
+    proxy_no_cache: 'HSL 1+',
+    proxy_pass: 'LJX 1 | R 1',
+    proxy_pass_error_message: 'AB F',
+    proxy_pass_header: 'HSL 1',
+    proxy_pass_request_body: 'HSL F',
+    proxy_pass_request_headers: 'HSL F',
+    proxy_pass_trailers: 'HSL F',
+    proxy_protocol: 'TR F',
+    proxy_protocol_timeout: 'TR 1',
+    proxy_read_timeout: 'HSL 1',
+    proxy_redirect: 'HSL 12',
+    proxy_request_buffering: 'HSL F',
+    proxy_requests: 'TR 1',
+    proxy_responses: 'TR 1',
+    proxy_send_lowat: 'HSL 1',
+    proxy_send_timeout: 'HSL 1',
+    proxy_set_body: 'HSL 1',
+    proxy_set_header: 'HSL 2',
+    proxy_smtp_auth: 'AB F',
+    proxy_socket_keepalive: 'HSL F | TR F',
+    proxy_ssl: 'TR F',
+    proxy_ssl_certificate: 'HSL 1 | TR 1',
+    proxy_ssl_certificate_cache: 'HSL 123 | TR 123',
+    proxy_ssl_certificate_key: 'HSL 1 | TR 1',
+    proxy_ssl_ciphers: 'HSL 1 | TR 1',
+    proxy_ssl_conf_command: 'HSL 2 | TR 2',
+    proxy_ssl_crl: 'HSL 1 | TR 1',
+    proxy_ssl_name: 'HSL 1 | TR 1',
+    proxy_ssl_password_file: 'HSL 1 | TR 1',
+    proxy_ssl_protocols: 'HSL 1+ | TR 1+',
+    proxy_ssl_server_name: 'HSL F | TR F',
+    proxy_ssl_session_reuse: 'HSL F | TR F',
+    proxy_ssl_trusted_certificate: 'HSL 1 | TR 1',
+    proxy_ssl_verify: 'HSL F | TR F',
+    proxy_ssl_verify_depth: 'HSL 1 | TR 1',
+    proxy_store: 'HSL 1',
+    proxy_store_access: 'HSL 123',
+    proxy_temp_file_write_size: 'HSL 1',
+    proxy_temp_path: 'HSL 1234',
+    proxy_timeout: 'AB 1 | TR 1',
+    proxy_upload_rate: 'TR 1',
+    quic_active_connection_id_limit: 'HS 1',
+    quic_bpf: 'M F',
+    quic_gso: 'HS F',
+    quic_host_key: 'HS 1',
+    quic_retry: 'HS F',
+    random: 'U 0,12 | P 0,12',
+    random_index: 'L F',
+    read_ahead: 'HSL 1',
+    real_ip_header: 'HSL 1',
+    real_ip_recursive: 'HSL F',
+    recursive_error_pages: 'HSL F',
+    referer_hash_bucket_size: 'SL 1',
+    referer_hash_max_size: 'SL 1',
+    request_pool_size: 'HS 1',
+    reset_timedout_connection: 'HSL F',
+    resolver: 'HSL 1+ | U 1+ | AB 1+ | TR 1+ | P 1+',
+    resolver_timeout: 'HSL 1 | U 1 | AB 1 | TR 1 | P 1',
+    return: 'SLIJ 12 | R 1',
+    rewrite: 'SLIJ 23',
+    rewrite_log: 'HSLIJ F',
+    root: 'HSLJ 1',
+    satisfy: 'HSL 1',
+    scgi_bind: 'HSL 12',
+    scgi_buffer_size: 'HSL 1',
+    scgi_buffering: 'HSL F',
+    scgi_buffers: 'HSL 2',
+    scgi_busy_buffers_size: 'HSL 1',
+    scgi_cache: 'HSL 1',
+    scgi_cache_background_update: 'HSL F',
+    scgi_cache_bypass: 'HSL 1+',
+    scgi_cache_key: 'HSL 1',
+    scgi_cache_lock: 'HSL F',
+    scgi_cache_lock_age: 'HSL 1',
+    scgi_cache_lock_timeout: 'HSL 1',
+    scgi_cache_max_range_offset: 'HSL 1',
+    scgi_cache_methods: 'HSL 1+',
+    scgi_cache_min_uses: 'HSL 1',
+    scgi_cache_path: 'H 2+',
+    scgi_cache_revalidate: 'HSL F',
+    scgi_cache_use_stale: 'HSL 1+',
+    scgi_cache_valid: 'HSL 1+',
+    scgi_connect_timeout: 'HSL 1',
+    scgi_force_ranges: 'HSL F',
+    scgi_hide_header: 'HSL 1',
+    scgi_ignore_client_abort: 'HSL F',
+    scgi_ignore_headers: 'HSL 1+',
+    scgi_intercept_errors: 'HSL F',
+    scgi_limit_rate: 'HSL 1',
+    scgi_max_temp_file_size: 'HSL 1',
+    scgi_next_upstream: 'HSL 1+',
+    scgi_next_upstream_timeout: 'HSL 1',
+    scgi_next_upstream_tries: 'HSL 1',
+    scgi_no_cache: 'HSL 1+',
+    scgi_param: 'HSL 23',
+    scgi_pass: 'LJ 1',
+    scgi_pass_header: 'HSL 1',
+    scgi_pass_request_body: 'HSL F',
+    scgi_pass_request_headers: 'HSL F',
+    scgi_read_timeout: 'HSL 1',
+    scgi_request_buffering: 'HSL F',
+    scgi_send_timeout: 'HSL 1',
+    scgi_socket_keepalive: 'HSL F',
+    scgi_store: 'HSL 1',
+    scgi_store_access: 'HSL 123',
+    scgi_temp_file_write_size: 'HSL 1',
+    scgi_temp_path: 'HSL 1234',
+    secure_link: 'HSL 1',
+    secure_link_md5: 'HSL 1',
+    secure_link_secret: 'HSL 1',
+    send_lowat: 'HSL 1',
+    send_timeout: 'HSL 1',
+    sendfile: 'HSLJ F',
+    sendfile_max_chunk: 'HSL 1',
+    server: 'H 0,B | U 1+ | A 0,B | T 0,B | P 1+',
+    server_name: 'S 1+ | AB 1 | R 1+',
+    server_name_in_redirect: 'HSL F',
+    server_names_hash_bucket_size: 'H 1 | T 1',
+    server_names_hash_max_size: 'H 1 | T 1',
+    server_tokens: 'HSL 1',
+    set: 'SLIJ 2 | R 2',
+    set_real_ip_from: 'HSL 1 | TR 1',
+    slice: 'HSL 1',
+    smtp_auth: 'AB 1+',
+    smtp_capabilities: 'AB 1+',
+    smtp_client_buffer: 'AB 1',
+    smtp_greeting_delay: 'AB 1',
+    source_charset: 'HSLJ 1',
+    split_clients: 'H 2,B | T 2,B',
+    ssi: 'HSLJ F',
+    ssi_last_modified: 'HSL F',
+    ssi_min_file_chunk: 'HSL 1',
+    ssi_silent_errors: 'HSL F',
+    ssi_types: 'HSL 1+',
+    ssi_value_length: 'HSL 1',
+    ssl_alpn: 'TR 1+',
+    ssl_buffer_size: 'HS 1',
+    ssl_certificate: 'HS 1 | AB 1 | TR 1',
+    ssl_certificate_cache: 'HS 123 | TR 123',
+    ssl_certificate_compression: 'HS F | AB F | TR F',
+    ssl_certificate_key: 'HS 1 | AB 1 | TR 1',
+    ssl_ciphers: 'HS 1 | AB 1 | TR 1',
+    ssl_client_certificate: 'HS 1 | AB 1 | TR 1',
+    ssl_conf_command: 'HS 2 | AB 2 | TR 2',
+    ssl_crl: 'HS 1 | AB 1 | TR 1',
+    ssl_dhparam: 'HS 1 | AB 1 | TR 1',
+    ssl_early_data: 'HS F',
+    ssl_ecdh_curve: 'HS 1 | AB 1 | TR 1',
+    ssl_ech_file: 'HS 1 | TR 1',
+    ssl_engine: 'M 1',
+    ssl_handshake_timeout: 'TR 1',
+    ssl_object_cache_inheritable: 'M F',
+    ssl_ocsp: 'HS 1 | TR 1',
+    ssl_ocsp_cache: 'HS 1 | TR 1',
+    ssl_ocsp_responder: 'HS 1 | TR 1',
+    ssl_password_file: 'HS 1 | AB 1 | TR 1',
+    ssl_prefer_server_ciphers: 'HS F | AB F | TR F',
+    ssl_preread: 'TR F',
+    ssl_protocols: 'HS 1+ | AB 1+ | TR 1+',
+    ssl_reject_handshake: 'HS F | TR F',
+    ssl_session_cache: 'HS 12 | AB 12 | TR 12',
+    ssl_session_ticket_key: 'HS 1 | AB 1 | TR 1',
+    ssl_session_tickets: 'HS F | AB F | TR F',
+    ssl_session_timeout: 'HS 1 | AB 1 | TR 1',
+    ssl_stapling: 'HS F | TR F',
+    ssl_stapling_file: 'HS 1 | TR 1',
+    ssl_stapling_responder: 'HS 1 | TR 1',
+    ssl_stapling_verify: 'HS F | TR F',
+    ssl_trusted_certificate: 'HS 1 | AB 1 | TR 1',
+    ssl_verify_client: 'HS 1 | AB 1 | TR 1',
+    ssl_verify_depth: 'HS 1 | AB 1 | TR 1',
+    starttls: 'AB 1',
+    stream: 'M 0,B',
+    stub_status: 'SL 0,1',
+    sub_filter: 'HSL 2',
+    sub_filter_last_modified: 'HSL F',
+    sub_filter_once: 'HSL F',
+    sub_filter_types: 'HSL 1+',
+    subrequest_output_buffer_size: 'HSL 1',
+    tcp_nodelay: 'HSL F | TR F',
+    tcp_nopush: 'HSL F',
+    thread_pool: 'M 23',
+    timeout: 'AB 1',
+    timer_resolution: 'M 1',
+    try_files: 'SL 2+',
+    types: 'HSL 0,B',
+    types_hash_bucket_size: 'HSL 1',
+    types_hash_max_size: 'HSL 1',
+    underscores_in_headers: 'HS F',
+    uninitialized_variable_warn: 'HSLIJ F',
+    upstream: 'H 1,B | T 1,B',
+    use: 'E 1',
+    user: 'M 12',
+    userid: 'HSL 1',
+    userid_domain: 'HSL 1',
+    userid_expires: 'HSL 1',
+    userid_flags: 'HSL 123',
+    userid_mark: 'HSL 1',
+    userid_name: 'HSL 1',
+    userid_p3p: 'HSL 1',
+    userid_path: 'HSL 1',
+    userid_service: 'HSL 1',
+    uwsgi_bind: 'HSL 12',
+    uwsgi_buffer_size: 'HSL 1',
+    uwsgi_buffering: 'HSL F',
+    uwsgi_buffers: 'HSL 2',
+    uwsgi_busy_buffers_size: 'HSL 1',
+    uwsgi_cache: 'HSL 1',
+    uwsgi_cache_background_update: 'HSL 1',
+    uwsgi_cache_bypass: 'HSL 1+',
+    uwsgi_cache_key: 'HSL 1',
+    uwsgi_cache_lock: 'HSL F',
+    uwsgi_cache_lock_age: 'HSL 1',
+    uwsgi_cache_lock_timeout: 'HSL 1',
+    uwsgi_cache_max_range_offset: 'HSL 1',
+    uwsgi_cache_methods: 'HSL 1+',
+    uwsgi_cache_min_uses: 'HSL 1',
+    uwsgi_cache_path: 'H 2+',
+    uwsgi_cache_revalidate: 'HSL F',
+    uwsgi_cache_use_stale: 'HSL 1+',
+    uwsgi_cache_valid: 'HSL 1+',
+    uwsgi_connect_timeout: 'HSL 1',
+    uwsgi_force_ranges: 'HSL F',
+    uwsgi_hide_header: 'HSL 1',
+    uwsgi_ignore_client_abort: 'HSL F',
+    uwsgi_ignore_headers: 'HSL 1+',
+    uwsgi_intercept_errors: 'HSL F',
+    uwsgi_limit_rate: 'HSL 1',
+    uwsgi_max_temp_file_size: 'HSL 1',
+    uwsgi_modifier1: 'HSL 1',
+    uwsgi_modifier2: 'HSL 1',
+    uwsgi_next_upstream: 'HSL 1+',
+    uwsgi_next_upstream_timeout: 'HSL 1',
+    uwsgi_next_upstream_tries: 'HSL 1',
+    uwsgi_no_cache: 'HSL 1+',
+    uwsgi_param: 'HSL 23',
+    uwsgi_pass: 'LJ 1',
+    uwsgi_pass_header: 'HSL 1',
+    uwsgi_pass_request_body: 'HSL F',
+    uwsgi_pass_request_headers: 'HSL F',
+    uwsgi_read_timeout: 'HSL 1',
+    uwsgi_request_buffering: 'HSL F',
+    uwsgi_send_timeout: 'HSL 1',
+    uwsgi_socket_keepalive: 'HSL F',
+    uwsgi_ssl_certificate: 'HSL 1',
+    uwsgi_ssl_certificate_cache: 'HSL 123',
+    uwsgi_ssl_certificate_key: 'HSL 1',
+    uwsgi_ssl_ciphers: 'HSL 1',
+    uwsgi_ssl_conf_command: 'HSL 2',
+    uwsgi_ssl_crl: 'HSL 1',
+    uwsgi_ssl_name: 'HSL 1',
+    uwsgi_ssl_password_file: 'HSL 1',
+    uwsgi_ssl_protocols: 'HSL 1+',
+    uwsgi_ssl_server_name: 'HSL F',
+    uwsgi_ssl_session_reuse: 'HSL F',
+    uwsgi_ssl_trusted_certificate: 'HSL 1',
+    uwsgi_ssl_verify: 'HSL F',
+    uwsgi_ssl_verify_depth: 'HSL 1',
+    uwsgi_store: 'HSL 1',
+    uwsgi_store_access: 'HSL 123',
+    uwsgi_temp_file_write_size: 'HSL 1',
+    uwsgi_temp_path: 'HSL 1234',
+    valid_referers: 'SL 1+',
+    variables_hash_bucket_size: 'H 1 | T 1',
+    variables_hash_max_size: 'H 1 | T 1',
+    worker_aio_requests: 'E 1',
+    worker_connections: 'E 1',
+    worker_cpu_affinity: 'M 1+',
+    worker_priority: 'M 1',
+    worker_processes: 'M 1',
+    worker_rlimit_core: 'M 1',
+    worker_rlimit_nofile: 'M 1',
+    worker_shutdown_timeout: 'M 1',
+    working_directory: 'M 1',
+    xclient: 'AB F',
+    xml_entities: 'HSL 1',
+    xslt_last_modified: 'HSL F',
+    xslt_param: 'HSL 2',
+    xslt_string_param: 'HSL 2',
+    xslt_stylesheet: 'L 1+',
+    xslt_types: 'HSL 1+',
+    zone: 'U 12 | P 12',
+};
+const CONTEXT_LETTER = {
+    main: 'M',
+    events: 'E',
+    http: 'H',
+    server: 'S',
+    location: 'L',
+    upstream: 'U',
+    'if-in-server': 'I',
+    'if-in-location': 'J',
+    limit_except: 'X',
+    stream: 'T',
+    'stream-server': 'R',
+    'stream-upstream': 'P',
+    mail: 'A',
+    'mail-server': 'B',
+};
+/** Blocks whose content is data (`map` pairs, `types` entries …) and not directives. */
+const DATA_BLOCKS = {
+    map: 'map',
+    types: 'types',
+    geo: 'geo',
+    split_clients: 'split_clients',
+    charset_map: 'charset_map',
+};
+function parseForm(spec) {
+    const [contexts = '', args = ''] = spec.trim().split(' ');
+    const form = { contexts, counts: new Set(), flag: false, any: false, block: false };
+    for (const part of args.split(',')) {
+        if (part === 'F')
+            form.flag = true;
+        else if (part === '*')
+            form.any = true;
+        else if (part === 'B')
+            form.block = true;
+        else if (part.endsWith('+'))
+            form.atLeast = Number(part.slice(0, -1));
+        else
+            for (const digit of part)
+                form.counts.add(Number(digit));
+    }
+    return form;
+}
+const FORMS = new Map(Object.entries(TABLE).map(([name, spec]) => [name, spec.split('|').map(parseForm)]));
+/** The forms of a known directive, or undefined for a directive nginx does not know. */
+function directiveForms(name) {
+    return FORMS.get(name);
+}
+function isKnownDirective(name) {
+    return FORMS.has(name);
+}
+/** The context the children of `parent` live in, given the context of `parent` itself. */
+function childContext(parentContext, parent) {
+    const name = parent.directive;
+    const data = DATA_BLOCKS[name];
+    if (data && parentContext !== 'unknown')
+        return data;
+    switch (parentContext) {
+        case 'main':
+            if (name === 'events' || name === 'http' || name === 'stream' || name === 'mail')
+                return name;
+            return 'unknown';
+        case 'http':
+            if (name === 'server')
+                return 'server';
+            if (name === 'upstream')
+                return 'upstream';
+            if (name === 'location')
+                return 'location';
+            return 'unknown';
+        case 'server':
+            if (name === 'location')
+                return 'location';
+            if (name === 'if')
+                return 'if-in-server';
+            return 'unknown';
+        case 'location':
+            if (name === 'location')
+                return 'location';
+            if (name === 'if')
+                return 'if-in-location';
+            if (name === 'limit_except')
+                return 'limit_except';
+            return 'unknown';
+        case 'stream':
+            if (name === 'server')
+                return 'stream-server';
+            if (name === 'upstream')
+                return 'stream-upstream';
+            return 'unknown';
+        case 'mail':
+            return name === 'server' ? 'mail-server' : 'unknown';
+        default:
+            return 'unknown';
+    }
+}
+/** The context of a directive whose enclosing blocks are `parents` (outermost first). */
+function contextOf(parents) {
+    let ctx = 'main';
+    for (const p of parents)
+        ctx = childContext(ctx, p);
+    return ctx;
+}
+function acceptsArgs(form, args) {
+    const n = args.length;
+    if (form.any)
+        return true;
+    if (form.counts.has(n))
+        return true;
+    if (form.flag && n === 1)
+        return true;
+    if (form.atLeast !== undefined && n >= form.atLeast)
+        return true;
+    return false;
+}
+/**
+ * What `nginx -t` would say about one directive in a context, in its words: an unknown directive, a
+ * directive that is not allowed here, a block/simple mismatch, a wrong argument count or a bad flag.
+ * Data blocks (map, types …) and unknown blocks are not checked.
+ */
+function checkDirective(d, context) {
+    const letter = CONTEXT_LETTER[context];
+    if (letter === undefined)
+        return [];
+    const forms = FORMS.get(d.directive);
+    if (!forms)
+        return [{ kind: 'unknown', message: `unknown directive "${d.directive}"` }];
+    const form = forms.find((f) => f.contexts.includes(letter));
+    if (!form)
+        return [{ kind: 'context', message: `"${d.directive}" directive is not allowed here` }];
+    const isBlock = d.block !== undefined;
+    if (form.block && !isBlock)
+        return [{ kind: 'args', message: `directive "${d.directive}" has no opening "{"` }];
+    if (!form.block && isBlock)
+        return [{ kind: 'args', message: `directive "${d.directive}" is not terminated by ";"` }];
+    if (!acceptsArgs(form, d.args)) {
+        return [{ kind: 'args', message: `invalid number of arguments in "${d.directive}" directive` }];
+    }
+    if (form.flag && !form.any && !form.counts.has(1) && form.atLeast === undefined) {
+        const value = d.args[0].toLowerCase();
+        if (value !== 'on' && value !== 'off') {
+            return [
+                {
+                    kind: 'args',
+                    message: `invalid value "${d.args[0]}" in "${d.directive}" directive, it must be "on" or "off"`,
+                },
+            ];
+        }
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./lib/src/nginx/lexer.js
+/**
+ * The nginx tokenizer. It follows nginx's ngx_conf_read_token where nginx and crossplane agree, and
+ * nginx where they differ (see docs/nginx-parser.md):
+ * - whitespace is space, tab, CR and LF only; lines are counted on LF;
+ * - `#` starts a comment only at the start of a token; comments are skipped;
+ * - a quote starts a quoted token only at the start of a token; inside it `\<quote>` is the quote and
+ *   every other escape stays as written (crossplane's args keep `\n`, `\\` raw);
+ * - outside quotes `\x` is kept as written and never ends a token;
+ * - an unquoted token ends at whitespace, `;` or `{` (but not at the `{` of `${`); a `}` inside a token
+ *   is part of it, as in nginx (crossplane splits there).
+ * Positions are 1-based lines and 1-based columns in UTF-16 code units (SARIF's default column kind),
+ * offsets are 0-based indexes into the text. A leading UTF-8 BOM is not counted in columns.
+ */
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const BACKSLASH = 92;
+const HASH = 35;
+const DOLLAR = 36;
+const SEMICOLON = 59;
+const LBRACE = 123;
+const RBRACE = 125;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const RPAREN = 41;
+function isSpace(c) {
+    return c === SPACE || c === TAB || c === LF || c === CR;
+}
+class Lexer {
+    text;
+    pos = 0;
+    /** Line bookkeeping: `line` is the line of offset `lineScan`, whose line starts at `lineStart`. */
+    line = 1;
+    lineStart;
+    lineScan = 0;
+    /** Start offset of each line seen so far (index 0 is line 1). */
+    lineStarts;
+    errors = [];
+    /** After an unclosed quote the directive is ended at that line's end (a zero-width ';'). */
+    pendingTerminator = -1;
+    constructor(text) {
+        this.text = text;
+        this.lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+        this.lineStarts = [this.lineStart];
+        if (this.lineStart === 1) {
+            this.pos = 1;
+            this.lineScan = 1;
+        }
+    }
+    /** Line and column of an offset. Forward queries are amortized linear; earlier offsets use a binary search. */
+    position(offset) {
+        const text = this.text;
+        if (offset < this.lineScan)
+            return this.earlierPosition(offset);
+        for (let i = this.lineScan; i < offset; i++) {
+            if (text.charCodeAt(i) === LF) {
+                this.line++;
+                this.lineStart = i + 1;
+                this.lineStarts.push(i + 1);
+            }
+        }
+        this.lineScan = offset;
+        return { line: this.line, column: offset - this.lineStart + 1 };
+    }
+    earlierPosition(offset) {
+        const starts = this.lineStarts;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - starts[lo] + 1 };
+    }
+    error(offset, message, nginx) {
+        const { line, column } = this.position(offset);
+        this.errors.push(nginx === undefined ? { line, column, offset, message } : { line, column, offset, message, nginx });
+    }
+    token(kind, value, start, end) {
+        const { line, column } = this.position(start);
+        return { kind, value, line, column, start, end };
+    }
+    next() {
+        const text = this.text;
+        const n = text.length;
+        if (this.pendingTerminator >= 0) {
+            const at = this.pendingTerminator;
+            this.pendingTerminator = -1;
+            return this.token(';', ';', at, at);
+        }
+        for (;;) {
+            while (this.pos < n && isSpace(text.charCodeAt(this.pos)))
+                this.pos++;
+            if (this.pos >= n)
+                return this.token('eof', '', n, n);
+            const c = text.charCodeAt(this.pos);
+            if (c === HASH) {
+                const nl = text.indexOf('\n', this.pos);
+                this.pos = nl < 0 ? n : nl;
+                continue;
+            }
+            const start = this.pos;
+            if (c === LBRACE || c === RBRACE || c === SEMICOLON) {
+                this.pos++;
+                return this.token(text[start], text[start], start, this.pos);
+            }
+            if (c === DQUOTE || c === SQUOTE)
+                return this.quoted(c);
+            return this.word();
+        }
+    }
+    word() {
+        const text = this.text;
+        const n = text.length;
+        const start = this.pos;
+        let i = start;
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === BACKSLASH) {
+                i += 2;
+                continue;
+            }
+            if (isSpace(c) || c === SEMICOLON)
+                break;
+            // `${name}` is a variable, not a block: nginx keeps the `{` after `$` in the token.
+            if (c === LBRACE && !(i > start && text.charCodeAt(i - 1) === DOLLAR && !escapedAt(text, start, i - 1)))
+                break;
+            i++;
+        }
+        this.pos = Math.min(i, n);
+        return this.token('word', text.slice(start, this.pos), start, this.pos);
+    }
+    quoted(quote) {
+        const text = this.text;
+        const n = text.length;
+        const start = this.pos;
+        let i = start + 1;
+        let hasEscapedQuote = false;
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === BACKSLASH) {
+                if (text.charCodeAt(i + 1) === quote)
+                    hasEscapedQuote = true;
+                i += 2;
+                continue;
+            }
+            if (c === quote)
+                break;
+            i++;
+        }
+        const q = String.fromCharCode(quote);
+        if (i >= n) {
+            // Recovery: nginx reads to the end of the file; we end the string at the end of its line so that
+            // the rest of the file is still checked.
+            this.error(start, `unclosed quote ${q}: unexpected end of file, expecting ";" or "}"`, 'unexpected end of file, expecting ";" or "}"');
+            const nl = text.indexOf('\n', start);
+            const end = nl < 0 ? n : nl;
+            this.pos = end;
+            this.pendingTerminator = end;
+            return this.token('quoted', unescapeQuote(text.slice(start + 1, end), q, hasEscapedQuote), start, end);
+        }
+        const value = unescapeQuote(text.slice(start + 1, i), q, hasEscapedQuote);
+        this.pos = i + 1;
+        const tok = this.token('quoted', value, start, this.pos);
+        if (this.pos < n) {
+            const after = text.charCodeAt(this.pos);
+            if (!isSpace(after) && after !== SEMICOLON && after !== LBRACE && after !== RPAREN) {
+                const ch = String.fromCodePoint(text.codePointAt(this.pos));
+                this.error(this.pos, `unexpected "${ch}" right after a quoted string: nginx needs a space, ";" or "{" there`, `unexpected "${ch}"`);
+            }
+        }
+        return tok;
+    }
+}
+/** Whether the character at `at` is escaped by an odd run of backslashes that starts at or after `from`. */
+function escapedAt(text, from, at) {
+    let k = 0;
+    for (let j = at - 1; j >= from && text.charCodeAt(j) === BACKSLASH; j--)
+        k++;
+    return k % 2 === 1;
+}
+/** Inside quotes, `\<quote>` stands for the quote; crossplane keeps every other escape as written. */
+function unescapeQuote(raw, quote, hasEscapedQuote) {
+    if (!hasEscapedQuote)
+        return raw;
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw[i];
+        if (c === '\\' && i + 1 < raw.length) {
+            const d = raw[i + 1];
+            out += d === quote ? d : c + d;
+            i++;
+        }
+        else
+            out += c;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/src/nginx/parser.js
+
+
+/** Deeper blocks are still read (to keep braces balanced) but dropped, so no consumer recurses without bound. */
+const MAX_BLOCK_DEPTH = 200;
+/**
+ * Larger files are refused with one error: real configurations are kilobytes (even big geo/map lists
+ * stay in single megabytes), and a huge AST would cost seconds and gigabytes for nothing useful.
+ */
+const MAX_CONFIG_CHARS = 16 * 1024 * 1024;
+/** One broken file must not flood the report. */
+const MAX_SYNTAX_ERRORS = 200;
+/**
+ * Parses one nginx configuration file into a crossplane-shaped AST, recovering from errors so that
+ * all of them are reported. Never recurses: blocks live on an explicit stack.
+ */
+function parser_parseNginxText(text, file) {
+    const errors = [];
+    const parsed = [];
+    if (text.length > MAX_CONFIG_CHARS) {
+        const mb = (n) => `${Math.round(n / (1024 * 1024))} MB`;
+        errors.push({
+            file,
+            line: 1,
+            column: 1,
+            offset: 0,
+            message: `file too large for an nginx configuration (${mb(text.length)}; the limit is ${mb(MAX_CONFIG_CHARS)}): is this the right file?`,
+        });
+        return { parsed, errors };
+    }
+    const nul = text.indexOf('\0');
+    if (nul >= 0) {
+        const lexer = new Lexer(text);
+        const { line, column } = lexer.position(nul);
+        errors.push({
+            file,
+            line,
+            column,
+            offset: nul,
+            message: 'binary data (a NUL byte): this is not an nginx configuration file',
+        });
+        return { parsed, errors };
+    }
+    const lexer = new Lexer(text);
+    const stack = [{ children: parsed }];
+    let tooDeepReported = false;
+    const report = (at, offset, message, nginx, nginxLine) => {
+        const e = { file, line: at.line, column: at.column, message, offset };
+        if (nginx !== undefined && nginx !== message)
+            e.nginx = nginx;
+        if (nginxLine !== undefined && nginxLine !== at.line)
+            e.nginxLine = nginxLine;
+        errors.push(e);
+    };
+    const closeBlock = (close) => {
+        if (stack.length === 1) {
+            report(close, close.start, 'unexpected "}": no block is open here', 'unexpected "}"');
+            return;
+        }
+        const frame = stack.pop();
+        if (frame.owner) {
+            frame.owner.end = close.end;
+            frame.owner.block = frame.children.slice();
+        }
+    };
+    const openBlock = (owner, brace) => {
+        if (stack.length >= MAX_BLOCK_DEPTH) {
+            if (!tooDeepReported) {
+                report(brace, brace.start, `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels; deeper blocks are ignored`);
+                tooDeepReported = true;
+            }
+            owner = undefined;
+        }
+        const children = [];
+        if (owner)
+            owner.block = children;
+        stack.push(owner ? { owner, children } : { children });
+    };
+    // A token read ahead that starts the next directive (see the missing-';' heuristic below).
+    let pending;
+    const take = () => {
+        const t = pending ?? lexer.next();
+        pending = undefined;
+        return t;
+    };
+    for (;;) {
+        const tok = take();
+        if (tok.kind === 'eof')
+            break;
+        if (tok.kind === '}') {
+            closeBlock(tok);
+            continue;
+        }
+        if (tok.kind === ';') {
+            report(tok, tok.start, 'unexpected ";": an empty directive', 'unexpected ";"');
+            continue;
+        }
+        if (tok.kind === '{') {
+            report(tok, tok.start, 'unexpected "{": a block without a directive name', 'unexpected "{"');
+            openBlock(undefined, tok);
+            continue;
+        }
+        const d = {
+            directive: tok.value,
+            args: [],
+            file,
+            line: tok.line,
+            column: tok.column,
+            argPos: [],
+            start: tok.start,
+            end: tok.end,
+        };
+        let last = tok;
+        let term;
+        for (;;) {
+            term = take();
+            if (term.kind !== 'word' && term.kind !== 'quoted')
+                break;
+            if (term.kind === 'word' &&
+                term.line > last.line &&
+                isKnownDirective(term.value) &&
+                isKnownDirective(d.directive)) {
+                // A known directive name opening a later line is almost always a forgotten ';'. nginx would
+                // read it as one more argument (and usually fail on it); we report it and split there.
+                pending = term;
+                const missing = lexer.position(last.end);
+                report(missing, last.end, `directive "${d.directive}" is not terminated by ";" before "${term.value}" on line ${term.line} (nginx would read "${term.value}" as one of its arguments)`);
+                term = { ...last, kind: ';', value: ';', start: last.end, end: last.end };
+                break;
+            }
+            d.args.push(term.value);
+            d.argPos.push({ line: term.line, column: term.column });
+            last = term;
+        }
+        if (d.directive === 'if')
+            stripIfParens(d);
+        // Arrays grown by push keep spare capacity; exact copies halve the AST's memory on big configs.
+        d.args = d.args.slice();
+        d.argPos = d.argPos.slice();
+        stack[stack.length - 1].children.push(d);
+        if (term.kind === ';') {
+            d.end = term.end;
+        }
+        else if (term.kind === '{') {
+            openBlock(d, term);
+        }
+        else {
+            // Recovery: the directive ends after its last token, as if the ';' were there.
+            d.end = last.end;
+            const missing = lexer.position(last.end);
+            if (term.kind === '}') {
+                report(missing, last.end, `directive "${d.directive}" is not terminated by ";"`, 'unexpected "}"', term.line);
+                closeBlock(term);
+            }
+            else {
+                report(missing, last.end, `directive "${d.directive}" is not terminated by ";" (unexpected end of file)`, 'unexpected end of file, expecting ";" or "}"', lexer.position(text.length).line);
+                break;
+            }
+        }
+    }
+    if (stack.length > 1) {
+        const eof = lexer.position(text.length);
+        const open = stack[stack.length - 1].owner;
+        const what = open
+            ? `block "${open.directive}" opened at line ${open.line} is not closed`
+            : 'a block is not closed';
+        report(eof, text.length, `unexpected end of file, expecting "}": ${what}`, 'unexpected end of file, expecting "}"');
+        for (let i = stack.length - 1; i > 0; i--) {
+            const owner = stack[i].owner;
+            if (owner)
+                owner.end = text.length;
+        }
+    }
+    if (text.charCodeAt(0) === 0xfeff) {
+        errors.unshift({
+            file,
+            line: 1,
+            column: 1,
+            offset: 0,
+            message: 'the file starts with a UTF-8 byte order mark, which nginx reads as part of the first directive name; save it without BOM',
+            nginx: `unknown directive "\\xEF\\xBB\\xBF${parsed[0]?.directive ?? ''}"`,
+        });
+    }
+    for (const e of lexer.errors) {
+        const err = {
+            file,
+            line: e.line,
+            column: e.column,
+            message: e.message,
+            offset: e.offset,
+        };
+        if (e.nginx !== undefined)
+            err.nginx = e.nginx;
+        errors.push(err);
+    }
+    errors.sort((a, b) => a.line - b.line || a.column - b.column);
+    if (errors.length > MAX_SYNTAX_ERRORS) {
+        const dropped = errors.length - MAX_SYNTAX_ERRORS;
+        errors.length = MAX_SYNTAX_ERRORS;
+        const { line, column } = errors[MAX_SYNTAX_ERRORS - 1];
+        errors.push({ file, line, column, message: `${dropped} more syntax errors in this file not shown` });
+    }
+    return { parsed, errors };
+}
+/**
+ * Removes the parentheses of `if (...)` from its arguments, exactly as crossplane does, keeping argPos
+ * aligned with args.
+ */
+function stripIfParens(d) {
+    const args = d.args;
+    if (args.length === 0 || !args[0].startsWith('(') || !args[args.length - 1].endsWith(')'))
+        return;
+    const first = args[0];
+    const strippedFirst = first.slice(1).trimStart();
+    args[0] = strippedFirst;
+    d.argPos[0] = { ...d.argPos[0], column: d.argPos[0].column + first.length - strippedFirst.length };
+    const lastArg = args[args.length - 1];
+    args[args.length - 1] = lastArg.slice(0, -1).trimEnd();
+    const from = args[0] === '' ? 1 : 0;
+    const to = args.length - (args[args.length - 1] === '' ? 1 : 0);
+    d.args = args.slice(from, Math.max(from, to));
+    d.argPos = d.argPos.slice(from, Math.max(from, to));
+}
+
+;// CONCATENATED MODULE: ./lib/src/fix/source.js
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Decodes bytes losslessly: UTF-8 when valid, else Latin-1. */
+function source_decodeEditable(bytes) {
+    try {
+        return { bytes, text: strictUtf8.decode(bytes), encoding: 'utf8' };
+    }
+    catch {
+        return { bytes, text: bytes.toString('latin1'), encoding: 'latin1' };
+    }
+}
+function readEditable(file) {
+    return source_decodeEditable((0,external_node_fs_namespaceObject.readFileSync)(file));
+}
+/**
+ * The bytes of `text` in `encoding`, or why they cannot be written without changing what the
+ * file's other bytes mean: a Latin-1 file takes only ASCII insertions (its real encoding is unknown),
+ * and a UTF-8 text must be well formed (an edit splitting a surrogate pair would write U+FFFD).
+ */
+function source_encodeEditable(text, encoding) {
+    if (encoding === 'utf8') {
+        if (!text.isWellFormed())
+            return { declined: 'the edit would split a character' };
+        return Buffer.from(text, 'utf8');
+    }
+    return Buffer.from(text, 'latin1');
+}
+/** Byte offset of a character offset into a text decoded by `decodeEditable`. */
+function source_byteOffset(text, offset, encoding) {
+    return encoding === 'latin1' ? offset : Buffer.byteLength(text.slice(0, offset), 'utf8');
+}
+const lossyUtf8 = () => new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+/**
+ * Maps character offsets into the lossy UTF-8 reading of a file that is not valid UTF-8 (what the
+ * nginx loader sees: each bad sequence one U+FFFD) to byte offsets. An offset maps to byte `b` only
+ * if the bytes before `b` decode to exactly the text before it and the rest to the rest; otherwise
+ * (an offset inside a replaced sequence) there is no answer and the edit is declined.
+ */
+function source_lossyOffsetsToBytes(bytes, offsets) {
+    const text = lossyUtf8().decode(bytes);
+    const wanted = new Set(offsets.filter((k) => k >= 0 && k <= text.length));
+    const out = new Map();
+    const stream = lossyUtf8();
+    let length = 0;
+    const tryAt = (k, b) => {
+        if (out.has(k) || !wanted.has(k))
+            return;
+        const head = lossyUtf8().decode(bytes.subarray(0, b));
+        if (head === text.slice(0, k) && lossyUtf8().decode(bytes.subarray(b)) === text.slice(k))
+            out.set(k, b);
+    };
+    tryAt(0, 0);
+    for (let j = 0; j < bytes.length && out.size < wanted.size; j++) {
+        const before = length;
+        length += stream.decode(bytes.subarray(j, j + 1), { stream: true }).length;
+        // A bad sequence is reported when the next byte arrives: the boundary may lie before byte j.
+        for (let k = before; k <= length; k++) {
+            tryAt(k, j + 1);
+            tryAt(k, j);
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/fix/apply.js
 
 
 
-/** Collects every finding's edits and applies them per file, back to front; overlapping edits are deferred. */
-function apply_planFixes(findings) {
-    const byFile = new Map();
-    for (const f of findings)
-        for (const e of f.fix.edits ?? [])
-            byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-    const files = new Map();
-    let skipped = 0;
-    for (const [file, edits] of byFile) {
-        const before = readFileSync(file, 'utf8');
-        // Identical edits (the same header suggested twice) collapse into one.
-        const unique = [...new Map(edits.map((e) => [`${e.start}:${e.end}:${e.text}`, e])).values()];
-        unique.sort((a, b) => b.start - a.start || b.end - a.end);
-        let after = before;
-        let floor = Number.POSITIVE_INFINITY;
-        for (const e of unique) {
-            if (e.end > floor) {
-                skipped++;
-                continue;
-            }
-            after = after.slice(0, e.start) + e.text + after.slice(e.end);
-            floor = e.start;
-        }
-        if (after !== before)
-            files.set(file, { before, after });
+
+
+
+
+
+function shownPath(root, file) {
+    const rel = path.relative(root, file);
+    return rel === '' ? '.' : rel;
+}
+function inside(root, real) {
+    const rel = path.relative(root, real);
+    return rel !== '' && !rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel);
+}
+/** Why `real` must not be written, if it must not: outside the root, not a regular file, read-only. */
+function refusal(root, real) {
+    if (!inside(root, real))
+        return 'it is outside the project root (a bind source or symlink that leaves it)';
+    let st;
+    try {
+        st = lstatSync(real);
     }
-    return { files, skipped };
+    catch (error) {
+        return `it cannot be examined (${error.code ?? errorMessage(error)})`;
+    }
+    if (!st.isFile())
+        return 'it is not a regular file';
+    // Root passes access(W_OK) on a 0444 file; the mode bits say what the owner meant.
+    if ((st.mode & 0o222) === 0)
+        return 'it is read-only';
+    try {
+        accessSync(real, constants.W_OK);
+    }
+    catch {
+        return 'it is not writable';
+    }
+    try {
+        accessSync(path.dirname(real), constants.W_OK);
+    }
+    catch {
+        return 'its directory is not writable (the fix is written to a temporary file there, then renamed)';
+    }
+    return undefined;
 }
-function apply_writeFixes(plan) {
-    for (const [file, { after }] of plan.files)
-        writeFileSync(file, after);
+function valueAt(root, p) {
+    let v = root;
+    for (const k of p) {
+        if (v === null || typeof v !== 'object')
+            return undefined;
+        v = v[k];
+    }
+    return v;
 }
-/** A unified diff of the plan, paths relative to cwd (what --fix-dry-run prints). */
-function apply_diffFixes(plan, cwd) {
+function withoutPath(root, p) {
+    const parent = valueAt(root, p.slice(0, -1));
+    if (parent !== null && typeof parent === 'object')
+        delete parent[p.at(-1)];
+}
+/** Whether `after` holds everything `before` held, plus more: appended items or added keys. */
+function extends_(before, after) {
+    if (before === undefined || before === null)
+        return Array.isArray(after) ? after.length > 0 : after !== null && typeof after === 'object';
+    if (Array.isArray(before))
+        return (Array.isArray(after) &&
+            after.length > before.length &&
+            before.every((v, i) => isDeepStrictEqual(v, after[i])));
+    if (typeof before === 'object' && after !== null && typeof after === 'object' && !Array.isArray(after)) {
+        const b = before;
+        const a = after;
+        return (Object.keys(a).length > Object.keys(b).length &&
+            Object.keys(b).every((k) => isDeepStrictEqual(b[k], a[k])));
+    }
+    return false;
+}
+function yamlValue(text) {
+    const docs = parseAllDocuments(text, { uniqueKeys: false });
+    if (!Array.isArray(docs) || docs.length !== 1)
+        return { error: 'not exactly one YAML document' };
+    const doc = docs[0];
+    if (doc.errors.length)
+        return { error: doc.errors[0].message.split('\n')[0] };
+    try {
+        return { value: doc.toJS() };
+    }
+    catch (error) {
+        return { error: errorMessage(error) };
+    }
+}
+/**
+ * The YAML guarantee: both texts parse, the targeted paths changed only as intended (deleted, or
+ * extended without losing an entry), and every other value in the document is unchanged.
+ */
+function verifyYaml(before, after, intents) {
+    const b = yamlValue(before);
+    if ('error' in b)
+        return { ok: false, why: `the file does not parse as YAML (${b.error})` };
+    const a = yamlValue(after);
+    if ('error' in a)
+        return { ok: false, why: `the edited file would not parse (${a.error})` };
+    for (const { path: p, op } of intents) {
+        const bv = valueAt(b.value, p);
+        const av = valueAt(a.value, p);
+        if (op === 'delete' && (av !== undefined || bv === undefined))
+            return { ok: false, why: `${p.join('.')} would not be deleted` };
+        if (op === 'extend' && !extends_(bv, av))
+            return { ok: false, why: `${p.join('.')} would not keep its entries and gain the new one` };
+    }
+    for (const { path: p } of intents) {
+        withoutPath(b.value, p);
+        withoutPath(a.value, p);
+    }
+    if (!isDeepStrictEqual(b.value, a.value))
+        return { ok: false, why: 'the edit would change other values' };
+    return { ok: true };
+}
+/** nginx files: the edit must not add a syntax error. */
+function verifyNginx(file, before, after) {
+    const b = parseNginxText(before, file).errors.length;
+    const a = parseNginxText(after, file).errors;
+    return a.length > b
+        ? { ok: false, why: `the edit would break the nginx syntax (${a[0].message})` }
+        : { ok: true };
+}
+/**
+ * Edits computed on the lossy UTF-8 reading of a file that is not UTF-8 (nginx files) are moved to
+ * byte offsets, i.e. offsets into the Latin-1 reading, when each offset falls between characters.
+ */
+function toLatin1Offsets(bytes, edits) {
+    const lossy = edits.filter((e) => (e.encoding ?? 'utf8') === 'utf8');
+    if (!lossy.length)
+        return edits;
+    const map = lossyOffsetsToBytes(bytes, lossy.flatMap((e) => [e.start, e.end]));
+    const out = [];
+    for (const e of edits) {
+        if (e.encoding === 'latin1') {
+            out.push(e);
+            continue;
+        }
+        const start = map.get(e.start);
+        const end = map.get(e.end);
+        if (start === undefined || end === undefined)
+            return undefined;
+        out.push({ ...e, start, end, encoding: 'latin1' });
+    }
+    return out;
+}
+/** Applies a file's edits back to front on its bytes; overlapping edits are deferred. */
+function planFile(real, shown, src, given, owner) {
+    const edits = src.encoding === 'latin1' ? toLatin1Offsets(src.bytes, given) : given;
+    if (!edits)
+        return {
+            skipped: 0,
+            declined: 'the file is not valid UTF-8 and an edit falls inside a bad byte sequence',
+        };
+    for (const e of edits) {
+        if ((e.encoding ?? 'utf8') !== src.encoding)
+            return { skipped: 0, declined: 'the file changed encoding since it was analysed' };
+        if (e.start < 0 || e.end < e.start || e.end > src.text.length)
+            return { skipped: 0, declined: 'the file changed since it was analysed' };
+        // A file that is not UTF-8 has an unknown encoding: only ASCII is the same byte in all of them.
+        if (src.encoding === 'latin1' && !/^[\x00-\x7f]*$/.test(e.text))
+            return { skipped: 0, declined: 'the file is not valid UTF-8 and the fix is not ASCII' };
+    }
+    // Identical edits (the same header suggested twice) collapse into one.
+    const unique = [...new Map(edits.map((e) => [`${e.start}:${e.end}:${e.text}`, e])).values()];
+    unique.sort((a, b) => b.start - a.start || b.end - a.end);
+    const applied = [];
+    let skipped = 0;
+    let floor = Number.POSITIVE_INFINITY;
+    for (const e of unique) {
+        if (e.end > floor) {
+            skipped++;
+            continue;
+        }
+        applied.push(e);
+        floor = e.start;
+    }
+    applied.reverse();
+    let after = '';
+    let at = 0;
+    for (const e of applied) {
+        after += src.text.slice(at, e.start) + e.text;
+        at = e.end;
+    }
+    after += src.text.slice(at);
+    if (after === src.text)
+        return { skipped };
+    // The new bytes are the old ones copied around the spans: nothing outside a span is re-encoded.
+    const spans = [];
+    const parts = [];
+    let byteAt = 0;
+    for (const e of applied) {
+        const start = byteOffset(src.text, e.start, src.encoding);
+        const end = byteOffset(src.text, e.end, src.encoding);
+        const bytes = encodeEditable(e.text, src.encoding);
+        if ('declined' in bytes)
+            return { skipped, declined: bytes.declined };
+        spans.push({ start, end, bytes });
+        parts.push(src.bytes.subarray(byteAt, start), bytes);
+        byteAt = end;
+    }
+    parts.push(src.bytes.subarray(byteAt));
+    const afterBytes = Buffer.concat(parts);
+    const check = encodeEditable(after, src.encoding);
+    if ('declined' in check)
+        return { skipped, declined: check.declined };
+    if (!check.equals(afterBytes))
+        return { skipped, declined: 'the edit would split a character' };
+    // Deferred edits are not in `after`: only the applied ones say what must have changed.
+    const intents = applied.flatMap((e) => (e.yaml ? [e.yaml] : []));
+    const verdict = intents.length
+        ? applied.every((e) => e.yaml)
+            ? verifyYaml(src.text, after, intents)
+            : { ok: false, why: 'YAML and non-YAML edits to one file' }
+        : verifyNginx(real, src.text, after);
+    if (!verdict.ok)
+        return { skipped, declined: verdict.why };
+    return {
+        skipped,
+        change: {
+            file: real,
+            shown,
+            before: src.text,
+            after,
+            beforeBytes: src.bytes,
+            afterBytes,
+            spans,
+            ...owner,
+        },
+    };
+}
+/**
+ * Plans every finding's edits, per real file, inside `root` (realpath'd). A file whose edits fail a
+ * check declines the fixes of every finding that edits it, so no finding is half applied.
+ */
+function apply_planFixes(findings, root) {
+    let realRoot;
+    try {
+        realRoot = realpathSync(root);
+    }
+    catch (error) {
+        throw new InputError(`${root}: cannot resolve the project directory (${errorMessage(error)})`);
+    }
+    const declined = [];
+    const refused = [];
+    const out = new Set(findings.filter((f) => f.fix.edits?.length));
+    const decline = (file, why, by) => {
+        const rules = new Set();
+        for (const f of by) {
+            rules.add(f.rule);
+            out.delete(f);
+        }
+        declined.push({ file, why, rules: [...rules].sort() });
+    };
+    const realOf = new Map();
+    const resolve = (file) => {
+        let r = realOf.get(file);
+        if (!r) {
+            try {
+                const real = realpathSync(file);
+                const why = refusal(realRoot, real);
+                r = why ? { real, why } : { real };
+            }
+            catch (error) {
+                r = {
+                    why: `it cannot be resolved (${error.code ?? errorMessage(error)})`,
+                };
+            }
+            realOf.set(file, r);
+        }
+        return r;
+    };
+    // Refusals first: such a target is named once, and its findings leave the plan.
+    const refusedFiles = new Map();
+    for (const f of out)
+        for (const e of f.fix.edits) {
+            if (!resolve(e.file).why)
+                continue;
+            refusedFiles.set(e.file, (refusedFiles.get(e.file) ?? new Set()).add(f));
+        }
+    for (const [file, by] of refusedFiles) {
+        refused.push({ file: shownPath(path.resolve(root), path.resolve(file)), why: resolve(file).why });
+        for (const f of by)
+            out.delete(f);
+    }
+    for (;;) {
+        const byFile = new Map();
+        for (const f of out)
+            for (const e of f.fix.edits) {
+                const real = resolve(e.file).real;
+                const g = byFile.get(real) ?? { edits: [], by: new Set(), shown: shownPath(realRoot, real) };
+                g.edits.push(e);
+                g.by.add(f);
+                byFile.set(real, g);
+            }
+        const files = new Map();
+        let skipped = 0;
+        let again = false;
+        for (const [real, g] of byFile) {
+            let src;
+            let owner;
+            try {
+                src = decodeEditable(readFileSync(real));
+                const st = lstatSync(real);
+                owner = { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
+            }
+            catch (error) {
+                decline(g.shown, `it cannot be read (${errorMessage(error)})`, g.by);
+                again = true;
+                break;
+            }
+            const p = planFile(real, g.shown, src, g.edits, owner);
+            if (p.declined) {
+                decline(g.shown, p.declined, g.by);
+                again = true;
+                break;
+            }
+            skipped += p.skipped;
+            if (p.change)
+                files.set(real, p.change);
+        }
+        if (!again)
+            return { files, skipped, declined, refused };
+    }
+}
+/**
+ * File and service names come from the project: control characters are shown escaped so that a
+ * name cannot start a line of its own (a workflow command in an Actions log).
+ * TODO(merge): use the shared escaper of src/report/ once it lands, and drop this one.
+ */
+function printable(s) {
+    return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+/** Notes for stderr: what is declined or refused, and the fixes rules could not offer as edits. */
+function apply_fixNotes(plan, findings) {
     let out = '';
-    for (const [file, { before, after }] of plan.files) {
-        const rel = path.relative(cwd, file);
-        out += createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, after, '', '', { context: 3 }).replace(/^=+\n/, '');
+    for (const r of plan.refused)
+        out += `not fixed: ${printable(r.file)}: ${r.why}\n`;
+    for (const d of plan.declined)
+        out += `not fixed: ${printable(d.file)} (${d.rules.join(', ')}): ${printable(d.why)}\n`;
+    for (const f of findings)
+        if (f.fix.declined)
+            out += `not fixed automatically (${f.rule}): ${printable(f.fix.declined)}; ${printable(f.fix.description)}\n`;
+    return out;
+}
+function writeTemp(c) {
+    const dir = path.dirname(c.file);
+    const tmp = path.join(dir, `.${path.basename(c.file)}.stackgate-fix-${process.pid}-${Date.now()}`);
+    // 'wx': O_EXCL, so a planted file or symlink at the temporary name is never followed.
+    const fd = openSync(tmp, 'wx', c.mode);
+    try {
+        writeSync(fd, c.afterBytes);
+        fchmodSync(fd, c.mode);
+        if (process.getuid?.() === 0 && (c.uid !== 0 || c.gid !== 0))
+            fchownSync(fd, c.uid, c.gid);
+        fsyncSync(fd);
+    }
+    finally {
+        closeSync(fd);
+    }
+    return tmp;
+}
+function removeQuietly(file) {
+    try {
+        unlinkSync(file);
+    }
+    catch {
+        // Already gone.
+    }
+}
+/**
+ * Writes the plan all or nothing: nothing while a target is refused; every new file goes to a
+ * temporary file in the target's directory first, then each is renamed over its target; if a rename
+ * fails, the targets already replaced get their old bytes back.
+ */
+function apply_writeFixes(plan) {
+    if (plan.refused.length) {
+        const list = plan.refused.map((r) => `  ${printable(r.file)}: ${r.why}`).join('\n');
+        throw new InputError(`--fix wrote nothing: these files must not be written:\n${list}\nFix them by hand, or make them writable files inside the project and run --fix again (--fix-dry-run shows the edits).`);
+    }
+    const temps = [];
+    try {
+        for (const c of plan.files.values()) {
+            if (!readFileSync(c.file).equals(c.beforeBytes))
+                throw new Error(`${printable(c.shown)} changed while stackgate was fixing it`);
+            temps.push({ c, tmp: writeTemp(c) });
+        }
+    }
+    catch (error) {
+        for (const t of temps)
+            removeQuietly(t.tmp);
+        throw new InputError(`--fix wrote nothing: ${errorMessage(error)}. Run --fix again.`);
+    }
+    const done = [];
+    for (const [i, t] of temps.entries()) {
+        try {
+            renameSync(t.tmp, t.c.file);
+            done.push(t.c);
+        }
+        catch (error) {
+            for (const rest of temps.slice(i))
+                removeQuietly(rest.tmp);
+            const restored = done.filter((c) => {
+                try {
+                    renameSync(writeTemp({ ...c, afterBytes: c.beforeBytes }), c.file);
+                    return true;
+                }
+                catch {
+                    return false;
+                }
+            });
+            const lost = done.filter((c) => !restored.includes(c)).map((c) => c.shown);
+            throw new InputError(`--fix could not write ${printable(t.c.shown)} (${errorMessage(error)}); ${lost.length ? `could not restore ${lost.map(printable).join(', ')}` : 'nothing was changed'}.`);
+        }
+    }
+}
+/** A unified diff of the plan, paths relative to the root (what --fix-dry-run prints). */
+function apply_diffFixes(plan) {
+    let out = '';
+    for (const c of plan.files.values()) {
+        const shown = printable(c.shown);
+        out += createTwoFilesPatch(`a/${shown}`, `b/${shown}`, c.before, c.after, '', '', {
+            context: 3,
+        }).replace(/^=+\n/, '');
     }
     return out;
 }
@@ -40285,6 +42274,9 @@ function summary_summarize(findings) {
 }
 /** Paths in reports are relative to the working directory, with forward slashes (as SARIF and GitHub want). */
 function summary_relativeFile(file, cwd) {
+    // An image file (image:/etc/nginx/nginx.conf) is named as such, never as a host path.
+    if (file.startsWith('image:'))
+        return file;
     const rel = external_node_path_namespaceObject.relative(cwd, file);
     return (rel === '' ? external_node_path_namespaceObject.basename(file) : rel).split(external_node_path_namespaceObject.sep).join('/');
 }
@@ -40292,32 +42284,57 @@ function summary_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./lib/src/report/annotations.js
+
+
+const LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    note: 'notice',
+};
+/**
+ * The one place a finding becomes an annotation: `--format github` prints it as a workflow command,
+ * the action hands it to core.error/warning/notice.
+ */
+function annotations_toAnnotation(f, cwd) {
+    return {
+        level: LEVEL[f.severity],
+        message: `${untrusted_text_showUntrusted(f.message)}\nFix: ${untrusted_text_showUntrusted(f.fix.description)}`,
+        properties: {
+            title: `stackgate ${f.rule}`,
+            file: untrusted_text_showUntrusted(summary_relativeFile(f.pos.file, cwd)),
+            startLine: f.pos.line,
+            startColumn: f.pos.column,
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/report/github.js
 
-const COMMAND = { error: 'error', warning: 'warning', note: 'notice' };
-// Workflow-command escaping, as @actions/core does it: data escapes %, CR, LF; properties also : and ,.
-function github_escapeData(s) {
-    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function github_escapeProperty(s) {
-    return github_escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * An annotation as a workflow command, byte for byte what @actions/core's issueCommand writes for
+ * core.error(message, properties): properties in its order (title, file, line, col), empty ones left out.
+ */
+function annotationCommand(a) {
+    const props = [
+        ['title', a.properties.title],
+        ['file', a.properties.file],
+        ['line', String(a.properties.startLine)],
+        ['col', String(a.properties.startColumn)],
+    ]
+        .filter(([, v]) => v !== '' && v !== '0')
+        .map(([k, v]) => `${k}=${commandProperty(v)}`)
+        .join(',');
+    return `::${a.level}${props ? ` ${props}` : ''}::${commandData(a.message)}\n`;
 }
 /** `--format github`: one workflow-command annotation per finding, with file, line and col. */
 function github_renderGithub(findings, cwd) {
-    return findings
-        .map((f) => {
-        const props = [
-            `file=${github_escapeProperty(relativeFile(f.pos.file, cwd))}`,
-            `line=${f.pos.line}`,
-            `col=${f.pos.column}`,
-            `title=${github_escapeProperty(`stackgate ${f.rule}`)}`,
-        ].join(',');
-        return `::${COMMAND[f.severity]} ${props}::${github_escapeData(`${f.message}\nFix: ${f.fix.description}`)}\n`;
-    })
-        .join('');
+    return findings.map((f) => annotationCommand(toAnnotation(f, cwd))).join('');
 }
 
 ;// CONCATENATED MODULE: ./lib/src/report/json.js
+
 
 /** The `--format json` contract: other tools parse this, so its shape never changes. */
 function json_renderJson(findings, cwd) {
@@ -40325,16 +42342,16 @@ function json_renderJson(findings, cwd) {
         findings: findings.map((f) => ({
             rule: f.rule,
             severity: f.severity,
-            message: f.message,
-            file: relativeFile(f.pos.file, cwd),
+            message: showUntrusted(f.message),
+            file: showUntrusted(relativeFile(f.pos.file, cwd)),
             line: f.pos.line,
             column: f.pos.column,
-            ...(f.service !== undefined ? { service: f.service } : {}),
-            fix: f.fix.description,
+            ...(f.service !== undefined ? { service: showUntrusted(f.service) } : {}),
+            fix: showUntrusted(f.fix.description),
         })),
         summary: summarize(findings),
     };
-    return `${JSON.stringify(out, null, 2)}\n`;
+    return `${jsonForLog(out)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/rule.js
@@ -40358,13 +42375,16 @@ function finding(rule, pos, message, fix, extra = {}) {
 ;// CONCATENATED MODULE: ./lib/src/report/sarif.js
 
 
+
 const VERSION = '0.1.0';
 /** SARIF 2.1.0 as github/codeql-action/upload-sarif accepts it: rule metadata, help links, relative URIs. */
 function sarif_renderSarif(findings, rules, cwd) {
     const index = new Map(rules.map((r, i) => [r.id, i]));
+    // An image file (image:/etc/nginx/nginx.conf) is an absolute URI of its own, not under the checkout.
+    const artifact = (file) => file.startsWith('image:') ? { uri: file } : { uri: summary_relativeFile(file, cwd), uriBaseId: '%SRCROOT%' };
     const location = (file, line, column) => ({
         physicalLocation: {
-            artifactLocation: { uri: summary_relativeFile(file, cwd), uriBaseId: '%SRCROOT%' },
+            artifactLocation: artifact(file),
             region: { startLine: line, startColumn: column },
         },
     });
@@ -40401,14 +42421,14 @@ function sarif_renderSarif(findings, rules, cwd) {
                     ruleId: f.rule,
                     ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
                     level: f.severity,
-                    message: { text: `${f.message}\nFix: ${f.fix.description}` },
+                    message: { text: `${untrusted_text_showUntrusted(f.message)}\nFix: ${untrusted_text_showUntrusted(f.fix.description)}` },
                     locations: [location(f.pos.file, f.pos.line, f.pos.column)],
                     ...(f.related?.length
                         ? {
                             relatedLocations: f.related.map((r, i) => ({
                                 id: i + 1,
                                 ...location(r.pos.file, r.pos.line, r.pos.column),
-                                message: { text: r.message },
+                                message: { text: untrusted_text_showUntrusted(r.message) },
                             })),
                         }
                         : {}),
@@ -40416,9 +42436,12 @@ function sarif_renderSarif(findings, rules, cwd) {
                         ? {
                             fixes: [
                                 {
-                                    description: { text: f.fix.description },
+                                    description: { text: untrusted_text_showUntrusted(f.fix.description) },
                                     artifactChanges: groupEdits(f).map(([file, edits]) => ({
-                                        artifactLocation: { uri: summary_relativeFile(file, cwd), uriBaseId: '%SRCROOT%' },
+                                        artifactLocation: {
+                                            uri: untrusted_text_showUntrusted(summary_relativeFile(file, cwd)),
+                                            uriBaseId: '%SRCROOT%',
+                                        },
                                         replacements: edits.map((e) => ({
                                             deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
                                             insertedContent: { text: e.text },
@@ -40428,12 +42451,14 @@ function sarif_renderSarif(findings, rules, cwd) {
                             ],
                         }
                         : {}),
-                    partialFingerprints: { 'stackgate/v1': `${f.rule}:${summary_relativeFile(f.pos.file, cwd)}:${f.message}` },
+                    partialFingerprints: {
+                        'stackgate/v1': untrusted_text_showUntrusted(`${f.rule}:${summary_relativeFile(f.pos.file, cwd)}:${f.message}`),
+                    },
                 })),
             },
         ],
     };
-    return `${JSON.stringify(sarif, null, 2)}\n`;
+    return `${untrusted_text_jsonForLog(sarif)}\n`;
 }
 function groupEdits(f) {
     const m = new Map();
@@ -40451,11 +42476,18 @@ function codeFrame(lines, line, column) {
     if (src === undefined)
         return '';
     const gutter = String(line).padStart(5);
-    const shown = src.replace(/\t/g, ' ').slice(0, 160);
-    return `${gutter} | ${shown}\n${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, Math.min(column - 1, shown.length)))}^\n`;
+    const untabbed = src.replace(/\t/g, ' ');
+    // Escaping lengthens the text before the column, so the caret goes under the escaped prefix.
+    const shown = showUntrusted(untabbed).slice(0, 160);
+    const caret = showUntrusted(untabbed.slice(0, Math.max(0, column - 1))).length;
+    return `${gutter} | ${shown}\n${' '.repeat(gutter.length)} | ${' '.repeat(Math.min(caret, shown.length))}^\n`;
 }
-/** Human output: grouped by file, each finding with its code frame and fix. */
-function text_renderText(findings, cwd) {
+/**
+ * Human output: grouped by file, each finding with its code frame and fix. Code frames come only from
+ * `sources`, the text that was analysed (validate's result): nothing is re-read from disk, so nothing
+ * that was not analysed (a host file, the host's copy of an image file) can be shown.
+ */
+function text_renderText(findings, cwd, sources = new Map()) {
     if (findings.length === 0)
         return 'No findings.\n';
     const byFile = new Map();
@@ -40463,22 +42495,16 @@ function text_renderText(findings, cwd) {
         byFile.set(f.pos.file, [...(byFile.get(f.pos.file) ?? []), f]);
     let out = '';
     for (const [file, list] of byFile) {
-        let lines;
-        try {
-            lines = readFileSync(file, 'utf8').split(/\r?\n/);
-        }
-        catch {
-            lines = undefined;
-        }
-        out += `${relativeFile(file, cwd)}\n`;
+        const lines = sources.get(file)?.split(/\r?\n/);
+        out += `${showUntrustedPath(relativeFile(file, cwd))}\n`;
         for (const f of list) {
-            out += `  ${f.pos.line}:${f.pos.column}  ${f.severity.padEnd(7)} ${f.message}  [${f.rule}]\n`;
+            out += `  ${f.pos.line}:${f.pos.column}  ${f.severity.padEnd(7)} ${showUntrusted(f.message)}  [${f.rule}]\n`;
             out += codeFrame(lines, f.pos.line, f.pos.column)
                 .split('\n')
                 .filter(Boolean)
                 .map((l) => `  ${l}\n`)
                 .join('');
-            out += `    fix: ${f.fix.description}${f.fix.edits?.length ? ' (--fix can apply this)' : ''}\n`;
+            out += `    fix: ${showUntrusted(f.fix.description)}${f.fix.edits?.length ? ' (--fix can apply this)' : ''}\n`;
         }
         out += '\n';
     }
@@ -40722,12 +42748,42 @@ const composeInvalid = loaderRule('compose-invalid', 'YAML syntax error or compo
 const composeInterpolation = loaderRule('compose-interpolation', 'A required variable (the `:?` or `?` form) is unset, or the interpolation syntax is bad');
 const composeReference = loaderRule('compose-reference', 'A reference to an undefined service, network or volume');
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/src/fix/yaml-edit.js
 
 
-/** Where a line starts, and the run of spaces that indents it. */
+function isDeclined(r) {
+    return r !== undefined && 'declined' in r;
+}
+/** A Fix with the edit when there is one, or the reason it was declined. */
+function fixWith(description, result) {
+    if (!result)
+        return { description };
+    if (isDeclined(result))
+        return { description, declined: result.declined };
+    return { description, edits: [result] };
+}
+function sourceOf(file, text) {
+    if (text !== undefined)
+        return { text, encoding: 'utf8' };
+    try {
+        return readEditable(file);
+    }
+    catch {
+        return { declined: `${file} cannot be read` };
+    }
+}
+/** Parses the single document of a file, or says why it will not be edited. */
+function documentOf(text) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { keepSourceTokens: true, uniqueKeys: false });
+    if (!Array.isArray(docs))
+        return { declined: 'the file holds no YAML document' };
+    if (docs.length !== 1)
+        return { declined: `the file holds ${docs.length} YAML documents` };
+    const doc = docs[0];
+    if (doc.errors.length)
+        return { declined: `the file has a YAML error (${doc.errors[0].code})` };
+    return doc;
+}
 function lineIndent(text, offset) {
     const start = text.lastIndexOf('\n', offset - 1) + 1;
     return /^[ \t]*/.exec(text.slice(start))[0];
@@ -40740,92 +42796,264 @@ function endOfContent(text, offset) {
     const nl = text.indexOf('\n', i);
     return nl < 0 ? text.length : nl;
 }
-function serviceMap(text, service) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false, uniqueKeys: false });
-    const node = doc.getIn(['services', service], true);
-    return node && (0,dist/* isMap */.jh)(node) ? node : undefined;
+/** Whether `s` written plain reads back as the same string (not a number, bool, comment…). */
+function plainReadsBack(s, flow) {
+    if (!/^[A-Za-z0-9_./~${}@+=:-]+$/.test(s) || /^[-?:]|:$|: /.test(s))
+        return false;
+    if (flow && /[,[\]{}]/.test(s))
+        return false;
+    try {
+        return (0,dist/* parse */.qg)(s) === s;
+    }
+    catch {
+        return false;
+    }
+}
+/** A scalar as YAML text: plain when that reads back the same, else double-quoted (JSON-compatible). */
+function scalar(s, flow, json) {
+    return !json && plainReadsBack(s, flow) ? s : JSON.stringify(s);
+}
+/** A JSON-style file (double-quoted keys) gets JSON-style insertions. */
+function isJsonStyle(map) {
+    const key = map.items[0]?.key;
+    return (0,dist/* isScalar */.jn)(key) && key.type === dist/* Scalar */.X5.QUOTE_DOUBLE;
+}
+function flowMapping(values, json) {
+    const body = Object.entries(values).map(([k, v]) => `${scalar(k, true, json)}: ${scalar(v, true, json)}`);
+    return `{${body.join(', ')}}`;
+}
+/** Where a flow collection's items end: after the last item, or just inside the opening bracket. */
+function flowInsertAt(node) {
+    const tok = node.srcToken;
+    if (tok?.type !== 'flow-collection')
+        return undefined;
+    const last = node.items[node.items.length - 1];
+    if (!last)
+        return tok.start.offset + 1;
+    const lastNode = ((0,dist/* isMap */.jh)(node) ? (last.value ?? last.key) : last);
+    return lastNode?.range?.[1];
 }
 /**
  * An edit that adds an entry to `services.<service>.<key>` in a compose file, keeping comments and
- * layout: appends to a block or flow sequence, adds a key to a block mapping, or creates the key.
- * `entry` gives the list form and the mapping form, since either may be in use.
+ * layout: appends to a sequence, adds a key to a mapping, or creates the key, in the file's style.
+ * `text` defaults to the file read by `readEditable` (so offsets match what `--fix` applies).
  */
-function addToServiceKey(file, service, key, entry, text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')) {
-    const edit = insertionFor(file, service, key, entry, text);
-    return edit && withLineEndingsOf(text, edit);
+function addToServiceKey(file, service, key, entry, text) {
+    const src = sourceOf(file, text);
+    if ('declined' in src)
+        return src;
+    const edit = insertionFor(file, service, key, entry, src.text);
+    if (!edit || isDeclined(edit))
+        return edit;
+    return {
+        ...withLineEndingsOf(src.text, edit),
+        ...(src.encoding === 'latin1' ? { encoding: 'latin1' } : {}),
+        yaml: { path: ['services', service, key], op: 'extend' },
+    };
+}
+/**
+ * One edit that adds several entries to `services.<service>.<key>`. Separate edits at the same
+ * place would each create the key when it is missing; applying them in turn and diffing avoids that.
+ */
+function addEntriesToServiceKey(file, service, key, entries, text) {
+    const src = sourceOf(file, text);
+    if ('declined' in src)
+        return src;
+    const before = src.text;
+    let after = before;
+    for (const entry of entries) {
+        const e = addToServiceKey(file, service, key, entry, after);
+        if (!e || isDeclined(e))
+            return e;
+        after = after.slice(0, e.start) + e.text + after.slice(e.end);
+    }
+    let start = 0;
+    while (start < before.length && before[start] === after[start])
+        start++;
+    let tail = 0;
+    while (tail < before.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail])
+        tail++;
+    return {
+        file,
+        start,
+        end: before.length - tail,
+        text: after.slice(start, after.length - tail),
+        ...(src.encoding === 'latin1' ? { encoding: 'latin1' } : {}),
+        yaml: { path: ['services', service, key], op: 'extend' },
+    };
 }
 /** Inserts are built with \n; a CRLF file gets CRLF, inserted before the \r of the line it follows. */
 function withLineEndingsOf(text, e) {
-    if (!text.includes('\r\n'))
+    if (!text.includes('\r\n') || !e.text.includes('\n'))
         return e;
-    const at = text[e.start - 1] === '\r' ? e.start - 1 : e.start;
-    return { ...e, start: at, end: at, text: e.text.replace(/\n/g, '\r\n') };
+    const at = text[e.start - 1] === '\r' && e.start === e.end ? e.start - 1 : e.start;
+    return { ...e, start: at, end: e.end === e.start ? at : e.end, text: e.text.replace(/\n/g, '\r\n') };
 }
 function insertionFor(file, service, key, entry, text) {
-    const map = serviceMap(text, service);
-    if (!map?.range)
+    const doc = documentOf(text);
+    if ('declined' in doc)
+        return doc;
+    const top = doc.contents;
+    if (!(0,dist/* isMap */.jh)(top))
         return undefined;
-    const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
+    const services = top.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'services')?.value;
+    if ((0,dist/* isAlias */.Vj)(services))
+        return { declined: '`services` is an alias' };
+    if (!(0,dist/* isMap */.jh)(services))
+        return undefined;
+    const svcPair = services.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === service);
+    if (!svcPair)
+        return undefined;
+    const map = svcPair.value;
+    if ((0,dist/* isAlias */.Vj)(map))
+        return { declined: `services.${service} is an alias` };
+    if (!(0,dist/* isMap */.jh)(map) || !map.range)
+        return undefined;
+    const pairs = map.items.filter((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
+    if (pairs.length > 1)
+        return { declined: `services.${service}.${key} appears twice` };
+    const pair = pairs[0];
+    const json = isJsonStyle(map) || isJsonStyle(services);
+    if (map.flow) {
+        const at = flowInsertAt(map);
+        if (at === undefined)
+            return { declined: `cannot place an entry in the flow mapping of services.${service}` };
+        if (!pair) {
+            const sep = map.items.length ? ', ' : '';
+            const k = scalar(key, true, json);
+            return { file, start: at, end: at, text: `${sep}${k}: [${scalar(entry.item, true, json)}]` };
+        }
+    }
     const firstKey = map.items[0]?.key;
     const keyIndent = firstKey?.range ? lineIndent(text, firstKey.range[0]) : '    ';
     const step = keyIndent.length >= 2 ? keyIndent.slice(0, 2).replace(/\t/g, '  ') : '  ';
     if (!pair) {
         const at = endOfContent(text, map.range[1]);
-        return { file, start: at, end: at, text: `\n${keyIndent}${key}:\n${keyIndent}${step}- ${entry.item}` };
+        return {
+            file,
+            start: at,
+            end: at,
+            text: `\n${keyIndent}${scalar(key, false, json)}:\n${keyIndent}${step}- ${scalar(entry.item, false, json)}`,
+        };
     }
     const value = pair.value;
+    if ((0,dist/* isAlias */.Vj)(value))
+        return { declined: `services.${service}.${key} is an alias` };
     if (!value || ((0,dist/* isScalar */.jn)(value) && value.value === null)) {
+        if (value?.range && value.range[1] > value.range[0]) {
+            // An explicit null (`key: null`, `key: ~`) becomes the list.
+            return {
+                file,
+                start: value.range[0],
+                end: value.range[1],
+                text: `[${scalar(entry.item, true, json)}]`,
+            };
+        }
+        if (map.flow) {
+            const at = pair.key.range[1];
+            return { file, start: at, end: at, text: `: [${scalar(entry.item, true, json)}]` };
+        }
         const at = endOfContent(text, pair.key.range[1]);
-        return { file, start: at, end: at, text: `\n${keyIndent}${step}- ${entry.item}` };
+        return { file, start: at, end: at, text: `\n${keyIndent}${step}- ${scalar(entry.item, false, json)}` };
     }
     if (!value.range)
         return undefined;
     if ((0,dist/* isSeq */.oP)(value)) {
         if (value.flow) {
-            const close = text.lastIndexOf(']', value.range[1]);
-            const empty = value.items.length === 0;
-            return { file, start: close, end: close, text: empty ? entry.item : `, ${entry.item}` };
+            const at = flowInsertAt(value);
+            if (at === undefined)
+                return { declined: `cannot place an entry in services.${service}.${key}` };
+            const sep = value.items.length ? ', ' : '';
+            return { file, start: at, end: at, text: `${sep}${scalar(entry.item, true, json)}` };
         }
         const last = value.items[value.items.length - 1];
         const indent = lineIndent(text, value.items[0]?.range?.[0] ?? value.range[0]);
         const at = endOfContent(text, last?.range?.[1] ?? value.range[1]);
-        return { file, start: at, end: at, text: `\n${indent}- ${entry.item}` };
+        return { file, start: at, end: at, text: `\n${indent}- ${scalar(entry.item, false, json)}` };
     }
     if ((0,dist/* isMap */.jh)(value)) {
         if (value.flow) {
-            const close = text.lastIndexOf('}', value.range[1]);
-            const body = entry.mapBody?.length ? ` {${entry.mapBody.join(', ')}}` : ' {}';
-            return {
-                file,
-                start: close,
-                end: close,
-                text: `${value.items.length ? ', ' : ''}${entry.mapKey}:${body}`,
-            };
+            const at = flowInsertAt(value);
+            if (at === undefined)
+                return { declined: `cannot place an entry in services.${service}.${key}` };
+            const body = flowMapping(entry.mapValue ?? {}, json);
+            const sep = value.items.length ? ', ' : '';
+            return { file, start: at, end: at, text: `${sep}${scalar(entry.mapKey, true, json)}: ${body}` };
         }
         const first = value.items[0]?.key;
         const indent = first?.range ? lineIndent(text, first.range[0]) : `${keyIndent}${step}`;
         const at = endOfContent(text, value.range[1]);
-        const body = entry.mapBody?.length ? entry.mapBody.map((l) => `\n${indent}${step}${l}`).join('') : ' {}';
-        return { file, start: at, end: at, text: `\n${indent}${entry.mapKey}:${body}` };
+        const entries = Object.entries(entry.mapValue ?? {});
+        const body = entries.length
+            ? entries
+                .map(([k, v]) => `\n${indent}${step}${scalar(k, false, json)}: ${scalar(v, false, json)}`)
+                .join('')
+            : ' {}';
+        return { file, start: at, end: at, text: `\n${indent}${scalar(entry.mapKey, false, json)}:${body}` };
     }
-    return undefined;
+    return { declined: `services.${service}.${key} is neither a list nor a mapping` };
 }
-/** An edit that deletes a top-level key (with its value and trailing newline), e.g. `version: "3"`. */
-function deleteTopLevelKey(file, key, text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
-    if (!(0,dist/* isMap */.jh)(doc.contents))
+/** An edit that deletes a top-level key (with its value), e.g. `version: "3"`, in any style. */
+function deleteTopLevelKey(file, key, text) {
+    const src = sourceOf(file, text);
+    if ('declined' in src)
+        return src;
+    const edit = deletionFor(file, key, src.text);
+    if (!edit || isDeclined(edit))
+        return edit;
+    return {
+        ...edit,
+        ...(src.encoding === 'latin1' ? { encoding: 'latin1' } : {}),
+        yaml: { path: [key], op: 'delete' },
+    };
+}
+function deletionFor(file, key, text) {
+    const doc = documentOf(text);
+    if ('declined' in doc)
+        return doc;
+    const top = doc.contents;
+    if (!(0,dist/* isMap */.jh)(top))
         return undefined;
-    const pair = doc.contents.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
-    const keyRange = pair?.key?.range;
-    if (!pair || !keyRange)
+    const index = top.items.findIndex((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
+    if (index < 0)
         return undefined;
-    const start = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+    if (top.items.findIndex((p, i) => i > index && (0,dist/* isScalar */.jn)(p.key) && p.key.value === key) >= 0)
+        return { declined: `the top-level \`${key}\` appears twice` };
+    const pair = top.items[index];
+    const keyRange = pair.key.range;
+    if (!keyRange)
+        return undefined;
     const valueEnd = pair.value?.range?.[1] ?? keyRange[1];
+    if (top.flow) {
+        // `{a: 1, key: 2, b: 3}`: remove from the key up to the next key, or, for the last pair, from the
+        // end of the previous value: the separators go with it and the rest keeps its layout.
+        const next = top.items[index + 1];
+        if (next?.key?.range)
+            return { file, start: keyRange[0], end: next.key.range[0], text: '' };
+        const prev = top.items[index - 1];
+        const prevEnd = (prev?.value ?? prev?.key)?.range?.[1];
+        if (prev && prevEnd === undefined)
+            return { declined: `cannot delimit the top-level \`${key}\`` };
+        return { file, start: prevEnd ?? keyRange[0], end: valueEnd, text: '' };
+    }
+    const lineStart = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+    const before = text.slice(lineStart, keyRange[0]);
+    // The BOM stays; anything else before the key on its line (`--- key: …`) is not ours to cut.
+    if (!/^\uFEFF?[ \t]*$/.test(before))
+        return { declined: `the top-level \`${key}\` shares its line` };
+    const start = lineStart + (before.startsWith('\uFEFF') ? 1 : 0);
+    const next = top.items[index + 1];
     let end = endOfContent(text, valueEnd);
-    if (text[end] === '\n')
+    if (next?.key?.range && next.key.range[0] < end)
+        return { declined: `the top-level \`${key}\` shares its line` };
+    if (text[end] === '\r' && text[end + 1] === '\n')
+        end += 2;
+    else if (text[end] === '\n')
         end++;
     // Drop one blank line that separated it from what follows.
-    if (text[end] === '\n')
+    if (text[end] === '\r' && text[end + 1] === '\n')
+        end += 2;
+    else if (text[end] === '\n')
         end++;
     return { file, start, end, text: '' };
 }
@@ -40844,7 +43072,7 @@ const composeVersionObsolete = {
             return [];
         const edit = deleteTopLevelKey(version.pos.file, 'version');
         return [
-            finding(composeVersionObsolete, version.pos, `"version: ${version.value}" is obsolete: docker compose ignores it and warns "the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion"`, { description: 'Delete the top-level `version:` line.', ...(edit ? { edits: [edit] } : {}) }),
+            finding(composeVersionObsolete, version.pos, `"version: ${version.value}" is obsolete: docker compose ignores it and warns "the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion"`, fixWith('Delete the top-level `version:` line.', edit)),
         ];
     },
 };
@@ -41785,780 +44013,6 @@ const listenNotPublished = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/nginx/directives.js
-/**
- * The directive table of nginx OSS 1.29 (the official image's nginx, its bundled modules and the
- * dynamic modules it ships: geoip, image_filter, perl, xslt): name → where it may appear and how many
- * arguments it takes.
- *
- * Source: nginxinc/nginx-go-crossplane `analyze_oss_latest_directives.gen.go` (generated from the
- * nginx source's ngx_command_t tables), cross-checked against crossplane 0.5.8's analyzer.py. The
- * encoding is ours. Each entry is one or more `|`-separated forms; a form is `<contexts> <arguments>`:
- *   contexts: M main, E events, H http, S server, L location, U upstream, I if in server,
- *             J if in location, X limit_except, T stream, R stream server, P stream upstream,
- *             A mail, B mail server;
- *   arguments: comma-separated: 0 none, digits = exact counts (12 = one or two), F on|off,
- *              * any, 1+ / 2+ at least, B block.
- * nginx Plus-only and removed directives (`ssl`, `spdy_*`) are absent on purpose: the official image
- * would reject them too.
- */
-const TABLE = {
-    absolute_redirect: 'HSL F',
-    accept_mutex: 'E F',
-    accept_mutex_delay: 'E 1',
-    access_log: 'HSLJX 1+ | TR 1+',
-    add_after_body: 'HSL 1',
-    add_before_body: 'HSL 1',
-    add_header: 'HSLJ 23',
-    add_header_inherit: 'HSLJ 1',
-    add_trailer: 'HSLJ 23',
-    add_trailer_inherit: 'HSLJ 1',
-    addition_types: 'HSL 1+',
-    aio: 'HSL 1',
-    aio_write: 'HSL F',
-    alias: 'L 1',
-    allow: 'HSLX 1 | TR 1',
-    ancient_browser: 'HSL 1+',
-    ancient_browser_value: 'HSL 1',
-    auth_basic: 'HSLX 1',
-    auth_basic_user_file: 'HSLX 1',
-    auth_delay: 'HSL 1',
-    auth_http: 'AB 1',
-    auth_http_header: 'AB 2',
-    auth_http_pass_client_cert: 'AB F',
-    auth_http_timeout: 'AB 1',
-    auth_request: 'HSL 1',
-    auth_request_set: 'HSL 2',
-    autoindex: 'HSL F',
-    autoindex_exact_size: 'HSL F',
-    autoindex_format: 'HSL 1',
-    autoindex_localtime: 'HSL F',
-    break: 'SLIJ 0',
-    charset: 'HSLJ 1',
-    charset_map: 'H 2,B',
-    charset_types: 'HSL 1+',
-    chunked_transfer_encoding: 'HSL F',
-    client_body_buffer_size: 'HSL 1',
-    client_body_in_file_only: 'HSL 1',
-    client_body_in_single_buffer: 'HSL F',
-    client_body_temp_path: 'HSL 1234',
-    client_body_timeout: 'HSL 1',
-    client_header_buffer_size: 'HS 1',
-    client_header_timeout: 'HS 1',
-    client_max_body_size: 'HSL 1',
-    connection_pool_size: 'HS 1',
-    create_full_put_path: 'HSL F',
-    daemon: 'M F',
-    dav_access: 'HSL 123',
-    dav_methods: 'HSL 1+',
-    debug_connection: 'E 1',
-    debug_points: 'M 1',
-    default_type: 'HSL 1',
-    deny: 'HSLX 1 | TR 1',
-    directio: 'HSL 1',
-    directio_alignment: 'HSL 1',
-    disable_symlinks: 'HSL 12',
-    early_hints: 'HSL 1+',
-    empty_gif: 'L 0',
-    env: 'M 1',
-    error_log: 'M 1+ | HSL 1+ | AB 1+ | TR 1+',
-    error_page: 'HSLJ 2+',
-    etag: 'HSL F',
-    events: 'M 0,B',
-    expires: 'HSLJ 12',
-    fastcgi_bind: 'HSL 12',
-    fastcgi_buffer_size: 'HSL 1',
-    fastcgi_buffering: 'HSL F',
-    fastcgi_buffers: 'HSL 2',
-    fastcgi_busy_buffers_size: 'HSL 1',
-    fastcgi_cache: 'HSL 1',
-    fastcgi_cache_background_update: 'HSL F',
-    fastcgi_cache_bypass: 'HSL 1+',
-    fastcgi_cache_key: 'HSL 1',
-    fastcgi_cache_lock: 'HSL F',
-    fastcgi_cache_lock_age: 'HSL 1',
-    fastcgi_cache_lock_timeout: 'HSL 1',
-    fastcgi_cache_max_range_offset: 'HSL 1',
-    fastcgi_cache_methods: 'HSL 1+',
-    fastcgi_cache_min_uses: 'HSL 1',
-    fastcgi_cache_path: 'H 2+',
-    fastcgi_cache_revalidate: 'HSL F',
-    fastcgi_cache_use_stale: 'HSL 1+',
-    fastcgi_cache_valid: 'HSL 1+',
-    fastcgi_catch_stderr: 'HSL 1',
-    fastcgi_connect_timeout: 'HSL 1',
-    fastcgi_force_ranges: 'HSL F',
-    fastcgi_hide_header: 'HSL 1',
-    fastcgi_ignore_client_abort: 'HSL F',
-    fastcgi_ignore_headers: 'HSL 1+',
-    fastcgi_index: 'HSL 1',
-    fastcgi_intercept_errors: 'HSL F',
-    fastcgi_keep_conn: 'HSL F',
-    fastcgi_limit_rate: 'HSL 1',
-    fastcgi_max_temp_file_size: 'HSL 1',
-    fastcgi_next_upstream: 'HSL 1+',
-    fastcgi_next_upstream_timeout: 'HSL 1',
-    fastcgi_next_upstream_tries: 'HSL 1',
-    fastcgi_no_cache: 'HSL 1+',
-    fastcgi_param: 'HSL 23',
-    fastcgi_pass: 'LJ 1',
-    fastcgi_pass_header: 'HSL 1',
-    fastcgi_pass_request_body: 'HSL F',
-    fastcgi_pass_request_headers: 'HSL F',
-    fastcgi_read_timeout: 'HSL 1',
-    fastcgi_request_buffering: 'HSL F',
-    fastcgi_send_lowat: 'HSL 1',
-    fastcgi_send_timeout: 'HSL 1',
-    fastcgi_socket_keepalive: 'HSL F',
-    fastcgi_split_path_info: 'HSL 1',
-    fastcgi_store: 'HSL 1',
-    fastcgi_store_access: 'HSL 123',
-    fastcgi_temp_file_write_size: 'HSL 1',
-    fastcgi_temp_path: 'HSL 1234',
-    flv: 'L 0',
-    geo: 'H 12,B | T 12,B',
-    geoip_city: 'H 12 | T 12',
-    geoip_country: 'H 12 | T 12',
-    geoip_org: 'H 12 | T 12',
-    geoip_proxy: 'H 1',
-    geoip_proxy_recursive: 'H F',
-    google_perftools_profiles: 'M 1',
-    grpc_bind: 'HSL 12',
-    grpc_buffer_size: 'HSL 1',
-    grpc_connect_timeout: 'HSL 1',
-    grpc_hide_header: 'HSL 1',
-    grpc_ignore_headers: 'HSL 1+',
-    grpc_intercept_errors: 'HSL F',
-    grpc_next_upstream: 'HSL 1+',
-    grpc_next_upstream_timeout: 'HSL 1',
-    grpc_next_upstream_tries: 'HSL 1',
-    grpc_pass: 'LJ 1',
-    grpc_pass_header: 'HSL 1',
-    grpc_read_timeout: 'HSL 1',
-    grpc_send_timeout: 'HSL 1',
-    grpc_set_header: 'HSL 2',
-    grpc_socket_keepalive: 'HSL F',
-    grpc_ssl_certificate: 'HSL 1',
-    grpc_ssl_certificate_cache: 'HSL 123',
-    grpc_ssl_certificate_key: 'HSL 1',
-    grpc_ssl_ciphers: 'HSL 1',
-    grpc_ssl_conf_command: 'HSL 2',
-    grpc_ssl_crl: 'HSL 1',
-    grpc_ssl_name: 'HSL 1',
-    grpc_ssl_password_file: 'HSL 1',
-    grpc_ssl_protocols: 'HSL 1+',
-    grpc_ssl_server_name: 'HSL F',
-    grpc_ssl_session_reuse: 'HSL F',
-    grpc_ssl_trusted_certificate: 'HSL 1',
-    grpc_ssl_verify: 'HSL F',
-    grpc_ssl_verify_depth: 'HSL 1',
-    gunzip: 'HSL F',
-    gunzip_buffers: 'HSL 2',
-    gzip: 'HSLJ F',
-    gzip_buffers: 'HSL 2',
-    gzip_comp_level: 'HSL 1',
-    gzip_disable: 'HSL 1+',
-    gzip_http_version: 'HSL 1',
-    gzip_min_length: 'HSL 1',
-    gzip_proxied: 'HSL 1+',
-    gzip_static: 'HSL 1',
-    gzip_types: 'HSL 1+',
-    gzip_vary: 'HSL F',
-    hash: 'U 12 | P 12',
-    http: 'M 0,B',
-    http2: 'HS F',
-    http2_body_preread_size: 'HS 1',
-    http2_chunk_size: 'HSL 1',
-    http2_idle_timeout: 'HS 1',
-    http2_max_concurrent_pushes: 'HS 1',
-    http2_max_concurrent_streams: 'HS 1',
-    http2_max_field_size: 'HS 1',
-    http2_max_header_size: 'HS 1',
-    http2_max_requests: 'HS 1',
-    http2_push: 'HSL 1',
-    http2_push_preload: 'HSL F',
-    http2_recv_buffer_size: 'H 1',
-    http2_recv_timeout: 'HS 1',
-    http3: 'HS F',
-    http3_hq: 'HS F',
-    http3_max_concurrent_streams: 'HS 1',
-    http3_stream_buffer_size: 'HS 1',
-    if: 'SL 1+,B',
-    if_modified_since: 'HSL 1',
-    ignore_invalid_headers: 'HS F',
-    image_filter: 'L 123',
-    image_filter_buffer: 'HSL 1',
-    image_filter_interlace: 'HSL F',
-    image_filter_jpeg_quality: 'HSL 1',
-    image_filter_sharpen: 'HSL 1',
-    image_filter_transparency: 'HSL F',
-    image_filter_webp_quality: 'HSL 1',
-    imap_auth: 'AB 1+',
-    imap_capabilities: 'AB 1+',
-    imap_client_buffer: 'AB 1',
-    include: 'MEHSLUTRPABIJX 1',
-    index: 'HSL 1+',
-    internal: 'L 0',
-    ip_hash: 'U 0',
-    keepalive: 'U 1',
-    keepalive_disable: 'HSL 12',
-    keepalive_min_timeout: 'HSL 1',
-    keepalive_requests: 'HSL 1 | U 1',
-    keepalive_time: 'HSL 1 | U 1',
-    keepalive_timeout: 'HSL 12 | U 1',
-    large_client_header_buffers: 'HS 2',
-    least_conn: 'U 0 | P 0',
-    limit_conn: 'HSL 2 | TR 2',
-    limit_conn_dry_run: 'HSL F | TR F',
-    limit_conn_log_level: 'HSL 1 | TR 1',
-    limit_conn_status: 'HSL 1',
-    limit_conn_zone: 'H 2 | T 2',
-    limit_except: 'L 1+,B',
-    limit_rate: 'HSLJ 1',
-    limit_rate_after: 'HSLJ 1',
-    limit_req: 'HSL 123',
-    limit_req_dry_run: 'HSL 1',
-    limit_req_log_level: 'HSL 1',
-    limit_req_status: 'HSL 1',
-    limit_req_zone: 'H 34',
-    lingering_close: 'HSL 1',
-    lingering_time: 'HSL 1',
-    lingering_timeout: 'HSL 1',
-    listen: 'S 1+ | B 1+ | R 1+',
-    load_module: 'M 1',
-    location: 'SL 12,B',
-    lock_file: 'M 1',
-    log_format: 'H 2+ | T 2+',
-    log_not_found: 'HSL F',
-    log_subrequest: 'HSL F',
-    mail: 'M 0,B',
-    map: 'H 2,B | T 2,B',
-    map_hash_bucket_size: 'H 1 | T 1',
-    map_hash_max_size: 'H 1 | T 1',
-    master_process: 'M F',
-    max_errors: 'AB 1',
-    max_headers: 'HS 1',
-    max_ranges: 'HSL 1',
-    memcached_bind: 'HSL 12',
-    memcached_buffer_size: 'HSL 1',
-    memcached_connect_timeout: 'HSL 1',
-    memcached_gzip_flag: 'HSL 1',
-    memcached_next_upstream: 'HSL 1+',
-    memcached_next_upstream_timeout: 'HSL 1',
-    memcached_next_upstream_tries: 'HSL 1',
-    memcached_pass: 'LJ 1',
-    memcached_read_timeout: 'HSL 1',
-    memcached_send_timeout: 'HSL 1',
-    memcached_socket_keepalive: 'HSL F',
-    merge_slashes: 'HS F',
-    min_delete_depth: 'HSL 1',
-    mirror: 'HSL 1',
-    mirror_request_body: 'HSL F',
-    modern_browser: 'HSL 12',
-    modern_browser_value: 'HSL 1',
-    mp4: 'L 0',
-    mp4_buffer_size: 'HSL 1',
-    mp4_max_buffer_size: 'HSL 1',
-    mp4_start_key_frame: 'HSL F',
-    msie_padding: 'HSL F',
-    msie_refresh: 'HSL F',
-    multi_accept: 'E F',
-    open_file_cache: 'HSL 12',
-    open_file_cache_errors: 'HSL F',
-    open_file_cache_min_uses: 'HSL 1',
-    open_file_cache_valid: 'HSL 1',
-    open_log_file_cache: 'HSL 1234 | TR 1234',
-    output_buffers: 'HSL 2',
-    override_charset: 'HSLJ F',
-    pass: 'R 1',
-    pcre_jit: 'M F',
-    perl: 'LX 1',
-    perl_modules: 'H 1',
-    perl_require: 'H 1',
-    perl_set: 'H 2',
-    pid: 'M 1',
-    pop3_auth: 'AB 1+',
-    pop3_capabilities: 'AB 1+',
-    port_in_redirect: 'HSL F',
-    postpone_output: 'HSL 1',
-    preread_buffer_size: 'TR 1',
-    preread_timeout: 'TR 1',
-    protocol: 'B 1',
-    proxy_bind: 'HSL 12 | TR 12',
-    proxy_buffer: 'AB 1',
-    proxy_buffer_size: 'HSL 1 | TR 1',
-    proxy_buffering: 'HSL F',
-    proxy_buffers: 'HSL 2',
-    proxy_busy_buffers_size: 'HSL 1',
-    proxy_cache: 'HSL 1',
-    proxy_cache_background_update: 'HSL F',
-    proxy_cache_bypass: 'HSL 1+',
-    proxy_cache_convert_head: 'HSL F',
-    proxy_cache_key: 'HSL 1',
-    proxy_cache_lock: 'HSL F',
-    proxy_cache_lock_age: 'HSL 1',
-    proxy_cache_lock_timeout: 'HSL 1',
-    proxy_cache_max_range_offset: 'HSL 1',
-    proxy_cache_methods: 'HSL 1+',
-    proxy_cache_min_uses: 'HSL 1',
-    proxy_cache_path: 'H 2+',
-    proxy_cache_revalidate: 'HSL F',
-    proxy_cache_use_stale: 'HSL 1+',
-    proxy_cache_valid: 'HSL 1+',
-    proxy_connect_timeout: 'HSL 1 | TR 1',
-    proxy_cookie_domain: 'HSL 12',
-    proxy_cookie_flags: 'HSL 1234',
-    proxy_cookie_path: 'HSL 12',
-    proxy_download_rate: 'TR 1',
-    proxy_force_ranges: 'HSL F',
-    proxy_half_close: 'TR F',
-    proxy_headers_hash_bucket_size: 'HSL 1',
-    proxy_headers_hash_max_size: 'HSL 1',
-    proxy_hide_header: 'HSL 1',
-    proxy_http_version: 'HSL 1',
-    proxy_ignore_client_abort: 'HSL F',
-    proxy_ignore_headers: 'HSL 1+',
-    proxy_intercept_errors: 'HSL F',
-    proxy_limit_rate: 'HSL 1',
-    proxy_max_temp_file_size: 'HSL 1',
-    proxy_method: 'HSL 1',
-    proxy_next_upstream: 'HSL 1+ | TR F',
-    proxy_next_upstream_timeout: 'HSL 1 | TR 1',
-    proxy_next_upstream_tries: 'HSL 1 | TR 1',
-    proxy_no_cache: 'HSL 1+',
-    proxy_pass: 'LJX 1 | R 1',
-    proxy_pass_error_message: 'AB F',
-    proxy_pass_header: 'HSL 1',
-    proxy_pass_request_body: 'HSL F',
-    proxy_pass_request_headers: 'HSL F',
-    proxy_pass_trailers: 'HSL F',
-    proxy_protocol: 'TR F',
-    proxy_protocol_timeout: 'TR 1',
-    proxy_read_timeout: 'HSL 1',
-    proxy_redirect: 'HSL 12',
-    proxy_request_buffering: 'HSL F',
-    proxy_requests: 'TR 1',
-    proxy_responses: 'TR 1',
-    proxy_send_lowat: 'HSL 1',
-    proxy_send_timeout: 'HSL 1',
-    proxy_set_body: 'HSL 1',
-    proxy_set_header: 'HSL 2',
-    proxy_smtp_auth: 'AB F',
-    proxy_socket_keepalive: 'HSL F | TR F',
-    proxy_ssl: 'TR F',
-    proxy_ssl_certificate: 'HSL 1 | TR 1',
-    proxy_ssl_certificate_cache: 'HSL 123 | TR 123',
-    proxy_ssl_certificate_key: 'HSL 1 | TR 1',
-    proxy_ssl_ciphers: 'HSL 1 | TR 1',
-    proxy_ssl_conf_command: 'HSL 2 | TR 2',
-    proxy_ssl_crl: 'HSL 1 | TR 1',
-    proxy_ssl_name: 'HSL 1 | TR 1',
-    proxy_ssl_password_file: 'HSL 1 | TR 1',
-    proxy_ssl_protocols: 'HSL 1+ | TR 1+',
-    proxy_ssl_server_name: 'HSL F | TR F',
-    proxy_ssl_session_reuse: 'HSL F | TR F',
-    proxy_ssl_trusted_certificate: 'HSL 1 | TR 1',
-    proxy_ssl_verify: 'HSL F | TR F',
-    proxy_ssl_verify_depth: 'HSL 1 | TR 1',
-    proxy_store: 'HSL 1',
-    proxy_store_access: 'HSL 123',
-    proxy_temp_file_write_size: 'HSL 1',
-    proxy_temp_path: 'HSL 1234',
-    proxy_timeout: 'AB 1 | TR 1',
-    proxy_upload_rate: 'TR 1',
-    quic_active_connection_id_limit: 'HS 1',
-    quic_bpf: 'M F',
-    quic_gso: 'HS F',
-    quic_host_key: 'HS 1',
-    quic_retry: 'HS F',
-    random: 'U 0,12 | P 0,12',
-    random_index: 'L F',
-    read_ahead: 'HSL 1',
-    real_ip_header: 'HSL 1',
-    real_ip_recursive: 'HSL F',
-    recursive_error_pages: 'HSL F',
-    referer_hash_bucket_size: 'SL 1',
-    referer_hash_max_size: 'SL 1',
-    request_pool_size: 'HS 1',
-    reset_timedout_connection: 'HSL F',
-    resolver: 'HSL 1+ | U 1+ | AB 1+ | TR 1+ | P 1+',
-    resolver_timeout: 'HSL 1 | U 1 | AB 1 | TR 1 | P 1',
-    return: 'SLIJ 12 | R 1',
-    rewrite: 'SLIJ 23',
-    rewrite_log: 'HSLIJ F',
-    root: 'HSLJ 1',
-    satisfy: 'HSL 1',
-    scgi_bind: 'HSL 12',
-    scgi_buffer_size: 'HSL 1',
-    scgi_buffering: 'HSL F',
-    scgi_buffers: 'HSL 2',
-    scgi_busy_buffers_size: 'HSL 1',
-    scgi_cache: 'HSL 1',
-    scgi_cache_background_update: 'HSL F',
-    scgi_cache_bypass: 'HSL 1+',
-    scgi_cache_key: 'HSL 1',
-    scgi_cache_lock: 'HSL F',
-    scgi_cache_lock_age: 'HSL 1',
-    scgi_cache_lock_timeout: 'HSL 1',
-    scgi_cache_max_range_offset: 'HSL 1',
-    scgi_cache_methods: 'HSL 1+',
-    scgi_cache_min_uses: 'HSL 1',
-    scgi_cache_path: 'H 2+',
-    scgi_cache_revalidate: 'HSL F',
-    scgi_cache_use_stale: 'HSL 1+',
-    scgi_cache_valid: 'HSL 1+',
-    scgi_connect_timeout: 'HSL 1',
-    scgi_force_ranges: 'HSL F',
-    scgi_hide_header: 'HSL 1',
-    scgi_ignore_client_abort: 'HSL F',
-    scgi_ignore_headers: 'HSL 1+',
-    scgi_intercept_errors: 'HSL F',
-    scgi_limit_rate: 'HSL 1',
-    scgi_max_temp_file_size: 'HSL 1',
-    scgi_next_upstream: 'HSL 1+',
-    scgi_next_upstream_timeout: 'HSL 1',
-    scgi_next_upstream_tries: 'HSL 1',
-    scgi_no_cache: 'HSL 1+',
-    scgi_param: 'HSL 23',
-    scgi_pass: 'LJ 1',
-    scgi_pass_header: 'HSL 1',
-    scgi_pass_request_body: 'HSL F',
-    scgi_pass_request_headers: 'HSL F',
-    scgi_read_timeout: 'HSL 1',
-    scgi_request_buffering: 'HSL F',
-    scgi_send_timeout: 'HSL 1',
-    scgi_socket_keepalive: 'HSL F',
-    scgi_store: 'HSL 1',
-    scgi_store_access: 'HSL 123',
-    scgi_temp_file_write_size: 'HSL 1',
-    scgi_temp_path: 'HSL 1234',
-    secure_link: 'HSL 1',
-    secure_link_md5: 'HSL 1',
-    secure_link_secret: 'HSL 1',
-    send_lowat: 'HSL 1',
-    send_timeout: 'HSL 1',
-    sendfile: 'HSLJ F',
-    sendfile_max_chunk: 'HSL 1',
-    server: 'H 0,B | U 1+ | A 0,B | T 0,B | P 1+',
-    server_name: 'S 1+ | AB 1 | R 1+',
-    server_name_in_redirect: 'HSL F',
-    server_names_hash_bucket_size: 'H 1 | T 1',
-    server_names_hash_max_size: 'H 1 | T 1',
-    server_tokens: 'HSL 1',
-    set: 'SLIJ 2 | R 2',
-    set_real_ip_from: 'HSL 1 | TR 1',
-    slice: 'HSL 1',
-    smtp_auth: 'AB 1+',
-    smtp_capabilities: 'AB 1+',
-    smtp_client_buffer: 'AB 1',
-    smtp_greeting_delay: 'AB 1',
-    source_charset: 'HSLJ 1',
-    split_clients: 'H 2,B | T 2,B',
-    ssi: 'HSLJ F',
-    ssi_last_modified: 'HSL F',
-    ssi_min_file_chunk: 'HSL 1',
-    ssi_silent_errors: 'HSL F',
-    ssi_types: 'HSL 1+',
-    ssi_value_length: 'HSL 1',
-    ssl_alpn: 'TR 1+',
-    ssl_buffer_size: 'HS 1',
-    ssl_certificate: 'HS 1 | AB 1 | TR 1',
-    ssl_certificate_cache: 'HS 123 | TR 123',
-    ssl_certificate_compression: 'HS F | AB F | TR F',
-    ssl_certificate_key: 'HS 1 | AB 1 | TR 1',
-    ssl_ciphers: 'HS 1 | AB 1 | TR 1',
-    ssl_client_certificate: 'HS 1 | AB 1 | TR 1',
-    ssl_conf_command: 'HS 2 | AB 2 | TR 2',
-    ssl_crl: 'HS 1 | AB 1 | TR 1',
-    ssl_dhparam: 'HS 1 | AB 1 | TR 1',
-    ssl_early_data: 'HS F',
-    ssl_ecdh_curve: 'HS 1 | AB 1 | TR 1',
-    ssl_ech_file: 'HS 1 | TR 1',
-    ssl_engine: 'M 1',
-    ssl_handshake_timeout: 'TR 1',
-    ssl_object_cache_inheritable: 'M F',
-    ssl_ocsp: 'HS 1 | TR 1',
-    ssl_ocsp_cache: 'HS 1 | TR 1',
-    ssl_ocsp_responder: 'HS 1 | TR 1',
-    ssl_password_file: 'HS 1 | AB 1 | TR 1',
-    ssl_prefer_server_ciphers: 'HS F | AB F | TR F',
-    ssl_preread: 'TR F',
-    ssl_protocols: 'HS 1+ | AB 1+ | TR 1+',
-    ssl_reject_handshake: 'HS F | TR F',
-    ssl_session_cache: 'HS 12 | AB 12 | TR 12',
-    ssl_session_ticket_key: 'HS 1 | AB 1 | TR 1',
-    ssl_session_tickets: 'HS F | AB F | TR F',
-    ssl_session_timeout: 'HS 1 | AB 1 | TR 1',
-    ssl_stapling: 'HS F | TR F',
-    ssl_stapling_file: 'HS 1 | TR 1',
-    ssl_stapling_responder: 'HS 1 | TR 1',
-    ssl_stapling_verify: 'HS F | TR F',
-    ssl_trusted_certificate: 'HS 1 | AB 1 | TR 1',
-    ssl_verify_client: 'HS 1 | AB 1 | TR 1',
-    ssl_verify_depth: 'HS 1 | AB 1 | TR 1',
-    starttls: 'AB 1',
-    stream: 'M 0,B',
-    stub_status: 'SL 0,1',
-    sub_filter: 'HSL 2',
-    sub_filter_last_modified: 'HSL F',
-    sub_filter_once: 'HSL F',
-    sub_filter_types: 'HSL 1+',
-    subrequest_output_buffer_size: 'HSL 1',
-    tcp_nodelay: 'HSL F | TR F',
-    tcp_nopush: 'HSL F',
-    thread_pool: 'M 23',
-    timeout: 'AB 1',
-    timer_resolution: 'M 1',
-    try_files: 'SL 2+',
-    types: 'HSL 0,B',
-    types_hash_bucket_size: 'HSL 1',
-    types_hash_max_size: 'HSL 1',
-    underscores_in_headers: 'HS F',
-    uninitialized_variable_warn: 'HSLIJ F',
-    upstream: 'H 1,B | T 1,B',
-    use: 'E 1',
-    user: 'M 12',
-    userid: 'HSL 1',
-    userid_domain: 'HSL 1',
-    userid_expires: 'HSL 1',
-    userid_flags: 'HSL 123',
-    userid_mark: 'HSL 1',
-    userid_name: 'HSL 1',
-    userid_p3p: 'HSL 1',
-    userid_path: 'HSL 1',
-    userid_service: 'HSL 1',
-    uwsgi_bind: 'HSL 12',
-    uwsgi_buffer_size: 'HSL 1',
-    uwsgi_buffering: 'HSL F',
-    uwsgi_buffers: 'HSL 2',
-    uwsgi_busy_buffers_size: 'HSL 1',
-    uwsgi_cache: 'HSL 1',
-    uwsgi_cache_background_update: 'HSL 1',
-    uwsgi_cache_bypass: 'HSL 1+',
-    uwsgi_cache_key: 'HSL 1',
-    uwsgi_cache_lock: 'HSL F',
-    uwsgi_cache_lock_age: 'HSL 1',
-    uwsgi_cache_lock_timeout: 'HSL 1',
-    uwsgi_cache_max_range_offset: 'HSL 1',
-    uwsgi_cache_methods: 'HSL 1+',
-    uwsgi_cache_min_uses: 'HSL 1',
-    uwsgi_cache_path: 'H 2+',
-    uwsgi_cache_revalidate: 'HSL F',
-    uwsgi_cache_use_stale: 'HSL 1+',
-    uwsgi_cache_valid: 'HSL 1+',
-    uwsgi_connect_timeout: 'HSL 1',
-    uwsgi_force_ranges: 'HSL F',
-    uwsgi_hide_header: 'HSL 1',
-    uwsgi_ignore_client_abort: 'HSL F',
-    uwsgi_ignore_headers: 'HSL 1+',
-    uwsgi_intercept_errors: 'HSL F',
-    uwsgi_limit_rate: 'HSL 1',
-    uwsgi_max_temp_file_size: 'HSL 1',
-    uwsgi_modifier1: 'HSL 1',
-    uwsgi_modifier2: 'HSL 1',
-    uwsgi_next_upstream: 'HSL 1+',
-    uwsgi_next_upstream_timeout: 'HSL 1',
-    uwsgi_next_upstream_tries: 'HSL 1',
-    uwsgi_no_cache: 'HSL 1+',
-    uwsgi_param: 'HSL 23',
-    uwsgi_pass: 'LJ 1',
-    uwsgi_pass_header: 'HSL 1',
-    uwsgi_pass_request_body: 'HSL F',
-    uwsgi_pass_request_headers: 'HSL F',
-    uwsgi_read_timeout: 'HSL 1',
-    uwsgi_request_buffering: 'HSL F',
-    uwsgi_send_timeout: 'HSL 1',
-    uwsgi_socket_keepalive: 'HSL F',
-    uwsgi_ssl_certificate: 'HSL 1',
-    uwsgi_ssl_certificate_cache: 'HSL 123',
-    uwsgi_ssl_certificate_key: 'HSL 1',
-    uwsgi_ssl_ciphers: 'HSL 1',
-    uwsgi_ssl_conf_command: 'HSL 2',
-    uwsgi_ssl_crl: 'HSL 1',
-    uwsgi_ssl_name: 'HSL 1',
-    uwsgi_ssl_password_file: 'HSL 1',
-    uwsgi_ssl_protocols: 'HSL 1+',
-    uwsgi_ssl_server_name: 'HSL F',
-    uwsgi_ssl_session_reuse: 'HSL F',
-    uwsgi_ssl_trusted_certificate: 'HSL 1',
-    uwsgi_ssl_verify: 'HSL F',
-    uwsgi_ssl_verify_depth: 'HSL 1',
-    uwsgi_store: 'HSL 1',
-    uwsgi_store_access: 'HSL 123',
-    uwsgi_temp_file_write_size: 'HSL 1',
-    uwsgi_temp_path: 'HSL 1234',
-    valid_referers: 'SL 1+',
-    variables_hash_bucket_size: 'H 1 | T 1',
-    variables_hash_max_size: 'H 1 | T 1',
-    worker_aio_requests: 'E 1',
-    worker_connections: 'E 1',
-    worker_cpu_affinity: 'M 1+',
-    worker_priority: 'M 1',
-    worker_processes: 'M 1',
-    worker_rlimit_core: 'M 1',
-    worker_rlimit_nofile: 'M 1',
-    worker_shutdown_timeout: 'M 1',
-    working_directory: 'M 1',
-    xclient: 'AB F',
-    xml_entities: 'HSL 1',
-    xslt_last_modified: 'HSL F',
-    xslt_param: 'HSL 2',
-    xslt_string_param: 'HSL 2',
-    xslt_stylesheet: 'L 1+',
-    xslt_types: 'HSL 1+',
-    zone: 'U 12 | P 12',
-};
-const CONTEXT_LETTER = {
-    main: 'M',
-    events: 'E',
-    http: 'H',
-    server: 'S',
-    location: 'L',
-    upstream: 'U',
-    'if-in-server': 'I',
-    'if-in-location': 'J',
-    limit_except: 'X',
-    stream: 'T',
-    'stream-server': 'R',
-    'stream-upstream': 'P',
-    mail: 'A',
-    'mail-server': 'B',
-};
-/** Blocks whose content is data (`map` pairs, `types` entries …) and not directives. */
-const DATA_BLOCKS = {
-    map: 'map',
-    types: 'types',
-    geo: 'geo',
-    split_clients: 'split_clients',
-    charset_map: 'charset_map',
-};
-function parseForm(spec) {
-    const [contexts = '', args = ''] = spec.trim().split(' ');
-    const form = { contexts, counts: new Set(), flag: false, any: false, block: false };
-    for (const part of args.split(',')) {
-        if (part === 'F')
-            form.flag = true;
-        else if (part === '*')
-            form.any = true;
-        else if (part === 'B')
-            form.block = true;
-        else if (part.endsWith('+'))
-            form.atLeast = Number(part.slice(0, -1));
-        else
-            for (const digit of part)
-                form.counts.add(Number(digit));
-    }
-    return form;
-}
-const FORMS = new Map(Object.entries(TABLE).map(([name, spec]) => [name, spec.split('|').map(parseForm)]));
-/** The forms of a known directive, or undefined for a directive nginx does not know. */
-function directiveForms(name) {
-    return FORMS.get(name);
-}
-function isKnownDirective(name) {
-    return FORMS.has(name);
-}
-/** The context the children of `parent` live in, given the context of `parent` itself. */
-function childContext(parentContext, parent) {
-    const name = parent.directive;
-    const data = DATA_BLOCKS[name];
-    if (data && parentContext !== 'unknown')
-        return data;
-    switch (parentContext) {
-        case 'main':
-            if (name === 'events' || name === 'http' || name === 'stream' || name === 'mail')
-                return name;
-            return 'unknown';
-        case 'http':
-            if (name === 'server')
-                return 'server';
-            if (name === 'upstream')
-                return 'upstream';
-            if (name === 'location')
-                return 'location';
-            return 'unknown';
-        case 'server':
-            if (name === 'location')
-                return 'location';
-            if (name === 'if')
-                return 'if-in-server';
-            return 'unknown';
-        case 'location':
-            if (name === 'location')
-                return 'location';
-            if (name === 'if')
-                return 'if-in-location';
-            if (name === 'limit_except')
-                return 'limit_except';
-            return 'unknown';
-        case 'stream':
-            if (name === 'server')
-                return 'stream-server';
-            if (name === 'upstream')
-                return 'stream-upstream';
-            return 'unknown';
-        case 'mail':
-            return name === 'server' ? 'mail-server' : 'unknown';
-        default:
-            return 'unknown';
-    }
-}
-/** The context of a directive whose enclosing blocks are `parents` (outermost first). */
-function contextOf(parents) {
-    let ctx = 'main';
-    for (const p of parents)
-        ctx = childContext(ctx, p);
-    return ctx;
-}
-function acceptsArgs(form, args) {
-    const n = args.length;
-    if (form.any)
-        return true;
-    if (form.counts.has(n))
-        return true;
-    if (form.flag && n === 1)
-        return true;
-    if (form.atLeast !== undefined && n >= form.atLeast)
-        return true;
-    return false;
-}
-/**
- * What `nginx -t` would say about one directive in a context, in its words: an unknown directive, a
- * directive that is not allowed here, a block/simple mismatch, a wrong argument count or a bad flag.
- * Data blocks (map, types …) and unknown blocks are not checked.
- */
-function checkDirective(d, context) {
-    const letter = CONTEXT_LETTER[context];
-    if (letter === undefined)
-        return [];
-    const forms = FORMS.get(d.directive);
-    if (!forms)
-        return [{ kind: 'unknown', message: `unknown directive "${d.directive}"` }];
-    const form = forms.find((f) => f.contexts.includes(letter));
-    if (!form)
-        return [{ kind: 'context', message: `"${d.directive}" directive is not allowed here` }];
-    const isBlock = d.block !== undefined;
-    if (form.block && !isBlock)
-        return [{ kind: 'args', message: `directive "${d.directive}" has no opening "{"` }];
-    if (!form.block && isBlock)
-        return [{ kind: 'args', message: `directive "${d.directive}" is not terminated by ";"` }];
-    if (!acceptsArgs(form, d.args)) {
-        return [{ kind: 'args', message: `invalid number of arguments in "${d.directive}" directive` }];
-    }
-    if (form.flag && !form.any && !form.counts.has(1) && form.atLeast === undefined) {
-        const value = d.args[0].toLowerCase();
-        if (value !== 'on' && value !== 'off') {
-            return [
-                {
-                    kind: 'args',
-                    message: `invalid value "${d.args[0]}" in "${d.directive}" directive, it must be "on" or "off"`,
-                },
-            ];
-        }
-    }
-    return [];
-}
-
 ;// CONCATENATED MODULE: ./lib/src/nginx/builtin-files.js
 /**
  * The configuration files the official nginx Docker image (nginx:1.27/1.29, Debian and Alpine, from
@@ -42819,432 +44273,150 @@ const builtinFiles = new Map([
     ['/etc/nginx/uwsgi_params', UWSGI_PARAMS],
 ]);
 
-;// CONCATENATED MODULE: ./lib/src/nginx/lexer.js
+;// CONCATENATED MODULE: ./lib/src/nginx/templates.js
+
 /**
- * The nginx tokenizer. It follows nginx's ngx_conf_read_token where nginx and crossplane agree, and
- * nginx where they differ (see docs/nginx-parser.md):
- * - whitespace is space, tab, CR and LF only; lines are counted on LF;
- * - `#` starts a comment only at the start of a token; comments are skipped;
- * - a quote starts a quoted token only at the start of a token; inside it `\<quote>` is the quote and
- *   every other escape stays as written (crossplane's args keep `\n`, `\\` raw);
- * - outside quotes `\x` is kept as written and never ends a token;
- * - an unquoted token ends at whitespace, `;` or `{` (but not at the `{` of `${`); a `}` inside a token
- *   is part of it, as in nginx (crossplane splits there).
- * Positions are 1-based lines and 1-based columns in UTF-16 code units (SARIF's default column kind),
- * offsets are 0-based indexes into the text. A leading UTF-8 BOM is not counted in columns.
+ * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
+ *
+ * At start the image renders every file under $NGINX_ENVSUBST_TEMPLATE_DIR (default
+ * /etc/nginx/templates) whose name ends in $NGINX_ENVSUBST_TEMPLATE_SUFFIX (default .template) into
+ * $NGINX_ENVSUBST_OUTPUT_DIR (default /etc/nginx/conf.d), keeping subdirectories and dropping the suffix.
+ * It runs `envsubst "$defined_envs"`: only variables that are defined in the container environment
+ * (and whose names match $NGINX_ENVSUBST_FILTER, a regex, when set) are replaced, in both `$NAME`
+ * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
+ * happens to define a variable of that exact (case-sensitive) name.
  */
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-const BACKSLASH = 92;
-const HASH = 35;
-const DOLLAR = 36;
-const SEMICOLON = 59;
-const LBRACE = 123;
-const RBRACE = 125;
-const DQUOTE = 34;
-const SQUOTE = 39;
-const RPAREN = 41;
-function isSpace(c) {
-    return c === SPACE || c === TAB || c === LF || c === CR;
+const TEMPLATE_DIR = '/etc/nginx/templates';
+const TEMPLATE_SUFFIX = '.template';
+const TEMPLATE_OUTPUT_DIR = '/etc/nginx/conf.d';
+/** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
+function substitutedNames(env) {
+    const filter = env.NGINX_ENVSUBST_FILTER;
+    let re;
+    if (filter) {
+        try {
+            re = new RegExp(filter);
+        }
+        catch {
+            re = undefined; // awk would fail on it too; then nothing is filtered out
+        }
+    }
+    const names = new Set();
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (re && !re.test(name))
+            continue;
+        names.add(name);
+    }
+    return names;
 }
-class Lexer {
-    text;
-    pos = 0;
-    /** Line bookkeeping: `line` is the line of offset `lineScan`, whose line starts at `lineStart`. */
-    line = 1;
-    lineStart;
-    lineScan = 0;
-    /** Start offset of each line seen so far (index 0 is line 1). */
-    lineStarts;
-    errors = [];
-    /** After an unclosed quote the directive is ended at that line's end (a zero-width ';'). */
-    pendingTerminator = -1;
-    constructor(text) {
-        this.text = text;
-        this.lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-        this.lineStarts = [this.lineStart];
-        if (this.lineStart === 1) {
-            this.pos = 1;
-            this.lineScan = 1;
-        }
+/**
+ * envsubst with a variable list: `$NAME` (the longest name that follows `$`) and `${NAME}` are replaced
+ * when NAME is in the list; everything else, including `${NAME:-default}`, stays as written.
+ */
+function renderTemplate(text, env) {
+    return renderTemplateMapped(text, env).text;
+}
+/** renderTemplate, plus the map from the rendered text back to the template. */
+function renderTemplateMapped(text, env) {
+    const names = substitutedNames(env);
+    // Segments in rendered order: where each starts in the output and in the template, and whether it is a value.
+    const outStart = [];
+    const inStart = [];
+    const isValue = [];
+    let out = '';
+    let last = 0;
+    const segment = (from, value, piece) => {
+        outStart.push(out.length);
+        inStart.push(from);
+        isValue.push(value);
+        out += piece;
+    };
+    for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+        const name = m[1] ?? m[2];
+        if (!names.has(name))
+            continue;
+        if (m.index > last)
+            segment(last, false, text.slice(last, m.index));
+        segment(m.index, true, env[name] ?? '');
+        last = m.index + m[0].length;
     }
-    /** Line and column of an offset. Forward queries are amortized linear; earlier offsets use a binary search. */
-    position(offset) {
-        const text = this.text;
-        if (offset < this.lineScan)
-            return this.earlierPosition(offset);
-        for (let i = this.lineScan; i < offset; i++) {
-            if (text.charCodeAt(i) === LF) {
-                this.line++;
-                this.lineStart = i + 1;
-                this.lineStarts.push(i + 1);
-            }
-        }
-        this.lineScan = offset;
-        return { line: this.line, column: offset - this.lineStart + 1 };
-    }
-    earlierPosition(offset) {
-        const starts = this.lineStarts;
+    segment(last, false, text.slice(last));
+    const offsetOf = (rendered) => {
+        // The last segment starting at or before the offset (an empty value yields to the text after it).
         let lo = 0;
-        let hi = starts.length - 1;
+        let hi = outStart.length - 1;
         while (lo < hi) {
             const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
+            if (outStart[mid] <= rendered)
                 lo = mid;
             else
                 hi = mid - 1;
         }
-        return { line: lo + 1, column: offset - starts[lo] + 1 };
-    }
-    error(offset, message, nginx) {
-        const { line, column } = this.position(offset);
-        this.errors.push(nginx === undefined ? { line, column, offset, message } : { line, column, offset, message, nginx });
-    }
-    token(kind, value, start, end) {
-        const { line, column } = this.position(start);
-        return { kind, value, line, column, start, end };
-    }
-    next() {
-        const text = this.text;
-        const n = text.length;
-        if (this.pendingTerminator >= 0) {
-            const at = this.pendingTerminator;
-            this.pendingTerminator = -1;
-            return this.token(';', ';', at, at);
-        }
-        for (;;) {
-            while (this.pos < n && isSpace(text.charCodeAt(this.pos)))
-                this.pos++;
-            if (this.pos >= n)
-                return this.token('eof', '', n, n);
-            const c = text.charCodeAt(this.pos);
-            if (c === HASH) {
-                const nl = text.indexOf('\n', this.pos);
-                this.pos = nl < 0 ? n : nl;
-                continue;
-            }
-            const start = this.pos;
-            if (c === LBRACE || c === RBRACE || c === SEMICOLON) {
-                this.pos++;
-                return this.token(text[start], text[start], start, this.pos);
-            }
-            if (c === DQUOTE || c === SQUOTE)
-                return this.quoted(c);
-            return this.word();
-        }
-    }
-    word() {
-        const text = this.text;
-        const n = text.length;
-        const start = this.pos;
-        let i = start;
-        while (i < n) {
-            const c = text.charCodeAt(i);
-            if (c === BACKSLASH) {
-                i += 2;
-                continue;
-            }
-            if (isSpace(c) || c === SEMICOLON)
-                break;
-            // `${name}` is a variable, not a block: nginx keeps the `{` after `$` in the token.
-            if (c === LBRACE && !(i > start && text.charCodeAt(i - 1) === DOLLAR && !escapedAt(text, start, i - 1)))
-                break;
-            i++;
-        }
-        this.pos = Math.min(i, n);
-        return this.token('word', text.slice(start, this.pos), start, this.pos);
-    }
-    quoted(quote) {
-        const text = this.text;
-        const n = text.length;
-        const start = this.pos;
-        let i = start + 1;
-        let hasEscapedQuote = false;
-        while (i < n) {
-            const c = text.charCodeAt(i);
-            if (c === BACKSLASH) {
-                if (text.charCodeAt(i + 1) === quote)
-                    hasEscapedQuote = true;
-                i += 2;
-                continue;
-            }
-            if (c === quote)
-                break;
-            i++;
-        }
-        const q = String.fromCharCode(quote);
-        if (i >= n) {
-            // Recovery: nginx reads to the end of the file; we end the string at the end of its line so that
-            // the rest of the file is still checked.
-            this.error(start, `unclosed quote ${q}: unexpected end of file, expecting ";" or "}"`, 'unexpected end of file, expecting ";" or "}"');
-            const nl = text.indexOf('\n', start);
-            const end = nl < 0 ? n : nl;
-            this.pos = end;
-            this.pendingTerminator = end;
-            return this.token('quoted', unescapeQuote(text.slice(start + 1, end), q, hasEscapedQuote), start, end);
-        }
-        const value = unescapeQuote(text.slice(start + 1, i), q, hasEscapedQuote);
-        this.pos = i + 1;
-        const tok = this.token('quoted', value, start, this.pos);
-        if (this.pos < n) {
-            const after = text.charCodeAt(this.pos);
-            if (!isSpace(after) && after !== SEMICOLON && after !== LBRACE && after !== RPAREN) {
-                const ch = String.fromCodePoint(text.codePointAt(this.pos));
-                this.error(this.pos, `unexpected "${ch}" right after a quoted string: nginx needs a space, ";" or "{" there`, `unexpected "${ch}"`);
-            }
-        }
-        return tok;
-    }
+        return isValue[lo] ? inStart[lo] : inStart[lo] + (rendered - outStart[lo]);
+    };
+    return { text: out, template: { text, offsetOf } };
 }
-/** Whether the character at `at` is escaped by an odd run of backslashes that starts at or after `from`. */
-function escapedAt(text, from, at) {
-    let k = 0;
-    for (let j = at - 1; j >= from && text.charCodeAt(j) === BACKSLASH; j--)
-        k++;
-    return k % 2 === 1;
+/** Start offsets of the lines of a text, as the nginx lexer counts them (a leading BOM is not a column). */
+function lineStarts(text) {
+    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
 }
-/** Inside quotes, `\<quote>` stands for the quote; crossplane keeps every other escape as written. */
-function unescapeQuote(raw, quote, hasEscapedQuote) {
-    if (!hasEscapedQuote)
-        return raw;
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw[i];
-        if (c === '\\' && i + 1 < raw.length) {
-            const d = raw[i + 1];
-            out += d === quote ? d : c + d;
-            i++;
-        }
+function positionIn(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
         else
-            out += c;
+            hi = mid - 1;
     }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/src/nginx/parser.js
-
-
-/** Deeper blocks are still read (to keep braces balanced) but dropped, so no consumer recurses without bound. */
-const MAX_BLOCK_DEPTH = 200;
-/**
- * Larger files are refused with one error: real configurations are kilobytes (even big geo/map lists
- * stay in single megabytes), and a huge AST would cost seconds and gigabytes for nothing useful.
- */
-const MAX_CONFIG_CHARS = 16 * 1024 * 1024;
-/** One broken file must not flood the report. */
-const MAX_SYNTAX_ERRORS = 200;
-/**
- * Parses one nginx configuration file into a crossplane-shaped AST, recovering from errors so that
- * all of them are reported. Never recurses: blocks live on an explicit stack.
- */
-function parseNginxText(text, file) {
-    const errors = [];
-    const parsed = [];
-    if (text.length > MAX_CONFIG_CHARS) {
-        const mb = (n) => `${Math.round(n / (1024 * 1024))} MB`;
-        errors.push({
-            file,
-            line: 1,
-            column: 1,
-            offset: 0,
-            message: `file too large for an nginx configuration (${mb(text.length)}; the limit is ${mb(MAX_CONFIG_CHARS)}): is this the right file?`,
-        });
-        return { parsed, errors };
-    }
-    const nul = text.indexOf('\0');
-    if (nul >= 0) {
-        const lexer = new Lexer(text);
-        const { line, column } = lexer.position(nul);
-        errors.push({
-            file,
-            line,
-            column,
-            offset: nul,
-            message: 'binary data (a NUL byte): this is not an nginx configuration file',
-        });
-        return { parsed, errors };
-    }
-    const lexer = new Lexer(text);
-    const stack = [{ children: parsed }];
-    let tooDeepReported = false;
-    const report = (at, offset, message, nginx, nginxLine) => {
-        const e = { file, line: at.line, column: at.column, message, offset };
-        if (nginx !== undefined && nginx !== message)
-            e.nginx = nginx;
-        if (nginxLine !== undefined && nginxLine !== at.line)
-            e.nginxLine = nginxLine;
-        errors.push(e);
-    };
-    const closeBlock = (close) => {
-        if (stack.length === 1) {
-            report(close, close.start, 'unexpected "}": no block is open here', 'unexpected "}"');
-            return;
-        }
-        const frame = stack.pop();
-        if (frame.owner) {
-            frame.owner.end = close.end;
-            frame.owner.block = frame.children.slice();
-        }
-    };
-    const openBlock = (owner, brace) => {
-        if (stack.length >= MAX_BLOCK_DEPTH) {
-            if (!tooDeepReported) {
-                report(brace, brace.start, `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels; deeper blocks are ignored`);
-                tooDeepReported = true;
-            }
-            owner = undefined;
-        }
-        const children = [];
-        if (owner)
-            owner.block = children;
-        stack.push(owner ? { owner, children } : { children });
-    };
-    // A token read ahead that starts the next directive (see the missing-';' heuristic below).
-    let pending;
-    const take = () => {
-        const t = pending ?? lexer.next();
-        pending = undefined;
-        return t;
-    };
-    for (;;) {
-        const tok = take();
-        if (tok.kind === 'eof')
-            break;
-        if (tok.kind === '}') {
-            closeBlock(tok);
-            continue;
-        }
-        if (tok.kind === ';') {
-            report(tok, tok.start, 'unexpected ";": an empty directive', 'unexpected ";"');
-            continue;
-        }
-        if (tok.kind === '{') {
-            report(tok, tok.start, 'unexpected "{": a block without a directive name', 'unexpected "{"');
-            openBlock(undefined, tok);
-            continue;
-        }
-        const d = {
-            directive: tok.value,
-            args: [],
-            file,
-            line: tok.line,
-            column: tok.column,
-            argPos: [],
-            start: tok.start,
-            end: tok.end,
-        };
-        let last = tok;
-        let term;
-        for (;;) {
-            term = take();
-            if (term.kind !== 'word' && term.kind !== 'quoted')
-                break;
-            if (term.kind === 'word' &&
-                term.line > last.line &&
-                isKnownDirective(term.value) &&
-                isKnownDirective(d.directive)) {
-                // A known directive name opening a later line is almost always a forgotten ';'. nginx would
-                // read it as one more argument (and usually fail on it); we report it and split there.
-                pending = term;
-                const missing = lexer.position(last.end);
-                report(missing, last.end, `directive "${d.directive}" is not terminated by ";" before "${term.value}" on line ${term.line} (nginx would read "${term.value}" as one of its arguments)`);
-                term = { ...last, kind: ';', value: ';', start: last.end, end: last.end };
-                break;
-            }
-            d.args.push(term.value);
-            d.argPos.push({ line: term.line, column: term.column });
-            last = term;
-        }
-        if (d.directive === 'if')
-            stripIfParens(d);
-        // Arrays grown by push keep spare capacity; exact copies halve the AST's memory on big configs.
-        d.args = d.args.slice();
-        d.argPos = d.argPos.slice();
-        stack[stack.length - 1].children.push(d);
-        if (term.kind === ';') {
-            d.end = term.end;
-        }
-        else if (term.kind === '{') {
-            openBlock(d, term);
-        }
-        else {
-            // Recovery: the directive ends after its last token, as if the ';' were there.
-            d.end = last.end;
-            const missing = lexer.position(last.end);
-            if (term.kind === '}') {
-                report(missing, last.end, `directive "${d.directive}" is not terminated by ";"`, 'unexpected "}"', term.line);
-                closeBlock(term);
-            }
-            else {
-                report(missing, last.end, `directive "${d.directive}" is not terminated by ";" (unexpected end of file)`, 'unexpected end of file, expecting ";" or "}"', lexer.position(text.length).line);
-                break;
-            }
-        }
-    }
-    if (stack.length > 1) {
-        const eof = lexer.position(text.length);
-        const open = stack[stack.length - 1].owner;
-        const what = open
-            ? `block "${open.directive}" opened at line ${open.line} is not closed`
-            : 'a block is not closed';
-        report(eof, text.length, `unexpected end of file, expecting "}": ${what}`, 'unexpected end of file, expecting "}"');
-        for (let i = stack.length - 1; i > 0; i--) {
-            const owner = stack[i].owner;
-            if (owner)
-                owner.end = text.length;
-        }
-    }
-    if (text.charCodeAt(0) === 0xfeff) {
-        errors.unshift({
-            file,
-            line: 1,
-            column: 1,
-            offset: 0,
-            message: 'the file starts with a UTF-8 byte order mark, which nginx reads as part of the first directive name; save it without BOM',
-            nginx: `unknown directive "\\xEF\\xBB\\xBF${parsed[0]?.directive ?? ''}"`,
-        });
-    }
-    for (const e of lexer.errors) {
-        const err = {
-            file,
-            line: e.line,
-            column: e.column,
-            message: e.message,
-            offset: e.offset,
-        };
-        if (e.nginx !== undefined)
-            err.nginx = e.nginx;
-        errors.push(err);
-    }
-    errors.sort((a, b) => a.line - b.line || a.column - b.column);
-    if (errors.length > MAX_SYNTAX_ERRORS) {
-        const dropped = errors.length - MAX_SYNTAX_ERRORS;
-        errors.length = MAX_SYNTAX_ERRORS;
-        const { line, column } = errors[MAX_SYNTAX_ERRORS - 1];
-        errors.push({ file, line, column, message: `${dropped} more syntax errors in this file not shown` });
-    }
-    return { parsed, errors };
+    return { line: lo + 1, column: Math.max(1, offset - starts[lo] + 1) };
 }
 /**
- * Removes the parentheses of `if (...)` from its arguments, exactly as crossplane does, keeping argPos
- * aligned with args.
+ * Moves the positions of directives and syntax errors parsed from a rendered template back to the
+ * template's own lines and columns, so findings, code frames and fixes point at the file as written.
  */
-function stripIfParens(d) {
-    const args = d.args;
-    if (args.length === 0 || !args[0].startsWith('(') || !args[args.length - 1].endsWith(')'))
-        return;
-    const first = args[0];
-    const strippedFirst = first.slice(1).trimStart();
-    args[0] = strippedFirst;
-    d.argPos[0] = { ...d.argPos[0], column: d.argPos[0].column + first.length - strippedFirst.length };
-    const lastArg = args[args.length - 1];
-    args[args.length - 1] = lastArg.slice(0, -1).trimEnd();
-    const from = args[0] === '' ? 1 : 0;
-    const to = args.length - (args[args.length - 1] === '' ? 1 : 0);
-    d.args = args.slice(from, Math.max(from, to));
-    d.argPos = d.argPos.slice(from, Math.max(from, to));
+function mapToTemplate(parsed, errors, renderedText, template) {
+    const rendered = lineStarts(renderedText);
+    const original = lineStarts(template.text);
+    const offsetAt = (line, column) => (rendered[line - 1] ?? renderedText.length) + column - 1;
+    const back = (line, column) => positionIn(original, template.offsetOf(offsetAt(line, column)));
+    const stack = [parsed];
+    for (let list = stack.pop(); list; list = stack.pop()) {
+        for (const d of list) {
+            Object.assign(d, positionIn(original, template.offsetOf(d.start)));
+            d.start = template.offsetOf(d.start);
+            d.end = template.offsetOf(d.end);
+            d.argPos = d.argPos.map((p) => back(p.line, p.column));
+            if (d.block)
+                stack.push(d.block);
+        }
+    }
+    for (const e of errors) {
+        const at = e.offset ?? offsetAt(e.line, e.column);
+        if (e.nginxLine !== undefined)
+            e.nginxLine = back(e.nginxLine, 1).line;
+        Object.assign(e, positionIn(original, template.offsetOf(at)));
+        if (e.offset !== undefined)
+            e.offset = template.offsetOf(e.offset);
+    }
+}
+/** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
+function templateOutputPath(templateContainerPath, env = {}) {
+    const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR).replace(/\/$/, '');
+    const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
+    const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || TEMPLATE_OUTPUT_DIR).replace(/\/$/, '');
+    if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
+        return undefined;
+    const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
+    if (!relative || relative.endsWith('/'))
+        return undefined;
+    return `${out}/${relative}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/nginx/includes.js
@@ -43252,7 +44424,9 @@ function stripIfParens(d) {
 
 
 
-const DEFAULT_MAX_FILES = 1000;
+
+/** Files per configuration; nginx has no such limit, so hitting it is reported as unchecked files. */
+const DEFAULT_MAX_FILES = 10_000;
 /** nginx decides "glob or not" by these characters (ngx_conf_include: strpbrk(name, "*?[")). */
 function isGlob(pattern) {
     return /[*?[]/.test(pattern);
@@ -43262,12 +44436,14 @@ function isGlob(pattern) {
  * them (nginx itself works on bytes; directive names and paths are ASCII in practice). The BOM is kept
  * so that offsets match the file on disk.
  */
-function readConfigText(file) {
+function readConfigText(file, fs) {
     if (file.kind === 'builtin')
         return file.text;
     if (file.text !== undefined)
         return file.text;
-    return new TextDecoder('utf-8', { ignoreBOM: true }).decode((0,external_node_fs_namespaceObject.readFileSync)(file.hostPath));
+    if (fs?.read)
+        return fs.read(file);
+    return project_files_ProjectFiles.unconfined().readText(file.hostPath, 'nginx config');
 }
 /**
  * Loads an nginx configuration the way nginx reads it in its container: the entry file, then every
@@ -43280,25 +44456,36 @@ function loadNginxConfig(entry, fs, opts = {}) {
     const prefix = opts.prefix ?? external_node_path_namespaceObject.posix.dirname(entry.containerPath);
     const entryFile = fs.file(entry.containerPath);
     if (!entryFile)
-        throw new InputError(`nginx configuration ${entry.containerPath} does not exist in the container`);
+        throw new errors_InputError(`nginx configuration ${entry.containerPath} does not exist in the container`);
     const files = [];
     const includeProblems = [];
     const indexOf = new Map();
     const edges = [];
     const add = (containerPath, file) => {
-        const hostPath = file.kind === 'host' ? file.hostPath : containerPath;
+        const hostPath = file.kind === 'host' ? file.hostPath : (file.label ?? containerPath);
         let text;
         try {
-            text = readConfigText(file);
+            text = readConfigText(file, fs);
         }
         catch (error) {
             if (files.length === 0)
-                throw new InputError(`cannot read nginx configuration ${hostPath}: ${errors_errorMessage(error)}`);
+                throw new errors_InputError(`cannot read nginx configuration ${hostPath}: ${errors_errorMessage(error)}`);
             throw error;
         }
-        const { parsed, errors } = parseNginxText(text, hostPath);
+        const { parsed, errors } = parser_parseNginxText(text, hostPath);
+        const template = file.kind === 'host' ? file.template : undefined;
+        if (template)
+            mapToTemplate(parsed, errors, text, template);
         const index = files.length;
-        files.push({ file: hostPath, containerPath, builtin: file.kind === 'builtin', errors, parsed, text });
+        const shown = template ? template.text : text;
+        files.push({
+            file: hostPath,
+            containerPath,
+            builtin: file.kind === 'builtin',
+            errors,
+            parsed,
+            text: shown,
+        });
         indexOf.set(containerPath, index);
         return index;
     };
@@ -43312,11 +44499,15 @@ function loadNginxConfig(entry, fs, opts = {}) {
             let targets;
             if (isGlob(pattern)) {
                 targets = fs.glob(pattern).filter((p) => !fs.isDirectory(p));
-                if (targets.length === 0)
+                // A glob into a mount from outside the project is not analysed; path-outside-project says so.
+                if (targets.length === 0 && !fs.outside?.(external_node_path_namespaceObject.posix.dirname(pattern)))
                     includeProblems.push({ kind: 'empty-glob', directive: d, pattern });
             }
             else if (fs.file(pattern)) {
                 targets = [pattern];
+            }
+            else if (fs.outside?.(pattern)) {
+                targets = [];
             }
             else {
                 const message = fs.isDirectory(pattern)
@@ -43331,10 +44522,10 @@ function loadNginxConfig(entry, fs, opts = {}) {
                 if (index === undefined) {
                     if (files.length >= maxFiles) {
                         includeProblems.push({
-                            kind: 'depth',
+                            kind: 'too-many-files',
                             directive: d,
                             pattern,
-                            message: `more than ${maxFiles} configuration files; ${target} and later files were not read`,
+                            message: `stackgate reads at most ${maxFiles} files per configuration; ${target} and the files after it were not checked`,
                         });
                         break;
                     }
@@ -43345,11 +44536,13 @@ function loadNginxConfig(entry, fs, opts = {}) {
                         index = add(target, file);
                     }
                     catch (error) {
+                        // Refused by the boundary (a FIFO, a device, over the size cap or the budget): never waited on.
                         includeProblems.push({
-                            kind: 'missing',
+                            kind: 'unreadable',
                             directive: d,
                             pattern,
-                            message: `${target}: ${errors_errorMessage(error)}`,
+                            message: errors_errorMessage(error),
+                            ...(file.kind === 'host' ? { file: file.hostPath } : {}),
                         });
                         continue;
                     }
@@ -43360,14 +44553,26 @@ function loadNginxConfig(entry, fs, opts = {}) {
         }
     }
     const next = new Map();
-    for (const e of edges)
-        next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+    for (const e of edges) {
+        const targets = next.get(e.from);
+        if (targets)
+            targets.push(e.to);
+        else
+            next.set(e.from, [e.to]);
+    }
     // Every cycle has an edge back to an earlier-read file (indexes cannot rise all the way round), so
-    // checking only those reports each cycle once.
+    // checking only those reports each cycle once. One search per distinct target serves all its back
+    // edges (many files including one earlier file would otherwise cost a search each).
+    const searches = new Map();
     for (const edge of edges) {
         if (edge.to > edge.from)
             continue;
-        const chain = pathBetween(edge.to, edge.from, next);
+        let previous = searches.get(edge.to);
+        if (!previous) {
+            previous = reachableFrom(edge.to, next);
+            searches.set(edge.to, previous);
+        }
+        const chain = pathTo(edge.from, previous);
         if (chain) {
             const names = [edge.from, ...chain].map((i) => files[i].containerPath ?? files[i].file);
             includeProblems.push({
@@ -43398,18 +44603,12 @@ function includeDirectives(parsed) {
     }
     return out;
 }
-/** File indexes from `from` to `to` following include edges (inclusive), or undefined when unreachable. */
-function pathBetween(from, to, next) {
+/** Breadth-first from `from` along include edges: each reached file index with the one it was reached from (-1 for `from`). */
+function reachableFrom(from, next) {
     const previous = new Map([[from, -1]]);
     const queue = [from];
     for (let q = 0; q < queue.length; q++) {
         const at = queue[q];
-        if (at === to) {
-            const chain = [];
-            for (let k = at; k !== -1; k = previous.get(k))
-                chain.unshift(k);
-            return chain;
-        }
         for (const target of next.get(at) ?? []) {
             if (!previous.has(target)) {
                 previous.set(target, at);
@@ -43417,7 +44616,16 @@ function pathBetween(from, to, next) {
             }
         }
     }
-    return undefined;
+    return previous;
+}
+/** The file indexes from the search's start to `to` (inclusive), or undefined when unreachable. */
+function pathTo(to, previous) {
+    if (!previous.has(to))
+        return undefined;
+    const chain = [];
+    for (let k = to; k !== -1; k = previous.get(k))
+        chain.push(k);
+    return chain.reverse();
 }
 /**
  * Visits every directive in nginx's reading order: an included file's directives appear in place of
@@ -43480,68 +44688,6 @@ function walk(config, visitor) {
             }
         }
     }
-}
-
-;// CONCATENATED MODULE: ./lib/src/nginx/templates.js
-
-/**
- * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
- *
- * At start the image renders every file under $NGINX_ENVSUBST_TEMPLATE_DIR (default
- * /etc/nginx/templates) whose name ends in $NGINX_ENVSUBST_TEMPLATE_SUFFIX (default .template) into
- * $NGINX_ENVSUBST_OUTPUT_DIR (default /etc/nginx/conf.d), keeping subdirectories and dropping the suffix.
- * It runs `envsubst "$defined_envs"`: only variables that are defined in the container environment
- * (and whose names match $NGINX_ENVSUBST_FILTER, a regex, when set) are replaced, in both `$NAME`
- * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
- * happens to define a variable of that exact (case-sensitive) name.
- */
-const TEMPLATE_DIR = '/etc/nginx/templates';
-const TEMPLATE_SUFFIX = '.template';
-const TEMPLATE_OUTPUT_DIR = '/etc/nginx/conf.d';
-/** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
-function substitutedNames(env) {
-    const filter = env.NGINX_ENVSUBST_FILTER;
-    let re;
-    if (filter) {
-        try {
-            re = new RegExp(filter);
-        }
-        catch {
-            re = undefined; // awk would fail on it too; then nothing is filtered out
-        }
-    }
-    const names = new Set();
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined)
-            continue;
-        if (re && !re.test(name))
-            continue;
-        names.add(name);
-    }
-    return names;
-}
-/**
- * envsubst with a variable list: `$NAME` (the longest name that follows `$`) and `${NAME}` are replaced
- * when NAME is in the list; everything else, including `${NAME:-default}`, stays as written.
- */
-function renderTemplate(text, env) {
-    const names = substitutedNames(env);
-    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced, bare) => {
-        const name = braced ?? bare;
-        return names.has(name) ? (env[name] ?? '') : whole;
-    });
-}
-/** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
-function templateOutputPath(templateContainerPath, env = {}) {
-    const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR).replace(/\/$/, '');
-    const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
-    const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || TEMPLATE_OUTPUT_DIR).replace(/\/$/, '');
-    if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
-        return undefined;
-    const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
-    if (!relative || relative.endsWith('/'))
-        return undefined;
-    return `${out}/${relative}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/nginx/index.js
@@ -43820,15 +44966,21 @@ function describe(view, p) {
                 fix: `Mount the files the glob is meant to load into ${external_node_path_namespaceObject.posix.dirname(p.pattern)}, or remove the include.`,
                 note: true,
             };
+        case 'unreadable':
+            return {
+                message: `include "${p.pattern}" in ${where}: ${p.message ?? 'a file could not be read'}`,
+                fix: 'Include only regular nginx config files of a sensible size; this one was not analysed.',
+            };
         case 'cycle':
             return {
                 message: `include "${p.pattern}" in ${where} includes itself${p.message ? ` (${p.message})` : ''}; nginx recurses until it runs out of open files and exits`,
                 fix: 'Break the cycle: remove the include that leads back to a file already being read.',
             };
-        default:
+        case 'too-many-files':
             return {
-                message: `include "${p.pattern}" in ${where} nests too deeply${p.message ? ` (${p.message})` : ''}`,
-                fix: 'Flatten the include chain.',
+                message: `include "${p.pattern}" in ${where}: ${p.message ?? 'too many files'} (nginx reads them all, so this check is incomplete)`,
+                fix: 'Check the unread files on their own (`stackgate validate --nginx FILE`), or include fewer files per configuration.',
+                warning: true,
             };
     }
 }
@@ -43838,10 +44990,12 @@ const nginxIncludeMissing = {
     title: 'An nginx include that no mount or image file provides',
     check(view) {
         return (view.nginx?.includeProblems ?? []).map((p) => {
-            const { message, fix, note } = describe(view, p);
-            return finding(nginxIncludeMissing, argPosOf(p.directive, 0), message, fix, {
+            const { message, fix, note, warning } = describe(view, p);
+            // A refused file is named where it is, so the annotation lands on it (it was not read: line 1).
+            const at = p.kind === 'unreadable' && p.file ? { file: p.file, line: 1, column: 1 } : argPosOf(p.directive, 0);
+            return finding(nginxIncludeMissing, at, message, fix, {
                 ...(view.proxy ? { service: view.proxy.name } : {}),
-                ...(note ? { severity: 'note' } : {}),
+                ...(note ? { severity: 'note' } : warning ? { severity: 'warning' } : {}),
             });
         });
     },
@@ -43990,39 +45144,28 @@ const origins = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/rules/edits.js
-
+;// CONCATENATED MODULE: ./lib/src/rules/path-outside-project.js
 
 /**
- * One edit that adds several entries to `services.<service>.<key>`. Separate edits at the same
- * place would each create the key when it is missing; applying them in turn and diffing avoids that.
+ * A reference (bind mount source, include, extends.file, env_file, COMPOSE_FILE entry) whose real path
+ * lies outside the project root. On a pull request those files are the runner's, not the project's:
+ * they are not read, so what depends on them is not analysed, and this note says so at the reference.
  */
-function addEntriesToServiceKey(file, service, key, entries) {
-    let before;
-    try {
-        before = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    let text = before;
-    for (const entry of entries) {
-        const e = addToServiceKey(file, service, key, entry, text);
-        if (!e)
-            return undefined;
-        text = text.slice(0, e.start) + e.text + text.slice(e.end);
-    }
-    let start = 0;
-    while (start < before.length && before[start] === text[start])
-        start++;
-    let tail = 0;
-    while (tail < before.length - start && before[before.length - 1 - tail] === text[text.length - 1 - tail])
-        tail++;
-    return { file, start, end: before.length - tail, text: text.slice(start, text.length - tail) };
-}
+const pathOutsideProject = {
+    id: 'path-outside-project',
+    severity: 'note',
+    title: 'A referenced path lies outside the project root and was not analysed',
+    check(view) {
+        const out = [];
+        for (const o of view.boundary.outside) {
+            const shown = o.real === o.path ? o.path : `${o.path} (${o.real})`;
+            out.push(finding(pathOutsideProject, o.ref, `${o.what} ${shown} is outside the project root ${view.boundary.root}: not read, so it was not analysed`, `If the files there belong to the analysis, pass --allow-path ${o.real} (action input allow-paths); otherwise nothing to do.`));
+        }
+        return out;
+    },
+};
 
 ;// CONCATENATED MODULE: ./lib/src/rules/proxy-config-not-mounted.js
-
 
 
 
@@ -44042,13 +45185,10 @@ function mountTargetFor(view, hostPath) {
 function isRead(view, hostPath) {
     return (view.nginx?.files ?? []).some((f) => f.file === hostPath || f.file.startsWith(`${hostPath}${external_node_path_namespaceObject.sep}`));
 }
-function kindOf(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory() ? 'dir' : 'file';
-    }
-    catch {
-        return undefined;
-    }
+/** Through the boundary: a mount from outside the project is not listed (path-outside-project notes it). */
+function kindOf(view, p) {
+    const k = view.boundary.locate(p).kind;
+    return k === 'dir' ? 'dir' : k === 'file' || k === 'other' ? 'file' : undefined;
 }
 /** Config files a mount brings under /etc/nginx that no include of the loaded configuration reaches. */
 function unreachedMounts(view) {
@@ -44056,19 +45196,16 @@ function unreachedMounts(view) {
     for (const m of view.proxy?.volumes ?? []) {
         if (m.type !== 'bind' || !m.hostPath || !m.target.startsWith('/etc/nginx/'))
             continue;
-        const kind = kindOf(m.hostPath);
+        const kind = kindOf(view, m.hostPath);
         if (kind === 'file') {
             if (CONFIG_NAME.test(m.hostPath) && !isRead(view, m.hostPath))
                 out.push({ mount: m, files: [m.hostPath] });
         }
         else if (kind === 'dir') {
-            let names = [];
-            try {
-                names = (0,external_node_fs_namespaceObject.readdirSync)(m.hostPath).filter((n) => CONFIG_NAME.test(n));
-            }
-            catch {
-                continue;
-            }
+            const names = view.boundary
+                .list(m.hostPath)
+                .map((e) => e.name)
+                .filter((n) => CONFIG_NAME.test(n));
             const files = names.map((n) => external_node_path_namespaceObject.join(m.hostPath, n));
             // A directory of snippets is fine while anything in it is used; a wholly unread one is a mistake.
             if (files.length && !files.some((f) => isRead(view, f)))
@@ -44102,10 +45239,7 @@ const proxyConfigNotMounted = {
             const instead = target.endsWith('/nginx.conf') || replaced
                 ? `its image's own ${target.replace(/\.template$/, '').replace('/templates/', '/conf.d/')}`
                 : "its image's default configuration";
-            out.push(finding(proxyConfigNotMounted, proxy.pos, `${relativeSource(view, u.hostPath)} is never mounted into "${proxy.name}": nginx in the container loads ${instead} instead, so none of this file's settings apply`, {
-                description: `Mount it: add \`- ${lines[i]}\` to services.${proxy.name}.volumes.`,
-                ...(edit ? { edits: [edit] } : {}),
-            }, {
+            out.push(finding(proxyConfigNotMounted, proxy.pos, `${relativeSource(view, u.hostPath)} is never mounted into "${proxy.name}": nginx in the container loads ${instead} instead, so none of this file's settings apply`, fixWith(`Mount it: add \`- ${lines[i]}\` to services.${proxy.name}.volumes.`, edit), {
                 service: proxy.name,
                 related: [
                     {
@@ -44172,6 +45306,75 @@ const proxyHeadersMissing = {
                 ...(view.proxy ? { service: view.proxy.name } : {}),
                 related: [{ pos: posOf(pl.location), message: 'the location' }],
             }));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/proxy-mounts-host-path.js
+
+
+/** Host paths whose whole tree is sensitive: mounting them, or anything below them, exposes the host. */
+const SENSITIVE_TREES = ['/proc', '/sys', '/dev', '/root', '/boot'];
+/** Host paths that are sensitive as a whole (their sub-paths, like /etc/letsencrypt, are commonly mounted). */
+const SENSITIVE_EXACT = ['/', '/etc', '/home', '/run', '/var', '/var/run', '/var/lib', '/usr'];
+/** Files and directories under /etc and /home that hold credentials. */
+const SENSITIVE_CREDENTIALS = [
+    /^\/etc\/(shadow|gshadow|passwd|sudoers(\.d)?|ssh)(\/|$)/,
+    /^\/home\/[^/]+\/?$/,
+];
+/** Container runtime sockets: whoever reaches them controls the host. */
+const RUNTIME_SOCKETS = [
+    '/var/run/docker.sock',
+    '/run/docker.sock',
+    '/run/containerd/containerd.sock',
+    '/var/run/containerd/containerd.sock',
+    '/run/podman/podman.sock',
+];
+function under(parent, p) {
+    return p === parent || p.startsWith(`${parent}/`);
+}
+/** Why a host path is sensitive, or undefined. */
+function sensitiveHostPath(hostPath) {
+    const p = external_node_path_namespaceObject.posix.normalize(hostPath).replace(/(.)\/$/, '$1');
+    if (RUNTIME_SOCKETS.includes(p) || /\/(docker|containerd|podman)\.sock$/.test(p))
+        return {
+            why: 'the container runtime socket: a process in the proxy can start privileged containers and take over the host',
+            socket: true,
+        };
+    for (const t of SENSITIVE_TREES)
+        if (under(t, p))
+            return { why: `${t} belongs to the host kernel or its administrator`, socket: false };
+    if (SENSITIVE_EXACT.includes(p))
+        return { why: `${p} is a whole host system directory`, socket: false };
+    if (SENSITIVE_CREDENTIALS.some((re) => re.test(p)))
+        return { why: `${p} holds host accounts or credentials`, socket: false };
+    return undefined;
+}
+/**
+ * A bind mount of a sensitive host path into the internet-facing proxy. A compromised or
+ * misconfigured nginx (an alias traversal, an autoindex) then serves or leaks the host itself.
+ */
+const proxyMountsHostPath = {
+    id: 'proxy-mounts-host-path',
+    severity: 'warning',
+    title: 'The proxy mounts a sensitive host path (/, /etc, /proc, the docker socket, …)',
+    check(view) {
+        const out = [];
+        const proxy = view.proxy;
+        if (!proxy)
+            return out;
+        for (const m of proxy.volumes) {
+            if (m.type !== 'bind' || m.hostPath === undefined)
+                continue;
+            // The written path and the one it resolves to (a link in the project to /etc counts too).
+            const resolved = view.boundary.locate(m.hostPath).real;
+            const hit = sensitiveHostPath(m.hostPath) ?? (resolved ? sensitiveHostPath(resolved) : undefined);
+            if (!hit)
+                continue;
+            out.push(finding(proxyMountsHostPath, m.pos, `"${proxy.name}" mounts host path ${m.hostPath}${resolved && resolved !== m.hostPath ? ` (${resolved})` : ''} at ${m.target}: ${hit.why}`, hit.socket
+                ? 'Remove the socket mount from the proxy; a proxy never needs to control the container runtime.'
+                : 'Mount only the files the proxy needs (for example ./nginx.conf or /etc/letsencrypt/live/<site>), read-only.', { service: proxy.name, ...(hit.socket ? { severity: 'error' } : {}) }));
         }
         return out;
     },
@@ -44725,22 +45928,23 @@ const upstreamStartOrder = {
         for (const t of view.upstreamTargets) {
             if (t.ref.resolveAt !== 'load' || !t.service.active || waitsFor(proxy, t.service))
                 continue;
-            byTarget.set(t.service, [...(byTarget.get(t.service) ?? []), t]);
+            const refs = byTarget.get(t.service);
+            if (refs)
+                refs.push(t);
+            else
+                byTarget.set(t.service, [t]);
         }
         if (!byTarget.size)
             return [];
         const edit = addEntriesToServiceKey(proxy.pos.file, proxy.name, 'depends_on', [...byTarget.keys()].map((t) => ({
             item: t.name,
             mapKey: t.name,
-            mapBody: [`condition: ${t.healthcheck ? 'service_healthy' : 'service_started'}`],
+            mapValue: { condition: t.healthcheck ? 'service_healthy' : 'service_started' },
         })));
         return [...byTarget].map(([service, refs]) => {
             const first = refs[0].ref;
             const condition = service.healthcheck ? 'service_healthy' : 'service_started';
-            return finding(upstreamStartOrder, first.pos, `nginx in "${proxy.name}" resolves "${service.name}" when it starts (${first.directive.d.directive} in ${nginxPathOf(first.directive)}:${first.directive.d.line}), but "${proxy.name}" has no depends_on "${service.name}": \`docker compose up ${proxy.name}\`, or a restart of nginx while "${service.name}" is down, makes nginx exit with [emerg] host not found in upstream "${first.quoted}"`, {
-                description: `Add "${service.name}" to services.${proxy.name}.depends_on (condition: ${condition}).`,
-                ...(edit ? { edits: [edit] } : {}),
-            }, { service: proxy.name, related: [{ pos: proxy.pos, message: `service "${proxy.name}"` }] });
+            return finding(upstreamStartOrder, first.pos, `nginx in "${proxy.name}" resolves "${service.name}" when it starts (${first.directive.d.directive} in ${nginxPathOf(first.directive)}:${first.directive.d.line}), but "${proxy.name}" has no depends_on "${service.name}": \`docker compose up ${proxy.name}\`, or a restart of nginx while "${service.name}" is down, makes nginx exit with [emerg] host not found in upstream "${first.quoted}"`, fixWith(`Add "${service.name}" to services.${proxy.name}.depends_on (condition: ${condition}).`, edit), { service: proxy.name, related: [{ pos: proxy.pos, message: `service "${proxy.name}"` }] });
         });
     },
 };
@@ -44918,10 +46122,7 @@ function upstream_unresolvable_fixFor(view, ref, candidate) {
             const edit = net === 'default' && proxy.networks.length === 0
                 ? undefined
                 : addToServiceKey(proxy.pos.file, proxy.name, 'networks', { item: net, mapKey: net });
-            return {
-                description: `Put "${proxy.name}" on a network that "${candidate.name}" is on: add "${net}" to services.${proxy.name}.networks.`,
-                ...(edit ? { edits: [edit] } : {}),
-            };
+            return fixWith(`Put "${proxy.name}" on a network that "${candidate.name}" is on: add "${net}" to services.${proxy.name}.networks.`, edit);
         }
     }
     if (proxy.networkMode.kind === 'host' ||
@@ -45023,6 +46224,8 @@ const validReferers = {
 
 
 
+
+
 const rules_RULES = [
     // errors: the stack would not start or not work
     composeInvalid,
@@ -45054,12 +46257,14 @@ const rules_RULES = [
     addHeaderRedefinition,
     origins,
     validReferers,
+    proxyMountsHostPath,
     // notes
     composeVersionObsolete,
     errorLogDebug,
     httpRedirectMissing,
     imageUnpinned,
     hstsMissing,
+    pathOutsideProject,
 ];
 const RULES_BY_ID = new Map(rules_RULES.map((r) => [r.id, r]));
 
@@ -45373,8 +46578,66 @@ function mergeDocuments(docs) {
     return merged;
 }
 
+;// CONCATENATED MODULE: ./lib/src/compose/port-spec.js
+/**
+ * The short port syntax as compose parses it (docker/go-connections nat.ParsePortSpec, then
+ * compose-go's missing-target check), giving compose's own error text for what it rejects. Measured
+ * against `docker compose config` 2.26.1: `99999:80` → `Invalid hostPort: 99999`, `-1:80` →
+ * `Invalid hostPort: -1`, `80:0` and `0` → missing a target port; `0:80` is accepted (the engine
+ * picks the host port). Host IP addresses are not checked here.
+ */
+function shortPortError(raw, location) {
+    const parts = raw.split(':');
+    const n = parts.length;
+    const hostPort = n === 1 ? '' : parts[n - 2];
+    const [proto, containerPort] = splitProtoPort(parts[n - 1]);
+    if (containerPort === '')
+        return `No port specified: ${raw}<empty>`;
+    const container = portRange(containerPort);
+    if (!container)
+        return `Invalid containerPort: ${containerPort}`;
+    if (hostPort !== '') {
+        const host = portRange(hostPort);
+        if (!host)
+            return `Invalid hostPort: ${hostPort}`;
+        // A host range with a single container port is a range to allocate from.
+        if (container[1] - container[0] !== host[1] - host[0] && container[1] !== container[0])
+            return `Invalid ranges specified for container and host Ports: ${containerPort} and ${hostPort}`;
+    }
+    if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()))
+        return `Invalid proto: ${proto}`;
+    if (container[0] === 0)
+        return `service ports ${location} is missing a target port`;
+    return undefined;
+}
+/** nat.SplitProtoPort: `80/udp` → ['udp', '80'], `80` → ['tcp', '80'], `/udp` → ['', '']. */
+function splitProtoPort(raw) {
+    const parts = raw.split('/');
+    if (raw === '' || parts[0] === '')
+        return ['', ''];
+    if (parts.length === 1 || parts[1] === '')
+        return ['tcp', parts[0]];
+    return [parts[1], parts[0]];
+}
+/** nat.ParsePortRange: each end a base-10 unsigned 16-bit number, `a-b` with b ≥ a. */
+function portRange(text) {
+    const parts = text.includes('-') ? text.split('-') : [text, text];
+    const start = uint16(parts[0]);
+    const end = uint16(parts[1]);
+    if (start === undefined || end === undefined || end < start)
+        return undefined;
+    return [start, end];
+}
+function uint16(text) {
+    if (!/^\d+$/.test(text))
+        return undefined;
+    const value = Number(text);
+    return value <= 65535 ? value : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/compose/references.js
 
+const LISTED_SERVICES = 10;
 /**
  * compose's consistency checks (loader/validate.go), on active services, reporting every violation
  * where compose stops at the first: undefined services, networks and volumes, and network_mode with networks.
@@ -45384,8 +46647,20 @@ function checkReferences(model, serviceNodes) {
     const services = new Set(model.services.map((s) => s.name));
     const networks = new Set(model.networks.map((n) => n.name));
     const volumes = new Set(model.volumes.map((v) => v.name));
-    const known = (name) => [...services].filter((s) => s !== name);
-    const available = (list) => (list.length ? ` (defined: ${list.join(', ')})` : '');
+    const names = [...services];
+    // The other services, the first few only: listing them all in every finding makes output quadratic.
+    const available = (self) => {
+        const others = names.length - (services.has(self) ? 1 : 0);
+        const shown = [];
+        for (const n of names) {
+            if (shown.length === LISTED_SERVICES)
+                break;
+            if (n !== self)
+                shown.push(n);
+        }
+        const more = others > shown.length ? `, and ${others - shown.length} more` : '';
+        return shown.length ? ` (defined: ${shown.join(', ')}${more})` : '';
+    };
     for (const svc of model.services) {
         if (!svc.active)
             continue;
@@ -45396,21 +46671,21 @@ function checkReferences(model, serviceNodes) {
                 continue;
             if (isOptionalDependency(node, dep.service))
                 continue;
-            report(dep.pos, `service "${svc.name}" depends on undefined service "${dep.service}"`, `Define service "${dep.service}", or remove it from depends_on${available(known(svc.name))}.`);
+            report(dep.pos, `service "${svc.name}" depends on undefined service "${dep.service}"`, `Define service "${dep.service}", or remove it from depends_on${available(svc.name)}.`);
         }
         for (const link of svc.links) {
             if (services.has(link.service))
                 continue;
-            report(link.pos, `service "${svc.name}" depends on undefined service "${link.service}" (links)`, `Define service "${link.service}", or remove the link${available(known(svc.name))}.`);
+            report(link.pos, `service "${svc.name}" depends on undefined service "${link.service}" (links)`, `Define service "${link.service}", or remove the link${available(svc.name)}.`);
         }
         if (svc.networkMode.kind === 'service' && !services.has(svc.networkMode.service)) {
-            report(svc.networkModePos ?? svc.pos, `service "${svc.networkMode.service}" not found for network_mode 'service:${svc.networkMode.service}'`, `Name an existing service after "service:"${available(known(svc.name))}.`);
+            report(svc.networkModePos ?? svc.pos, `service "${svc.networkMode.service}" not found for network_mode 'service:${svc.networkMode.service}'`, `Name an existing service after "service:"${available(svc.name)}.`);
         }
         for (const from of svc.volumesFrom) {
             const name = volumesFromService(from.value);
             if (name === undefined || services.has(name))
                 continue;
-            report(from.pos, `service "${svc.name}" volumes_from undefined service "${name}"`, `Name an existing service, or use "container:NAME" for a container outside this project${available(known(svc.name))}.`);
+            report(from.pos, `service "${svc.name}" volumes_from undefined service "${name}"`, `Name an existing service, or use "container:NAME" for a container outside this project${available(svc.name)}.`);
         }
         for (const net of svc.networks) {
             if (net.implicit || networks.has(net.name) || net.name === 'default')
@@ -45457,6 +46732,7 @@ function isEmpty(node) {
 
 
 
+
 /**
  * The rest of compose-go's consistency checks (loader/validate.go, graph/cycle.go), on active services
  * only as compose does: container_name with several replicas, two mounts on one container path, and
@@ -45465,6 +46741,8 @@ function isEmpty(node) {
 function checkConsistency(model, serviceNodes) {
     const active = model.services.filter((s) => s.active);
     return [
+        // compose parses every service's ports, those of inactive profiles too.
+        ...model.services.flatMap((s) => rejectedPorts(s, serviceNodes.get(s.name))),
         ...active.flatMap((s) => containerNameWithReplicas(s, serviceNodes.get(s.name))),
         ...active.flatMap((s) => duplicateMountTargets(s, serviceNodes.get(s.name))),
         ...dependencyCycles(active, serviceNodes),
@@ -45490,6 +46768,21 @@ function containerNameWithReplicas(svc, node) {
             related: [{ pos: nodePos(countNode), message: `${attr} is ${count} here` }],
         },
     ];
+}
+/** Short-syntax ports compose refuses to load (`99999:80`, `-1:80`, `80:0`), with compose's words. */
+function rejectedPorts(svc, node) {
+    const ports = get(node, 'ports');
+    if (!isSeq(ports))
+        return [];
+    return ports.items.flatMap((item, i) => {
+        const raw = item.kind === 'scalar' ? str(item) : undefined;
+        const error = raw === undefined ? undefined : shortPortError(raw, `services.${svc.name}.ports.[${i}]`);
+        if (error === undefined)
+            return [];
+        return [
+            composeFinding('compose-invalid', nodePos(item), `services.${svc.name}.ports[${i}] "${raw}": docker compose refuses to load it: ${error}`, 'Write the port as [ip:][host[-end]:]container[-end][/tcp|udp|sctp], each port a number from 0 to 65535 (1 to 65535 in the container; host port 0 lets the engine pick one).', svc.name),
+        ];
+    });
 }
 /** Go's path.Clean for the absolute container paths compose compares. */
 function cleanTarget(target) {
@@ -45548,7 +46841,8 @@ function dependencyEdges(svc, node) {
         if (to !== undefined)
             edges.push({ to, pos: from.pos });
     }
-    return edges.filter((e, i) => edges.findIndex((x) => x.to === e.to) === i);
+    const seen = new Set();
+    return edges.filter((e) => !seen.has(e.to) && seen.add(e.to));
 }
 /**
  * Each back edge of a depth-first search (services and dependencies in name order, as compose walks them)
@@ -45563,25 +46857,38 @@ function dependencyCycles(active, serviceNodes) {
     }
     const findings = [];
     const done = new Set();
+    // An explicit stack, not recursion: a chain 10,000 services deep is user input. `onStack` gives
+    // each name's depth on it, so a back edge is found without scanning the path.
     const stack = [];
-    const visit = (name, via) => {
-        stack.push(via ? { name, via } : { name });
-        for (const edge of graph.get(name) ?? []) {
-            const at = stack.findIndex((s) => s.name === edge.to);
-            if (at >= 0) {
+    const onStack = new Map();
+    const push = (name, via) => {
+        onStack.set(name, stack.length);
+        stack.push(via ? { name, via, next: 0 } : { name, next: 0 });
+    };
+    const visit = (root) => {
+        push(root);
+        while (stack.length) {
+            const frame = stack[stack.length - 1];
+            const edge = graph.get(frame.name)?.[frame.next++];
+            if (!edge) {
+                stack.pop();
+                onStack.delete(frame.name);
+                done.add(frame.name);
+                continue;
+            }
+            const at = onStack.get(edge.to);
+            if (at !== undefined) {
                 const cycle = stack.slice(at);
                 findings.push({
-                    ...composeFinding('compose-reference', edge.pos, `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`, 'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.', name),
+                    ...composeFinding('compose-reference', edge.pos, `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`, 'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.', frame.name),
                     related: cycle
                         .slice(1)
                         .flatMap((s, i) => s.via ? [{ pos: s.via.pos, message: `${cycle[i].name} depends on ${s.name} here` }] : []),
                 });
             }
             else if (!done.has(edge.to))
-                visit(edge.to, edge);
+                push(edge.to, edge);
         }
-        stack.pop();
-        done.add(name);
     };
     for (const name of [...graph.keys()].sort())
         if (!done.has(name))
@@ -45599,12 +46906,34 @@ const NAME_START = /[_a-zA-Z]/;
 const NAME_CHAR = /[_a-zA-Z0-9]/;
 const BRACED = /^[_a-zA-Z][_a-zA-Z0-9]*(?::?[-+?](.*))?$/;
 const OPERATORS = [':?', '?', ':-', '-', ':+', '+'];
-function substitute(template, lookup) {
+/** Expands `template`; with a budget, output beyond its per-value or per-run bound is a `too-large` error. */
+function substitute(template, lookup, budget) {
     const unset = [];
     let error;
     let out = '';
     let i = 0;
+    // Checked after every append: each appended piece is itself bounded, so `out` never grows far past it.
+    const tooLarge = () => {
+        if (!budget)
+            return undefined;
+        if (out.length > budget.perValue)
+            return {
+                kind: 'too-large',
+                message: `the value expands to more than ${budget.perValue} characters (variables that repeat each other)`,
+                index: 0,
+            };
+        if (out.length > budget.remaining)
+            return {
+                kind: 'too-large',
+                message: `interpolation of this project expands to more than ${budget.perRun} characters in all`,
+                index: 0,
+            };
+        return undefined;
+    };
     while (i < template.length) {
+        const over = tooLarge();
+        if (over)
+            return { value: '', error: over, unset };
         const dollar = template.indexOf('$', i);
         if (dollar < 0) {
             out += template.slice(i);
@@ -45645,12 +46974,17 @@ function substitute(template, lookup) {
             i = close < 0 ? template.length : close + 1;
             continue;
         }
-        const result = substituteBraced(body, lookup, unset);
+        const result = substituteBraced(body, lookup, unset, budget);
         if (result.error)
             error ??= { ...result.error, index: dollar };
         out += result.value;
         i = close + 1;
     }
+    const over = tooLarge();
+    if (over)
+        return { value: '', error: over, unset };
+    if (budget)
+        budget.remaining -= out.length;
     return error ? { value: out, error, unset } : { value: out, unset };
 }
 /** compose-go's brace matching: `{` opens (and skips the next character), `}` closes. */
@@ -45669,7 +47003,7 @@ function closingBrace(s, openAt) {
     }
     return -1;
 }
-function substituteBraced(body, lookup, unset) {
+function substituteBraced(body, lookup, unset, budget) {
     let op;
     let at = Number.POSITIVE_INFINITY;
     for (const candidate of OPERATORS) {
@@ -45689,7 +47023,7 @@ function substituteBraced(body, lookup, unset) {
     const rest = body.slice(at + op.length);
     const value = lookup(name);
     const nested = () => {
-        const r = substitute(rest, lookup);
+        const r = substitute(rest, lookup, budget);
         unset.push(...r.unset);
         return r;
     };
@@ -45740,19 +47074,19 @@ function fromNested(r) {
  * with escapes and interpolation, unquoted values interpolated, and a bare `KEY` inheriting from `lookup`.
  * Interpolation inside values looks up `lookup` (the process environment) first, then earlier keys.
  */
-function parseDotenv(text, file, lookup) {
+function parseDotenv(text, file, lookup, budget) {
     const out = {};
     const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     const resolve = (k) => lookup(k) ?? (Object.hasOwn(out, k) ? out[k] : undefined);
     let i = 0;
     let line = 1;
     const fail = (msg) => {
-        throw new InputError(`${file}:${line}: ${msg}`, { file, line, column: 1 });
+        throw new errors_InputError(`${file}:${line}: ${msg}`, { file, line, column: 1 });
     };
     const expand = (value) => {
-        const r = substitute(value, resolve);
+        const r = substitute(value, resolve, budget);
         if (r.error)
-            fail(r.error.message);
+            fail(r.error.kind === 'too-large' ? `${r.error.message}; shorten the value` : r.error.message);
         return r.value;
     };
     while (i < src.length) {
@@ -45869,10 +47203,51 @@ function expandEscapes(value) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/src/compose/expansion.js
+/** One interpolated value may expand to at most this many characters (compose files and .env alike). */
+const MAX_VALUE_CHARS = 1 << 20;
+/** All interpolation of one run together may produce at most this many characters. */
+const MAX_RUN_CHARS = 32 << 20;
+/**
+ * The bound on interpolation output: values that reference each other (`B=${A}${A}`, …) double at
+ * every level, and forty levels would need terabytes. Substitution stops at the bound with an error.
+ */
+class ExpansionBudget {
+    perValue;
+    perRun;
+    remaining;
+    constructor(perValue = MAX_VALUE_CHARS, perRun = MAX_RUN_CHARS) {
+        this.perValue = perValue;
+        this.perRun = perRun;
+        this.remaining = perRun;
+    }
+}
+/**
+ * Records which variables interpolation took from the process environment (CI secrets live there),
+ * as opposed to `.env` and env files of the project, so reports can show them as `${NAME}`.
+ */
+class ProcessEnvValues {
+    processEnv;
+    used = new Map();
+    constructor(processEnv) {
+        this.processEnv = processEnv;
+    }
+    /** A lookup in `env` (own keys only) that records the values that are the process environment's. */
+    lookupIn(env) {
+        return (name) => {
+            const value = Object.hasOwn(env, name) ? env[name] : undefined;
+            if (value !== undefined && Object.hasOwn(this.processEnv, name) && this.processEnv[name] === value)
+                this.used.set(name, value);
+            return value;
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/src/compose/interpolate.js
 
 
 const REQUIRED_FIX = `Set the variable in the environment, in .env or with --env-file, or give it a default (\${VAR:-default}).`;
+const SIZE_FIX = `Shorten the value: variables that repeat each other (B=\${A}\${A}, C=\${B}\${B}, …) grow exponentially.`;
 const SYNTAX_FIX = `Fix the variable reference: use \${NAME} with a name of letters, digits and _, and write a literal $ as $$.`;
 /** compose-go's type casts after interpolation (loader/interpolate.go), as path patterns; `[]` is a list item. */
 const CASTS = [
@@ -45921,25 +47296,25 @@ const CASTS = [
  * then applies compose's type casts. Errors become compose-interpolation findings at the value, with the
  * column of the failing `$` when the value is written on one line.
  */
-function interpolateTree(root, text, lookup) {
+function interpolateTree(root, text, lookup, budget) {
     const result = { diagnostics: [], unset: [] };
-    interpolate_walk(root, [], text, lookup, result);
+    interpolate_walk(root, [], text, { lookup, budget }, result);
     return result;
 }
-function interpolate_walk(node, path, text, lookup, result) {
+function interpolate_walk(node, path, text, x, result) {
     if (node.kind === 'map') {
         for (const e of node.entries.values())
-            interpolate_walk(e.value, [...path, e.key], text, lookup, result);
+            interpolate_walk(e.value, [...path, e.key], text, x, result);
         return;
     }
     if (node.kind === 'seq') {
         for (const item of node.items)
-            interpolate_walk(item, [...path, '[]'], text, lookup, result);
+            interpolate_walk(item, [...path, '[]'], text, x, result);
         return;
     }
     if (typeof node.value === 'string' && node.value.includes('$')) {
         const template = node.value;
-        const r = substitute(template, lookup);
+        const r = substitute(template, x.lookup, x.budget);
         for (const name of r.unset) {
             result.unset.push({
                 value: name,
@@ -45948,7 +47323,7 @@ function interpolate_walk(node, path, text, lookup, result) {
         }
         if (r.error) {
             const pos = posIn(node, text, template, r.error.index);
-            result.diagnostics.push(composeFinding('compose-interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required' ? REQUIRED_FIX : SYNTAX_FIX));
+            result.diagnostics.push(composeFinding('compose-interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX));
             return;
         }
         node.value = r.value;
@@ -46058,7 +47433,7 @@ function normalizeService(name, keyPos, svc, ctx) {
         volumesFrom: items(get(svc, 'volumes_from')).flatMap((v) => located(v) ?? []),
         environment: {
             ...envFileValues(get(svc, 'env_file'), ctx),
-            ...environment(get(svc, 'environment'), ctx.env),
+            ...environment(get(svc, 'environment'), ctx.lookup ?? ((k) => ctx.env[k])),
         },
         extraHosts: extraHosts(get(svc, 'extra_hosts')),
         healthcheck: healthcheckEnabled(get(svc, 'healthcheck')),
@@ -46298,18 +47673,29 @@ function envFileValues(node, ctx) {
         const requiredNode = isMap(item) ? get(item, 'required') : undefined;
         const required = !(isScalar(requiredNode) && requiredNode.value === false);
         const abs = external_node_path_namespaceObject.resolve(ctx.projectDir, file);
+        ctx.boundary ??= project_files_ProjectFiles.unconfined();
+        const boundary = ctx.boundary;
+        const where = boundary.locate(abs);
+        if (where.kind === 'outside') {
+            boundary.noteOutside(nodePos(item), 'env_file', where);
+            continue;
+        }
         let text;
         try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(abs, 'utf8');
+            text = boundary.readText(abs, 'env file');
         }
-        catch {
-            if (required) {
+        catch (error) {
+            if (where.kind !== 'missing') {
+                // A FIFO, device or oversized file: say so at the reference, whether required or not.
+                ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), errors_errorMessage(error), 'Point env_file at a regular KEY=VALUE file.'));
+            }
+            else if (required) {
                 ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), `env file ${abs} not found`, 'Create the file, fix the path (relative to the project directory), or mark the entry `required: false`.'));
             }
             continue;
         }
         try {
-            Object.assign(out, parseDotenv(text, abs, (k) => out[k] ?? ctx.env[k]));
+            Object.assign(out, parseDotenv(text, abs, (k) => out[k] ?? (ctx.lookup ? ctx.lookup(k) : ctx.env[k]), ctx.budget));
         }
         catch (error) {
             ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), errors_errorMessage(error), 'Fix the env file (KEY=VALUE lines).'));
@@ -46318,11 +47704,11 @@ function envFileValues(node, ctx) {
     return out;
 }
 /** Both forms; a name without a value takes it from the environment, and is dropped when unset there. */
-function environment(node, env) {
+function environment(node, lookup) {
     const out = {};
     const set = (key, value) => {
         Object.defineProperty(out, key, {
-            value: value ?? env[key],
+            value: value ?? lookup(key),
             enumerable: true,
             writable: true,
             configurable: true,
@@ -46436,44 +47822,29 @@ function topLevelVolumes(root) {
 
 
 
+
 /** Real compose files are kilobytes; past this, parsing would take seconds, so refuse with a clear message. */
 const MAX_COMPOSE_BYTES = 4 * 1024 * 1024;
 /** Nodes that alias expansion may create in one file: an alias bomb (billion laughs) stops here. */
 const MAX_ALIAS_NODES = 100_000;
 const MAX_DEPTH = 500;
-/** Reads and parses one compose file. Unreadable, binary or oversized files throw InputError. */
-function readComposeFile(file) {
-    let size;
-    try {
-        const st = (0,external_node_fs_namespaceObject.statSync)(file);
-        if (st.isDirectory())
-            throw new InputError(`${file}: is a directory, not a compose file`);
-        size = st.size;
-    }
-    catch (error) {
-        if (error instanceof InputError)
-            throw error;
-        throw new InputError(`${file}: cannot read the compose file (${error.code ?? error})`);
-    }
-    if (size > MAX_COMPOSE_BYTES) {
-        throw new InputError(`${file}: compose file is ${(size / 1024 / 1024).toFixed(1)} MB; stackgate reads compose files up to ${MAX_COMPOSE_BYTES / 1024 / 1024} MB`);
-    }
-    let bytes;
-    try {
-        bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
-    }
-    catch (error) {
-        throw new InputError(`${file}: cannot read the compose file (${error.code ?? error})`);
-    }
-    return parseComposeBytes(file, bytes);
+/** Reads and parses one compose file. Unreadable, binary, oversized or non-regular files throw InputError. */
+function readComposeFile(file, boundary = project_files_ProjectFiles.unconfined()) {
+    const where = boundary.locate(file);
+    if (where.kind === 'dir')
+        throw new errors_InputError(`${file}: is a directory, not a compose file`);
+    const bytes = boundary.readBytes(file, 'compose file', undefined, MAX_COMPOSE_BYTES);
+    const parsed = parseComposeBytes(file, bytes);
+    boundary.remember(external_node_path_namespaceObject.resolve(file), parsed.text);
+    return parsed;
 }
 function parseComposeBytes(file, bytes) {
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw new InputError(`${file}: compose file is UTF-16 encoded; save it as UTF-8`);
+        throw new errors_InputError(`${file}: compose file is UTF-16 encoded; save it as UTF-8`);
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        throw new InputError(`${file}: not a text file (NUL byte at offset ${nul}); name a compose YAML file`);
+        throw new errors_InputError(`${file}: not a text file (NUL byte at offset ${nul}); name a compose YAML file`);
     }
     const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
     const diagnostics = [];
@@ -58903,6 +60274,7 @@ function selectErrors(errors) {
 
 
 
+
 /** compose-go's discovery order (cli/options.go). */
 const DEFAULT_FILE_NAMES = [
     'compose.yaml',
@@ -58924,55 +60296,72 @@ function definedOnly(env) {
             out[k] = v;
     return out;
 }
-function isFile(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isFile();
-    }
-    catch {
-        return false;
-    }
-}
 /** Reads env files in order (later ones win); `base` (the process environment) is what they may interpolate. */
-function readEnvFiles(files, base) {
+function readEnvFiles(files, base, boundary = project_files_ProjectFiles.unconfined(), expansion) {
+    const fromBase = expansion ? expansion.processEnv.lookupIn(base) : (k) => base[k];
     const out = {};
     for (const file of files) {
-        let text;
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-        }
-        catch (error) {
-            throw new InputError(`${file}: cannot read env file (${error.code ?? error})`);
-        }
-        Object.assign(out, parseDotenv(text, file, (k) => base[k] ?? out[k]));
+        const text = boundary.readText(file, 'env file');
+        Object.assign(out, parseDotenv(text, file, (k) => fromBase(k) ?? out[k], expansion?.budget));
     }
     return out;
 }
+/** Where `COMPOSE_FILE` is set in an env file (its last assignment), for findings about its entries. */
+function composeFileLine(boundary, envFiles) {
+    for (const file of [...envFiles].reverse()) {
+        const text = boundary.sources.get(external_node_path_namespaceObject.resolve(file));
+        if (text === undefined)
+            continue;
+        const lines = text.split(/\r?\n/);
+        for (let i = lines.length - 1; i >= 0; i--) {
+            if (/^\s*(export\s+)?COMPOSE_FILE\s*[=:]/.test(lines[i]))
+                return { file: external_node_path_namespaceObject.resolve(file), line: i + 1, column: 1 };
+        }
+    }
+    return undefined;
+}
 /** The compose files to load, as docker compose picks them; throws InputError when there is none. */
-function discoverFiles(cwd, explicit, env, warnings) {
+function discoverFiles(cwd, explicit, env, warnings, boundary = project_files_ProjectFiles.unconfined(), 
+/** Where COMPOSE_FILE was set, when it came from an env file. */
+composeFileRef) {
     const fromEnv = env.COMPOSE_FILE
         ? env.COMPOSE_FILE.split(env.COMPOSE_PATH_SEPARATOR || external_node_path_namespaceObject.delimiter).filter(Boolean)
         : [];
     const named = explicit.length > 0 ? explicit : fromEnv;
     if (named.length > 0) {
-        return named.map((f) => {
-            const abs = external_node_path_namespaceObject.resolve(cwd, f);
-            if (!(0,external_node_fs_namespaceObject.existsSync)(abs)) {
-                throw new InputError(`${explicit.length > 0 ? '--compose' : 'COMPOSE_FILE'} ${f}: no such file (relative to ${cwd})`);
+        const flag = explicit.length > 0 ? '--compose' : 'COMPOSE_FILE';
+        const refused = [];
+        const files = named.flatMap((f) => {
+            const where = boundary.locate(external_node_path_namespaceObject.resolve(cwd, f));
+            if (where.kind === 'missing')
+                throw new errors_InputError(`${flag} ${f}: no such file (relative to ${cwd})`);
+            if (where.kind === 'outside') {
+                refused.push(where);
+                if (composeFileRef && explicit.length === 0)
+                    boundary.noteOutside(composeFileRef, 'COMPOSE_FILE entry', where);
+                return [];
             }
-            if (!isFile(abs))
-                throw new InputError(`${f}: not a regular file; name a compose YAML file`);
-            return abs;
+            if (where.kind === 'dir')
+                throw new errors_InputError(`${f}: not a regular file; name a compose YAML file`);
+            return [where.path];
         });
+        if (files.length === 0 || (explicit.length > 0 && refused.length > 0)) {
+            const first = refused[0];
+            const at = composeFileRef && explicit.length === 0 ? `${composeFileRef.file}:${composeFileRef.line}: ` : '';
+            throw new errors_InputError(`${at}${boundary.outsideMessage(first.path, first.real ?? first.path, flag)}`);
+        }
+        return files;
     }
     // Like compose, look in the working directory, then in each parent.
+    const exists = (p) => boundary.locate(p).kind !== 'missing';
     for (let dir = cwd;; dir = external_node_path_namespaceObject.dirname(dir)) {
         // Like compose, any existing path counts; a directory is then reported as unreadable, not skipped.
-        const candidates = DEFAULT_FILE_NAMES.map((n) => external_node_path_namespaceObject.join(dir, n)).filter((p) => (0,external_node_fs_namespaceObject.existsSync)(p));
+        const candidates = DEFAULT_FILE_NAMES.map((n) => external_node_path_namespaceObject.join(dir, n)).filter(exists);
         if (candidates.length > 0) {
             if (candidates.length > 1) {
                 warnings.push(`Found multiple config files with supported names: ${candidates.join(', ')}; using ${candidates[0]}`);
             }
-            const overrides = OVERRIDE_FILE_NAMES.map((n) => external_node_path_namespaceObject.join(dir, n)).filter((p) => (0,external_node_fs_namespaceObject.existsSync)(p));
+            const overrides = OVERRIDE_FILE_NAMES.map((n) => external_node_path_namespaceObject.join(dir, n)).filter(exists);
             if (overrides.length > 1) {
                 warnings.push(`Found multiple override files with supported names: ${overrides.join(', ')}; using ${overrides[0]}`);
             }
@@ -58981,29 +60370,40 @@ function discoverFiles(cwd, explicit, env, warnings) {
         if (external_node_path_namespaceObject.dirname(dir) === dir)
             break;
     }
-    throw new InputError(`no compose file found in ${cwd}; pass --compose FILE`);
+    throw new errors_InputError(`no compose file found in ${cwd}; pass --compose FILE`);
 }
 /** Loads a compose project as `docker compose config` would, keeping each value's file, line and column. */
 async function loadCompose(opts) {
     const cwd = external_node_path_namespaceObject.resolve(opts.cwd);
     const processEnv = definedOnly(opts.env);
+    const expansion = {
+        budget: new ExpansionBudget(),
+        processEnv: new ProcessEnvValues(processEnv),
+    };
+    // Files named by the caller are the caller's choice, not the project's: readable wherever they are.
+    const boundary = opts.boundary ?? new project_files_ProjectFiles(cwd, { allow: [...opts.files, ...opts.envFiles] });
     const warnings = [];
     const envFilesFor = (dir) => opts.envFiles.length > 0
         ? opts.envFiles.map((f) => {
             const abs = external_node_path_namespaceObject.resolve(cwd, f);
-            if (!isFile(abs))
-                throw new InputError(`--env-file ${f}: no such file (relative to ${cwd})`);
+            // A named file that is not regular (a FIFO, a device) is refused when it is read, naming it.
+            if (boundary.locate(abs).kind === 'missing')
+                throw new errors_InputError(`--env-file ${f}: no such file (relative to ${cwd})`);
             return abs;
         })
-        : [external_node_path_namespaceObject.join(dir, '.env')].filter(isFile);
+        : [external_node_path_namespaceObject.join(dir, '.env')].filter((p) => boundary.locate(p).kind !== 'missing');
     // COMPOSE_FILE and friends may come from the working directory's .env, as in compose.
-    const cwdEnv = { ...readEnvFiles(envFilesFor(cwd), processEnv), ...processEnv };
-    const files = discoverFiles(cwd, opts.files, cwdEnv, warnings);
+    const cwdEnvFiles = envFilesFor(cwd);
+    const cwdEnv = { ...readEnvFiles(cwdEnvFiles, processEnv, boundary, expansion), ...processEnv };
+    const composeFileRef = processEnv.COMPOSE_FILE === undefined ? composeFileLine(boundary, cwdEnvFiles) : undefined;
+    const files = discoverFiles(cwd, opts.files, cwdEnv, warnings, boundary, composeFileRef);
     const projectDir = external_node_path_namespaceObject.dirname(files[0]);
+    // Found in a parent directory, as compose looks: that directory is the project.
+    boundary.widenRootTo(projectDir);
     const env = projectDir === cwd || opts.envFiles.length > 0
         ? cwdEnv
-        : { ...readEnvFiles(envFilesFor(projectDir), processEnv), ...processEnv };
-    const loader = new Loader(cwd, projectDir);
+        : { ...readEnvFiles(envFilesFor(projectDir), processEnv, boundary, expansion), ...processEnv };
+    const loader = new Loader(cwd, projectDir, expansion, boundary);
     const docs = files.flatMap((f) => loader.loadFile(f, env, projectDir, []) ?? []);
     const root = mergeDocuments(docs) ?? {
         kind: 'map',
@@ -59026,7 +60426,10 @@ async function loadCompose(opts) {
         projectDir,
         profiles: opts.profiles.length > 0 ? opts.profiles : profilesFromEnv,
         env,
+        lookup: expansion.processEnv.lookupIn(env),
+        budget: expansion.budget,
         diagnostics: loader.diagnostics,
+        boundary,
     };
     const servicesNode = get(root, 'services');
     const serviceNodes = new Map();
@@ -59060,6 +60463,7 @@ async function loadCompose(opts) {
         env,
         warnings: [...warnings, ...loader.warnings],
         unsetVariables: loader.unset,
+        fromProcessEnv: expansion.processEnv.used,
     };
     if (version !== undefined && versionNode)
         model.version = { value: version, pos: nodePos(versionNode) };
@@ -59086,27 +60490,38 @@ function emptyMapAt(node) {
 class Loader {
     cwd;
     projectDir;
+    expansion;
+    boundary;
     files = [];
     diagnostics = [];
     warnings = [];
     unset = [];
     extendsCache = new Map();
-    constructor(cwd, projectDir) {
+    constructor(cwd, projectDir, expansion, boundary) {
         this.cwd = cwd;
         this.projectDir = projectDir;
+        this.expansion = expansion;
+        this.boundary = boundary;
+    }
+    /** Whether a referenced path may be read; one outside the root is noted at the reference, not read. */
+    readable(p, ref, what) {
+        const where = this.boundary.locate(p);
+        if (where.kind === 'outside')
+            this.boundary.noteOutside(ref, what, where);
+        return where;
     }
     label(file) {
         return external_node_path_namespaceObject.relative(this.cwd, file) || external_node_path_namespaceObject.basename(file);
     }
     /** Parse, interpolate and schema-check one file; undefined when it has no usable top-level mapping. */
     read(file, env) {
-        const parsed = readComposeFile(file);
+        const parsed = readComposeFile(file, this.boundary);
         if (!this.files.includes(file))
             this.files.push(file);
         this.diagnostics.push(...parsed.diagnostics);
         if (!parsed.root)
             return undefined;
-        const interpolation = interpolateTree(parsed.root, parsed.text, (k) => env[k]);
+        const interpolation = interpolateTree(parsed.root, parsed.text, this.expansion.processEnv.lookupIn(env), this.expansion.budget);
         this.diagnostics.push(...interpolation.diagnostics);
         this.unset.push(...interpolation.unset);
         this.diagnostics.push(...validateSchema(parsed.root, this.label(file)));
@@ -59141,7 +60556,10 @@ class Loader {
             });
             if (paths.length === 0)
                 continue;
-            const missing = paths.filter((p) => !isFile(p.file));
+            const located = paths.map((p) => this.readable(p.file, nodePos(p.node), 'include'));
+            if (located.some((l) => l.kind === 'outside'))
+                continue;
+            const missing = paths.filter((_, i) => located[i].kind === 'missing' || located[i].kind === 'dir');
             for (const m of missing) {
                 this.diagnostics.push(composeFinding('compose-invalid', nodePos(m.node), `include: ${m.file} not found`, 'Fix the path of the included compose file.'));
             }
@@ -59163,14 +60581,17 @@ class Loader {
                     if (s === undefined || s === '/dev/null')
                         return [];
                     const abs = external_node_path_namespaceObject.resolve(workingDir, s);
-                    if (!isFile(abs)) {
+                    const where = this.readable(abs, nodePos(n), 'include env_file');
+                    if (where.kind === 'outside')
+                        return [];
+                    if (where.kind === 'missing' || where.kind === 'dir') {
                         this.diagnostics.push(composeFinding('compose-invalid', nodePos(n), `include: env_file ${abs} not found`, 'Fix the env_file path.'));
                         return [];
                     }
                     return [abs];
                 })
-                : [external_node_path_namespaceObject.join(includedDir, '.env')].filter(isFile);
-            const includedEnv = { ...env, ...readEnvFiles(envFiles, env) };
+                : [external_node_path_namespaceObject.join(includedDir, '.env')].filter((p) => this.boundary.locate(p).kind === 'file');
+            const includedEnv = { ...env, ...readEnvFiles(envFiles, env, this.boundary, this.expansion) };
             const docs = paths.flatMap((p) => this.loadFile(p.file, includedEnv, includedDir, chain) ?? []);
             const included = mergeDocuments(docs);
             if (included)
@@ -59206,71 +60627,115 @@ class Loader {
         const services = get(root, 'services');
         if (!isMap(services))
             return;
+        // Shared with the extends that lead back to this file, so that a cycle across files is seen.
+        if (!this.extendsCache.has(file))
+            this.extendsCache.set(file, services);
         for (const name of [...services.entries.keys()])
-            this.resolveExtends(name, services, file, env, []);
+            this.resolveExtends(name, services, file, env);
     }
-    /** The services of a file named by `extends.file`, with its own extends resolved (parsed once). */
+    /** The services of a file named by `extends.file`, parsed once; each is resolved when a chain reaches it. */
     servicesOf(file, env) {
         if (this.extendsCache.has(file))
             return this.extendsCache.get(file);
-        this.extendsCache.set(file, undefined);
         const root = this.read(file, env);
         const services = get(root, 'services');
         const result = isMap(services) ? services : undefined;
         this.extendsCache.set(file, result);
-        if (result)
-            for (const name of [...result.entries.keys()])
-                this.resolveExtends(name, result, file, env, []);
         return result;
     }
-    resolveExtends(name, services, file, env, stack) {
-        const e = services.entries.get(name);
-        if (!e || !isMap(e.value))
-            return undefined;
-        const svc = e.value;
-        const ext = svc.entries.get('extends');
-        if (!ext)
-            return svc;
-        const own = { ...svc, entries: new Map([...svc.entries].filter(([k]) => k !== 'extends')) };
-        services.entries.set(name, { ...e, value: own });
-        const id = `${file}#${name}`;
-        if (stack.includes(id)) {
-            this.diagnostics.push(composeFinding('compose-invalid', nodePos(ext.keyNode), `circular reference with extends: ${[...stack, id].map((s) => s.split('#')[1]).join(' -> ')}`, 'Break the cycle: a service cannot extend itself, directly or through others.', name));
-            return own;
-        }
-        const targetNode = isMap(ext.value) ? get(ext.value, 'service') : ext.value;
-        const target = str(targetNode);
-        const fileNode = isMap(ext.value) ? get(ext.value, 'file') : undefined;
-        const fromFile = str(fileNode);
-        if (target === undefined)
-            return own;
-        let baseServices = services;
-        let baseFile = file;
-        if (fromFile !== undefined) {
-            baseFile = external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file), fromFile);
-            if (!isFile(baseFile)) {
-                this.diagnostics.push(composeFinding('compose-reference', nodePos(fileNode), `service "${name}" extends a file that does not exist: ${baseFile}`, 'Fix the extends.file path (it is relative to this compose file).', name));
-                return own;
+    /**
+     * Follows `name`'s extends chain to its base with a loop, not recursion (a chain 10,000 services
+     * deep is user input), then merges back from the base up, leaving each service of the chain resolved.
+     */
+    resolveExtends(name, services, file, env) {
+        const chain = [];
+        const onChain = new Map();
+        let at = { name, services, file };
+        let base;
+        for (;;) {
+            const e = at.services.entries.get(at.name);
+            if (!e || !isMap(e.value))
+                break;
+            const svc = e.value;
+            const ext = svc.entries.get('extends');
+            if (!ext) {
+                base = svc;
+                break;
             }
-            baseServices = baseFile === file ? services : this.servicesOf(baseFile, env);
+            const own = { ...svc, entries: new Map([...svc.entries].filter(([k]) => k !== 'extends')) };
+            const id = `${at.file}#${at.name}`;
+            const stop = () => {
+                at.services.entries.set(at.name, { ...e, value: own });
+                base = own;
+            };
+            const seen = onChain.get(id);
+            if (seen !== undefined) {
+                this.diagnostics.push(this.extendsCycle([...chain, { ...at, e, own }], nodePos(ext.keyNode)));
+                stop();
+                break;
+            }
+            const targetNode = isMap(ext.value) ? get(ext.value, 'service') : ext.value;
+            const target = str(targetNode);
+            const fileNode = isMap(ext.value) ? get(ext.value, 'file') : undefined;
+            const fromFile = str(fileNode);
+            if (target === undefined) {
+                stop();
+                break;
+            }
+            let baseServices = at.services;
+            let baseFile = at.file;
+            if (fromFile !== undefined) {
+                baseFile = external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(at.file), fromFile);
+                const where = this.readable(baseFile, nodePos(fileNode), 'extends.file');
+                if (where.kind === 'outside') {
+                    stop();
+                    break;
+                }
+                if (where.kind === 'missing' || where.kind === 'dir') {
+                    this.diagnostics.push(composeFinding('compose-reference', nodePos(fileNode), `service "${at.name}" extends a file that does not exist: ${baseFile}`, 'Fix the extends.file path (it is relative to this compose file).', at.name));
+                    stop();
+                    break;
+                }
+                baseServices = baseFile === at.file ? at.services : this.servicesOf(baseFile, env);
+            }
+            const baseEntry = baseServices?.entries.get(target);
+            if (!baseServices || !baseEntry) {
+                this.diagnostics.push(composeFinding('compose-reference', nodePos(targetNode), `service "${at.name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`, `Name a service defined in ${this.label(baseFile)}.`, at.name));
+                stop();
+                break;
+            }
+            onChain.set(id, chain.length);
+            chain.push({ ...at, e, own, baseFile });
+            at = { name: target, services: baseServices, file: baseFile };
         }
-        const baseEntry = baseServices?.entries.get(target);
-        if (!baseServices || !baseEntry) {
-            this.diagnostics.push(composeFinding('compose-reference', nodePos(targetNode), `service "${name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`, `Name a service defined in ${this.label(baseFile)}.`, name));
-            return own;
+        for (let i = chain.length - 1; i >= 0; i--) {
+            const step = chain[i];
+            if (!base) {
+                step.services.entries.set(step.name, { ...step.e, value: step.own });
+                base = step.own;
+                continue;
+            }
+            let baseCopy = clone(base);
+            const baseDir = external_node_path_namespaceObject.dirname(step.baseFile);
+            if (baseDir !== external_node_path_namespaceObject.dirname(step.file))
+                baseCopy = rebaseService(baseCopy, baseDir);
+            const merged = mergeNodes(baseCopy, step.own, ['services', step.name]);
+            const result = { ...step.own, entries: merged.entries };
+            step.services.entries.set(step.name, { ...step.e, value: result });
+            base = result;
         }
-        services.entries.set(name, e);
-        const base = this.resolveExtends(target, baseServices, baseFile, env, [...stack, id]);
-        services.entries.set(name, { ...e, value: own });
-        if (!base)
-            return own;
-        let baseCopy = clone(base);
-        if (external_node_path_namespaceObject.dirname(baseFile) !== external_node_path_namespaceObject.dirname(file))
-            baseCopy = rebaseService(baseCopy, external_node_path_namespaceObject.dirname(baseFile));
-        const merged = mergeNodes(baseCopy, own, ['services', name]);
-        const result = { ...own, entries: merged.entries };
-        services.entries.set(name, { ...e, value: result });
-        return result;
+    }
+    /**
+     * compose refuses an extends cycle ("Circular reference:" and the chain); named here from where
+     * the chain started, with the file of each step when the cycle crosses files.
+     */
+    extendsCycle(chain, pos) {
+        const last = chain[chain.length - 1];
+        const crossesFiles = chain.some((s) => s.file !== last.file);
+        const names = chain.map((s) => (crossesFiles ? `${s.name} in ${this.label(s.file)}` : s.name));
+        return composeFinding('compose-invalid', pos, `circular reference with extends: ${names.join(' -> ')}`, crossesFiles
+            ? 'Break the cycle: `docker compose config` stops with "Circular reference" when services extend each other across files.'
+            : 'Break the cycle: a service cannot extend itself, directly or through others.', last.name);
     }
 }
 function isRelativePath(p) {
@@ -59315,6 +60780,12 @@ function rebaseServices(root, dir) {
         if (isMap(e.value))
             services.entries.set(name, { ...e, value: rebaseService(e.value, dir) });
     }
+}
+
+;// CONCATENATED MODULE: ./lib/src/nginx/container-fs.js
+/** How findings name a file of the proxy's image: never a host path, so nothing re-reads the host's copy. */
+function imageLabel(containerPath) {
+    return `image:${containerPath}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/nginx/memory-fs.js
@@ -59389,15 +60860,7 @@ function memoryContainerFs(files) {
 
 
 
-function statOf(p) {
-    try {
-        const s = (0,external_node_fs_namespaceObject.statSync)(p);
-        return s.isDirectory() ? 'dir' : 'file';
-    }
-    catch {
-        return undefined;
-    }
-}
+
 /**
  * The proxy container's filesystem: image files (`builtin`, e.g. the official nginx image's
  * nginx.conf) overlaid by bind mounts. As in Docker, a mount shadows everything the image had
@@ -59406,30 +60869,65 @@ function statOf(p) {
 class MountedContainerFs {
     builtin;
     rendered;
+    boundary;
     binds;
     constructor(mounts, builtin, 
     /** Extra files that exist only in the running container (rendered templates). */
-    rendered = new Map()) {
+    rendered = new Map(), 
+    /** Every host path goes through it: outside the project root nothing is listed or read. */
+    boundary = project_files_ProjectFiles.unconfined()) {
         this.builtin = builtin;
         this.rendered = rendered;
+        this.boundary = boundary;
         this.binds = mounts
             .filter((m) => m.type === 'bind' && m.hostPath !== undefined)
             .map((m) => ({
             target: external_node_path_namespaceObject.posix.normalize(m.target).replace(/\/$/, '') || '/',
             hostPath: m.hostPath,
+            pos: m.pos,
         }))
             .sort((a, b) => b.target.length - a.target.length);
     }
-    /** The mount that covers a container path, and the host path it maps to. */
-    hostPathOf(containerPath) {
+    /** The mount that covers a container path. */
+    bindOf(containerPath) {
         for (const b of this.binds) {
             if (containerPath === b.target)
-                return b.hostPath;
-            if (containerPath.startsWith(b.target === '/' ? '/' : `${b.target}/`)) {
-                return external_node_path_namespaceObject.join(b.hostPath, containerPath.slice(b.target.length));
-            }
+                return b;
+            if (containerPath.startsWith(b.target === '/' ? '/' : `${b.target}/`))
+                return b;
         }
         return undefined;
+    }
+    /** The host path a bind mount maps a container path to (undefined when no bind mount covers it). */
+    hostPathOf(containerPath) {
+        const b = this.bindOf(containerPath);
+        if (!b)
+            return undefined;
+        return containerPath === b.target
+            ? b.hostPath
+            : external_node_path_namespaceObject.join(b.hostPath, containerPath.slice(b.target.length));
+    }
+    /** What a host path is, through the boundary; a path that leaves the root is noted at its mount. */
+    kindOf(containerPath) {
+        const b = this.bindOf(containerPath);
+        const host = this.hostPathOf(containerPath);
+        if (!b || host === undefined)
+            return undefined;
+        const where = this.boundary.locate(host);
+        if (where.kind === 'outside') {
+            this.boundary.noteOutside(b.pos, 'bind mount source', this.boundary.locate(b.hostPath).kind === 'outside' ? this.boundary.locate(b.hostPath) : where);
+            return 'outside';
+        }
+        // A FIFO or device counts as a file here: reading it is then refused with a message naming it.
+        return where.kind === 'dir' ? 'dir' : where.kind === 'missing' ? undefined : 'file';
+    }
+    /** Whether a container path lies in a mount whose real source is outside the project root. */
+    outside(containerPath) {
+        const p = external_node_path_namespaceObject.posix.normalize(containerPath).replace(/\/$/, '') || '/';
+        return this.kindOf(p) === 'outside';
+    }
+    read(file) {
+        return this.boundary.readText(file.hostPath, 'nginx config');
     }
     /** The container path under which a host file is visible, if any mount exposes it. */
     containerPathOf(hostPath) {
@@ -59449,16 +60947,16 @@ class MountedContainerFs {
             return rendered;
         const host = this.hostPathOf(p);
         if (host !== undefined) {
-            return statOf(host) === 'file' ? { kind: 'host', containerPath: p, hostPath: host } : undefined;
+            return this.kindOf(p) === 'file' ? { kind: 'host', containerPath: p, hostPath: host } : undefined;
         }
         const text = this.builtin.get(p);
-        return text === undefined ? undefined : { kind: 'builtin', containerPath: p, text };
+        return text === undefined ? undefined : { kind: 'builtin', containerPath: p, text, label: imageLabel(p) };
     }
     isDirectory(containerPath) {
         const p = external_node_path_namespaceObject.posix.normalize(containerPath).replace(/\/$/, '') || '/';
         const host = this.hostPathOf(p);
         if (host !== undefined)
-            return statOf(host) === 'dir';
+            return this.kindOf(p) === 'dir';
         const prefix = `${p}/`;
         for (const k of [...this.builtin.keys(), ...this.rendered.keys()])
             if (k.startsWith(prefix))
@@ -59470,13 +60968,10 @@ class MountedContainerFs {
         const names = new Set();
         const host = this.hostPathOf(dir);
         if (host !== undefined) {
-            try {
-                for (const n of (0,external_node_fs_namespaceObject.readdirSync)(host))
-                    names.add(n);
-            }
-            catch {
-                // A missing or unreadable mount source lists as empty, as the container would see it.
-            }
+            // A missing, unreadable or outside mount source lists as empty.
+            if (this.kindOf(dir) === 'dir')
+                for (const e of this.boundary.list(host))
+                    names.add(e.name);
         }
         else {
             const prefix = dir === '/' ? '/' : `${dir}/`;
@@ -59527,6 +61022,8 @@ class MountedContainerFs {
 
 
 
+
+
 const NGINX_MAIN = '/etc/nginx/nginx.conf';
 const build_CONF_D = '/etc/nginx/conf.d';
 const TEMPLATES = '/etc/nginx/templates';
@@ -59539,13 +61036,23 @@ function isNginxImage(image) {
     return /^nginx(-[a-z0-9-]+)?$/.test(last) || last === 'openresty';
 }
 /** The last FROM image of a build context's Dockerfile, if it can be read. */
-function dockerfileBase(projectDir, context) {
+function dockerfileBase(projectDir, build, boundary, diagnostics) {
+    const file = external_node_path_namespaceObject.resolve(projectDir, build.value, 'Dockerfile');
+    const where = boundary.locate(file);
+    if (where.kind === 'missing')
+        return undefined;
+    if (where.kind === 'outside') {
+        boundary.noteOutside(build.pos, 'build context Dockerfile', where);
+        return undefined;
+    }
     try {
-        const text = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_namespaceObject.resolve(projectDir, context, 'Dockerfile'), 'utf8');
+        const text = boundary.readText(file, 'Dockerfile');
         const froms = [...text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/gim)];
         return froms.at(-1)?.[1];
     }
-    catch {
+    catch (error) {
+        // A FIFO, a device or an oversized file is refused, not waited on; docker build could not use it either.
+        diagnostics.push(composeFinding('compose-invalid', build.pos, errors_errorMessage(error), 'Make the build context Dockerfile a regular file.'));
         return undefined;
     }
 }
@@ -59554,9 +61061,9 @@ function dockerfileBase(projectDir, context) {
  * http, templates rendered at start): an nginx image, a build FROM one, or mounts that only make sense
  * with that layout.
  */
-function hasOfficialLayout(proxy, projectDir) {
+function hasOfficialLayout(proxy, compose, boundary) {
     if (proxy.build) {
-        const base = dockerfileBase(projectDir, proxy.build.value);
+        const base = dockerfileBase(compose.projectDir, proxy.build, boundary, compose.diagnostics);
         if (base !== undefined)
             return isNginxImage(base);
     }
@@ -59574,33 +61081,24 @@ function pickProxy(compose, named) {
     return (candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0]);
 }
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
-function discoverNginxFiles(dir, depth = 3) {
+function discoverNginxFiles(dir, boundary, depth = 3) {
     const out = [];
-    let entries;
-    try {
-        entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
-    }
-    catch {
-        return out;
-    }
-    for (const e of entries) {
+    for (const e of boundary.list(dir)) {
         if (e.name.startsWith('.') || e.name === 'node_modules')
             continue;
         const p = external_node_path_namespaceObject.join(dir, e.name);
         if (e.isDirectory()) {
             if (depth > 1)
-                out.push(...discoverNginxFiles(p, depth - 1));
+                out.push(...discoverNginxFiles(p, boundary, depth - 1));
         }
-        else if (/\.conf(\.template)?$/.test(e.name) && looksLikeNginx(p))
+        else if (e.isFile() && /\.conf(\.template)?$/.test(e.name) && looksLikeNginx(p, boundary))
             out.push(p);
     }
     return out.sort();
 }
-function looksLikeNginx(file) {
+function looksLikeNginx(file, boundary) {
     try {
-        if ((0,external_node_fs_namespaceObject.statSync)(file).size > 4 * 1024 * 1024)
-            return false;
-        const head = (0,external_node_fs_namespaceObject.readFileSync)(file, 'latin1').slice(0, 64 * 1024);
+        const head = boundary.readText(file, 'nginx config', undefined, 4 * 1024 * 1024).slice(0, 64 * 1024);
         return (/(^|[\s;{}])(server|upstream|location|http|events)\s*\{/.test(head) ||
             /(^|\n)\s*(proxy_pass|listen|server_name)\s/.test(head));
     }
@@ -59615,18 +61113,45 @@ function renderTemplates(fs, env) {
         const f = fs.file(t);
         if (f?.kind !== 'host')
             continue;
-        const text = renderTemplate((0,external_node_fs_namespaceObject.readFileSync)(f.hostPath, 'utf8'), env);
+        let source;
+        try {
+            source = fs.read(f);
+        }
+        catch {
+            // Left to the include loader, which reports the refusal at the file (conf.d is read from there).
+            continue;
+        }
+        const { text, template } = renderTemplateMapped(source, env);
         const target = external_node_path_namespaceObject.posix.join(build_CONF_D, external_node_path_namespaceObject.posix.basename(t, '.template'));
-        rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text });
+        rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text, template });
     }
     return rendered;
 }
+/**
+ * Directives placed per configuration. Files each including the next one twice double the count per
+ * level (2^30 from 60 lines), so the expansion stops here, as a finding, instead of never.
+ */
+const MAX_PLACED_DIRECTIVES = 500_000;
 /** Every directive in load order; an include's files appear in place with the includer's blocks. */
-function placeDirectives(config) {
+function placeDirectives(config, max = MAX_PLACED_DIRECTIVES) {
     const out = [];
+    let stoppedAt;
     walk(config, (d, ctx) => {
+        if (out.length >= max) {
+            // Blame the include that led here; skipping every block and include from now on ends the walk.
+            stoppedAt ??= ctx.includedBy.at(-1) ?? d;
+            return false;
+        }
         out.push({ d, parents: ctx.parents, file: ctx.file });
+        return true;
     });
+    if (stoppedAt)
+        config.includeProblems.push({
+            kind: 'too-many-files',
+            directive: stoppedAt,
+            pattern: stoppedAt.args[0] ?? '',
+            message: `the files it includes expand to more than ${max} directives (the same files included again and again); stackgate stopped there, so the rest were not checked`,
+        });
     return out;
 }
 function indexDirectives(directives, files = []) {
@@ -59703,14 +61228,23 @@ function resolveTargets(refs, resolve, proxy) {
 /** Joins the compose model and the nginx configuration once; every rule reads the result. */
 function buildProjectView(input) {
     const { compose, cwd } = input;
+    const boundary = input.boundary ?? new project_files_ProjectFiles(cwd);
     const services = new Map(compose.services.map((s) => [s.name, s]));
     const proxy = pickProxy(compose, input.proxyService);
     const unmountedConfigs = [];
     let containerFs;
     let nginx;
     if (proxy) {
-        const builtin = hasOfficialLayout(proxy, compose.projectDir) ? builtinFiles : new Map();
-        const base = new MountedContainerFs(proxy.volumes, builtin);
+        const builtin = hasOfficialLayout(proxy, compose, boundary) ? builtinFiles : new Map();
+        // Mount sources outside the project are not analysed; path-outside-project notes each one.
+        for (const m of proxy.volumes) {
+            if (m.type !== 'bind' || m.hostPath === undefined)
+                continue;
+            const where = boundary.locate(m.hostPath);
+            if (where.kind === 'outside')
+                boundary.noteOutside(m.pos, 'bind mount source', where);
+        }
+        const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary);
         const rendered = builtin.size
             ? renderTemplates(base, proxy.environment)
             : new Map();
@@ -59720,13 +61254,22 @@ function buildProjectView(input) {
             ? explicit
             : mountsConfig
                 ? []
-                : discoverNginxFiles(compose.projectDir);
+                : discoverNginxFiles(compose.projectDir, boundary);
         // A config the proxy never loads is still analysed, placed where it was evidently meant to go.
         for (const hostPath of candidates) {
             if (base.containerPathOf(hostPath) !== undefined)
                 continue;
             const name = external_node_path_namespaceObject.basename(hostPath).replace(/\.template$/, '');
-            const text = (0,external_node_fs_namespaceObject.readFileSync)(hostPath, 'utf8');
+            let text;
+            try {
+                text = boundary.readText(hostPath, 'nginx config');
+            }
+            catch (error) {
+                // A named --nginx file that cannot be read is the user's to fix (exit 2, naming it).
+                if (explicit.length)
+                    throw error;
+                continue;
+            }
             const isMain = /(^|[\s;}])http\s*\{/.test(text);
             const target = isMain
                 ? NGINX_MAIN
@@ -59734,9 +61277,13 @@ function buildProjectView(input) {
             unmountedConfigs.push({ hostPath, reason: `not mounted into the "${proxy.name}" service` });
             rendered.set(target, { kind: 'host', containerPath: target, hostPath, text });
         }
-        containerFs = new MountedContainerFs(proxy.volumes, builtin, rendered);
+        containerFs = new MountedContainerFs(proxy.volumes, builtin, rendered, boundary);
         if (containerFs.file(NGINX_MAIN))
             nginx = loadNginxConfig({ containerPath: NGINX_MAIN }, containerFs);
+        // Image files are shown from the embedded copy, under their image: label, never from the host.
+        for (const f of nginx?.files ?? [])
+            if (f.builtin)
+                boundary.remember(f.file, f.text);
     }
     const directives = nginx ? placeDirectives(nginx) : [];
     const index = indexDirectives(directives, nginx?.files);
@@ -59755,6 +61302,7 @@ function buildProjectView(input) {
     return {
         cwd,
         compose,
+        boundary,
         services,
         ...(proxy ? { proxy } : {}),
         ...(containerFs ? { containerFs } : {}),
@@ -59780,33 +61328,50 @@ function buildProjectView(input) {
 
 
 
+
 const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
-/** Reads `rules: {<id>: error|warning|note|off}` from the project's .stackgate.yaml, if there is one. */
-function validate_readConfigSeverities(cwd) {
-    const file = CONFIG_FILES.map((f) => external_node_path_namespaceObject.join(cwd, f)).find((f) => (0,external_node_fs_namespaceObject.existsSync)(f));
+/**
+ * Reads `rules: {<id>: error|warning|note|off}` from the config: `config` names the file (relative to
+ * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
+ * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
+ */
+function validate_readConfigSeverities(cwd, config, boundary = new project_files_ProjectFiles(cwd, config && config !== 'none' ? { allow: [external_node_path_namespaceObject.resolve(cwd, config)] } : {})) {
+    if (config === 'none')
+        return {};
+    let file;
+    if (config !== undefined) {
+        file = external_node_path_namespaceObject.resolve(cwd, config);
+        if (boundary.locate(file).kind === 'missing')
+            throw new errors_InputError(`--config ${config}: no such file (relative to ${cwd})`);
+    }
+    else {
+        file = CONFIG_FILES.map((f) => external_node_path_namespaceObject.join(cwd, f)).find((f) => boundary.locate(f).kind !== 'missing');
+    }
     if (!file)
         return {};
+    // A FIFO, device, oversized file or a link out of the project is refused here (exit 2, naming it).
+    const text = boundary.readText(file, 'stackgate config');
     let doc;
     try {
-        doc = (0,dist/* parse */.qg)((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+        doc = (0,dist/* parse */.qg)(text);
     }
     catch (error) {
-        throw new InputError(`${file}: ${errors_errorMessage(error)}`);
+        throw new errors_InputError(`${file}: ${errors_errorMessage(error)}`);
     }
     const rules = doc?.rules;
     if (rules === undefined)
         return {};
     if (typeof rules !== 'object' || rules === null)
-        throw new InputError(`${file}: "rules" must be a mapping of rule id to error|warning|note|off`);
+        throw new errors_InputError(`${file}: "rules" must be a mapping of rule id to error|warning|note|off`);
     return validate_checkSeverities(rules, file);
 }
 function validate_checkSeverities(raw, where) {
     const out = {};
     for (const [id, level] of Object.entries(raw)) {
         if (!RULES_BY_ID.has(id))
-            throw new InputError(`${where}: unknown rule "${id}"; see docs/rules/ for the ids`);
+            throw new errors_InputError(`${where}: unknown rule "${id}"; see docs/rules/ for the ids`);
         if (level !== 'error' && level !== 'warning' && level !== 'note' && level !== 'off') {
-            throw new InputError(`${where}: rule "${id}" has level "${String(level)}"; use error, warning, note or off`);
+            throw new errors_InputError(`${where}: rule "${id}" has level "${String(level)}"; use error, warning, note or off`);
         }
         out[id] = level;
     }
@@ -59814,14 +61379,20 @@ function validate_checkSeverities(raw, where) {
 }
 /** files → models → project view → rules → findings (sorted, severities applied). */
 async function validate_validate(opts) {
+    // Files the caller names on the command line are the caller's choice, not the project's: readable.
+    const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
+    const boundary = new project_files_ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
     for (const f of opts.nginxFiles) {
-        const p = external_node_path_namespaceObject.resolve(opts.cwd, f);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(p))
-            throw new InputError(`--nginx ${f}: no such file (relative to ${opts.cwd})`);
-        if (!(0,external_node_fs_namespaceObject.statSync)(p).isFile())
-            throw new InputError(`--nginx ${f}: not a regular file; name an nginx config file`);
+        const where = boundary.locate(external_node_path_namespaceObject.resolve(opts.cwd, f));
+        if (where.kind === 'missing')
+            throw new errors_InputError(`--nginx ${f}: no such file (relative to ${opts.cwd})`);
+        if (where.kind === 'outside')
+            throw new errors_InputError(boundary.outsideMessage(where.path, where.real ?? where.path, '--nginx'));
+        if (where.kind !== 'file')
+            throw new errors_InputError(`--nginx ${f}: not a regular file; name an nginx config file`);
     }
     const compose = await loadCompose({
+        boundary,
         cwd: opts.cwd,
         files: opts.files,
         envFiles: opts.envFiles,
@@ -59829,12 +61400,13 @@ async function validate_validate(opts) {
         env: opts.env,
     });
     if (opts.proxyService !== undefined && !compose.services.some((s) => s.name === opts.proxyService)) {
-        throw new InputError(`--proxy-service ${opts.proxyService}: no such service in ${compose.files.map((f) => external_node_path_namespaceObject.relative(opts.cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`);
+        throw new errors_InputError(`--proxy-service ${opts.proxyService}: no such service in ${compose.files.map((f) => external_node_path_namespaceObject.relative(opts.cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`);
     }
     const view = buildProjectView({
         cwd: opts.cwd,
         compose,
         nginxFiles: opts.nginxFiles,
+        boundary,
         ...(opts.proxyService !== undefined ? { proxyService: opts.proxyService } : {}),
     });
     const settings = opts.severities ?? {};
@@ -59846,7 +61418,22 @@ async function validate_validate(opts) {
         for (const f of rule.check(view))
             findings.push(setting ? { ...f, severity: setting } : f);
     }
-    return { findings: dedupe(findings).sort(compareFindings), view };
+    // Values from the process environment (CI secrets) are shown as ${NAME}, whatever message quotes them.
+    const hide = hideValues(compose.fromProcessEnv ?? new Map());
+    return {
+        findings: dedupe(findings.map((f) => hideInFinding(f, hide))).sort(compareFindings),
+        view,
+        sources: boundary.sources,
+    };
+}
+function hideInFinding(f, hide) {
+    return {
+        ...f,
+        message: hide(f.message),
+        ...(f.service !== undefined ? { service: hide(f.service) } : {}),
+        fix: { ...f.fix, description: hide(f.fix.description) },
+        ...(f.related ? { related: f.related.map((r) => ({ ...r, message: hide(r.message) })) } : {}),
+    };
 }
 /** One finding per rule and place: included files can be reached twice (same file through two includes). */
 function dedupe(findings) {
@@ -59860,8 +61447,6 @@ function dedupe(findings) {
     });
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/src/cli/args.js
 
 
@@ -59876,6 +61461,8 @@ function args_parseArgsOrUsage(config, help) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/validate.js
+
+
 
 
 
@@ -59902,8 +61489,12 @@ Options:
   --fail-on LEVEL         exit 1 on findings at or above: error | warning | note | never (default: error)
   --severity RULE=LEVEL   change a rule's severity: error | warning | note | off (repeatable;
                           also 'rules:' in .stackgate.yaml)
-  --fix                   write the machine-applicable fixes, then report what remains
+  --config FILE|none      read rule severities from FILE, or from no file (default: the
+                          project's .stackgate.yaml; a pull request can edit that one)
+  --fix                   write the machine-applicable fixes, then report what remains (all or
+                          nothing: exit 2 if a target is read-only or outside the project)
   --fix-dry-run           print the fixes as a unified diff, change nothing
+  --allow-path PATH       read PATH although it lies outside the project root (repeatable)
   -C, --cwd DIR           run as if started in DIR
   -h, --help              show this help
 
@@ -59924,8 +61515,10 @@ function parse(argv, io) {
             format: { type: 'string', default: 'text' },
             'fail-on': { type: 'string', default: 'error' },
             severity: { type: 'string', multiple: true, default: [] },
+            config: { type: 'string' },
             fix: { type: 'boolean', default: false },
             'fix-dry-run': { type: 'boolean', default: false },
+            'allow-path': { type: 'string', multiple: true, default: [] },
             cwd: { type: 'string', short: 'C' },
             help: { type: 'boolean', short: 'h', default: false },
         },
@@ -59948,7 +61541,7 @@ function parse(argv, io) {
     const cwd = path.resolve(io.cwd, values.cwd ?? '.');
     return { values, format, failOn: failOn, flagSeverities, cwd };
 }
-function render(format, findings, cwd) {
+function render(format, findings, cwd, sources) {
     switch (format) {
         case 'json':
             return renderJson(findings, cwd);
@@ -59957,7 +61550,7 @@ function render(format, findings, cwd) {
         case 'github':
             return renderGithub(findings, cwd);
         default:
-            return renderText(findings, cwd);
+            return renderText(findings, cwd, sources);
     }
 }
 function exitCodeFor(findings, failOn) {
@@ -59979,26 +61572,37 @@ const validateCommand = async (argv, io) => {
         envFiles: values['env-file'],
         env: io.env,
         ...(values['proxy-service'] !== undefined ? { proxyService: values['proxy-service'] } : {}),
-        severities: { ...readConfigSeverities(cwd), ...checkSeverities(flagSeverities, '--severity') },
+        severities: {
+            ...readConfigSeverities(cwd, values.config, new ProjectFiles(cwd, {
+                allow: [...values['allow-path'], ...(values.config ? [path.resolve(cwd, values.config)] : [])],
+            })),
+            ...checkSeverities(flagSeverities, '--severity'),
+        },
+        allowPaths: values['allow-path'],
     };
-    let { findings } = await validate(options);
+    let { findings, sources } = await validate(options);
     if (values['fix-dry-run']) {
-        const plan = planFixes(findings);
-        io.stdout(diffFixes(plan, cwd));
-        io.stderr(`${plan.files.size} file(s) would change; run with --fix to write them.\n`);
+        const plan = planFixes(findings, cwd);
+        // A diff must stay byte-exact, and its context lines are the project's own text.
+        io.stdout(verbatimBlock(diffFixes(plan), io.env));
+        io.stderr(fixNotes(plan, findings));
+        io.stderr(`${plan.files.size} file(s) would change; ${plan.refused.length ? '--fix would write nothing until the files above are writable files inside the project' : 'run with --fix to write them'}.\n`);
         return exitCodeFor(findings, failOn);
     }
     if (values.fix) {
-        const plan = planFixes(findings);
+        const plan = planFixes(findings, cwd);
+        io.stderr(fixNotes(plan, findings));
+        // All or nothing: a refused target is an InputError (exit 2) before any file is written.
         writeFixes(plan);
         io.stderr(`Fixed ${plan.files.size} file(s).${plan.skipped ? ` ${plan.skipped} overlapping edit(s) left for another --fix run.` : ''}\n`);
-        ({ findings } = await validate(options));
+        ({ findings, sources } = await validate(options));
     }
-    io.stdout(render(format, findings, cwd));
+    io.stdout(render(format, findings, cwd, sources));
     return exitCodeFor(findings, failOn);
 };
 
 ;// CONCATENATED MODULE: ./lib/src/report/markdown.js
+
 
 
 const ICON = {
@@ -60006,9 +61610,6 @@ const ICON = {
     warning: '🟠 warning',
     note: '🔵 note',
 };
-function cell(s) {
-    return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
 /** A job-summary table of findings. */
 function renderMarkdown(findings, cwd) {
     const s = summary_summarize(findings);
@@ -60017,7 +61618,7 @@ function renderMarkdown(findings, cwd) {
         return `${out}No findings.\n`;
     out += '| Severity | Rule | Where | Finding | Fix |\n|---|---|---|---|---|\n';
     for (const f of findings) {
-        out += `| ${ICON[f.severity]} | [${f.rule}](${docsUrl(f.rule)}) | \`${summary_relativeFile(f.pos.file, cwd)}:${f.pos.line}\` | ${cell(f.message)} | ${cell(f.fix.description)} |\n`;
+        out += `| ${ICON[f.severity]} | [${f.rule}](${docsUrl(f.rule)}) | <code>${markdownText(summary_relativeFile(f.pos.file, cwd))}:${f.pos.line}</code> | ${markdownText(f.message)} | ${markdownText(f.fix.description)} |\n`;
     }
     return out;
 }
@@ -60054,20 +61655,12 @@ function getOptional(name) {
 
 
 
+
+
 function annotate(f, cwd) {
-    const props = {
-        title: `stackgate ${f.rule}`,
-        file: summary_relativeFile(f.pos.file, cwd),
-        startLine: f.pos.line,
-        startColumn: f.pos.column,
-    };
-    const text = `${f.message}\nFix: ${f.fix.description}`;
-    if (f.severity === 'error')
-        error(text, props);
-    else if (f.severity === 'warning')
-        warning(text, props);
-    else
-        notice(text, props);
+    const { level, message, properties } = annotations_toAnnotation(f, cwd);
+    const emit = { error: error, warning: warning, notice: notice }[level];
+    emit(message, properties);
 }
 /** The validate sub-action: findings as annotations, a job summary, an optional SARIF file, outputs. */
 async function runValidateAction() {
@@ -60075,16 +61668,20 @@ async function runValidateAction() {
         const cwd = external_node_path_namespaceObject.resolve(getOptional('working-directory') ?? '.');
         const failOn = getChoice('fail-on', ['error', 'warning', 'note', 'never'], 'error');
         const proxyService = getOptional('proxy-service');
-        const { findings } = await validate_validate({
+        const { findings, view } = await validate_validate({
             cwd,
-            files: getList('compose'),
-            nginxFiles: getList('nginx'),
+            files: getList('compose-file'),
+            nginxFiles: getList('nginx-config'),
             profiles: getList('profiles'),
             envFiles: getList('env-file'),
             env: process.env,
             ...(proxyService ? { proxyService } : {}),
-            severities: validate_readConfigSeverities(cwd),
+            severities: validate_readConfigSeverities(cwd, getOptional('config')),
         });
+        // The reports already show these as ${NAME}; masking also covers anything a later step prints.
+        for (const value of view.compose.fromProcessEnv?.values() ?? [])
+            if (value.length >= MIN_HIDDEN_VALUE_LENGTH)
+                core_setSecret(value);
         for (const f of findings)
             annotate(f, cwd);
         const sarifPath = getOptional('sarif-file');
@@ -60103,11 +61700,8 @@ async function runValidateAction() {
     }
     catch (error) {
         // User errors read as one line; anything else keeps its stack for a bug report.
-        setFailed(isUserError(error)
-            ? errors_errorMessage(error)
-            : error instanceof Error
-                ? (error.stack ?? error.message)
-                : errors_errorMessage(error));
+        const frames = isUserError(error) ? [] : stackFrames(error);
+        setFailed([untrusted_text_showUntrusted(errors_errorMessage(error)), ...frames].join('\n'));
     }
 }
 
@@ -60118,7 +61712,7 @@ async function runValidateAction() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4287);
+/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3915);
 // Entry point of the validate sub-action (validate/action.yml).
 
 await (0,_action_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();
