@@ -2,6 +2,7 @@
 // and its code frame comes from the embedded copy, never from the host's /etc/nginx.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { markdownText } from '../../src/core/untrusted-text.js';
 import { builtinFiles } from '../../src/nginx/builtin-files.js';
 import { composeWith, HANG_GUARD_MS, makeDir, markdownOf, validateAllFormats } from './helpers.js';
 
@@ -42,7 +43,7 @@ test('the image nginx.conf is labelled image: and framed from the embedded copy'
       .physicalLocation.artifactLocation;
     assert.deepEqual(loc, { uri: LABEL });
     assert.ok(runs.github.stdout.includes('file=image%3A/etc/nginx/nginx.conf,'), runs.github.stdout);
-    assert.ok((await markdownOf(project.dir)).includes(`\`${LABEL}:${hit.line}\``));
+    assert.ok((await markdownOf(project.dir)).includes(`<code>${markdownText(LABEL)}:${hit.line}</code>`));
   } finally {
     project.cleanup();
   }

@@ -72,8 +72,10 @@ test('text: every line is printable, the caret sits under the escaped column', (
   const dir = mkdtempSync(path.join(tmpdir(), 'sg-output-text-'));
   try {
     const file = path.join(dir, 'compose.yaml');
-    writeFileSync(file, 'a\n  "\x1b\x1b": bad\n');
-    const out = renderText([finding({ pos: { file, line: 2, column: 7 } })], dir);
+    const text = 'a\n  "\x1b\x1b": bad\n';
+    writeFileSync(file, text);
+    // Code frames come from what was analysed (validate's sources), never from a re-read of the disk.
+    const out = renderText([finding({ pos: { file, line: 2, column: 7 } })], dir, new Map([[file, text]]));
     for (const line of out.split('\n')) {
       assert.doesNotMatch(line, /[\u0000-\u0008\u000b-\u001f\u007f]/, JSON.stringify(line));
       assert.ok(!line.trimStart().startsWith('::'), line);
