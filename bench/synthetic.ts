@@ -34,3 +34,19 @@ export function writeSyntheticProject(
     writeFileSync(path.join(dir, 'conf.d', `site${f}.conf`), conf);
   }
 }
+
+/**
+ * The hostile-scale case of issue 6: `n` services and `n` server blocks, each server proxying to its
+ * own service, which the proxy does not depend on (so every service gets an upstream-start-order
+ * finding and one shared depends_on edit). At n = 1,000 that is about 110 KB of input.
+ */
+export function writeHostileScaleProject(dir: string, n: number): void {
+  let compose =
+    'services:\n  proxy:\n    image: nginx:1.27\n    ports: ["80:80"]\n    volumes:\n      - ./nginx.conf:/etc/nginx/conf.d/default.conf:ro\n';
+  for (let i = 0; i < n; i++) compose += `  s${i}:\n    image: app:1\n`;
+  writeFileSync(path.join(dir, 'compose.yaml'), compose);
+  let conf = '';
+  for (let i = 0; i < n; i++)
+    conf += `server {\n  listen 80;\n  server_name h${i};\n  location / { proxy_pass http://s${i}:80; }\n}\n`;
+  writeFileSync(path.join(dir, 'nginx.conf'), conf);
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { validate } from '../src/validate.js';
-import { writeSyntheticProject } from './synthetic.js';
+import { writeHostileScaleProject, writeSyntheticProject } from './synthetic.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(repo, 'dist/cli/index.js');
@@ -71,6 +71,67 @@ function synthetic(factor: number): {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The hostile-scale case (issue 6): n services + n server blocks, in a fresh process per size. Time
+ * grew quadratically before (a whole-file YAML parse per service for the depends_on edit: 36 s at n =
+ * 1,000); the growth ratio is the anchor here, so the sizes run side by side in one run.
+ */
+function hostileScale(factor: number): {
+  services: number;
+  servers: number;
+  inputKb: number;
+  coldMs: number;
+  warmMs: number;
+  findings: number;
+} {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-bench-hostile-'));
+  try {
+    const n = 1000 * factor;
+    writeHostileScaleProject(dir, n);
+    const inputKb =
+      (readFileSync(path.join(dir, 'compose.yaml')).length +
+        readFileSync(path.join(dir, 'nginx.conf')).length) /
+      1024;
+    const script = `
+      import { validate } from ${JSON.stringify(path.join(repo, 'lib/src/validate.js'))};
+      const o = { cwd: ${JSON.stringify(dir)}, files: [], nginxFiles: [], profiles: [], envFiles: [], env: {} };
+      let t = performance.now();
+      const r = await validate(o);
+      const coldMs = performance.now() - t;
+      const warm = [];
+      for (let i = 0; i < 5; i++) {
+        t = performance.now();
+        await validate(o);
+        warm.push(performance.now() - t);
+      }
+      warm.sort((a, b) => a - b);
+      console.log(JSON.stringify({ coldMs, warmMs: warm[2], findings: r.findings.length }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    return {
+      services: n,
+      servers: n,
+      inputKb: Math.round(inputKb),
+      ...JSON.parse(out.trim().split('\n').pop()!),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function withGrowth<T extends { coldMs: number; warmMs: number }>(runs: Record<string, T>) {
+  const base = runs['1x']!;
+  return Object.fromEntries(
+    Object.entries(runs).map(([k, r]) => [
+      k,
+      {
+        ...r,
+        coldVs1x: +(r.coldMs / base.coldMs).toFixed(2),
+        warmVs1x: +(r.warmMs / base.warmMs).toFixed(2),
+      },
+    ]),
+  );
 }
 
 /** `docker compose config -q` + `nginx -t` in the nginx image, against stackgate, on the same project. */
@@ -143,6 +204,7 @@ const results: Record<string, unknown> = {
 results.seedWarmMs = await warmSeed();
 results.cliCold = existsSync(cli) ? coldCli() : 'dist/cli/index.js missing: run make build';
 results.synthetic = Object.fromEntries([1, 2, 4].map((f) => [`${f}x`, synthetic(f)]));
+results.hostileScale = withGrowth(Object.fromEntries([1, 2, 4].map((f) => [`${f}x`, hostileScale(f)])));
 results.versusDocker = await versusDocker();
 writeFileSync(path.join(repo, '.cache/bench-validate.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));

@@ -55,8 +55,12 @@ function sourceOf(file: string, text: string | undefined): Src | Declined {
   }
 }
 
+/** How many times edits parsed a file: a test asserts a fix costs one parse, however many entries. */
+export const editParses = { count: 0 };
+
 /** Parses the single document of a file, or says why it will not be edited. */
 function documentOf(text: string): Document.Parsed | Declined {
+  editParses.count++;
   const docs = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: false });
   if (!Array.isArray(docs)) return { declined: 'the file holds no YAML document' };
   if (docs.length !== 1) return { declined: `the file holds ${docs.length} YAML documents` };
@@ -76,6 +80,16 @@ function endOfContent(text: string, offset: number): number {
   while (i > 0 && /\s/.test(text[i - 1]!)) i--;
   const nl = text.indexOf('\n', i);
   return nl < 0 ? text.length : nl;
+}
+
+/** List items in flow style: `a, b`. */
+function flowItems(entries: readonly Entry[], json: boolean): string {
+  return entries.map((e) => scalar(e.item, true, json)).join(', ');
+}
+
+/** List items in block style, one `- item` line each at `indent`. */
+function blockItems(entries: readonly Entry[], indent: string, json: boolean): string {
+  return entries.map((e) => `\n${indent}- ${scalar(e.item, false, json)}`).join('');
 }
 
 /** Whether `s` written plain reads back as the same string (not a number, bool, comment…). */
@@ -118,58 +132,26 @@ function flowInsertAt(node: YAMLMap | YAMLSeq): number | undefined {
 }
 
 /**
- * An edit that adds an entry to `services.<service>.<key>` in a compose file, keeping comments and
- * layout: appends to a sequence, adds a key to a mapping, or creates the key, in the file's style.
+ * An edit that adds entries to `services.<service>.<key>` in a compose file, keeping comments and
+ * layout: appends to a sequence, adds keys to a mapping, or creates the key, in the file's style.
+ * Several entries make one insertion from one parse (a parse per entry is quadratic in the services).
  * `text` defaults to the file read by `readEditable` (so offsets match what `--fix` applies).
  */
 export function addToServiceKey(
   file: string,
   service: string,
   key: string,
-  entry: Entry,
+  entry: Entry | readonly Entry[],
   text?: string,
 ): EditResult {
+  const entries: readonly Entry[] = Array.isArray(entry) ? entry : [entry as Entry];
+  if (entries.length === 0) return undefined;
   const src = sourceOf(file, text);
   if ('declined' in src) return src;
-  const edit = insertionFor(file, service, key, entry, src.text);
+  const edit = insertionFor(file, service, key, entries, src.text);
   if (!edit || isDeclined(edit)) return edit;
   return {
     ...withLineEndingsOf(src.text, edit),
-    ...(src.encoding === 'latin1' ? { encoding: 'latin1' as const } : {}),
-    yaml: { path: ['services', service, key], op: 'extend' },
-  };
-}
-
-/**
- * One edit that adds several entries to `services.<service>.<key>`. Separate edits at the same
- * place would each create the key when it is missing; applying them in turn and diffing avoids that.
- */
-export function addEntriesToServiceKey(
-  file: string,
-  service: string,
-  key: string,
-  entries: Entry[],
-  text?: string,
-): EditResult {
-  const src = sourceOf(file, text);
-  if ('declined' in src) return src;
-  const before = src.text;
-  let after = before;
-  for (const entry of entries) {
-    const e = addToServiceKey(file, service, key, entry, after);
-    if (!e || isDeclined(e)) return e;
-    after = after.slice(0, e.start) + e.text + after.slice(e.end);
-  }
-  let start = 0;
-  while (start < before.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail])
-    tail++;
-  return {
-    file,
-    start,
-    end: before.length - tail,
-    text: after.slice(start, after.length - tail),
     ...(src.encoding === 'latin1' ? { encoding: 'latin1' as const } : {}),
     yaml: { path: ['services', service, key], op: 'extend' },
   };
@@ -182,7 +164,13 @@ function withLineEndingsOf(text: string, e: TextEdit): TextEdit {
   return { ...e, start: at, end: e.end === e.start ? at : e.end, text: e.text.replace(/\n/g, '\r\n') };
 }
 
-function insertionFor(file: string, service: string, key: string, entry: Entry, text: string): EditResult {
+function insertionFor(
+  file: string,
+  service: string,
+  key: string,
+  entries: readonly Entry[],
+  text: string,
+): EditResult {
   const doc = documentOf(text);
   if ('declined' in doc) return doc;
   const top = doc.contents;
@@ -206,7 +194,7 @@ function insertionFor(file: string, service: string, key: string, entry: Entry, 
     if (!pair) {
       const sep = map.items.length ? ', ' : '';
       const k = scalar(key, true, json);
-      return { file, start: at, end: at, text: `${sep}${k}: [${scalar(entry.item, true, json)}]` };
+      return { file, start: at, end: at, text: `${sep}${k}: [${flowItems(entries, json)}]` };
     }
   }
   const firstKey = map.items[0]?.key as Node | undefined;
@@ -218,7 +206,7 @@ function insertionFor(file: string, service: string, key: string, entry: Entry, 
       file,
       start: at,
       end: at,
-      text: `\n${keyIndent}${scalar(key, false, json)}:\n${keyIndent}${step}- ${scalar(entry.item, false, json)}`,
+      text: `\n${keyIndent}${scalar(key, false, json)}:${blockItems(entries, `${keyIndent}${step}`, json)}`,
     };
   }
   const value = pair.value;
@@ -230,15 +218,15 @@ function insertionFor(file: string, service: string, key: string, entry: Entry, 
         file,
         start: value.range[0],
         end: value.range[1],
-        text: `[${scalar(entry.item, true, json)}]`,
+        text: `[${flowItems(entries, json)}]`,
       };
     }
     if (map.flow) {
       const at = (pair.key as Node).range![1];
-      return { file, start: at, end: at, text: `: [${scalar(entry.item, true, json)}]` };
+      return { file, start: at, end: at, text: `: [${flowItems(entries, json)}]` };
     }
     const at = endOfContent(text, (pair.key as Node).range![1]);
-    return { file, start: at, end: at, text: `\n${keyIndent}${step}- ${scalar(entry.item, false, json)}` };
+    return { file, start: at, end: at, text: blockItems(entries, `${keyIndent}${step}`, json) };
   }
   if (!value.range) return undefined;
   if (isSeq(value)) {
@@ -246,31 +234,38 @@ function insertionFor(file: string, service: string, key: string, entry: Entry, 
       const at = flowInsertAt(value);
       if (at === undefined) return { declined: `cannot place an entry in services.${service}.${key}` };
       const sep = value.items.length ? ', ' : '';
-      return { file, start: at, end: at, text: `${sep}${scalar(entry.item, true, json)}` };
+      return { file, start: at, end: at, text: `${sep}${flowItems(entries, json)}` };
     }
     const last = value.items[value.items.length - 1] as Node | undefined;
     const indent = lineIndent(text, (value.items[0] as Node | undefined)?.range?.[0] ?? value.range[0]);
     const at = endOfContent(text, last?.range?.[1] ?? value.range[1]);
-    return { file, start: at, end: at, text: `\n${indent}- ${scalar(entry.item, false, json)}` };
+    return { file, start: at, end: at, text: blockItems(entries, indent, json) };
   }
   if (isMap(value)) {
     if (value.flow) {
       const at = flowInsertAt(value);
       if (at === undefined) return { declined: `cannot place an entry in services.${service}.${key}` };
-      const body = flowMapping(entry.mapValue ?? {}, json);
       const sep = value.items.length ? ', ' : '';
-      return { file, start: at, end: at, text: `${sep}${scalar(entry.mapKey, true, json)}: ${body}` };
+      const pairs = entries.map(
+        (e) => `${scalar(e.mapKey, true, json)}: ${flowMapping(e.mapValue ?? {}, json)}`,
+      );
+      return { file, start: at, end: at, text: `${sep}${pairs.join(', ')}` };
     }
     const first = value.items[0]?.key as Node | undefined;
     const indent = first?.range ? lineIndent(text, first.range[0]) : `${keyIndent}${step}`;
     const at = endOfContent(text, value.range[1]);
-    const entries = Object.entries(entry.mapValue ?? {});
-    const body = entries.length
-      ? entries
-          .map(([k, v]) => `\n${indent}${step}${scalar(k, false, json)}: ${scalar(v, false, json)}`)
-          .join('')
-      : ' {}';
-    return { file, start: at, end: at, text: `\n${indent}${scalar(entry.mapKey, false, json)}:${body}` };
+    const inserted = entries
+      .map((e) => {
+        const values = Object.entries(e.mapValue ?? {});
+        const body = values.length
+          ? values
+              .map(([k, v]) => `\n${indent}${step}${scalar(k, false, json)}: ${scalar(v, false, json)}`)
+              .join('')
+          : ' {}';
+        return `\n${indent}${scalar(e.mapKey, false, json)}:${body}`;
+      })
+      .join('');
+    return { file, start: at, end: at, text: inserted };
   }
   return { declined: `services.${service}.${key} is neither a list nor a mapping` };
 }

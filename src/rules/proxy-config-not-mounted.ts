@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Mount } from '../compose/model.js';
 import type { Finding } from '../core/finding.js';
-import { addEntriesToServiceKey, fixWith } from '../fix/yaml-edit.js';
+import { addToServiceKey, fixWith } from '../fix/yaml-edit.js';
 import type { ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
@@ -73,7 +73,7 @@ export const proxyConfigNotMounted: Rule = {
       (u) => `${relativeSource(view, u.hostPath)}:${mountTargetFor(view, u.hostPath)}:ro`,
     );
     const edit = lines.length
-      ? addEntriesToServiceKey(
+      ? addToServiceKey(
           proxy.pos.file,
           proxy.name,
           'volumes',

@@ -1,5 +1,5 @@
 import type { ComposeService } from '../compose/model.js';
-import { addEntriesToServiceKey, fixWith } from '../fix/yaml-edit.js';
+import { addToServiceKey, fixWith } from '../fix/yaml-edit.js';
 import { nginxPathOf } from '../project/scope.js';
 import type { UpstreamTarget } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
@@ -27,7 +27,7 @@ export const upstreamStartOrder: Rule = {
       else byTarget.set(t.service, [t]);
     }
     if (!byTarget.size) return [];
-    const edit = addEntriesToServiceKey(
+    const edit = addToServiceKey(
       proxy.pos.file,
       proxy.name,
       'depends_on',
