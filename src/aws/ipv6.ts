@@ -1,46 +1,18 @@
 /** IPv6 prefix arithmetic on BigInt: the subnet /64s inside the VPC's Amazon-provided /56. */
+import { formatIpv6 as formatIpv6Bytes, parseIp } from '../dns/ip.js';
 
+/** An IPv6 address as a 128-bit integer; the parsing is the dns module's (one IPv6 parser). */
 export function parseIpv6(address: string): bigint {
-  const text = address.trim().toLowerCase();
-  if (!/^[0-9a-f:]+$/.test(text) || (text.match(/::/g)?.length ?? 0) > 1)
-    throw new Error(`not an IPv6 address: "${address}"`);
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const missing = 8 - headGroups.length - tailGroups.length;
-  if ((tail === undefined && missing !== 0) || missing < 0)
-    throw new Error(`not an IPv6 address: "${address}"`);
-  const groups = [...headGroups, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...tailGroups];
-  let value = 0n;
-  for (const g of groups) {
-    if (!/^[0-9a-f]{1,4}$/.test(g)) throw new Error(`not an IPv6 address: "${address}"`);
-    value = (value << 16n) | BigInt(Number.parseInt(g, 16));
-  }
-  return value;
+  const ip = parseIp(address);
+  if (ip?.family !== 6) throw new Error(`not an IPv6 address: "${address}"`);
+  return ip.bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
 }
 
-/** RFC 5952 text: lower case, longest run of two or more zero groups as `::`. */
+/** RFC 5952 text of a 128-bit integer, through the dns module's formatter. */
 export function formatIpv6(value: bigint): string {
-  const groups: number[] = [];
-  for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  const bytes = new Uint8Array(16);
+  for (let i = 15, v = value; i >= 0; i--, v >>= 8n) bytes[i] = Number(v & 0xffn);
+  return formatIpv6Bytes(bytes);
 }
 
 export interface Ipv6Prefix {
