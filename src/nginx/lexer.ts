@@ -11,6 +11,7 @@
  * Positions are 1-based lines and 1-based columns in UTF-16 code units (SARIF's default column kind),
  * offsets are 0-based indexes into the text. A leading UTF-8 BOM is not counted in columns.
  */
+import { lastIndexAtOrBefore } from '../core/sorted.js';
 
 export type TokenKind = 'word' | 'quoted' | '{' | '}' | ';' | 'eof';
 
@@ -89,13 +90,7 @@ export class Lexer {
 
   private earlierPosition(offset: number): { line: number; column: number } {
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastIndexAtOrBefore(starts, offset);
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 

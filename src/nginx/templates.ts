@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { lastIndexAtOrBefore } from '../core/sorted.js';
 import type { NginxDirective, NginxSyntaxError } from './ast.js';
 
 /**
@@ -82,13 +83,7 @@ export function renderTemplateMapped(
   segment(last, false, text.slice(last));
   const offsetOf = (rendered: number): number => {
     // The last segment starting at or before the offset (an empty value yields to the text after it).
-    let lo = 0;
-    let hi = outStart.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (outStart[mid]! <= rendered) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastIndexAtOrBefore(outStart, rendered);
     return isValue[lo] ? inStart[lo]! : inStart[lo]! + (rendered - outStart[lo]!);
   };
   return { text: out, template: { text, offsetOf } };
@@ -102,13 +97,7 @@ function lineStarts(text: string): number[] {
 }
 
 function positionIn(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastIndexAtOrBefore(starts, offset);
   return { line: lo + 1, column: Math.max(1, offset - starts[lo]! + 1) };
 }
 
