@@ -19,6 +19,7 @@ import { createTwoFilesPatch } from 'diff';
 import { parseAllDocuments } from 'yaml';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { Finding, TextEdit } from '../core/finding.js';
+import { showUntrusted } from '../core/untrusted-text.js';
 import { parseNginxText } from '../nginx/parser.js';
 import {
   byteOffset,
@@ -385,24 +386,15 @@ export function planFixes(findings: readonly Finding[], root: string): FixPlan {
   }
 }
 
-/**
- * File and service names come from the project: control characters are shown escaped so that a
- * name cannot start a line of its own (a workflow command in an Actions log).
- * TODO(merge): use the shared escaper of src/report/ once it lands, and drop this one.
- */
-function printable(s: string): string {
-  return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
 /** Notes for stderr: what is declined or refused, and the fixes rules could not offer as edits. */
 export function fixNotes(plan: FixPlan, findings: readonly Finding[]): string {
   let out = '';
-  for (const r of plan.refused) out += `not fixed: ${printable(r.file)}: ${r.why}\n`;
+  for (const r of plan.refused) out += `not fixed: ${showUntrusted(r.file)}: ${r.why}\n`;
   for (const d of plan.declined)
-    out += `not fixed: ${printable(d.file)} (${d.rules.join(', ')}): ${printable(d.why)}\n`;
+    out += `not fixed: ${showUntrusted(d.file)} (${d.rules.join(', ')}): ${showUntrusted(d.why)}\n`;
   for (const f of findings)
     if (f.fix.declined)
-      out += `not fixed automatically (${f.rule}): ${printable(f.fix.declined)}; ${printable(f.fix.description)}\n`;
+      out += `not fixed automatically (${f.rule}): ${showUntrusted(f.fix.declined)}; ${showUntrusted(f.fix.description)}\n`;
   return out;
 }
 
@@ -437,7 +429,7 @@ function removeQuietly(file: string): void {
  */
 export function writeFixes(plan: FixPlan): void {
   if (plan.refused.length) {
-    const list = plan.refused.map((r) => `  ${printable(r.file)}: ${r.why}`).join('\n');
+    const list = plan.refused.map((r) => `  ${showUntrusted(r.file)}: ${r.why}`).join('\n');
     throw new InputError(
       `--fix wrote nothing: these files must not be written:\n${list}\nFix them by hand, or make them writable files inside the project and run --fix again (--fix-dry-run shows the edits).`,
     );
@@ -446,7 +438,7 @@ export function writeFixes(plan: FixPlan): void {
   try {
     for (const c of plan.files.values()) {
       if (!readFileSync(c.file).equals(c.beforeBytes))
-        throw new Error(`${printable(c.shown)} changed while stackgate was fixing it`);
+        throw new Error(`${showUntrusted(c.shown)} changed while stackgate was fixing it`);
       temps.push({ c, tmp: writeTemp(c) });
     }
   } catch (error) {
@@ -470,7 +462,7 @@ export function writeFixes(plan: FixPlan): void {
       });
       const lost = done.filter((c) => !restored.includes(c)).map((c) => c.shown);
       throw new InputError(
-        `--fix could not write ${printable(t.c.shown)} (${errorMessage(error)}); ${lost.length ? `could not restore ${lost.map(printable).join(', ')}` : 'nothing was changed'}.`,
+        `--fix could not write ${showUntrusted(t.c.shown)} (${errorMessage(error)}); ${lost.length ? `could not restore ${lost.map(showUntrusted).join(', ')}` : 'nothing was changed'}.`,
       );
     }
   }
@@ -480,7 +472,7 @@ export function writeFixes(plan: FixPlan): void {
 export function diffFixes(plan: FixPlan): string {
   let out = '';
   for (const c of plan.files.values()) {
-    const shown = printable(c.shown);
+    const shown = showUntrusted(c.shown);
     out += createTwoFilesPatch(`a/${shown}`, `b/${shown}`, c.before, c.after, '', '', {
       context: 3,
     }).replace(/^=+\n/, '');

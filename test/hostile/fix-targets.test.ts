@@ -182,7 +182,7 @@ test('names from the project in --fix notes cannot start a line of their own', a
     assertNoStack(stderr);
     assert.match(
       stderr,
-      /not fixed automatically \(upstream-start-order\): services\.nginx\\x0a::error ::pwned/,
+      /not fixed automatically \(upstream-start-order\): services\.nginx\\n::error ::pwned\\r\\n::add-mask::x is an alias/,
     );
     assert.doesNotMatch(stderr, /^::/m);
   });
