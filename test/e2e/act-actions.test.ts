@@ -326,17 +326,6 @@ describe("the composite's stack steps, against a recording double of the CLI con
   });
 });
 
-// The whole one-shot check needs the stack runtime (`up`, `verify`, `down` in the CLI, issue 7), built
-// in parallel with this test: it runs as soon as dist/cli has those commands, in CI and locally alike.
-const cliHelp = spawnSync(process.execPath, [path.join(repo, 'dist/cli/index.js'), '--help'], {
-  encoding: 'utf8',
-});
-const stackCommands = ['up', 'verify', 'down'].every((c) =>
-  new RegExp(`^ {2}${c} `, 'm').test(cliHelp.stdout),
-);
-const skipStack =
-  skip || (stackCommands ? false : 'dist/cli has no up/verify/down yet (the stack runtime of issue 7)');
-
 /** Compose projects of the job's runs that still own a container, network or volume. */
 function leftovers(prefix: string): string[] {
   const label = '{{.Label "com.docker.compose.project"}}';
@@ -374,7 +363,7 @@ function freePort(): Promise<number> {
   });
 }
 
-describe('the one-shot check on the real engine', { skip: skipStack }, () => {
+describe('the one-shot check on the real engine', { skip }, () => {
   test('uses: ./ on the bundled example: validate, up, verify, speed test, down, nothing left', async (t) => {
     const prefix = 'sg-example-stack-';
     assert.deepEqual(leftovers(prefix), [], 'a previous run left a stack behind');
