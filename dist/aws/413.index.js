@@ -270,41 +270,77 @@ function countResources(a) {
 
 /***/ }),
 
-/***/ 4503:
+/***/ 4277:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FY: () => (/* binding */ subnetOf),
-/* harmony export */   f8: () => (/* binding */ ipv6CidrContains)
-/* harmony export */ });
-/* unused harmony exports parseIpv6, formatIpv6, parseIpv6Cidr */
-/** IPv6 prefix arithmetic on BigInt: the subnet /64s inside the VPC's Amazon-provided /56. */
-function parseIpv6(address) {
-    const text = address.trim().toLowerCase();
-    if (!/^[0-9a-f:]+$/.test(text) || (text.match(/::/g)?.length ?? 0) > 1)
-        throw new Error(`not an IPv6 address: "${address}"`);
-    const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
-    const headGroups = head ? head.split(':') : [];
-    const tailGroups = tail ? tail.split(':') : [];
-    const missing = 8 - headGroups.length - tailGroups.length;
-    if ((tail === undefined && missing !== 0) || missing < 0)
-        throw new Error(`not an IPv6 address: "${address}"`);
-    const groups = [...headGroups, ...Array(tail === undefined ? 0 : missing).fill('0'), ...tailGroups];
-    let value = 0n;
-    for (const g of groups) {
-        if (!/^[0-9a-f]{1,4}$/.test(g))
-            throw new Error(`not an IPv6 address: "${address}"`);
-        value = (value << 16n) | BigInt(Number.parseInt(g, 16));
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f8: () => (/* binding */ ipv6CidrContains),
+  FY: () => (/* binding */ subnetOf)
+});
+
+// UNUSED EXPORTS: formatIpv6, parseIpv6, parseIpv6Cidr
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./lib/src/dns/ip.js
+
+/** Parses an IPv4 or IPv6 literal (an IPv6 zone id like %eth0 is ignored); null when it is not one. */
+function parseIp(input) {
+    const text = input.trim();
+    if ((0,external_node_net_.isIPv4)(text)) {
+        const bytes = new Uint8Array(16);
+        bytes[10] = 0xff;
+        bytes[11] = 0xff;
+        text.split('.').forEach((part, i) => {
+            bytes[12 + i] = Number(part);
+        });
+        return { family: 4, bytes, text };
     }
-    return value;
+    const withoutZone = text.replace(/%.*$/, '');
+    if (!(0,external_node_net_.isIPv6)(withoutZone))
+        return null;
+    const bytes = ipv6Bytes(withoutZone);
+    return { family: 6, bytes, text: formatIpv6(bytes) };
 }
-/** RFC 5952 text: lower case, longest run of two or more zero groups as `::`. */
-function formatIpv6(value) {
+/** Like parseIp, but throws with the offending text. */
+function mustParseIp(input) {
+    const ip = parseIp(input);
+    if (!ip)
+        throw new Error(`"${input}" is not an IPv4 or IPv6 address`);
+    return ip;
+}
+function ipv6Bytes(text) {
+    // An embedded dotted quad (::ffff:1.2.3.4) becomes two hex groups first.
+    let hex = text;
+    const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (dotted?.[1]) {
+        const q = dotted[1].split('.').map(Number);
+        const g1 = (((q[0] ?? 0) << 8) | (q[1] ?? 0)).toString(16);
+        const g2 = (((q[2] ?? 0) << 8) | (q[3] ?? 0)).toString(16);
+        hex = text.slice(0, dotted.index) + `${g1}:${g2}`;
+    }
+    const [head = '', tail] = hex.split('::');
+    const headGroups = head === '' ? [] : head.split(':');
+    const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+    const zeros = tail === undefined ? 0 : 8 - headGroups.length - tailGroups.length;
+    const groups = [...headGroups, ...Array(zeros).fill('0'), ...tailGroups];
+    const bytes = new Uint8Array(16);
+    groups.forEach((g, i) => {
+        const v = Number.parseInt(g, 16);
+        bytes[i * 2] = v >> 8;
+        bytes[i * 2 + 1] = v & 0xff;
+    });
+    return bytes;
+}
+/** RFC 5952 text: lower case, longest run (≥2) of zero groups compressed. */
+function formatIpv6(bytes) {
     const groups = [];
-    for (let i = 7; i >= 0; i--)
-        groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
+    for (let i = 0; i < 16; i += 2)
+        groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
     let bestStart = -1;
-    let bestLen = 1;
+    let bestLen = 0;
     for (let i = 0; i < 8;) {
         if (groups[i] !== 0) {
             i++;
@@ -313,7 +349,7 @@ function formatIpv6(value) {
         let j = i;
         while (j < 8 && groups[j] === 0)
             j++;
-        if (j - i > bestLen) {
+        if (j - i > bestLen && j - i >= 2) {
             bestStart = i;
             bestLen = j - i;
         }
@@ -323,6 +359,52 @@ function formatIpv6(value) {
     if (bestStart < 0)
         return hex.join(':');
     return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+/** Number of leading bits a and b share, looking at no more than maxBits of the 16-byte form. */
+function sharedLeadingBits(a, b, fromBit, maxBits) {
+    let n = 0;
+    for (let bit = fromBit; bit < fromBit + maxBits; bit++) {
+        const byte = bit >> 3;
+        const mask = 0x80 >> (bit & 7);
+        if (((a[byte] ?? 0) & mask) !== ((b[byte] ?? 0) & mask))
+            break;
+        n++;
+    }
+    return n;
+}
+/**
+ * CommonPrefixLen as Go's net package computes it for RFC 6724 rule 9: 0 across families, up to 32
+ * bits for IPv4, and for IPv6 up to the source's prefix length (the part before the interface id,
+ * 64 when unknown).
+ */
+function commonPrefixLen(a, b, ipv6PrefixLength = 64) {
+    if (a.family !== b.family)
+        return 0;
+    if (a.family === 4)
+        return sharedLeadingBits(a.bytes, b.bytes, 96, 32);
+    return sharedLeadingBits(a.bytes, b.bytes, 0, Math.min(128, ipv6PrefixLength));
+}
+/** True when ip lies in prefix/bits (bits counted on the 16-byte form). */
+function inPrefix(ip, prefix, bits) {
+    return sharedLeadingBits(ip.bytes, prefix, 0, bits) === bits;
+}
+
+;// CONCATENATED MODULE: ./lib/src/aws/ipv6.js
+/** IPv6 prefix arithmetic on BigInt: the subnet /64s inside the VPC's Amazon-provided /56. */
+
+/** An IPv6 address as a 128-bit integer; the parsing is the dns module's (one IPv6 parser). */
+function parseIpv6(address) {
+    const ip = parseIp(address);
+    if (ip?.family !== 6)
+        throw new Error(`not an IPv6 address: "${address}"`);
+    return ip.bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
+}
+/** RFC 5952 text of a 128-bit integer, through the dns module's formatter. */
+function ipv6_formatIpv6(value) {
+    const bytes = new Uint8Array(16);
+    for (let i = 15, v = value; i >= 0; i--, v >>= 8n)
+        bytes[i] = Number(v & 0xffn);
+    return formatIpv6(bytes);
 }
 function parseIpv6Cidr(cidr) {
     const [addr, len, extra] = cidr.split('/');
@@ -340,7 +422,7 @@ function subnetOf(parent, newLength, index) {
     const count = 1n << BigInt(newLength - p.length);
     if (!Number.isInteger(index) || index < 0 || BigInt(index) >= count)
         throw new Error(`subnet index ${index} is outside ${parent} (which holds ${count} /${newLength}s)`);
-    return `${formatIpv6(p.network | (BigInt(index) << BigInt(128 - newLength)))}/${newLength}`;
+    return `${ipv6_formatIpv6(p.network | (BigInt(index) << BigInt(128 - newLength)))}/${newLength}`;
 }
 /** True when `inner` lies entirely inside `outer`. */
 function ipv6CidrContains(outer, inner) {
@@ -367,7 +449,7 @@ function ipv6CidrContains(outer, inner) {
 /* unused harmony exports rulesOf, subnetIpv6Cidr */
 /* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4190);
 /* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(697);
-/* harmony import */ var _ipv6_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4503);
+/* harmony import */ var _ipv6_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
 
 
 

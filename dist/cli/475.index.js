@@ -46,6 +46,7 @@ var source = __webpack_require__(8225);
 
 
 
+
 function shownPath(root, file) {
     const rel = external_node_path_.relative(root, file);
     return rel === '' ? '.' : rel;
@@ -365,24 +366,16 @@ function planFixes(findings, root) {
             return { files, skipped, declined, refused };
     }
 }
-/**
- * File and service names come from the project: control characters are shown escaped so that a
- * name cannot start a line of its own (a workflow command in an Actions log).
- * TODO(merge): use the shared escaper of src/report/ once it lands, and drop this one.
- */
-function printable(s) {
-    return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
 /** Notes for stderr: what is declined or refused, and the fixes rules could not offer as edits. */
 function fixNotes(plan, findings) {
     let out = '';
     for (const r of plan.refused)
-        out += `not fixed: ${printable(r.file)}: ${r.why}\n`;
+        out += `not fixed: ${(0,untrusted_text/* showUntrusted */.Gz)(r.file)}: ${r.why}\n`;
     for (const d of plan.declined)
-        out += `not fixed: ${printable(d.file)} (${d.rules.join(', ')}): ${printable(d.why)}\n`;
+        out += `not fixed: ${(0,untrusted_text/* showUntrusted */.Gz)(d.file)} (${d.rules.join(', ')}): ${(0,untrusted_text/* showUntrusted */.Gz)(d.why)}\n`;
     for (const f of findings)
         if (f.fix.declined)
-            out += `not fixed automatically (${f.rule}): ${printable(f.fix.declined)}; ${printable(f.fix.description)}\n`;
+            out += `not fixed automatically (${f.rule}): ${(0,untrusted_text/* showUntrusted */.Gz)(f.fix.declined)}; ${(0,untrusted_text/* showUntrusted */.Gz)(f.fix.description)}\n`;
     return out;
 }
 function writeTemp(c) {
@@ -417,14 +410,14 @@ function removeQuietly(file) {
  */
 function writeFixes(plan) {
     if (plan.refused.length) {
-        const list = plan.refused.map((r) => `  ${printable(r.file)}: ${r.why}`).join('\n');
+        const list = plan.refused.map((r) => `  ${(0,untrusted_text/* showUntrusted */.Gz)(r.file)}: ${r.why}`).join('\n');
         throw new errors/* InputError */.dz(`--fix wrote nothing: these files must not be written:\n${list}\nFix them by hand, or make them writable files inside the project and run --fix again (--fix-dry-run shows the edits).`);
     }
     const temps = [];
     try {
         for (const c of plan.files.values()) {
             if (!(0,external_node_fs_.readFileSync)(c.file).equals(c.beforeBytes))
-                throw new Error(`${printable(c.shown)} changed while stackgate was fixing it`);
+                throw new Error(`${(0,untrusted_text/* showUntrusted */.Gz)(c.shown)} changed while stackgate was fixing it`);
             temps.push({ c, tmp: writeTemp(c) });
         }
     }
@@ -452,7 +445,7 @@ function writeFixes(plan) {
                 }
             });
             const lost = done.filter((c) => !restored.includes(c)).map((c) => c.shown);
-            throw new errors/* InputError */.dz(`--fix could not write ${printable(t.c.shown)} (${(0,errors/* errorMessage */.gJ)(error)}); ${lost.length ? `could not restore ${lost.map(printable).join(', ')}` : 'nothing was changed'}.`);
+            throw new errors/* InputError */.dz(`--fix could not write ${(0,untrusted_text/* showUntrusted */.Gz)(t.c.shown)} (${(0,errors/* errorMessage */.gJ)(error)}); ${lost.length ? `could not restore ${lost.map(untrusted_text/* showUntrusted */.Gz).join(', ')}` : 'nothing was changed'}.`);
         }
     }
 }
@@ -460,7 +453,7 @@ function writeFixes(plan) {
 function diffFixes(plan) {
     let out = '';
     for (const c of plan.files.values()) {
-        const shown = printable(c.shown);
+        const shown = (0,untrusted_text/* showUntrusted */.Gz)(c.shown);
         out += (0,create/* createTwoFilesPatch */.ss)(`a/${shown}`, `b/${shown}`, c.before, c.after, '', '', {
             context: 3,
         }).replace(/^=+\n/, '');

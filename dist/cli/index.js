@@ -253,7 +253,7 @@ const COMMANDS = {
     },
     dns: {
         summary: 'RFC 6724 destination ordering (sort) and per-address reachability (check)',
-        load: async () => (await __nccwpck_require__.e(/* import() */ 830).then(__nccwpck_require__.bind(__nccwpck_require__, 9830))).dnsCommand,
+        load: async () => (await __nccwpck_require__.e(/* import() */ 171).then(__nccwpck_require__.bind(__nccwpck_require__, 171))).dnsCommand,
     },
     speedtest: {
         summary: 'ping, jitter, download and upload against a LibreSpeed server (either layout)',

@@ -37214,7 +37214,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3915:
+/***/ 9073:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41334,6 +41334,21 @@ function checkDirective(d, context) {
     return [];
 }
 
+;// CONCATENATED MODULE: ./lib/src/core/sorted.js
+/** The index of the last element of an ascending array that is ≤ `value` (0 when none is). */
+function lastIndexAtOrBefore(sorted, value) {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (sorted[mid] <= value)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/nginx/lexer.js
 /**
  * The nginx tokenizer. It follows nginx's ngx_conf_read_token where nginx and crossplane agree, and
@@ -41348,6 +41363,7 @@ function checkDirective(d, context) {
  * Positions are 1-based lines and 1-based columns in UTF-16 code units (SARIF's default column kind),
  * offsets are 0-based indexes into the text. A leading UTF-8 BOM is not counted in columns.
  */
+
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
@@ -41402,15 +41418,7 @@ class Lexer {
     }
     earlierPosition(offset) {
         const starts = this.lineStarts;
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
+        const lo = lastIndexAtOrBefore(starts, offset);
         return { line: lo + 1, column: offset - starts[lo] + 1 };
     }
     error(offset, message, nginx) {
@@ -41836,6 +41844,7 @@ function source_lossyOffsetsToBytes(bytes, offsets) {
 
 
 
+
 function shownPath(root, file) {
     const rel = path.relative(root, file);
     return rel === '' ? '.' : rel;
@@ -42155,24 +42164,16 @@ function apply_planFixes(findings, root) {
             return { files, skipped, declined, refused };
     }
 }
-/**
- * File and service names come from the project: control characters are shown escaped so that a
- * name cannot start a line of its own (a workflow command in an Actions log).
- * TODO(merge): use the shared escaper of src/report/ once it lands, and drop this one.
- */
-function printable(s) {
-    return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
 /** Notes for stderr: what is declined or refused, and the fixes rules could not offer as edits. */
 function apply_fixNotes(plan, findings) {
     let out = '';
     for (const r of plan.refused)
-        out += `not fixed: ${printable(r.file)}: ${r.why}\n`;
+        out += `not fixed: ${showUntrusted(r.file)}: ${r.why}\n`;
     for (const d of plan.declined)
-        out += `not fixed: ${printable(d.file)} (${d.rules.join(', ')}): ${printable(d.why)}\n`;
+        out += `not fixed: ${showUntrusted(d.file)} (${d.rules.join(', ')}): ${showUntrusted(d.why)}\n`;
     for (const f of findings)
         if (f.fix.declined)
-            out += `not fixed automatically (${f.rule}): ${printable(f.fix.declined)}; ${printable(f.fix.description)}\n`;
+            out += `not fixed automatically (${f.rule}): ${showUntrusted(f.fix.declined)}; ${showUntrusted(f.fix.description)}\n`;
     return out;
 }
 function writeTemp(c) {
@@ -42207,14 +42208,14 @@ function removeQuietly(file) {
  */
 function apply_writeFixes(plan) {
     if (plan.refused.length) {
-        const list = plan.refused.map((r) => `  ${printable(r.file)}: ${r.why}`).join('\n');
+        const list = plan.refused.map((r) => `  ${showUntrusted(r.file)}: ${r.why}`).join('\n');
         throw new InputError(`--fix wrote nothing: these files must not be written:\n${list}\nFix them by hand, or make them writable files inside the project and run --fix again (--fix-dry-run shows the edits).`);
     }
     const temps = [];
     try {
         for (const c of plan.files.values()) {
             if (!readFileSync(c.file).equals(c.beforeBytes))
-                throw new Error(`${printable(c.shown)} changed while stackgate was fixing it`);
+                throw new Error(`${showUntrusted(c.shown)} changed while stackgate was fixing it`);
             temps.push({ c, tmp: writeTemp(c) });
         }
     }
@@ -42242,7 +42243,7 @@ function apply_writeFixes(plan) {
                 }
             });
             const lost = done.filter((c) => !restored.includes(c)).map((c) => c.shown);
-            throw new InputError(`--fix could not write ${printable(t.c.shown)} (${errorMessage(error)}); ${lost.length ? `could not restore ${lost.map(printable).join(', ')}` : 'nothing was changed'}.`);
+            throw new InputError(`--fix could not write ${showUntrusted(t.c.shown)} (${errorMessage(error)}); ${lost.length ? `could not restore ${lost.map(showUntrusted).join(', ')}` : 'nothing was changed'}.`);
         }
     }
 }
@@ -42250,7 +42251,7 @@ function apply_writeFixes(plan) {
 function apply_diffFixes(plan) {
     let out = '';
     for (const c of plan.files.values()) {
-        const shown = printable(c.shown);
+        const shown = showUntrusted(c.shown);
         out += createTwoFilesPatch(`a/${shown}`, `b/${shown}`, c.before, c.after, '', '', {
             context: 3,
         }).replace(/^=+\n/, '');
@@ -42772,8 +42773,11 @@ function sourceOf(file, text) {
         return { declined: `${file} cannot be read` };
     }
 }
+/** How many times edits parsed a file: a test asserts a fix costs one parse, however many entries. */
+const editParses = { count: 0 };
 /** Parses the single document of a file, or says why it will not be edited. */
 function documentOf(text) {
+    editParses.count++;
     const docs = (0,dist/* parseAllDocuments */.hR)(text, { keepSourceTokens: true, uniqueKeys: false });
     if (!Array.isArray(docs))
         return { declined: 'the file holds no YAML document' };
@@ -42795,6 +42799,14 @@ function endOfContent(text, offset) {
         i--;
     const nl = text.indexOf('\n', i);
     return nl < 0 ? text.length : nl;
+}
+/** List items in flow style: `a, b`. */
+function flowItems(entries, json) {
+    return entries.map((e) => scalar(e.item, true, json)).join(', ');
+}
+/** List items in block style, one `- item` line each at `indent`. */
+function blockItems(entries, indent, json) {
+    return entries.map((e) => `\n${indent}- ${scalar(e.item, false, json)}`).join('');
 }
 /** Whether `s` written plain reads back as the same string (not a number, bool, comment…). */
 function plainReadsBack(s, flow) {
@@ -42834,50 +42846,23 @@ function flowInsertAt(node) {
     return lastNode?.range?.[1];
 }
 /**
- * An edit that adds an entry to `services.<service>.<key>` in a compose file, keeping comments and
- * layout: appends to a sequence, adds a key to a mapping, or creates the key, in the file's style.
+ * An edit that adds entries to `services.<service>.<key>` in a compose file, keeping comments and
+ * layout: appends to a sequence, adds keys to a mapping, or creates the key, in the file's style.
+ * Several entries make one insertion from one parse (a parse per entry is quadratic in the services).
  * `text` defaults to the file read by `readEditable` (so offsets match what `--fix` applies).
  */
 function addToServiceKey(file, service, key, entry, text) {
+    const entries = Array.isArray(entry) ? entry : [entry];
+    if (entries.length === 0)
+        return undefined;
     const src = sourceOf(file, text);
     if ('declined' in src)
         return src;
-    const edit = insertionFor(file, service, key, entry, src.text);
+    const edit = insertionFor(file, service, key, entries, src.text);
     if (!edit || isDeclined(edit))
         return edit;
     return {
         ...withLineEndingsOf(src.text, edit),
-        ...(src.encoding === 'latin1' ? { encoding: 'latin1' } : {}),
-        yaml: { path: ['services', service, key], op: 'extend' },
-    };
-}
-/**
- * One edit that adds several entries to `services.<service>.<key>`. Separate edits at the same
- * place would each create the key when it is missing; applying them in turn and diffing avoids that.
- */
-function addEntriesToServiceKey(file, service, key, entries, text) {
-    const src = sourceOf(file, text);
-    if ('declined' in src)
-        return src;
-    const before = src.text;
-    let after = before;
-    for (const entry of entries) {
-        const e = addToServiceKey(file, service, key, entry, after);
-        if (!e || isDeclined(e))
-            return e;
-        after = after.slice(0, e.start) + e.text + after.slice(e.end);
-    }
-    let start = 0;
-    while (start < before.length && before[start] === after[start])
-        start++;
-    let tail = 0;
-    while (tail < before.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail])
-        tail++;
-    return {
-        file,
-        start,
-        end: before.length - tail,
-        text: after.slice(start, after.length - tail),
         ...(src.encoding === 'latin1' ? { encoding: 'latin1' } : {}),
         yaml: { path: ['services', service, key], op: 'extend' },
     };
@@ -42889,7 +42874,7 @@ function withLineEndingsOf(text, e) {
     const at = text[e.start - 1] === '\r' && e.start === e.end ? e.start - 1 : e.start;
     return { ...e, start: at, end: e.end === e.start ? at : e.end, text: e.text.replace(/\n/g, '\r\n') };
 }
-function insertionFor(file, service, key, entry, text) {
+function insertionFor(file, service, key, entries, text) {
     const doc = documentOf(text);
     if ('declined' in doc)
         return doc;
@@ -42921,7 +42906,7 @@ function insertionFor(file, service, key, entry, text) {
         if (!pair) {
             const sep = map.items.length ? ', ' : '';
             const k = scalar(key, true, json);
-            return { file, start: at, end: at, text: `${sep}${k}: [${scalar(entry.item, true, json)}]` };
+            return { file, start: at, end: at, text: `${sep}${k}: [${flowItems(entries, json)}]` };
         }
     }
     const firstKey = map.items[0]?.key;
@@ -42933,7 +42918,7 @@ function insertionFor(file, service, key, entry, text) {
             file,
             start: at,
             end: at,
-            text: `\n${keyIndent}${scalar(key, false, json)}:\n${keyIndent}${step}- ${scalar(entry.item, false, json)}`,
+            text: `\n${keyIndent}${scalar(key, false, json)}:${blockItems(entries, `${keyIndent}${step}`, json)}`,
         };
     }
     const value = pair.value;
@@ -42946,15 +42931,15 @@ function insertionFor(file, service, key, entry, text) {
                 file,
                 start: value.range[0],
                 end: value.range[1],
-                text: `[${scalar(entry.item, true, json)}]`,
+                text: `[${flowItems(entries, json)}]`,
             };
         }
         if (map.flow) {
             const at = pair.key.range[1];
-            return { file, start: at, end: at, text: `: [${scalar(entry.item, true, json)}]` };
+            return { file, start: at, end: at, text: `: [${flowItems(entries, json)}]` };
         }
         const at = endOfContent(text, pair.key.range[1]);
-        return { file, start: at, end: at, text: `\n${keyIndent}${step}- ${scalar(entry.item, false, json)}` };
+        return { file, start: at, end: at, text: blockItems(entries, `${keyIndent}${step}`, json) };
     }
     if (!value.range)
         return undefined;
@@ -42964,32 +42949,37 @@ function insertionFor(file, service, key, entry, text) {
             if (at === undefined)
                 return { declined: `cannot place an entry in services.${service}.${key}` };
             const sep = value.items.length ? ', ' : '';
-            return { file, start: at, end: at, text: `${sep}${scalar(entry.item, true, json)}` };
+            return { file, start: at, end: at, text: `${sep}${flowItems(entries, json)}` };
         }
         const last = value.items[value.items.length - 1];
         const indent = lineIndent(text, value.items[0]?.range?.[0] ?? value.range[0]);
         const at = endOfContent(text, last?.range?.[1] ?? value.range[1]);
-        return { file, start: at, end: at, text: `\n${indent}- ${scalar(entry.item, false, json)}` };
+        return { file, start: at, end: at, text: blockItems(entries, indent, json) };
     }
     if ((0,dist/* isMap */.jh)(value)) {
         if (value.flow) {
             const at = flowInsertAt(value);
             if (at === undefined)
                 return { declined: `cannot place an entry in services.${service}.${key}` };
-            const body = flowMapping(entry.mapValue ?? {}, json);
             const sep = value.items.length ? ', ' : '';
-            return { file, start: at, end: at, text: `${sep}${scalar(entry.mapKey, true, json)}: ${body}` };
+            const pairs = entries.map((e) => `${scalar(e.mapKey, true, json)}: ${flowMapping(e.mapValue ?? {}, json)}`);
+            return { file, start: at, end: at, text: `${sep}${pairs.join(', ')}` };
         }
         const first = value.items[0]?.key;
         const indent = first?.range ? lineIndent(text, first.range[0]) : `${keyIndent}${step}`;
         const at = endOfContent(text, value.range[1]);
-        const entries = Object.entries(entry.mapValue ?? {});
-        const body = entries.length
-            ? entries
-                .map(([k, v]) => `\n${indent}${step}${scalar(k, false, json)}: ${scalar(v, false, json)}`)
-                .join('')
-            : ' {}';
-        return { file, start: at, end: at, text: `\n${indent}${scalar(entry.mapKey, false, json)}:${body}` };
+        const inserted = entries
+            .map((e) => {
+            const values = Object.entries(e.mapValue ?? {});
+            const body = values.length
+                ? values
+                    .map(([k, v]) => `\n${indent}${step}${scalar(k, false, json)}: ${scalar(v, false, json)}`)
+                    .join('')
+                : ' {}';
+            return `\n${indent}${scalar(e.mapKey, false, json)}:${body}`;
+        })
+            .join('');
+        return { file, start: at, end: at, text: inserted };
     }
     return { declined: `services.${service}.${key} is neither a list nor a mapping` };
 }
@@ -44275,6 +44265,7 @@ const builtinFiles = new Map([
 
 ;// CONCATENATED MODULE: ./lib/src/nginx/templates.js
 
+
 /**
  * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
  *
@@ -44345,15 +44336,7 @@ function renderTemplateMapped(text, env) {
     segment(last, false, text.slice(last));
     const offsetOf = (rendered) => {
         // The last segment starting at or before the offset (an empty value yields to the text after it).
-        let lo = 0;
-        let hi = outStart.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (outStart[mid] <= rendered)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
+        const lo = lastIndexAtOrBefore(outStart, rendered);
         return isValue[lo] ? inStart[lo] : inStart[lo] + (rendered - outStart[lo]);
     };
     return { text: out, template: { text, offsetOf } };
@@ -44366,15 +44349,7 @@ function lineStarts(text) {
     return starts;
 }
 function positionIn(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
+    const lo = lastIndexAtOrBefore(starts, offset);
     return { line: lo + 1, column: Math.max(1, offset - starts[lo] + 1) };
 }
 /**
@@ -45231,7 +45206,7 @@ const proxyConfigNotMounted = {
         const out = [];
         const lines = view.unmountedConfigs.map((u) => `${relativeSource(view, u.hostPath)}:${mountTargetFor(view, u.hostPath)}:ro`);
         const edit = lines.length
-            ? addEntriesToServiceKey(proxy.pos.file, proxy.name, 'volumes', lines.map((l) => ({ item: l, mapKey: l })))
+            ? addToServiceKey(proxy.pos.file, proxy.name, 'volumes', lines.map((l) => ({ item: l, mapKey: l })))
             : undefined;
         view.unmountedConfigs.forEach((u, i) => {
             const target = mountTargetFor(view, u.hostPath);
@@ -45936,7 +45911,7 @@ const upstreamStartOrder = {
         }
         if (!byTarget.size)
             return [];
-        const edit = addEntriesToServiceKey(proxy.pos.file, proxy.name, 'depends_on', [...byTarget.keys()].map((t) => ({
+        const edit = addToServiceKey(proxy.pos.file, proxy.name, 'depends_on', [...byTarget.keys()].map((t) => ({
             item: t.name,
             mapKey: t.name,
             mapValue: { condition: t.healthcheck ? 'service_healthy' : 'service_started' },
@@ -61712,7 +61687,7 @@ async function runValidateAction() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3915);
+/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9073);
 // Entry point of the validate sub-action (validate/action.yml).
 
 await (0,_action_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();
