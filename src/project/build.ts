@@ -10,6 +10,7 @@ import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { builtinFiles, loadNginxConfig, renderTemplateMapped, walk } from '../nginx/index.js';
 import { MountedContainerFs } from './container-fs.js';
+import { isContainerLoopback } from './loopback.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
 import type {
@@ -345,6 +346,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     upstreamBlocks,
     listens: collectListens(index),
     resolve,
+    isLoopback: isContainerLoopback,
     peers,
   };
 }

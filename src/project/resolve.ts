@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { ComposeModel, ComposeService } from '../compose/model.js';
+import { isContainerLoopback, isUnansweredLocalName } from './loopback.js';
 import type { Resolution } from './view.js';
 
 /** The networks a service's processes actually sit on: `network_mode: service:X` borrows X's. */
@@ -68,7 +69,7 @@ export function makeResolver(
   return (rawHost: string): Resolution => {
     const host = rawHost.toLowerCase();
     if (isIP(host) !== 0) return { ok: true, how: 'ip' };
-    if (host === 'localhost' || host === 'localhost.localdomain') return { ok: true, how: 'localhost' };
+    if (isContainerLoopback(host)) return { ok: true, how: 'localhost' };
     const extra = hostsOwner.extraHosts.find((e) => e.host.toLowerCase() === host);
     if (extra) return { ok: true, how: 'extra-hosts' };
     if (mode === 'host') {
@@ -113,6 +114,12 @@ export function makeResolver(
         ok: false,
         why: `service "${other.name}" is on ${nets.length ? nets.map((n) => `"${n}"`).join(', ') : 'no network'} and the proxy "${proxy.name}" is on ${proxyNets.length ? proxyNets.map((n) => `"${n}"`).join(', ') : 'no network'}: they share no network`,
         candidate: other,
+      };
+    }
+    if (isUnansweredLocalName(host)) {
+      return {
+        ok: false,
+        why: `"${host}" is not in the container's /etc/hosts (Docker writes only localhost, ip6-localhost and ip6-loopback) and public DNS does not answer it`,
       };
     }
     // A dotted name is left to public DNS, which Docker's resolver forwards to.

@@ -105,6 +105,8 @@ export interface ProjectView {
   /** `upstream` blocks by name. */
   upstreamBlocks: ReadonlyMap<string, PlacedDirective>;
   listens: ListenSpec[];
+  /** Whether a host as nginx writes it (address or name) means the proxy container itself. */
+  isLoopback(host: string): boolean;
   /** Resolve a host name as the proxy container would (embedded DNS, /etc/hosts, links). */
   resolve(host: string): Resolution;
   /** Active services that share at least one network with the proxy. */

@@ -1,10 +1,7 @@
 import type { ComposeService } from '../compose/model.js';
 import type { Finding } from '../core/finding.js';
+import { isLoopbackAddress } from '../project/loopback.js';
 import { finding, type Rule } from './rule.js';
-
-function loopbackOnly(hostIp: string | undefined): boolean {
-  return hostIp !== undefined && (/^127\./.test(hostIp) || hostIp === '::1' || hostIp === '[::1]');
-}
 
 export const backendPortPublished: Rule = {
   id: 'backend-port-published',
@@ -20,7 +17,7 @@ export const backendPortPublished: Rule = {
     for (const [service, via] of backends) {
       if (!service.active || service.networkMode.kind === 'host') continue;
       for (const m of service.ports) {
-        if (loopbackOnly(m.hostIp)) continue;
+        if (m.hostIp !== undefined && isLoopbackAddress(m.hostIp)) continue;
         const host = m.published === undefined ? 'a random host port' : `host port ${m.published}`;
         out.push(
           finding(

@@ -3,10 +3,6 @@ import { argPosOf, nginxPathOf, posOf } from '../project/scope.js';
 import type { ListenSpec } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
-function loopback(address: string | undefined): boolean {
-  return address !== undefined && (/^127\./.test(address) || address === '[::1]' || address === 'localhost');
-}
-
 export const listenNotPublished: Rule = {
   id: 'listen-not-published',
   severity: 'warning',
@@ -25,7 +21,8 @@ export const listenNotPublished: Rule = {
     if (owner.networkMode.kind !== 'host') {
       const firstPerPort = new Map<number, ListenSpec>();
       for (const l of view.listens)
-        if (!loopback(l.address) && !firstPerPort.has(l.port)) firstPerPort.set(l.port, l);
+        if (!(l.address !== undefined && view.isLoopback(l.address)) && !firstPerPort.has(l.port))
+          firstPerPort.set(l.port, l);
       for (const [port, l] of firstPerPort) {
         if (published.some((m) => m.target === port) || owner.expose.some((e) => e.port === port)) continue;
         const d = l.directive.d;

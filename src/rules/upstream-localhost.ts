@@ -2,11 +2,6 @@ import { serviceContainerPorts } from '../project/images.js';
 import type { ProjectView, UpstreamRef } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
-function isLoopback(host: string): boolean {
-  const h = host.toLowerCase();
-  return h === 'localhost' || h === 'localhost.localdomain' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
-
 /** The service the user probably meant: one that publishes the port (host thinking) or listens on it. */
 function meant(view: ProjectView, ref: UpstreamRef): string | undefined {
   for (const s of view.peers) {
@@ -31,7 +26,7 @@ export const upstreamLocalhost: Rule = {
     if (mode === 'host' || mode === 'service' || mode === 'container') return [];
     const out = [];
     for (const ref of view.upstreamRefs) {
-      if (!isLoopback(ref.host)) continue;
+      if (!view.isLoopback(ref.host)) continue;
       const selfLoop = view.listens.some((l) => l.port === ref.effectivePort);
       const target = meant(view, ref);
       out.push(
