@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 import type { Finding } from '../../../src/core/finding.js';
 import { type ValidateOptions, type ValidateResult, validate } from '../../../src/validate.js';
 
@@ -22,10 +24,54 @@ export async function withProject<T>(
   }
 }
 
+/**
+ * What a test expects the project view to hold before it trusts "no finding": by default every compose service and
+ * every `*.conf` file it wrote. A test of a project that loads less (an unmounted config, a broken compose file) says
+ * which files stay unloaded, or `false` to skip the check for a project that is meant not to load.
+ */
+export interface Loaded {
+  unloadedConfs?: string[];
+  check?: boolean;
+}
+
+/**
+ * Fails unless the view holds the services and nginx files the test wrote: a negative assertion on a project that
+ * never loaded would pass for the wrong reason.
+ */
+export function assertLoaded(
+  result: ValidateResult,
+  dir: string,
+  files: Record<string, string>,
+  loaded: Loaded = {},
+): void {
+  if (loaded.check === false) return;
+  const view = result.view;
+  const composeFile = Object.keys(files).find((f) => /^(docker-)?compose\.ya?ml$/.test(f));
+  if (composeFile) {
+    const doc: unknown = parse(files[composeFile] ?? '');
+    const services = (doc as { services?: unknown } | null)?.services;
+    const declared = services && typeof services === 'object' ? Object.keys(services) : [];
+    for (const name of declared)
+      assert.ok(
+        view.services.has(name),
+        `the view holds service "${name}" (loaded: ${[...view.services.keys()].join(', ')})`,
+      );
+  }
+  const unloaded = new Set(loaded.unloadedConfs ?? []);
+  for (const rel of Object.keys(files)) {
+    if (!rel.endsWith('.conf') || unloaded.has(rel)) continue;
+    assert.ok(
+      view.index.filesByHost.has(path.join(dir, rel)),
+      `the view holds nginx file ${rel} (loaded: ${[...view.index.filesByHost.keys()].map((f) => path.relative(dir, f)).join(', ') || 'none'})`,
+    );
+  }
+}
+
 /** Validates a project given as files; returns the findings with file paths relative to the project. */
 export async function validateFiles(
   files: Record<string, string>,
   opts: Partial<ValidateOptions> = {},
+  loaded: Loaded = {},
 ): Promise<{ findings: Finding[]; result: ValidateResult }> {
   return withProject(files, async (dir) => {
     const result = await validate({
@@ -37,6 +83,7 @@ export async function validateFiles(
       env: {},
       ...opts,
     });
+    assertLoaded(result, dir, files, loaded);
     const findings = result.findings.map((f) => ({
       ...f,
       pos: { ...f.pos, file: path.relative(dir, f.pos.file) },
@@ -50,8 +97,9 @@ export async function ruleFindings(
   rule: string,
   files: Record<string, string>,
   opts: Partial<ValidateOptions> = {},
+  loaded: Loaded = {},
 ): Promise<Finding[]> {
-  return (await validateFiles(files, opts)).findings.filter((f) => f.rule === rule);
+  return (await validateFiles(files, opts, loaded)).findings.filter((f) => f.rule === rule);
 }
 
 /** A compose file with an nginx proxy mounting ./default.conf into conf.d, plus the given extra YAML. */

@@ -42,6 +42,6 @@ test('a proxy built FROM something else is not assumed to have nginx files', asy
     Dockerfile: 'FROM debian:12\n',
     'x.conf': 'server { listen 80; location / { proxy_pass http://ghost:80; } }\n',
   };
-  const { result } = await validateFiles(files);
+  const { result } = await validateFiles(files, {}, { unloadedConfs: ['x.conf'] });
   assert.equal(result.view.nginx, undefined);
 });

@@ -39,7 +39,12 @@ test('the fix mounts it, keeps comments, and the finding goes away', async () =>
 test('a config mounted where nginx.conf never includes it', async () => {
   const compose =
     'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./site.conf:/etc/nginx/sites-enabled/site.conf:ro\n';
-  const [f, ...rest] = await ruleFindings(RULE, { 'compose.yaml': compose, 'site.conf': CONF });
+  const [f, ...rest] = await ruleFindings(
+    RULE,
+    { 'compose.yaml': compose, 'site.conf': CONF },
+    {},
+    { unloadedConfs: ['site.conf'] },
+  );
   assert.equal(rest.length, 0);
   assert.ok(f);
   assert.equal(f.pos.line, 5);
@@ -93,11 +98,16 @@ test('fixing the seed mounts default.conf next to its unindented ports list', as
 test('a mounted directory none of whose configs is read', async () => {
   const compose =
     'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./sites:/etc/nginx/sites-enabled:ro\n';
-  const [f, ...rest] = await ruleFindings(RULE, {
-    'compose.yaml': compose,
-    'sites/a.conf': CONF,
-    'sites/b.conf': CONF,
-  });
+  const [f, ...rest] = await ruleFindings(
+    RULE,
+    {
+      'compose.yaml': compose,
+      'sites/a.conf': CONF,
+      'sites/b.conf': CONF,
+    },
+    {},
+    { unloadedConfs: ['sites/a.conf', 'sites/b.conf'] },
+  );
   assert.equal(rest.length, 0);
   assert.ok(f);
   assert.equal(f.pos.line, 5);
