@@ -8,7 +8,7 @@ ENTRIES := cli validate stack-main stack-post aws
 TEST_GLOB ?= lib/test/{unit,hostile}/**/*.test.js
 INTEGRATION_GLOB ?= "lib/test/platform/**/*.test.js" "lib/test/consistency/**/*.test.js" "lib/test/e2e/**/*.test.js"
 
-.PHONY: all tools deps compile build check-dist lint lint-tools lint-actions format typecheck test test-unit test-integration platform demo bench clean
+.PHONY: all tools deps compile build check-dist lint lint-tools lint-actions format typecheck test test-unit test-integration platform demo bench mutation clean
 
 all: build
 
@@ -73,6 +73,10 @@ test: lint lint-actions check-dist platform
 # validate → up → verify → speed test → down on examples/speedtest; writes .stackgate/demo-report.json.
 demo: build platform
 	scripts/demo.sh
+
+# Mutation score over rules, reporters, --fix, the action and the escaping (docs/benchmarks.md); not part of test.
+mutation: compile
+	node lib/bench/mutation.js
 
 bench: compile
 	node lib/bench/validate.js
