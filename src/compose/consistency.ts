@@ -1,11 +1,10 @@
 import path from 'node:path';
-import type { Finding } from '../core/finding.js';
 import type { SourcePos } from '../core/source.js';
 import { volumeTarget } from './merge.js';
-import type { ComposeModel, ComposeService } from './model.js';
+import type { ComposeDiagnostic, ComposeModel, ComposeService } from './model.js';
 import { shortPortError } from './port-spec.js';
 import { volumesFromService } from './references.js';
-import { composeFinding, get, isSeq, type MapNode, nodePos, str, type YNode } from './tree.js';
+import { composeDiagnostic, get, isSeq, type MapNode, nodePos, str, type YNode } from './tree.js';
 
 /**
  * The rest of compose-go's consistency checks (loader/validate.go, graph/cycle.go), on active services
@@ -15,7 +14,7 @@ import { composeFinding, get, isSeq, type MapNode, nodePos, str, type YNode } fr
 export function checkConsistency(
   model: Omit<ComposeModel, 'diagnostics'>,
   serviceNodes: Map<string, MapNode>,
-): Finding[] {
+): ComposeDiagnostic[] {
   const active = model.services.filter((s) => s.active);
   return [
     // compose parses every service's ports, those of inactive profiles too.
@@ -31,7 +30,7 @@ function replicaCount(node: YNode | undefined): number | undefined {
   return text !== undefined && /^\d+$/.test(text.trim()) ? Number(text) : undefined;
 }
 
-function containerNameWithReplicas(svc: ComposeService, node: MapNode | undefined): Finding[] {
+function containerNameWithReplicas(svc: ComposeService, node: MapNode | undefined): ComposeDiagnostic[] {
   if (!svc.containerNamePos || svc.containerName === '') return [];
   const scaleNode = get(node, 'scale');
   const replicasNode = get(get(node, 'deploy'), 'replicas');
@@ -42,8 +41,8 @@ function containerNameWithReplicas(svc: ComposeService, node: MapNode | undefine
   if (count === undefined || count <= 1 || !countNode) return [];
   return [
     {
-      ...composeFinding(
-        'compose-invalid',
+      ...composeDiagnostic(
+        'invalid',
         svc.containerNamePos,
         `services.${attr}: can't set container_name and ${svc.name} as container name must be unique`,
         `Remove container_name so that compose names each replica itself (<project>-${svc.name}-1, -2, …), or set ${attr} to 1.`,
@@ -55,7 +54,7 @@ function containerNameWithReplicas(svc: ComposeService, node: MapNode | undefine
 }
 
 /** Short-syntax ports compose refuses to load (`99999:80`, `-1:80`, `80:0`), with compose's words. */
-function rejectedPorts(svc: ComposeService, node: MapNode | undefined): Finding[] {
+function rejectedPorts(svc: ComposeService, node: MapNode | undefined): ComposeDiagnostic[] {
   const ports = get(node, 'ports');
   if (!isSeq(ports)) return [];
   return ports.items.flatMap((item, i) => {
@@ -63,8 +62,8 @@ function rejectedPorts(svc: ComposeService, node: MapNode | undefined): Finding[
     const error = raw === undefined ? undefined : shortPortError(raw, `services.${svc.name}.ports.[${i}]`);
     if (error === undefined) return [];
     return [
-      composeFinding(
-        'compose-invalid',
+      composeDiagnostic(
+        'invalid',
         nodePos(item),
         `services.${svc.name}.ports[${i}] "${raw}": docker compose refuses to load it: ${error}`,
         'Write the port as [ip:][host[-end]:]container[-end][/tcp|udp|sctp], each port a number from 0 to 65535 (1 to 65535 in the container; host port 0 lets the engine pick one).',
@@ -84,7 +83,7 @@ function seqItems(node: YNode | undefined): YNode[] {
   return isSeq(node) ? node.items : node ? [node] : [];
 }
 
-function duplicateMountTargets(svc: ComposeService, node: MapNode | undefined): Finding[] {
+function duplicateMountTargets(svc: ComposeService, node: MapNode | undefined): ComposeDiagnostic[] {
   // compose registers tmpfs entries first, then volumes, and names each by its index in the merged list.
   const mounts = [
     ...seqItems(get(node, 'tmpfs')).map((item, i) => ({
@@ -99,7 +98,7 @@ function duplicateMountTargets(svc: ComposeService, node: MapNode | undefined): 
     })),
   ];
   const first = new Map<string, { loc: string; pos: SourcePos }>();
-  const findings: Finding[] = [];
+  const findings: ComposeDiagnostic[] = [];
   for (const { item, loc, target } of mounts) {
     if (target === undefined || target === '') continue;
     const clean = cleanTarget(target);
@@ -109,8 +108,8 @@ function duplicateMountTargets(svc: ComposeService, node: MapNode | undefined): 
       continue;
     }
     findings.push({
-      ...composeFinding(
-        'compose-invalid',
+      ...composeDiagnostic(
+        'invalid',
         nodePos(item),
         `${loc}: target ${clean} already mounted as ${earlier.loc}`,
         `Mount something else at ${clean}, or remove one of the two mounts: a container path takes one mount.`,
@@ -151,7 +150,7 @@ function dependencyEdges(svc: ComposeService, node: MapNode | undefined): Edge[]
  * Each back edge of a depth-first search (services and dependencies in name order, as compose walks them)
  * closes one cycle; reporting them all names every cycle once, and removing them all leaves none.
  */
-function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, MapNode>): Finding[] {
+function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, MapNode>): ComposeDiagnostic[] {
   const graph = new Map<string, Edge[]>();
   for (const svc of active) graph.set(svc.name, dependencyEdges(svc, serviceNodes.get(svc.name)));
   for (const [name, edges] of graph) {
@@ -161,7 +160,7 @@ function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, Ma
     );
   }
 
-  const findings: Finding[] = [];
+  const findings: ComposeDiagnostic[] = [];
   const done = new Set<string>();
   // An explicit stack, not recursion: a chain 10,000 services deep is user input. `onStack` gives
   // each name's depth on it, so a back edge is found without scanning the path.
@@ -186,8 +185,8 @@ function dependencyCycles(active: ComposeService[], serviceNodes: Map<string, Ma
       if (at !== undefined) {
         const cycle = stack.slice(at);
         findings.push({
-          ...composeFinding(
-            'compose-reference',
+          ...composeDiagnostic(
+            'reference',
             edge.pos,
             `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`,
             'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.',

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
 import { type Located as LocatedPath, ProjectFiles } from '../core/project-files.js';
 import type { Located, SourcePos } from '../core/source.js';
 import { checkConsistency } from './consistency.js';
@@ -9,7 +8,7 @@ import { ExpansionBudget, ProcessEnvValues } from './expansion.js';
 import { interpolateTree } from './interpolate.js';
 import type { ComposeLoadOptions } from './load-options.js';
 import { mergeDocuments, mergeNodes } from './merge.js';
-import type { ComposeModel, ComposeNetwork } from './model.js';
+import type { ComposeDiagnostic, ComposeModel, ComposeNetwork } from './model.js';
 import {
   type NormalizeContext,
   normalizeProjectName,
@@ -22,7 +21,7 @@ import { checkReferences } from './references.js';
 import { validateSchema } from './schema.js';
 import {
   clone,
-  composeFinding,
+  composeDiagnostic,
   get,
   isMap,
   isSeq,
@@ -286,7 +285,7 @@ function emptyMapAt(node: YNode): MapNode {
 /** Reads files, applies interpolation, schema, include and extends, and collects findings on the way. */
 class Loader {
   readonly files: string[] = [];
-  readonly diagnostics: Finding[] = [];
+  readonly diagnostics: ComposeDiagnostic[] = [];
   readonly warnings: string[] = [];
   readonly unset: Located<string>[] = [];
   private readonly extendsCache = new Map<string, MapNode | undefined>();
@@ -358,8 +357,8 @@ class Loader {
       const missing = paths.filter((_, i) => located[i]!.kind === 'missing' || located[i]!.kind === 'dir');
       for (const m of missing) {
         this.diagnostics.push(
-          composeFinding(
-            'compose-invalid',
+          composeDiagnostic(
+            'invalid',
             nodePos(m.node),
             `include: ${m.file} not found`,
             'Fix the path of the included compose file.',
@@ -370,8 +369,8 @@ class Loader {
       const cycle = paths.find((p) => chain.includes(p.file));
       if (cycle || chain.length > MAX_INCLUDE_DEPTH) {
         this.diagnostics.push(
-          composeFinding(
-            'compose-invalid',
+          composeDiagnostic(
+            'invalid',
             nodePos(cycle?.node ?? item),
             `include cycle detected: ${[...chain, cycle?.file ?? ''].map((f) => this.label(f)).join(' includes ')}`,
             'Remove the include that leads back to a file already being included.',
@@ -393,8 +392,8 @@ class Loader {
             if (where.kind === 'outside') return [];
             if (where.kind === 'missing' || where.kind === 'dir') {
               this.diagnostics.push(
-                composeFinding(
-                  'compose-invalid',
+                composeDiagnostic(
+                  'invalid',
                   nodePos(n),
                   `include: env_file ${abs} not found`,
                   'Fix the env_file path.',
@@ -430,8 +429,8 @@ class Loader {
         if (mine && JSON.stringify(toPlain(mine.value)) === JSON.stringify(toPlain(e.value))) continue;
         if (mine) {
           this.diagnostics.push(
-            composeFinding(
-              'compose-invalid',
+            composeDiagnostic(
+              'invalid',
               nodePos(mine.keyNode),
               `${section}.${name} conflicts with imported resource`,
               `Rename ${section}.${name} here or in the included project: both define it.`,
@@ -511,8 +510,8 @@ class Loader {
         }
         if (where.kind === 'missing' || where.kind === 'dir') {
           this.diagnostics.push(
-            composeFinding(
-              'compose-reference',
+            composeDiagnostic(
+              'reference',
               nodePos(fileNode!),
               `service "${at.name}" extends a file that does not exist: ${baseFile}`,
               'Fix the extends.file path (it is relative to this compose file).',
@@ -527,8 +526,8 @@ class Loader {
       const baseEntry = baseServices?.entries.get(target);
       if (!baseServices || !baseEntry) {
         this.diagnostics.push(
-          composeFinding(
-            'compose-reference',
+          composeDiagnostic(
+            'reference',
             nodePos(targetNode!),
             `service "${at.name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`,
             `Name a service defined in ${this.label(baseFile)}.`,
@@ -563,12 +562,12 @@ class Loader {
    * compose refuses an extends cycle ("Circular reference:" and the chain); named here from where
    * the chain started, with the file of each step when the cycle crosses files.
    */
-  private extendsCycle(chain: ExtendsStep[], pos: SourcePos): Finding {
+  private extendsCycle(chain: ExtendsStep[], pos: SourcePos): ComposeDiagnostic {
     const last = chain[chain.length - 1]!;
     const crossesFiles = chain.some((s) => s.file !== last.file);
     const names = chain.map((s) => (crossesFiles ? `${s.name} in ${this.label(s.file)}` : s.name));
-    return composeFinding(
-      'compose-invalid',
+    return composeDiagnostic(
+      'invalid',
       pos,
       `circular reference with extends: ${names.join(' -> ')}`,
       crossesFiles

@@ -1,8 +1,8 @@
-import type { Finding } from '../core/finding.js';
 import type { Located } from '../core/source.js';
 import type { ExpansionBudget } from './expansion.js';
+import type { ComposeDiagnostic } from './model.js';
 import { type Lookup, substitute } from './template.js';
-import { composeFinding, type ScalarNode, type YNode } from './tree.js';
+import { composeDiagnostic, type ScalarNode, type YNode } from './tree.js';
 
 const REQUIRED_FIX = `Set the variable in the environment, in .env or with --env-file, or give it a default (\${VAR:-default}).`;
 const SIZE_FIX = `Shorten the value: variables that repeat each other (B=\${A}\${A}, C=\${B}\${B}, …) grow exponentially.`;
@@ -56,7 +56,7 @@ const CASTS: [string[], Cast][] = [
 ];
 
 export interface InterpolationResult {
-  diagnostics: Finding[];
+  diagnostics: ComposeDiagnostic[];
   unset: Located<string>[];
 }
 
@@ -102,8 +102,8 @@ function walk(node: YNode, path: string[], text: string, x: Expansion, result: I
     if (r.error) {
       const pos = posIn(node, text, template, r.error.index);
       result.diagnostics.push(
-        composeFinding(
-          'compose-interpolation',
+        composeDiagnostic(
+          'interpolation',
           pos,
           `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`,
           r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX,
@@ -134,8 +134,8 @@ function castAt(node: ScalarNode, path: string[], result: InterpolationResult): 
   }
   if (value === undefined) {
     result.diagnostics.push(
-      composeFinding(
-        'compose-interpolation',
+      composeDiagnostic(
+        'interpolation',
         { file: node.file, line: node.line, column: node.column },
         `${path.filter((p) => p !== '[]').join('.')}: failed to cast to expected type: "${raw}" is not ${cast === 'bool' ? 'a boolean' : cast === 'int' ? 'an integer' : 'a number'}`,
         `Give a ${cast === 'bool' ? 'true/false' : 'numeric'} value here.`,

@@ -1,4 +1,3 @@
-import type { Finding } from '../core/finding.js';
 import type { Located, SourcePos } from '../core/source.js';
 
 /**
@@ -18,8 +17,8 @@ export interface ComposeModel {
   volumes: { name: string; pos: SourcePos; external: boolean }[];
   /** The obsolete top-level `version:` key, when present. */
   version?: Located<string>;
-  /** Problems found while loading: compose-invalid, compose-interpolation, compose-reference. */
-  diagnostics: Finding[];
+  /** Problems found while loading, by kind; rules turn each kind into findings. */
+  diagnostics: ComposeDiagnostic[];
   /** The interpolation environment (.env, --env-file, process env) used. */
   env: Record<string, string>;
   /** What compose would print as warnings (several default files found, …). */
@@ -29,6 +28,25 @@ export interface ComposeModel {
   /** Variables interpolation took from the process environment (name → value): reports show them as `${NAME}`. */
   fromProcessEnv?: ReadonlyMap<string, string>;
 }
+
+/**
+ * What the loader found wrong, without a rule id or severity: `invalid` (YAML, schema, what compose refuses),
+ * `interpolation` (a required variable unset, bad syntax), `reference` (an undefined service, network or volume).
+ * The compose-invalid, compose-interpolation and compose-reference rules report them, as ESLint keeps parse errors
+ * apart from its rules.
+ */
+export interface ComposeDiagnostic {
+  kind: ComposeDiagnosticKind;
+  message: string;
+  pos: SourcePos;
+  /** The service concerned, when there is one. */
+  service?: string;
+  fix: { description: string };
+  /** Other places that explain it. */
+  related?: { pos: SourcePos; message: string }[];
+}
+
+export type ComposeDiagnosticKind = 'invalid' | 'interpolation' | 'reference';
 
 export type NetworkMode =
   | { kind: 'default' }

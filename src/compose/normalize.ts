@@ -1,13 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { errorMessage } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
 import { ProjectFiles } from '../core/project-files.js';
 import type { Located, SourcePos } from '../core/source.js';
 import { parseDotenv } from './dotenv.js';
 import type { ExpansionBudget } from './expansion.js';
 import { splitVolumeSpec } from './merge.js';
 import type {
+  ComposeDiagnostic,
   ComposeNetwork,
   ComposeService,
   DependsOn,
@@ -18,7 +18,7 @@ import type {
 } from './model.js';
 import type { Lookup } from './template.js';
 import {
-  composeFinding,
+  composeDiagnostic,
   get,
   isMap,
   isScalar,
@@ -40,7 +40,7 @@ export interface NormalizeContext {
   /** The interpolation bound of the run, for env_file values. */
   budget?: ExpansionBudget;
   /** Where problems found while normalizing (an unreadable env_file) go. */
-  diagnostics: Finding[];
+  diagnostics: ComposeDiagnostic[];
   /** The root-confined reader (env_file); default: unconfined but bounded. */
   boundary?: ProjectFiles;
 }
@@ -350,8 +350,8 @@ function envFileValues(node: YNode | undefined, ctx: NormalizeContext): Record<s
       if (where.kind !== 'missing') {
         // A FIFO, device or oversized file: say so at the reference, whether required or not.
         ctx.diagnostics.push(
-          composeFinding(
-            'compose-invalid',
+          composeDiagnostic(
+            'invalid',
             nodePos(item),
             errorMessage(error),
             'Point env_file at a regular KEY=VALUE file.',
@@ -359,8 +359,8 @@ function envFileValues(node: YNode | undefined, ctx: NormalizeContext): Record<s
         );
       } else if (required) {
         ctx.diagnostics.push(
-          composeFinding(
-            'compose-invalid',
+          composeDiagnostic(
+            'invalid',
             nodePos(item),
             `env file ${abs} not found`,
             'Create the file, fix the path (relative to the project directory), or mark the entry `required: false`.',
@@ -376,8 +376,8 @@ function envFileValues(node: YNode | undefined, ctx: NormalizeContext): Record<s
       );
     } catch (error) {
       ctx.diagnostics.push(
-        composeFinding(
-          'compose-invalid',
+        composeDiagnostic(
+          'invalid',
           nodePos(item),
           errorMessage(error),
           'Fix the env file (KEY=VALUE lines).',

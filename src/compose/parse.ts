@@ -11,9 +11,9 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import { InputError } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
 import { ProjectFiles } from '../core/project-files.js';
-import { composeFinding, type MapNode, type ScalarNode, type YNode } from './tree.js';
+import type { ComposeDiagnostic } from './model.js';
+import { composeDiagnostic, type MapNode, type ScalarNode, type YNode } from './tree.js';
 
 /** Real compose files are kilobytes; past this, parsing would take seconds, so refuse with a clear message. */
 export const MAX_COMPOSE_BYTES = 4 * 1024 * 1024;
@@ -26,7 +26,7 @@ export interface ParsedFile {
   /** The file's text as read (BOM included), which keyRanges/insertAt offsets index into. */
   text: string;
   root: MapNode | undefined;
-  diagnostics: Finding[];
+  diagnostics: ComposeDiagnostic[];
 }
 
 /** Reads and parses one compose file. Unreadable, binary, oversized or non-regular files throw InputError. */
@@ -51,7 +51,7 @@ export function parseComposeBytes(file: string, bytes: Uint8Array): ParsedFile {
     throw new InputError(`${file}: not a text file (NUL byte at offset ${nul}); name a compose YAML file`);
   }
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
-  const diagnostics: Finding[] = [];
+  const diagnostics: ComposeDiagnostic[] = [];
   let strict = true;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -63,8 +63,8 @@ export function parseComposeBytes(file: string, bytes: Uint8Array): ParsedFile {
     const lc = lineCounterFor(text);
     const at = lc.linePos(Math.max(0, text.indexOf('\uFFFD')));
     diagnostics.push(
-      composeFinding(
-        'compose-invalid',
+      composeDiagnostic(
+        'invalid',
         { file, line: at.line, column: at.col },
         'invalid UTF-8 byte sequence (compose reads YAML as UTF-8)',
         'Re-save the file as UTF-8.',
@@ -90,7 +90,7 @@ export function parseComposeText(file: string, text: string): ParsedFile {
   const bom = text.startsWith('\uFEFF');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false });
-  const diagnostics: Finding[] = [];
+  const diagnostics: ComposeDiagnostic[] = [];
   const posOf = (offset: number) => {
     const lp = lineCounter.linePos(offset);
     // Editors do not count a BOM as a column.
@@ -98,8 +98,8 @@ export function parseComposeText(file: string, text: string): ParsedFile {
   };
   for (const error of doc.errors) {
     diagnostics.push(
-      composeFinding(
-        'compose-invalid',
+      composeDiagnostic(
+        'invalid',
         posOf(error.pos[0]),
         `YAML: ${error.message.split('\n')[0]}`,
         'Fix the YAML syntax at this line (indentation, quotes, brackets).',
@@ -110,8 +110,8 @@ export function parseComposeText(file: string, text: string): ParsedFile {
   if (doc.errors.length > 0) return result;
   if (doc.contents === null || (isYamlScalar(doc.contents) && doc.contents.value === null)) {
     diagnostics.push(
-      composeFinding(
-        'compose-invalid',
+      composeDiagnostic(
+        'invalid',
         { file, line: 1, column: 1 },
         'empty compose file',
         'Add at least a `services:` mapping, or remove the file.',
@@ -126,8 +126,8 @@ export function parseComposeText(file: string, text: string): ParsedFile {
   } catch (error) {
     if (error instanceof AliasBudgetExceeded || error instanceof TooDeep) {
       diagnostics.push(
-        composeFinding(
-          'compose-invalid',
+        composeDiagnostic(
+          'invalid',
           converter.failedAt ?? { file, line: 1, column: 1 },
           error.message,
           error instanceof AliasBudgetExceeded
@@ -141,8 +141,8 @@ export function parseComposeText(file: string, text: string): ParsedFile {
   }
   if (root.kind !== 'map') {
     diagnostics.push(
-      composeFinding(
-        'compose-invalid',
+      composeDiagnostic(
+        'invalid',
         { file, line: root.line, column: root.column },
         'Top-level object must be a mapping',
         'Start the file with top-level keys such as `services:`.',
@@ -164,7 +164,7 @@ class Converter {
     private readonly text: string,
     private readonly doc: Document,
     private readonly posOf: (offset: number) => { file: string; line: number; column: number },
-    private readonly diagnostics: Finding[],
+    private readonly diagnostics: ComposeDiagnostic[],
   ) {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
@@ -246,8 +246,8 @@ class Converter {
       const keyNode = pair.key as YamlNode | null;
       if (keyNode !== null && !isYamlScalar(keyNode) && !isAlias(keyNode)) {
         this.diagnostics.push(
-          composeFinding(
-            'compose-invalid',
+          composeDiagnostic(
+            'invalid',
             this.posOf(keyNode.range?.[0] ?? 0),
             'mapping keys must be strings',
             'Use a plain string as the key.',
@@ -267,8 +267,8 @@ class Converter {
       const previous = entries.get(keyText);
       if (previous) {
         this.diagnostics.push(
-          composeFinding(
-            'compose-invalid',
+          composeDiagnostic(
+            'invalid',
             { file: key.file, line: key.line, column: key.column },
             `mapping key "${keyText}" already defined at line ${previous.keyNode.line}`,
             `Remove one of the two "${keyText}" keys (YAML keys must be unique).`,

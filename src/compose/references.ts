@@ -1,7 +1,6 @@
-import type { Finding } from '../core/finding.js';
-import type { ComposeModel } from './model.js';
+import type { ComposeDiagnostic, ComposeModel } from './model.js';
 import {
-  composeFinding,
+  composeDiagnostic,
   entry,
   get,
   isMap,
@@ -21,8 +20,8 @@ const LISTED_SERVICES = 10;
 export function checkReferences(
   model: Omit<ComposeModel, 'diagnostics'>,
   serviceNodes: Map<string, MapNode>,
-): Finding[] {
-  const findings: Finding[] = [];
+): ComposeDiagnostic[] {
+  const findings: ComposeDiagnostic[] = [];
   const services = new Set(model.services.map((s) => s.name));
   const networks = new Set(model.networks.map((n) => n.name));
   const volumes = new Set(model.volumes.map((v) => v.name));
@@ -42,8 +41,8 @@ export function checkReferences(
   for (const svc of model.services) {
     if (!svc.active) continue;
     const node = serviceNodes.get(svc.name);
-    const report = (pos: Finding['pos'], message: string, fix: string) =>
-      findings.push(composeFinding('compose-reference', pos, message, fix, svc.name));
+    const report = (pos: ComposeDiagnostic['pos'], message: string, fix: string) =>
+      findings.push(composeDiagnostic('reference', pos, message, fix, svc.name));
 
     for (const dep of svc.dependsOn) {
       if (dep.implicit || services.has(dep.service)) continue;
@@ -97,8 +96,8 @@ export function checkReferences(
     const networksEntry = entry(node, 'networks');
     if (svc.networkModePos && networksEntry && !isEmpty(networksEntry.value)) {
       findings.push({
-        ...composeFinding(
-          'compose-reference',
+        ...composeDiagnostic(
+          'reference',
           nodePos(networksEntry.keyNode),
           `service ${svc.name} declares mutually exclusive \`network_mode\` and \`networks\``,
           'Remove either network_mode or networks from this service.',

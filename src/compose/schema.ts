@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Finding } from '../core/finding.js';
+import type { ComposeDiagnostic } from './model.js';
 import { validate as generatedValidate } from './schema/validator.generated.js';
-import { composeFinding, type MapNode, nodePos, toPlain, type YNode } from './tree.js';
+import { composeDiagnostic, type MapNode, nodePos, toPlain, type YNode } from './tree.js';
 
 /**
  * ajv standalone code generated from compose-spec.json (see schema/generate.ts): compiling the schema
@@ -11,12 +11,12 @@ import { composeFinding, type MapNode, nodePos, toPlain, type YNode } from './tr
 const validator = generatedValidate as unknown as ValidateFunction;
 
 /** Validates one interpolated compose document; every schema error becomes a compose-invalid finding at its node. */
-export function validateSchema(root: MapNode, fileLabel: string): Finding[] {
+export function validateSchema(root: MapNode, fileLabel: string): ComposeDiagnostic[] {
   const validate = validator;
   if (validate(toPlain(root))) return [];
   const errors = selectErrors(validate.errors ?? []);
   const seen = new Set<string>();
-  const findings: Finding[] = [];
+  const findings: ComposeDiagnostic[] = [];
   for (const error of errors) {
     const located = locate(root, error);
     const message = `${describePath(error)} ${describeError(error)}`.trim();
@@ -24,7 +24,7 @@ export function validateSchema(root: MapNode, fileLabel: string): Finding[] {
     if (seen.has(key)) continue;
     seen.add(key);
     findings.push(
-      composeFinding('compose-invalid', located, `validating ${fileLabel}: ${message}`, fixFor(error)),
+      composeDiagnostic('invalid', located, `validating ${fileLabel}: ${message}`, fixFor(error)),
     );
   }
   return findings;

@@ -1,5 +1,5 @@
-import type { Finding } from '../core/finding.js';
 import type { SourcePos } from '../core/source.js';
+import type { ComposeDiagnostic, ComposeDiagnosticKind } from './model.js';
 
 /**
  * A YAML value with the place it was written. Compose files are converted into this tree once, so that
@@ -122,17 +122,16 @@ export function clone<T extends YNode>(node: T): T {
   }
 }
 
-/** The `compose-invalid`, `compose-interpolation` and `compose-reference` findings the loader emits. */
-export function composeFinding(
-  rule: 'compose-invalid' | 'compose-interpolation' | 'compose-reference',
+/** A loader diagnostic (see ComposeDiagnostic): what is wrong and where, never which rule or how severe. */
+export function composeDiagnostic(
+  kind: ComposeDiagnosticKind,
   pos: SourcePos,
   message: string,
   fix: string,
   service?: string,
-): Finding {
+): ComposeDiagnostic {
   return {
-    rule,
-    severity: 'error',
+    kind,
     message,
     pos,
     ...(service !== undefined ? { service } : {}),

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type { ComposeModel, ComposeService } from '../compose/model.js';
-import { composeFinding } from '../compose/tree.js';
+import type { ComposeDiagnostic, ComposeModel, ComposeService } from '../compose/model.js';
+import { composeDiagnostic } from '../compose/tree.js';
 import { errorMessage } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
 import { addTo } from '../core/multimap.js';
 import { ProjectFiles } from '../core/project-files.js';
 import type { Located } from '../core/source.js';
@@ -51,7 +50,7 @@ function dockerfileBase(
   projectDir: string,
   build: Located<string>,
   boundary: ProjectFiles,
-  diagnostics: Finding[],
+  diagnostics: ComposeDiagnostic[],
 ): string | undefined {
   const file = path.resolve(projectDir, build.value, 'Dockerfile');
   const where = boundary.locate(file);
@@ -67,8 +66,8 @@ function dockerfileBase(
   } catch (error) {
     // A FIFO, a device or an oversized file is refused, not waited on; docker build could not use it either.
     diagnostics.push(
-      composeFinding(
-        'compose-invalid',
+      composeDiagnostic(
+        'invalid',
         build.pos,
         errorMessage(error),
         'Make the build context Dockerfile a regular file.',

@@ -1,3 +1,4 @@
+import type { ComposeDiagnosticKind } from '../compose/model.js';
 import type { Finding, Fix, Severity } from '../core/finding.js';
 import type { SourcePos } from '../core/source.js';
 import type { ProjectView } from '../project/view.js';
@@ -37,4 +38,20 @@ export function finding(
     ...(extra.service !== undefined ? { service: extra.service } : {}),
     ...(extra.related ? { related: extra.related } : {}),
   };
+}
+
+/** The compose loader's diagnostics of one kind, as findings of `rule` (the loader itself knows no rule ids). */
+export function loaderFindings(
+  rule: Pick<Rule, 'id' | 'severity'>,
+  view: ProjectView,
+  kind: ComposeDiagnosticKind,
+): Finding[] {
+  return view.compose.diagnostics
+    .filter((d) => d.kind === kind)
+    .map((d) =>
+      finding(rule, d.pos, d.message, d.fix, {
+        ...(d.service !== undefined ? { service: d.service } : {}),
+        ...(d.related ? { related: d.related } : {}),
+      }),
+    );
 }

@@ -108,7 +108,7 @@ describe('bad input never crashes or hangs', () => {
       'compose.yaml': `x-deep: ${'['.repeat(10000)}${']'.repeat(10000)}\nservices: {}\n`,
     });
     assert.ok(m.diagnostics.length >= 1);
-    assert.ok(m.diagnostics.every((d) => d.rule === 'compose-invalid'));
+    assert.ok(m.diagnostics.every((d) => d.kind === 'invalid'));
   });
 
   it('a 50 MB file is refused with a clear InputError', async () => {
@@ -152,7 +152,7 @@ describe('bad input never crashes or hangs', () => {
       ].join('\n'),
     });
     assert.ok(m.diagnostics.length > 5);
-    assert.ok(m.diagnostics.every((d) => d.rule !== 'compose-interpolation' && d.pos.line > 0));
+    assert.ok(m.diagnostics.every((d) => d.kind !== 'interpolation' && d.pos.line > 0));
     assert.ok(
       diags(m).includes('compose-invalid 4:14 validating compose.yaml: services.a.volumes must be an array'),
     );

@@ -27,6 +27,6 @@ export function service(model: ComposeModel, name: string): ComposeService {
 /** `rule line:col message` for each diagnostic, for compact assertions. */
 export function diags(model: ComposeModel, rule?: string): string[] {
   return model.diagnostics
-    .filter((d) => rule === undefined || d.rule === rule)
-    .map((d) => `${d.rule} ${d.pos.line}:${d.pos.column} ${d.message}`);
+    .filter((d) => rule === undefined || `compose-${d.kind}` === rule)
+    .map((d) => `compose-${d.kind} ${d.pos.line}:${d.pos.column} ${d.message}`);
 }

@@ -144,7 +144,9 @@ test(`compose loader: ${Math.round(TOTAL * 0.2)} mutated compose files give find
         writeFileSync(composeFile, mutate(seed, muts));
         try {
           const model = await loadCompose({ cwd: dir, files: [], envFiles: [], profiles: [], env: {} });
-          assertFindings(model.diagnostics);
+          assertFindings(
+            model.diagnostics.map((d) => ({ ...d, rule: `compose-${d.kind}`, severity: 'error' as const })),
+          );
         } catch (error) {
           if (!isUserError(error)) throw error;
         }
