@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { loadCompose } from './compose/index.js';
+import { loadCompose } from './compose/loader.js';
 import { errorMessage, InputError } from './core/errors.js';
 import { compareFindings, type Finding, type Severity } from './core/finding.js';
 import { ProjectFiles } from './core/project-files.js';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { lastIndexAtOrBefore } from '../core/sorted.js';
 import type { NginxDirective, NginxSyntaxError } from './ast.js';
+import { CONF_D, TEMPLATES_DIR } from './paths.js';
 
 /**
  * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
@@ -14,9 +15,9 @@ import type { NginxDirective, NginxSyntaxError } from './ast.js';
  * happens to define a variable of that exact (case-sensitive) name.
  */
 
-export const TEMPLATE_DIR = '/etc/nginx/templates';
+export const TEMPLATE_DIR = TEMPLATES_DIR;
 export const TEMPLATE_SUFFIX = '.template';
-export const TEMPLATE_OUTPUT_DIR = '/etc/nginx/conf.d';
+export const TEMPLATE_OUTPUT_DIR = CONF_D;
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

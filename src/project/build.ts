@@ -6,10 +6,13 @@ import { addTo } from '../core/multimap.js';
 import { ProjectFiles } from '../core/project-files.js';
 import type { Located } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
+import { builtinFiles } from '../nginx/builtin-files.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
-import { builtinFiles, loadNginxConfig, renderTemplateMapped, walk } from '../nginx/index.js';
-import { MountedContainerFs } from './container-fs.js';
+import { loadNginxConfig, walk } from '../nginx/includes.js';
+import { CONF_D, isUnderNginxPrefix, NGINX_MAIN, TEMPLATES_DIR } from '../nginx/paths.js';
+import { renderTemplateMapped } from '../nginx/templates.js';
 import { isContainerLoopback } from './loopback.js';
+import { MountedContainerFs } from './mounted-fs.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
 import type {
@@ -32,10 +35,6 @@ export interface ViewInput {
   /** The root-confined reader (default: one rooted at cwd). */
   boundary?: ProjectFiles;
 }
-
-const NGINX_MAIN = '/etc/nginx/nginx.conf';
-const CONF_D = '/etc/nginx/conf.d';
-const TEMPLATES = '/etc/nginx/templates';
 
 /** An image whose repository's last path segment is nginx (nginx, nginx:1.27-alpine, nginxinc/nginx-unprivileged, org/nginx). */
 export function isNginxImage(image: string | undefined): boolean {
@@ -93,8 +92,7 @@ function hasOfficialLayout(proxy: ComposeService, compose: ComposeModel, boundar
 /** The nginx service: the one named, else one with an nginx image or files mounted into /etc/nginx. */
 function pickProxy(compose: ComposeModel, named: string | undefined): ComposeService | undefined {
   if (named !== undefined) return compose.services.find((x) => x.name === named);
-  const mountsNginx = (s: ComposeService) =>
-    s.volumes.some((m) => m.target === '/etc/nginx' || m.target.startsWith('/etc/nginx/'));
+  const mountsNginx = (s: ComposeService) => s.volumes.some((m) => isUnderNginxPrefix(m.target));
   const candidates = compose.services.filter((s) => isNginxImage(s.image?.value) || mountsNginx(s));
   // Prefer the one that carries a config, then an active one.
   return (
@@ -133,7 +131,7 @@ function renderTemplates(
   env: Record<string, string | undefined>,
 ): Map<string, ContainerFile> {
   const rendered = new Map<string, ContainerFile>();
-  for (const t of fs.glob(`${TEMPLATES}/*.template`)) {
+  for (const t of fs.glob(`${TEMPLATES_DIR}/*.template`)) {
     const f = fs.file(t);
     if (f?.kind !== 'host') continue;
     let source: string;
@@ -280,7 +278,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     const rendered = builtin.size
       ? renderTemplates(base, proxy.environment)
       : new Map<string, ContainerFile>();
-    const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && m.target.startsWith('/etc/nginx'));
+    const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && isUnderNginxPrefix(m.target));
     const explicit = input.nginxFiles.map((f) => path.resolve(cwd, f));
     const candidates = explicit.length
       ? explicit

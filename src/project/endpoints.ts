@@ -3,11 +3,10 @@
 // published listen port. `up` (certificates) and `verify` (probes) read this; nothing re-parses nginx.
 import path from 'node:path';
 import type { NginxDirective } from '../nginx/ast.js';
+import { resolveNginxPath } from '../nginx/paths.js';
 import { proxiedLocations, serverOf, sslServers } from '../rules/proxied.js';
 import { childrenOf, effective } from './scope.js';
 import type { ProjectView } from './view.js';
-
-const NGINX_PREFIX = '/etc/nginx';
 
 export interface TlsPair {
   /** Container paths as nginx resolves them. */
@@ -23,7 +22,7 @@ export interface TlsPair {
 function literalPath(value: string | undefined): string | undefined {
   if (value === undefined || value.includes('$') || value.startsWith('data:') || value.startsWith('engine:'))
     return undefined;
-  return path.posix.resolve(NGINX_PREFIX, value);
+  return resolveNginxPath(value);
 }
 
 function serverNames(view: ProjectView, server: NginxDirective): string[] {

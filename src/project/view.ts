@@ -2,7 +2,7 @@ import type { ComposeModel, ComposeService } from '../compose/model.js';
 import type { ProjectFiles } from '../core/project-files.js';
 import type { SourcePos } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
-import type { MountedContainerFs } from './container-fs.js';
+import type { MountedContainerFs } from './mounted-fs.js';
 
 /** A directive together with the blocks around it (includes followed in place, as nginx reads them). */
 export interface PlacedDirective {

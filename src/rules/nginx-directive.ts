@@ -1,5 +1,4 @@
-import { directiveForms } from '../nginx/directives.js';
-import { checkDirective, contextOf, isKnownDirective } from '../nginx/index.js';
+import { checkDirective, contextOf, directiveForms, isKnownDirective } from '../nginx/directives.js';
 import { argPosOf, nginxPathOf, posOf } from '../project/scope.js';
 import { PASS_DIRECTIVE_NAMES, parseAddress } from '../project/upstreams.js';
 import type { PlacedDirective } from '../project/view.js';

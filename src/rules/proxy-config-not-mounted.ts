@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { Mount } from '../compose/model.js';
 import type { Finding } from '../core/finding.js';
 import { addToServiceKey, fixWith } from '../fix/yaml-edit.js';
+import { CONF_D, isUnderNginxPrefix, NGINX_PREFIX } from '../nginx/paths.js';
 import type { ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
-const CONF_D = '/etc/nginx/conf.d';
 const CONFIG_NAME = /\.conf(\.template)?$/;
 
 function relativeSource(view: ProjectView, hostPath: string): string {
@@ -36,7 +36,8 @@ function kindOf(view: ProjectView, p: string): 'file' | 'dir' | undefined {
 function unreachedMounts(view: ProjectView): { mount: Mount; files: string[] }[] {
   const out: { mount: Mount; files: string[] }[] = [];
   for (const m of view.proxy?.volumes ?? []) {
-    if (m.type !== 'bind' || !m.hostPath || !m.target.startsWith('/etc/nginx/')) continue;
+    if (m.type !== 'bind' || !m.hostPath || !(isUnderNginxPrefix(m.target) && m.target !== NGINX_PREFIX))
+      continue;
     const kind = kindOf(view, m.hostPath);
     if (kind === 'file') {
       if (CONFIG_NAME.test(m.hostPath) && !isRead(view, m.hostPath))

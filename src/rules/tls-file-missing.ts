@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { resolveNginxPath } from '../nginx/paths.js';
 import { argPosOf, directivesNamed, nginxPathOf } from '../project/scope.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
@@ -30,8 +31,6 @@ const FILE_DIRECTIVES: Record<string, { says: (p: string) => string; atStart: bo
   },
 };
 
-const NGINX_PREFIX = '/etc/nginx';
-
 /** Paths under a named volume or tmpfs have contents we cannot see; a built proxy image may carry its own files. */
 function unknowable(view: ProjectView, containerPath: string): boolean {
   const proxy = view.proxy;
@@ -50,7 +49,7 @@ function check(view: ProjectView, p: PlacedDirective) {
   // Variables are evaluated per handshake; `data:` and `engine:` keys are not files.
   if (value.includes('$') || value.startsWith('data:') || value.startsWith('engine:') || value === 'off')
     return undefined;
-  const containerPath = path.posix.resolve(NGINX_PREFIX, value);
+  const containerPath = resolveNginxPath(value);
   if (view.containerFs.file(containerPath) || unknowable(view, containerPath)) return undefined;
   const proxy = view.proxy!.name;
   const where = `${nginxPathOf(p)}:${p.d.line}`;

@@ -1,6 +1,6 @@
 // The project view of a run, without the rules: `verify` asks the view and judges nothing, so it skips
 // the ~0.2 s that validate's rules cost on a cold process.
-import { loadCompose } from '../compose/index.js';
+import { loadCompose } from '../compose/loader.js';
 import { buildProjectView } from '../project/build.js';
 import type { ProjectView } from '../project/view.js';
 import type { StackState } from './state.js';

@@ -1,5 +1,5 @@
-import { loadCompose } from '../../../src/compose/index.js';
 import type { ComposeLoadOptions } from '../../../src/compose/load-options.js';
+import { loadCompose } from '../../../src/compose/loader.js';
 import type { ComposeModel, ComposeService } from '../../../src/compose/model.js';
 import { withProject } from '../helpers/project.js';
 

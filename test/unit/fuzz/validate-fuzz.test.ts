@@ -5,10 +5,10 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { loadCompose } from '../../../src/compose/index.js';
+import { loadCompose } from '../../../src/compose/loader.js';
 import { isUserError } from '../../../src/core/errors.js';
 import type { Finding } from '../../../src/core/finding.js';
-import { parseNginxText } from '../../../src/nginx/index.js';
+import { parseNginxText } from '../../../src/nginx/parser.js';
 import { RULES_BY_ID } from '../../../src/rules/index.js';
 import { validate } from '../../../src/validate.js';
 

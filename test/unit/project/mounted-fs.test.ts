@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { Mount } from '../../../src/compose/model.js';
-import { MountedContainerFs } from '../../../src/project/container-fs.js';
+import { MountedContainerFs } from '../../../src/project/mounted-fs.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sg-cfs-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

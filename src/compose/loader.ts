@@ -34,9 +34,6 @@ import {
   type YNode,
 } from './tree.js';
 
-export type { ComposeLoadOptions } from './load-options.js';
-export type * from './model.js';
-
 /** compose-go's discovery order (cli/options.go). */
 export const DEFAULT_FILE_NAMES = [
   'compose.yaml',
