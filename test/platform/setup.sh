@@ -155,13 +155,16 @@ write_images_env() {
   write_if_changed "$here/images.env" "# Local test images built by test/platform/setup.sh; compose fixtures use \${NGINX_IMAGE:-...}.
 NGINX_IMAGE=stackgate/nginx:test
 BACKEND_IMAGE=stackgate/backend:test
-SPEEDTEST_IMAGE=stackgate/librespeed-double:test" || true
+SPEEDTEST_IMAGE=stackgate/librespeed-double:test
+OPENVPN_IMAGE=stackgate/openvpn:test" || true
 }
 
 install_packages
 link_compose_plugin
 start_dockerd
 "$here/build-images.sh" "$mirror"
+# Debian with openvpn, openssl, iproute2, iptables and curl, for the OpenVPN tunnel e2e test.
+"$here/build-openvpn-image.sh" "$mirror"
 # The LibreSpeed-protocol test double (no registry here serves LibreSpeed itself).
 "$here/build-librespeed-double.sh"
 write_images_env

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { ExecError, exec, redact } from '../../src/exec.js';
 
 test('exec streams lines as they arrive and returns the output', async () => {
@@ -71,4 +73,14 @@ test('stdoutTo streams output of any size without keeping it', async () => {
   const r = await exec('head', ['-c', String(64 * 1024 * 1024), '/dev/zero'], { stdoutTo: sink });
   assert.equal(bytes, 64 * 1024 * 1024);
   assert.equal(r.stdout, '');
+});
+
+test('src/exec.ts is the one module in src/ that starts processes', () => {
+  // lib/test/unit/ → the repository's src/ (the TypeScript sources, not tsc's output).
+  const srcDir = fileURLToPath(new URL('../../../src/', import.meta.url));
+  const spawning = /from '(?:node:)?child_process'|from 'execa'/;
+  const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  const hits = files.filter((f) => spawning.test(readFileSync(`${srcDir}${f}`, 'utf8')));
+  assert.ok(files.length > 50 && files.includes('aws/openvpn/pki.ts'), 'the sources were read');
+  assert.deepEqual(hits, ['exec.ts']);
 });

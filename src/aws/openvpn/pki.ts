@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { exec } from '../../exec.js';
 
 /** The PEM texts of a fresh OpenVPN PKI. Private keys never leave memory except into user data / profile. */
 export interface Pki {
@@ -15,17 +15,9 @@ export interface Pki {
   tlsCryptKey: string;
 }
 
-/**
- * The one place this module runs a command. Engineer "stack" owns the team's exec wrapper (src/exec.ts);
- * at merge this becomes a call to it.
- */
-function openssl(args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile('openssl', args, { cwd }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`openssl ${args[0]} failed: ${stderr.trim() || error.message}`));
-      else resolve();
-    });
-  });
+/** openssl in the PKI's scratch directory; keys go to files there, never to the (kept) output. */
+async function openssl(args: string[], cwd: string): Promise<void> {
+  await exec('openssl', args, { cwd, timeoutMs: 60_000 });
 }
 
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
