@@ -8,7 +8,7 @@ ENTRIES := cli validate stack-main stack-post aws
 TEST_GLOB ?= lib/test/{unit,hostile}/**/*.test.js
 INTEGRATION_GLOB ?= "lib/test/platform/**/*.test.js" "lib/test/consistency/**/*.test.js" "lib/test/e2e/**/*.test.js"
 
-.PHONY: all tools deps compile build check-dist lint lint-tools lint-actions format typecheck test test-unit test-integration platform demo bench mutation clean
+.PHONY: all tools deps compile build check-dist docs check-docs screenshot lint lint-tools lint-actions format typecheck test test-unit test-integration platform demo bench mutation clean
 
 all: build
 
@@ -37,6 +37,18 @@ check-dist: compile
 	@if ! diff -r -q dist .cache/dist-check >/dev/null; then \
 	  echo "dist/ is stale: run 'make build' and commit dist/"; diff -r -q dist .cache/dist-check; exit 1; fi
 	@echo "dist/ is current"
+
+# The README's inputs/outputs tables (from every action.yml) and docs/rules/README.md's index (from the rule
+# registry) are generated between marker comments; check-docs fails when they are stale.
+docs: compile
+	node lib/scripts/gen-docs.js --write
+
+check-docs: compile
+	node lib/scripts/gen-docs.js --check
+
+# docs/images/job-summary.png from a real run of the validate and stack actions on examples/speedtest.
+screenshot: build platform
+	scripts/screenshot.sh
 
 lint: deps
 	npx biome check .
@@ -67,7 +79,7 @@ platform:
 test-integration: compile platform lint-tools
 	node --test --test-concurrency=1 --test-reporter=spec $(INTEGRATION_GLOB)
 
-test: lint lint-actions check-dist platform
+test: lint lint-actions check-dist check-docs platform
 	node --test --test-reporter=spec --test-concurrency=2 "$(TEST_GLOB)" $(INTEGRATION_GLOB)
 
 # validate → up → verify → speed test → down on examples/speedtest; writes .stackgate/demo-report.json.
