@@ -28524,6 +28524,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
+/***/ 8152:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/win32");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -28552,10 +28559,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
 /***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 7066:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
 
 /***/ }),
 
@@ -28577,6 +28612,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 
@@ -28680,7 +28722,7 @@ async function envFromInputs() {
     };
 }
 async function run(action) {
-    const { runAws, defaultOutputDir } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(86), __nccwpck_require__.e(413), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5769));
+    const { runAws, defaultOutputDir } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(314), __nccwpck_require__.e(413), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5769));
     const { renderAwsResult } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(413), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6222));
     const { planJson, renderPlanTable } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1413));
     const env = await envFromInputs();

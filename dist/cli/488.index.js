@@ -766,31 +766,21 @@ function clientProfile(s, pki, remotes) {
     ].join('\n') + '\n');
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./lib/src/exec.js
+var exec = __webpack_require__(1689);
 ;// CONCATENATED MODULE: ./lib/src/aws/openvpn/pki.js
 
 
 
 
 
-/**
- * The one place this module runs a command. Engineer "stack" owns the team's exec wrapper (src/exec.ts);
- * at merge this becomes a call to it.
- */
-function openssl(args, cwd) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_.execFile)('openssl', args, { cwd }, (error, _stdout, stderr) => {
-            if (error)
-                reject(new Error(`openssl ${args[0]} failed: ${stderr.trim() || error.message}`));
-            else
-                resolve();
-        });
-    });
+/** openssl in the PKI's scratch directory; keys go to files there, never to the (kept) output. */
+async function openssl(args, cwd) {
+    await (0,exec/* exec */.m0)('openssl', args, { cwd, timeoutMs: 60_000 });
 }
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 /** EC P-256 CA, a serverAuth and a clientAuth certificate, and a tls-crypt key (REFERENCE §8.5). */
@@ -1030,6 +1020,154 @@ async function together(rt, tasks) {
     const failed = results.find((r) => r.status === 'rejected');
     if (failed)
         throw failed.reason;
+}
+
+
+/***/ }),
+
+/***/ 1689:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cI: () => (/* binding */ ExecError),
+/* harmony export */   m0: () => (/* binding */ exec),
+/* harmony export */   ni: () => (/* binding */ start)
+/* harmony export */ });
+/* unused harmony exports redact, commandLine */
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2499);
+
+/** A command that failed: which one, how, and what it said (redacted, tail only). */
+class ExecError extends Error {
+    command;
+    failure;
+    exitCode;
+    stdout;
+    stderr;
+    name = 'ExecError';
+    constructor(message, command, failure, exitCode, stdout, stderr) {
+        super(message);
+        this.command = command;
+        this.failure = failure;
+        this.exitCode = exitCode;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+}
+const DEFAULT_KEEP = 1024 * 1024;
+function redact(text, secrets) {
+    let out = text;
+    for (const s of secrets ?? [])
+        if (s.length >= 3)
+            out = out.split(s).join('***');
+    return out;
+}
+function quote(arg) {
+    return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function commandLine(file, args, secrets) {
+    return redact([file, ...args].map(quote).join(' '), secrets);
+}
+/** Keeps the last `limit` characters of a stream and cuts it into lines for onLine. */
+class Tail {
+    limit;
+    emit;
+    text = '';
+    partial = '';
+    constructor(limit, emit) {
+        this.limit = limit;
+        this.emit = emit;
+    }
+    push(chunk) {
+        this.text += chunk;
+        if (this.text.length > this.limit * 2)
+            this.text = this.text.slice(-this.limit);
+        if (!this.emit)
+            return;
+        const lines = (this.partial + chunk).split('\n');
+        this.partial = lines.pop() ?? '';
+        for (const l of lines)
+            this.emit(l.replace(/\r$/, ''));
+    }
+    end() {
+        if (this.emit && this.partial)
+            this.emit(this.partial);
+        this.partial = '';
+        return this.text.length > this.limit ? this.text.slice(-this.limit) : this.text;
+    }
+}
+async function exec(file, args, opts = {}) {
+    const command = commandLine(file, args, opts.secrets);
+    const keep = opts.keep ?? DEFAULT_KEEP;
+    const emit = (stream) => opts.onLine ? (line) => opts.onLine?.(redact(line, opts.secrets), stream) : undefined;
+    const out = new Tail(keep, opts.stdoutTo ? undefined : emit('stdout'));
+    const err = new Tail(keep, emit('stderr'));
+    const child = (0,execa__WEBPACK_IMPORTED_MODULE_0__/* .execa */ .Ho)(file, args, {
+        ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+        env: opts.env ?? {},
+        extendEnv: true,
+        ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
+        ...(opts.signal ? { cancelSignal: opts.signal } : {}),
+        ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' }),
+        forceKillAfterDelay: 5000,
+        buffer: false,
+        reject: false,
+        stripFinalNewline: false,
+    });
+    if (opts.stdoutTo)
+        child.stdout?.pipe(opts.stdoutTo, { end: false });
+    else
+        child.stdout?.setEncoding('utf8').on('data', (c) => out.push(c));
+    child.stderr?.setEncoding('utf8').on('data', (c) => err.push(c));
+    const result = await child;
+    const stdout = redact(out.end(), opts.secrets);
+    const stderr = redact(err.end(), opts.secrets);
+    const exitCode = result.exitCode ?? -1;
+    if (!result.failed)
+        return { command, exitCode, stdout, stderr };
+    const code = result.code;
+    const failure = result.timedOut
+        ? 'timeout'
+        : result.isCanceled
+            ? 'canceled'
+            : code === 'ENOENT'
+                ? 'not-found'
+                : result.signal
+                    ? 'signal'
+                    : result.exitCode === undefined
+                        ? 'spawn'
+                        : 'exit';
+    if (failure === 'exit' && opts.reject === false)
+        return { command, exitCode, stdout, stderr };
+    const last = stderr.trim().split('\n').pop() ?? '';
+    const why = failure === 'timeout'
+        ? `timed out after ${Math.round((opts.timeoutMs ?? 0) / 1000)} s`
+        : failure === 'canceled'
+            ? 'canceled'
+            : failure === 'not-found'
+                ? `"${file}" is not installed or not on PATH`
+                : failure === 'signal'
+                    ? `killed by ${result.signal}`
+                    : failure === 'spawn'
+                        ? redact(result.originalMessage ?? 'could not start', opts.secrets)
+                        : `exit code ${exitCode}${last ? `: ${last}` : ''}`;
+    throw new ExecError(`${command}: ${why}`, command, failure, failure === 'exit' ? exitCode : undefined, stdout, stderr);
+}
+/** A long-running command (e.g. `docker compose events --json`) whose lines are consumed as they come. */
+function start(file, args, opts = {}) {
+    const controller = new AbortController();
+    const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
+    const done = exec(file, args, { ...opts, signal, reject: false, keep: opts.keep ?? 64 * 1024 }).catch((e) => {
+        if (e instanceof ExecError)
+            return e;
+        throw e;
+    });
+    return {
+        done,
+        async stop() {
+            controller.abort();
+            await done;
+        },
+    };
 }
 
 

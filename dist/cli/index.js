@@ -237,19 +237,19 @@ const COMMANDS = {
     },
     up: {
         summary: 'validate, then start the stack and wait until the proxy answers',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(985), __nccwpck_require__.e(499), __nccwpck_require__.e(408), __nccwpck_require__.e(964), __nccwpck_require__.e(921)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8921))).upCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(499), __nccwpck_require__.e(985), __nccwpck_require__.e(408), __nccwpck_require__.e(964), __nccwpck_require__.e(188)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3188))).upCommand,
     },
     verify: {
         summary: 'probe every server_name × proxied location through nginx; TLS, redirects, exposure',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(985), __nccwpck_require__.e(499), __nccwpck_require__.e(408), __nccwpck_require__.e(964), __nccwpck_require__.e(921)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8921))).verifyCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(499), __nccwpck_require__.e(985), __nccwpck_require__.e(408), __nccwpck_require__.e(964), __nccwpck_require__.e(188)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3188))).verifyCommand,
     },
     down: {
         summary: "collect failed services' logs, remove the run's containers, networks, volumes",
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(985), __nccwpck_require__.e(499), __nccwpck_require__.e(408), __nccwpck_require__.e(964), __nccwpck_require__.e(921)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8921))).downCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(499), __nccwpck_require__.e(985), __nccwpck_require__.e(408), __nccwpck_require__.e(964), __nccwpck_require__.e(188)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3188))).downCommand,
     },
     run: {
         summary: 'validate → up → verify → speed test → down in one command',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(985), __nccwpck_require__.e(499), __nccwpck_require__.e(408), __nccwpck_require__.e(964), __nccwpck_require__.e(921)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8921))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(499), __nccwpck_require__.e(985), __nccwpck_require__.e(408), __nccwpck_require__.e(964), __nccwpck_require__.e(188)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3188))).runCommand,
     },
     dns: {
         summary: 'RFC 6724 destination ordering (sort) and per-address reachability (check)',

@@ -37214,7 +37214,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6210:
+/***/ 5151:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51326,6 +51326,24 @@ function exec_start(file, args, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/nginx/paths.js
+
+/** Where the official nginx image keeps its configuration: declared once for the view, the templates and the rules. */
+const NGINX_PREFIX = '/etc/nginx';
+const paths_NGINX_MAIN = (/* unused pure expression or super */ null && (`${NGINX_PREFIX}/nginx.conf`));
+/** The folder the image's nginx.conf includes (`conf.d/*.conf`), and where templates render by default. */
+const paths_CONF_D = `${NGINX_PREFIX}/conf.d`;
+/** The official image's envsubst input folder. */
+const paths_TEMPLATES_DIR = (/* unused pure expression or super */ null && (`${NGINX_PREFIX}/templates`));
+/** Whether a container path is /etc/nginx or inside it (not /etc/nginx-extra). */
+function paths_isUnderNginxPrefix(containerPath) {
+    return containerPath === NGINX_PREFIX || containerPath.startsWith(`${NGINX_PREFIX}/`);
+}
+/** A path as nginx resolves it: relative paths (certificates, includes) are taken from its prefix, /etc/nginx. */
+function paths_resolveNginxPath(value) {
+    return external_node_path_namespaceObject.posix.resolve(NGINX_PREFIX, value);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/core/multimap.js
 /** Appends `value` to the list under `key`, creating the list on first use. */
 function multimap_addTo(map, key, value) {
@@ -51730,11 +51748,11 @@ function directivesInServer(view, server) {
 
 
 
-const NGINX_PREFIX = '/etc/nginx';
+
 function literalPath(value) {
     if (value === undefined || value.includes('$') || value.startsWith('data:') || value.startsWith('engine:'))
         return undefined;
-    return path.posix.resolve(NGINX_PREFIX, value);
+    return resolveNginxPath(value);
 }
 function serverNames(view, server) {
     return childrenOf(view, server)
@@ -52953,11 +52971,10 @@ function tree_clone(node) {
             };
     }
 }
-/** The `compose-invalid`, `compose-interpolation` and `compose-reference` findings the loader emits. */
-function tree_composeFinding(rule, pos, message, fix, service) {
+/** A loader diagnostic (see ComposeDiagnostic): what is wrong and where, never which rule or how severe. */
+function tree_composeDiagnostic(kind, pos, message, fix, service) {
     return {
-        rule,
-        severity: 'error',
+        kind,
         message,
         pos,
         ...(service !== undefined ? { service } : {}),
@@ -53236,7 +53253,7 @@ function containerNameWithReplicas(svc, node) {
         return [];
     return [
         {
-            ...composeFinding('compose-invalid', svc.containerNamePos, `services.${attr}: can't set container_name and ${svc.name} as container name must be unique`, `Remove container_name so that compose names each replica itself (<project>-${svc.name}-1, -2, …), or set ${attr} to 1.`, svc.name),
+            ...composeDiagnostic('invalid', svc.containerNamePos, `services.${attr}: can't set container_name and ${svc.name} as container name must be unique`, `Remove container_name so that compose names each replica itself (<project>-${svc.name}-1, -2, …), or set ${attr} to 1.`, svc.name),
             related: [{ pos: nodePos(countNode), message: `${attr} is ${count} here` }],
         },
     ];
@@ -53252,7 +53269,7 @@ function rejectedPorts(svc, node) {
         if (error === undefined)
             return [];
         return [
-            composeFinding('compose-invalid', nodePos(item), `services.${svc.name}.ports[${i}] "${raw}": docker compose refuses to load it: ${error}`, 'Write the port as [ip:][host[-end]:]container[-end][/tcp|udp|sctp], each port a number from 0 to 65535 (1 to 65535 in the container; host port 0 lets the engine pick one).', svc.name),
+            composeDiagnostic('invalid', nodePos(item), `services.${svc.name}.ports[${i}] "${raw}": docker compose refuses to load it: ${error}`, 'Write the port as [ip:][host[-end]:]container[-end][/tcp|udp|sctp], each port a number from 0 to 65535 (1 to 65535 in the container; host port 0 lets the engine pick one).', svc.name),
         ];
     });
 }
@@ -53290,7 +53307,7 @@ function duplicateMountTargets(svc, node) {
             continue;
         }
         findings.push({
-            ...composeFinding('compose-invalid', nodePos(item), `${loc}: target ${clean} already mounted as ${earlier.loc}`, `Mount something else at ${clean}, or remove one of the two mounts: a container path takes one mount.`, svc.name),
+            ...composeDiagnostic('invalid', nodePos(item), `${loc}: target ${clean} already mounted as ${earlier.loc}`, `Mount something else at ${clean}, or remove one of the two mounts: a container path takes one mount.`, svc.name),
             related: [{ pos: earlier.pos, message: `${clean} is already mounted here` }],
         });
     }
@@ -53352,7 +53369,7 @@ function dependencyCycles(active, serviceNodes) {
             if (at !== undefined) {
                 const cycle = stack.slice(at);
                 findings.push({
-                    ...composeFinding('compose-reference', edge.pos, `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`, 'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.', frame.name),
+                    ...composeDiagnostic('reference', edge.pos, `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`, 'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.', frame.name),
                     related: cycle
                         .slice(1)
                         .flatMap((s, i) => s.via ? [{ pos: s.via.pos, message: `${cycle[i].name} depends on ${s.name} here` }] : []),
@@ -53586,7 +53603,7 @@ function interpolate_walk(node, path, text, x, result) {
         }
         if (r.error) {
             const pos = posIn(node, text, template, r.error.index);
-            result.diagnostics.push(composeFinding('compose-interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX));
+            result.diagnostics.push(composeDiagnostic('interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX));
             return;
         }
         node.value = r.value;
@@ -53613,7 +53630,7 @@ function castAt(node, path, result) {
         value = Number(raw);
     }
     if (value === undefined) {
-        result.diagnostics.push(composeFinding('compose-interpolation', { file: node.file, line: node.line, column: node.column }, `${path.filter((p) => p !== '[]').join('.')}: failed to cast to expected type: "${raw}" is not ${cast === 'bool' ? 'a boolean' : cast === 'int' ? 'an integer' : 'a number'}`, `Give a ${cast === 'bool' ? 'true/false' : 'numeric'} value here.`));
+        result.diagnostics.push(composeDiagnostic('interpolation', { file: node.file, line: node.line, column: node.column }, `${path.filter((p) => p !== '[]').join('.')}: failed to cast to expected type: "${raw}" is not ${cast === 'bool' ? 'a boolean' : cast === 'int' ? 'an integer' : 'a number'}`, `Give a ${cast === 'bool' ? 'true/false' : 'numeric'} value here.`));
         return;
     }
     node.value = value;
@@ -53948,10 +53965,10 @@ function envFileValues(node, ctx) {
         catch (error) {
             if (where.kind !== 'missing') {
                 // A FIFO, device or oversized file: say so at the reference, whether required or not.
-                ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), errorMessage(error), 'Point env_file at a regular KEY=VALUE file.'));
+                ctx.diagnostics.push(composeDiagnostic('invalid', nodePos(item), errorMessage(error), 'Point env_file at a regular KEY=VALUE file.'));
             }
             else if (required) {
-                ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), `env file ${abs} not found`, 'Create the file, fix the path (relative to the project directory), or mark the entry `required: false`.'));
+                ctx.diagnostics.push(composeDiagnostic('invalid', nodePos(item), `env file ${abs} not found`, 'Create the file, fix the path (relative to the project directory), or mark the entry `required: false`.'));
             }
             continue;
         }
@@ -53959,7 +53976,7 @@ function envFileValues(node, ctx) {
             Object.assign(out, parseDotenv(text, abs, (k) => out[k] ?? (ctx.lookup ? ctx.lookup(k) : ctx.env[k]), ctx.budget));
         }
         catch (error) {
-            ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), errorMessage(error), 'Fix the env file (KEY=VALUE lines).'));
+            ctx.diagnostics.push(composeDiagnostic('invalid', nodePos(item), errorMessage(error), 'Fix the env file (KEY=VALUE lines).'));
         }
     }
     return out;
@@ -54120,7 +54137,7 @@ function parseComposeBytes(file, bytes) {
     if (!strict) {
         const lc = lineCounterFor(text);
         const at = lc.linePos(Math.max(0, text.indexOf('\uFFFD')));
-        diagnostics.push(composeFinding('compose-invalid', { file, line: at.line, column: at.col }, 'invalid UTF-8 byte sequence (compose reads YAML as UTF-8)', 'Re-save the file as UTF-8.'));
+        diagnostics.push(composeDiagnostic('invalid', { file, line: at.line, column: at.col }, 'invalid UTF-8 byte sequence (compose reads YAML as UTF-8)', 'Re-save the file as UTF-8.'));
     }
     parsed.diagnostics.unshift(...diagnostics);
     return parsed;
@@ -54148,13 +54165,13 @@ function parseComposeText(file, text) {
         return { file, line: lp.line, column: bom && lp.line === 1 ? Math.max(1, lp.col - 1) : lp.col };
     };
     for (const error of doc.errors) {
-        diagnostics.push(composeFinding('compose-invalid', posOf(error.pos[0]), `YAML: ${error.message.split('\n')[0]}`, 'Fix the YAML syntax at this line (indentation, quotes, brackets).'));
+        diagnostics.push(composeDiagnostic('invalid', posOf(error.pos[0]), `YAML: ${error.message.split('\n')[0]}`, 'Fix the YAML syntax at this line (indentation, quotes, brackets).'));
     }
     const result = { file, text, root: undefined, diagnostics };
     if (doc.errors.length > 0)
         return result;
     if (doc.contents === null || (isYamlScalar(doc.contents) && doc.contents.value === null)) {
-        diagnostics.push(composeFinding('compose-invalid', { file, line: 1, column: 1 }, 'empty compose file', 'Add at least a `services:` mapping, or remove the file.'));
+        diagnostics.push(composeDiagnostic('invalid', { file, line: 1, column: 1 }, 'empty compose file', 'Add at least a `services:` mapping, or remove the file.'));
         return result;
     }
     const converter = new Converter(text, doc, posOf, diagnostics);
@@ -54164,7 +54181,7 @@ function parseComposeText(file, text) {
     }
     catch (error) {
         if (error instanceof AliasBudgetExceeded || error instanceof TooDeep) {
-            diagnostics.push(composeFinding('compose-invalid', converter.failedAt ?? { file, line: 1, column: 1 }, error.message, error instanceof AliasBudgetExceeded
+            diagnostics.push(composeDiagnostic('invalid', converter.failedAt ?? { file, line: 1, column: 1 }, error.message, error instanceof AliasBudgetExceeded
                 ? 'Remove the nested YAML aliases (this looks like an alias bomb).'
                 : 'Flatten the document: compose files are never nested this deep.'));
             return result;
@@ -54172,7 +54189,7 @@ function parseComposeText(file, text) {
         throw error;
     }
     if (root.kind !== 'map') {
-        diagnostics.push(composeFinding('compose-invalid', { file, line: root.line, column: root.column }, 'Top-level object must be a mapping', 'Start the file with top-level keys such as `services:`.'));
+        diagnostics.push(composeDiagnostic('invalid', { file, line: root.line, column: root.column }, 'Top-level object must be a mapping', 'Start the file with top-level keys such as `services:`.'));
         return result;
     }
     result.root = root;
@@ -54269,7 +54286,7 @@ class Converter {
         for (const pair of node.items) {
             const keyNode = pair.key;
             if (keyNode !== null && !isYamlScalar(keyNode) && !isAlias(keyNode)) {
-                this.diagnostics.push(composeFinding('compose-invalid', this.posOf(keyNode.range?.[0] ?? 0), 'mapping keys must be strings', 'Use a plain string as the key.'));
+                this.diagnostics.push(composeDiagnostic('invalid', this.posOf(keyNode.range?.[0] ?? 0), 'mapping keys must be strings', 'Use a plain string as the key.'));
                 continue;
             }
             const key = this.convert(keyNode, depth + 1, node.range?.[0] ?? 0);
@@ -54285,7 +54302,7 @@ class Converter {
             }
             const previous = entries.get(keyText);
             if (previous) {
-                this.diagnostics.push(composeFinding('compose-invalid', { file: key.file, line: key.line, column: key.column }, `mapping key "${keyText}" already defined at line ${previous.keyNode.line}`, `Remove one of the two "${keyText}" keys (YAML keys must be unique).`));
+                this.diagnostics.push(composeDiagnostic('invalid', { file: key.file, line: key.line, column: key.column }, `mapping key "${keyText}" already defined at line ${previous.keyNode.line}`, `Remove one of the two "${keyText}" keys (YAML keys must be unique).`));
                 continue;
             }
             entries.set(keyText, { key: keyText, keyNode: key, value, indent: this.indentAt(key.start) });
@@ -66360,7 +66377,7 @@ function schema_validateSchema(root, fileLabel) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        findings.push(composeFinding('compose-invalid', located, `validating ${fileLabel}: ${message}`, fixFor(error)));
+        findings.push(composeDiagnostic('invalid', located, `validating ${fileLabel}: ${message}`, fixFor(error)));
     }
     return findings;
 }
@@ -66522,7 +66539,7 @@ function selectErrors(errors) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/src/compose/index.js
+;// CONCATENATED MODULE: ./lib/src/compose/loader.js
 
 
 
@@ -66634,7 +66651,7 @@ composeFileRef) {
     throw new InputError(`no compose file found in ${cwd}; pass --compose FILE`);
 }
 /** Loads a compose project as `docker compose config` would, keeping each value's file, line and column. */
-async function compose_loadCompose(opts) {
+async function loader_loadCompose(opts) {
     const cwd = path.resolve(opts.cwd);
     const processEnv = definedOnly(opts.env);
     const expansion = {
@@ -66822,13 +66839,13 @@ class Loader {
                 continue;
             const missing = paths.filter((_, i) => located[i].kind === 'missing' || located[i].kind === 'dir');
             for (const m of missing) {
-                this.diagnostics.push(composeFinding('compose-invalid', nodePos(m.node), `include: ${m.file} not found`, 'Fix the path of the included compose file.'));
+                this.diagnostics.push(composeDiagnostic('invalid', nodePos(m.node), `include: ${m.file} not found`, 'Fix the path of the included compose file.'));
             }
             if (missing.length > 0)
                 continue;
             const cycle = paths.find((p) => chain.includes(p.file));
             if (cycle || chain.length > MAX_INCLUDE_DEPTH) {
-                this.diagnostics.push(composeFinding('compose-invalid', nodePos(cycle?.node ?? item), `include cycle detected: ${[...chain, cycle?.file ?? ''].map((f) => this.label(f)).join(' includes ')}`, 'Remove the include that leads back to a file already being included.'));
+                this.diagnostics.push(composeDiagnostic('invalid', nodePos(cycle?.node ?? item), `include cycle detected: ${[...chain, cycle?.file ?? ''].map((f) => this.label(f)).join(' includes ')}`, 'Remove the include that leads back to a file already being included.'));
                 continue;
             }
             const projectDirText = isMap(item) ? str(get(item, 'project_directory')) : undefined;
@@ -66846,7 +66863,7 @@ class Loader {
                     if (where.kind === 'outside')
                         return [];
                     if (where.kind === 'missing' || where.kind === 'dir') {
-                        this.diagnostics.push(composeFinding('compose-invalid', nodePos(n), `include: env_file ${abs} not found`, 'Fix the env_file path.'));
+                        this.diagnostics.push(composeDiagnostic('invalid', nodePos(n), `include: env_file ${abs} not found`, 'Fix the env_file path.'));
                         return [];
                     }
                     return [abs];
@@ -66877,7 +66894,7 @@ class Loader {
                 if (mine && JSON.stringify(toPlain(mine.value)) === JSON.stringify(toPlain(e.value)))
                     continue;
                 if (mine) {
-                    this.diagnostics.push(composeFinding('compose-invalid', nodePos(mine.keyNode), `${section}.${name} conflicts with imported resource`, `Rename ${section}.${name} here or in the included project: both define it.`));
+                    this.diagnostics.push(composeDiagnostic('invalid', nodePos(mine.keyNode), `${section}.${name} conflicts with imported resource`, `Rename ${section}.${name} here or in the included project: both define it.`));
                     continue;
                 }
                 local.value.entries.set(name, e);
@@ -66953,7 +66970,7 @@ class Loader {
                     break;
                 }
                 if (where.kind === 'missing' || where.kind === 'dir') {
-                    this.diagnostics.push(composeFinding('compose-reference', nodePos(fileNode), `service "${at.name}" extends a file that does not exist: ${baseFile}`, 'Fix the extends.file path (it is relative to this compose file).', at.name));
+                    this.diagnostics.push(composeDiagnostic('reference', nodePos(fileNode), `service "${at.name}" extends a file that does not exist: ${baseFile}`, 'Fix the extends.file path (it is relative to this compose file).', at.name));
                     stop();
                     break;
                 }
@@ -66961,7 +66978,7 @@ class Loader {
             }
             const baseEntry = baseServices?.entries.get(target);
             if (!baseServices || !baseEntry) {
-                this.diagnostics.push(composeFinding('compose-reference', nodePos(targetNode), `service "${at.name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`, `Name a service defined in ${this.label(baseFile)}.`, at.name));
+                this.diagnostics.push(composeDiagnostic('reference', nodePos(targetNode), `service "${at.name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`, `Name a service defined in ${this.label(baseFile)}.`, at.name));
                 stop();
                 break;
             }
@@ -66994,7 +67011,7 @@ class Loader {
         const last = chain[chain.length - 1];
         const crossesFiles = chain.some((s) => s.file !== last.file);
         const names = chain.map((s) => (crossesFiles ? `${s.name} in ${this.label(s.file)}` : s.name));
-        return composeFinding('compose-invalid', pos, `circular reference with extends: ${names.join(' -> ')}`, crossesFiles
+        return composeDiagnostic('invalid', pos, `circular reference with extends: ${names.join(' -> ')}`, crossesFiles
             ? 'Break the cycle: `docker compose config` stops with "Circular reference" when services extend each other across files.'
             : 'Break the cycle: a service cannot extend itself, directly or through others.', last.name);
     }
@@ -68318,6 +68335,7 @@ function stripIfParens(d) {
 ;// CONCATENATED MODULE: ./lib/src/nginx/templates.js
 
 
+
 /**
  * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
  *
@@ -68329,9 +68347,9 @@ function stripIfParens(d) {
  * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
  * happens to define a variable of that exact (case-sensitive) name.
  */
-const TEMPLATE_DIR = '/etc/nginx/templates';
+const TEMPLATE_DIR = (/* unused pure expression or super */ null && (TEMPLATES_DIR));
 const TEMPLATE_SUFFIX = '.template';
-const TEMPLATE_OUTPUT_DIR = '/etc/nginx/conf.d';
+const TEMPLATE_OUTPUT_DIR = (/* unused pure expression or super */ null && (CONF_D));
 /** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
 function substitutedNames(env) {
     const filter = env.NGINX_ENVSUBST_FILTER;
@@ -68717,15 +68735,147 @@ function includes_walk(config, visitor) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/nginx/index.js
+;// CONCATENATED MODULE: ./lib/src/dns/ip.js
 
+/** Parses an IPv4 or IPv6 literal (an IPv6 zone id like %eth0 is ignored); null when it is not one. */
+function parseIp(input) {
+    const text = input.trim();
+    if ((0,external_node_net_.isIPv4)(text)) {
+        const bytes = new Uint8Array(16);
+        bytes[10] = 0xff;
+        bytes[11] = 0xff;
+        text.split('.').forEach((part, i) => {
+            bytes[12 + i] = Number(part);
+        });
+        return { family: 4, bytes, text };
+    }
+    const withoutZone = text.replace(/%.*$/, '');
+    if (!(0,external_node_net_.isIPv6)(withoutZone))
+        return null;
+    const bytes = ipv6Bytes(withoutZone);
+    return { family: 6, bytes, text: formatIpv6(bytes) };
+}
+/** Like parseIp, but throws with the offending text. */
+function mustParseIp(input) {
+    const ip = parseIp(input);
+    if (!ip)
+        throw new Error(`"${input}" is not an IPv4 or IPv6 address`);
+    return ip;
+}
+function ipv6Bytes(text) {
+    // An embedded dotted quad (::ffff:1.2.3.4) becomes two hex groups first.
+    let hex = text;
+    const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (dotted?.[1]) {
+        const q = dotted[1].split('.').map(Number);
+        const g1 = (((q[0] ?? 0) << 8) | (q[1] ?? 0)).toString(16);
+        const g2 = (((q[2] ?? 0) << 8) | (q[3] ?? 0)).toString(16);
+        hex = text.slice(0, dotted.index) + `${g1}:${g2}`;
+    }
+    const [head = '', tail] = hex.split('::');
+    const headGroups = head === '' ? [] : head.split(':');
+    const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+    const zeros = tail === undefined ? 0 : 8 - headGroups.length - tailGroups.length;
+    const groups = [...headGroups, ...Array(zeros).fill('0'), ...tailGroups];
+    const bytes = new Uint8Array(16);
+    groups.forEach((g, i) => {
+        const v = Number.parseInt(g, 16);
+        bytes[i * 2] = v >> 8;
+        bytes[i * 2 + 1] = v & 0xff;
+    });
+    return bytes;
+}
+/** RFC 5952 text: lower case, longest run (≥2) of zero groups compressed. */
+function formatIpv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+    let bestStart = -1;
+    let bestLen = 0;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen && j - i >= 2) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+/** Number of leading bits a and b share, looking at no more than maxBits of the 16-byte form. */
+function sharedLeadingBits(a, b, fromBit, maxBits) {
+    let n = 0;
+    for (let bit = fromBit; bit < fromBit + maxBits; bit++) {
+        const byte = bit >> 3;
+        const mask = 0x80 >> (bit & 7);
+        if (((a[byte] ?? 0) & mask) !== ((b[byte] ?? 0) & mask))
+            break;
+        n++;
+    }
+    return n;
+}
+/**
+ * CommonPrefixLen as Go's net package computes it for RFC 6724 rule 9: 0 across families, up to 32
+ * bits for IPv4, and for IPv6 up to the source's prefix length (the part before the interface id,
+ * 64 when unknown).
+ */
+function commonPrefixLen(a, b, ipv6PrefixLength = 64) {
+    if (a.family !== b.family)
+        return 0;
+    if (a.family === 4)
+        return sharedLeadingBits(a.bytes, b.bytes, 96, 32);
+    return sharedLeadingBits(a.bytes, b.bytes, 0, Math.min(128, ipv6PrefixLength));
+}
+/** True when ip lies in prefix/bits (bits counted on the 16-byte form). */
+function inPrefix(ip, prefix, bits) {
+    return sharedLeadingBits(ip.bytes, prefix, 0, bits) === bits;
+}
 
+;// CONCATENATED MODULE: ./lib/src/project/loopback.js
 
+/**
+ * The names Docker writes into every container's /etc/hosts for the container itself. Only these: nginx in the
+ * proxy container fails with `host not found in upstream "localhost.localdomain"` (scenario
+ * upstream-localhost-localdomain, proven against real nginx).
+ */
+const CONTAINER_LOOPBACK_NAMES = new Set(['localhost', 'ip6-localhost', 'ip6-loopback']);
+/** Whether an IP literal (IPv6 bracketed or not) is a loopback address: 127.0.0.0/8 (also IPv4-mapped) or ::1. */
+function loopback_isLoopbackAddress(text) {
+    const ip = parseIp(text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text);
+    if (!ip)
+        return false;
+    // IPv4 is held IPv4-mapped (::ffff:a.b.c.d), so 127.x and ::ffff:127.x are one test.
+    const mapped = ip.bytes.slice(0, 12).every((b, i) => b === (i >= 10 ? 0xff : 0));
+    if (mapped)
+        return ip.bytes[12] === 127;
+    return ip.bytes.every((b, i) => b === (i === 15 ? 1 : 0));
+}
+/**
+ * Whether a host, as written in nginx or compose (an address or a name), means the container itself: a loopback
+ * address, or a name the container's /etc/hosts maps to one. Names are compared case-insensitively, as resolvers do.
+ */
+function loopback_isContainerLoopback(host) {
+    return CONTAINER_LOOPBACK_NAMES.has(host.toLowerCase()) || loopback_isLoopbackAddress(host);
+}
+/**
+ * Loopback-looking names that nothing answers inside a container: `localhost.localdomain` (distributions write it
+ * into their own /etc/hosts; Docker does not) and the RFC 6761 `.localhost` names, which public DNS refuses.
+ */
+function loopback_isUnansweredLocalName(host) {
+    const h = host.toLowerCase();
+    return h === 'localhost.localdomain' || h.endsWith('.localhost');
+}
 
-
-
-
-;// CONCATENATED MODULE: ./lib/src/project/container-fs.js
+;// CONCATENATED MODULE: ./lib/src/project/mounted-fs.js
 
 
 
@@ -68735,7 +68885,7 @@ function includes_walk(config, visitor) {
  * nginx.conf) overlaid by bind mounts. As in Docker, a mount shadows everything the image had
  * below its target, and the most specific (longest) target wins.
  */
-class container_fs_MountedContainerFs {
+class mounted_fs_MountedContainerFs {
     builtin;
     rendered;
     boundary;
@@ -68885,6 +69035,7 @@ class container_fs_MountedContainerFs {
 
 ;// CONCATENATED MODULE: ./lib/src/project/resolve.js
 
+
 /** The networks a service's processes actually sit on: `network_mode: service:X` borrows X's. */
 function resolve_effectiveNetworks(service, services, seen = new Set()) {
     const mode = service.networkMode;
@@ -68951,7 +69102,7 @@ function resolve_makeResolver(compose, services, proxy) {
         const host = rawHost.toLowerCase();
         if (isIP(host) !== 0)
             return { ok: true, how: 'ip' };
-        if (host === 'localhost' || host === 'localhost.localdomain')
+        if (isContainerLoopback(host))
             return { ok: true, how: 'localhost' };
         const extra = hostsOwner.extraHosts.find((e) => e.host.toLowerCase() === host);
         if (extra)
@@ -68999,6 +69150,12 @@ function resolve_makeResolver(compose, services, proxy) {
                 ok: false,
                 why: `service "${other.name}" is on ${nets.length ? nets.map((n) => `"${n}"`).join(', ') : 'no network'} and the proxy "${proxy.name}" is on ${proxyNets.length ? proxyNets.map((n) => `"${n}"`).join(', ') : 'no network'}: they share no network`,
                 candidate: other,
+            };
+        }
+        if (isUnansweredLocalName(host)) {
+            return {
+                ok: false,
+                why: `"${host}" is not in the container's /etc/hosts (Docker writes only localhost, ip6-localhost and ip6-loopback) and public DNS does not answer it`,
             };
         }
         // A dotted name is left to public DNS, which Docker's resolver forwards to.
@@ -69156,9 +69313,10 @@ function upstreams_collectUpstreamRefs(directives, upstreamBlocks) {
 
 
 
-const NGINX_MAIN = '/etc/nginx/nginx.conf';
-const CONF_D = '/etc/nginx/conf.d';
-const TEMPLATES = '/etc/nginx/templates';
+
+
+
+
 /** An image whose repository's last path segment is nginx (nginx, nginx:1.27-alpine, nginxinc/nginx-unprivileged, org/nginx). */
 function isNginxImage(image) {
     if (!image)
@@ -69184,7 +69342,7 @@ function dockerfileBase(projectDir, build, boundary, diagnostics) {
     }
     catch (error) {
         // A FIFO, a device or an oversized file is refused, not waited on; docker build could not use it either.
-        diagnostics.push(composeFinding('compose-invalid', build.pos, errorMessage(error), 'Make the build context Dockerfile a regular file.'));
+        diagnostics.push(composeDiagnostic('invalid', build.pos, errorMessage(error), 'Make the build context Dockerfile a regular file.'));
         return undefined;
     }
 }
@@ -69207,7 +69365,7 @@ function hasOfficialLayout(proxy, compose, boundary) {
 function pickProxy(compose, named) {
     if (named !== undefined)
         return compose.services.find((x) => x.name === named);
-    const mountsNginx = (s) => s.volumes.some((m) => m.target === '/etc/nginx' || m.target.startsWith('/etc/nginx/'));
+    const mountsNginx = (s) => s.volumes.some((m) => isUnderNginxPrefix(m.target));
     const candidates = compose.services.filter((s) => isNginxImage(s.image?.value) || mountsNginx(s));
     // Prefer the one that carries a config, then an active one.
     return (candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0]);
@@ -69241,7 +69399,7 @@ function looksLikeNginx(file, boundary) {
 /** Templates the official image renders at start: /etc/nginx/templates/X.template → /etc/nginx/conf.d/X. */
 function renderTemplates(fs, env) {
     const rendered = new Map();
-    for (const t of fs.glob(`${TEMPLATES}/*.template`)) {
+    for (const t of fs.glob(`${TEMPLATES_DIR}/*.template`)) {
         const f = fs.file(t);
         if (f?.kind !== 'host')
             continue;
@@ -69380,7 +69538,7 @@ function build_buildProjectView(input) {
         const rendered = builtin.size
             ? renderTemplates(base, proxy.environment)
             : new Map();
-        const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && m.target.startsWith('/etc/nginx'));
+        const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && isUnderNginxPrefix(m.target));
         const explicit = input.nginxFiles.map((f) => path.resolve(cwd, f));
         const candidates = explicit.length
             ? explicit
@@ -69447,6 +69605,7 @@ function build_buildProjectView(input) {
         upstreamBlocks,
         listens: collectListens(index),
         resolve,
+        isLoopback: isContainerLoopback,
         peers,
     };
 }
@@ -69467,6 +69626,15 @@ function finding(rule, pos, message, fix, extra = {}) {
         ...(extra.service !== undefined ? { service: extra.service } : {}),
         ...(extra.related ? { related: extra.related } : {}),
     };
+}
+/** The compose loader's diagnostics of one kind, as findings of `rule` (the loader itself knows no rule ids). */
+function loaderFindings(rule, view, kind) {
+    return view.compose.diagnostics
+        .filter((d) => d.kind === kind)
+        .map((d) => finding(rule, d.pos, d.message, d.fix, {
+        ...(d.service !== undefined ? { service: d.service } : {}),
+        ...(d.related ? { related: d.related } : {}),
+    }));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/add-header-redefinition.js
@@ -69565,9 +69733,7 @@ const aliasTraversal = {
 
 ;// CONCATENATED MODULE: ./lib/src/rules/backend-port-published.js
 
-function loopbackOnly(hostIp) {
-    return hostIp !== undefined && (/^127\./.test(hostIp) || hostIp === '::1' || hostIp === '[::1]');
-}
+
 const backendPortPublished = {
     id: 'backend-port-published',
     severity: 'warning',
@@ -69585,7 +69751,7 @@ const backendPortPublished = {
             if (!service.active || service.networkMode.kind === 'host')
                 continue;
             for (const m of service.ports) {
-                if (loopbackOnly(m.hostIp))
+                if (m.hostIp !== undefined && loopback_isLoopbackAddress(m.hostIp))
                     continue;
                 const host = m.published === undefined ? 'a random host port' : `host port ${m.published}`;
                 out.push(finding(backendPortPublished, m.pos, `"${service.name}" sits behind "${proxy.name}" (nginx reaches it as ${via}) but also publishes container port ${m.target} on ${host}: clients can bypass nginx and its TLS, headers and limits, and Docker's published ports skip host firewalls such as UFW`, `Remove this ports entry (nginx reaches "${service.name}" over the compose network), or bind it to loopback for debugging: "127.0.0.1:${m.published ?? m.target}:${m.target}".`, { service: service.name }));
@@ -69625,19 +69791,35 @@ const bindMountSourceMissing = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/rules/compose-diagnostics.js
-/** The compose loader finds these while reading; the rules only surface its diagnostics by id. */
-function loaderRule(id, title) {
-    return {
-        id,
-        severity: 'error',
-        title,
-        check: (view) => view.compose.diagnostics.filter((f) => f.rule === id),
-    };
-}
-const composeInvalid = loaderRule('compose-invalid', 'YAML syntax error or compose-spec schema violation');
-const composeInterpolation = loaderRule('compose-interpolation', 'A required variable (the `:?` or `?` form) is unset, or the interpolation syntax is bad');
-const composeReference = loaderRule('compose-reference', 'A reference to an undefined service, network or volume');
+;// CONCATENATED MODULE: ./lib/src/rules/compose-interpolation.js
+
+/** The compose loader's `interpolation` diagnostics, reported as findings (see ComposeDiagnostic). */
+const composeInterpolation = {
+    id: 'compose-interpolation',
+    severity: 'error',
+    title: 'A required variable (the `:?` or `?` form) is unset, or the interpolation syntax is bad',
+    check: (view) => loaderFindings(composeInterpolation, view, 'interpolation'),
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/compose-invalid.js
+
+/** The compose loader's `invalid` diagnostics, reported as findings (see ComposeDiagnostic). */
+const composeInvalid = {
+    id: 'compose-invalid',
+    severity: 'error',
+    title: 'YAML syntax error, compose-spec schema violation, or a project compose refuses to run',
+    check: (view) => loaderFindings(composeInvalid, view, 'invalid'),
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/compose-reference.js
+
+/** The compose loader's `reference` diagnostics, reported as findings (see ComposeDiagnostic). */
+const composeReference = {
+    id: 'compose-reference',
+    severity: 'error',
+    title: 'A reference to an undefined service, network or volume',
+    check: (view) => loaderFindings(composeReference, view, 'reference'),
+};
 
 ;// CONCATENATED MODULE: ./lib/src/fix/source.js
 
@@ -70583,9 +70765,6 @@ const imageUnpinned = {
 ;// CONCATENATED MODULE: ./lib/src/rules/listen-not-published.js
 
 
-function loopback(address) {
-    return address !== undefined && (/^127\./.test(address) || address === '[::1]' || address === 'localhost');
-}
 const listenNotPublished = {
     id: 'listen-not-published',
     severity: 'warning',
@@ -70602,7 +70781,7 @@ const listenNotPublished = {
         if (owner.networkMode.kind !== 'host') {
             const firstPerPort = new Map();
             for (const l of view.listens)
-                if (!loopback(l.address) && !firstPerPort.has(l.port))
+                if (!(l.address !== undefined && view.isLoopback(l.address)) && !firstPerPort.has(l.port))
                     firstPerPort.set(l.port, l);
             for (const [port, l] of firstPerPort) {
                 if (published.some((m) => m.target === port) || owner.expose.some((e) => e.port === port))
@@ -70625,7 +70804,6 @@ const listenNotPublished = {
 };
 
 ;// CONCATENATED MODULE: ./lib/src/rules/nginx-directive.js
-
 
 
 
@@ -70964,7 +71142,7 @@ const pathOutsideProject = {
 
 
 
-const proxy_config_not_mounted_CONF_D = '/etc/nginx/conf.d';
+
 const CONFIG_NAME = /\.conf(\.template)?$/;
 function relativeSource(view, hostPath) {
     const rel = external_node_path_namespaceObject.relative(view.compose.projectDir, hostPath).split(external_node_path_namespaceObject.sep).join('/');
@@ -70975,7 +71153,7 @@ function mountTargetFor(view, hostPath) {
     const name = external_node_path_namespaceObject.basename(hostPath);
     if (name.endsWith('.template'))
         return `/etc/nginx/templates/${name}`;
-    return view.index.filesByHost.get(hostPath)?.containerPath ?? external_node_path_namespaceObject.posix.join(proxy_config_not_mounted_CONF_D, name);
+    return view.index.filesByHost.get(hostPath)?.containerPath ?? external_node_path_namespaceObject.posix.join(paths_CONF_D, name);
 }
 function isRead(view, hostPath) {
     return (view.nginx?.files ?? []).some((f) => f.file === hostPath || f.file.startsWith(`${hostPath}${external_node_path_namespaceObject.sep}`));
@@ -70989,7 +71167,7 @@ function kindOf(view, p) {
 function unreachedMounts(view) {
     const out = [];
     for (const m of view.proxy?.volumes ?? []) {
-        if (m.type !== 'bind' || !m.hostPath || !m.target.startsWith('/etc/nginx/'))
+        if (m.type !== 'bind' || !m.hostPath || !(paths_isUnderNginxPrefix(m.target) && m.target !== NGINX_PREFIX))
             continue;
         const kind = kindOf(view, m.hostPath);
         if (kind === 'file') {
@@ -71049,8 +71227,8 @@ const proxyConfigNotMounted = {
             for (const { mount, files } of unreachedMounts(view)) {
                 const isDir = files.length > 1 || files[0] !== mount.hostPath;
                 const suggestion = isDir
-                    ? proxy_config_not_mounted_CONF_D
-                    : external_node_path_namespaceObject.posix.join(proxy_config_not_mounted_CONF_D, external_node_path_namespaceObject.basename(mount.hostPath).replace(/\.template$/, ''));
+                    ? paths_CONF_D
+                    : external_node_path_namespaceObject.posix.join(paths_CONF_D, external_node_path_namespaceObject.basename(mount.hostPath).replace(/\.template$/, ''));
                 out.push(finding(proxyConfigNotMounted, mount.pos, `${mount.source ?? mount.hostPath} is mounted at ${mount.target}, but nginx never reads ${isDir ? 'any config file there' : 'that file'}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}`, `Mount it where an include reaches it, e.g. \`- ${mount.source ?? mount.hostPath}:${suggestion}${mount.readOnly ? ':ro' : ''}\`, or add an include for ${mount.target}${isDir ? '/*.conf' : ''} to nginx.conf.`, { service: proxy.name }));
             }
         }
@@ -71431,6 +71609,7 @@ const ssrf = {
 
 
 
+
 const ENOENT = 'SSL: error:80000002:system library::No such file or directory';
 /** nginx's own complaint for each file directive, and whether it stops nginx at start. */
 const FILE_DIRECTIVES = {
@@ -71456,7 +71635,6 @@ const FILE_DIRECTIVES = {
         atStart: false,
     },
 };
-const tls_file_missing_NGINX_PREFIX = '/etc/nginx';
 /** Paths under a named volume or tmpfs have contents we cannot see; a built proxy image may carry its own files. */
 function unknowable(view, containerPath) {
     const proxy = view.proxy;
@@ -71477,7 +71655,7 @@ function check(view, p) {
     // Variables are evaluated per handshake; `data:` and `engine:` keys are not files.
     if (value.includes('$') || value.startsWith('data:') || value.startsWith('engine:') || value === 'off')
         return undefined;
-    const containerPath = external_node_path_namespaceObject.posix.resolve(tls_file_missing_NGINX_PREFIX, value);
+    const containerPath = paths_resolveNginxPath(value);
     if (view.containerFs.file(containerPath) || unknowable(view, containerPath))
         return undefined;
     const proxy = view.proxy.name;
@@ -71618,10 +71796,6 @@ const tlsWeakProtocol = {
 ;// CONCATENATED MODULE: ./lib/src/rules/upstream-localhost.js
 
 
-function isLoopback(host) {
-    const h = host.toLowerCase();
-    return h === 'localhost' || h === 'localhost.localdomain' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
 /** The service the user probably meant: one that publishes the port (host thinking) or listens on it. */
 function meant(view, ref) {
     for (const s of view.peers) {
@@ -71649,7 +71823,7 @@ const upstreamLocalhost = {
             return [];
         const out = [];
         for (const ref of view.upstreamRefs) {
-            if (!isLoopback(ref.host))
+            if (!view.isLoopback(ref.host))
                 continue;
             const selfLoop = view.listens.some((l) => l.port === ref.effectivePort);
             const target = meant(view, ref);
@@ -71856,6 +72030,8 @@ const validReferers = {
 
 ;// CONCATENATED MODULE: ./lib/src/rules/index.js
 // The rule registry. Ids are a public contract: docs/rules/<id>.md documents each one.
+
+
 
 
 
@@ -73595,7 +73771,7 @@ async function runStackPost() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6210);
+/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5151);
 // Entry point of the stack sub-action's post step (stack/action.yml): down + logs at job end.
 
 await (0,_action_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .runStackPost */ .i)();

@@ -37214,7 +37214,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 9073:
+/***/ 2700:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42372,6 +42372,15 @@ function finding(rule, pos, message, fix, extra = {}) {
         ...(extra.related ? { related: extra.related } : {}),
     };
 }
+/** The compose loader's diagnostics of one kind, as findings of `rule` (the loader itself knows no rule ids). */
+function loaderFindings(rule, view, kind) {
+    return view.compose.diagnostics
+        .filter((d) => d.kind === kind)
+        .map((d) => finding(rule, d.pos, d.message, d.fix, {
+        ...(d.service !== undefined ? { service: d.service } : {}),
+        ...(d.related ? { related: d.related } : {}),
+    }));
+}
 
 ;// CONCATENATED MODULE: ./lib/src/report/sarif.js
 
@@ -42673,11 +42682,151 @@ const aliasTraversal = {
     },
 };
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./lib/src/dns/ip.js
+
+/** Parses an IPv4 or IPv6 literal (an IPv6 zone id like %eth0 is ignored); null when it is not one. */
+function parseIp(input) {
+    const text = input.trim();
+    if ((0,external_node_net_.isIPv4)(text)) {
+        const bytes = new Uint8Array(16);
+        bytes[10] = 0xff;
+        bytes[11] = 0xff;
+        text.split('.').forEach((part, i) => {
+            bytes[12 + i] = Number(part);
+        });
+        return { family: 4, bytes, text };
+    }
+    const withoutZone = text.replace(/%.*$/, '');
+    if (!(0,external_node_net_.isIPv6)(withoutZone))
+        return null;
+    const bytes = ipv6Bytes(withoutZone);
+    return { family: 6, bytes, text: formatIpv6(bytes) };
+}
+/** Like parseIp, but throws with the offending text. */
+function mustParseIp(input) {
+    const ip = parseIp(input);
+    if (!ip)
+        throw new Error(`"${input}" is not an IPv4 or IPv6 address`);
+    return ip;
+}
+function ipv6Bytes(text) {
+    // An embedded dotted quad (::ffff:1.2.3.4) becomes two hex groups first.
+    let hex = text;
+    const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (dotted?.[1]) {
+        const q = dotted[1].split('.').map(Number);
+        const g1 = (((q[0] ?? 0) << 8) | (q[1] ?? 0)).toString(16);
+        const g2 = (((q[2] ?? 0) << 8) | (q[3] ?? 0)).toString(16);
+        hex = text.slice(0, dotted.index) + `${g1}:${g2}`;
+    }
+    const [head = '', tail] = hex.split('::');
+    const headGroups = head === '' ? [] : head.split(':');
+    const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+    const zeros = tail === undefined ? 0 : 8 - headGroups.length - tailGroups.length;
+    const groups = [...headGroups, ...Array(zeros).fill('0'), ...tailGroups];
+    const bytes = new Uint8Array(16);
+    groups.forEach((g, i) => {
+        const v = Number.parseInt(g, 16);
+        bytes[i * 2] = v >> 8;
+        bytes[i * 2 + 1] = v & 0xff;
+    });
+    return bytes;
+}
+/** RFC 5952 text: lower case, longest run (≥2) of zero groups compressed. */
+function formatIpv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+    let bestStart = -1;
+    let bestLen = 0;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen && j - i >= 2) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+/** Number of leading bits a and b share, looking at no more than maxBits of the 16-byte form. */
+function sharedLeadingBits(a, b, fromBit, maxBits) {
+    let n = 0;
+    for (let bit = fromBit; bit < fromBit + maxBits; bit++) {
+        const byte = bit >> 3;
+        const mask = 0x80 >> (bit & 7);
+        if (((a[byte] ?? 0) & mask) !== ((b[byte] ?? 0) & mask))
+            break;
+        n++;
+    }
+    return n;
+}
+/**
+ * CommonPrefixLen as Go's net package computes it for RFC 6724 rule 9: 0 across families, up to 32
+ * bits for IPv4, and for IPv6 up to the source's prefix length (the part before the interface id,
+ * 64 when unknown).
+ */
+function commonPrefixLen(a, b, ipv6PrefixLength = 64) {
+    if (a.family !== b.family)
+        return 0;
+    if (a.family === 4)
+        return sharedLeadingBits(a.bytes, b.bytes, 96, 32);
+    return sharedLeadingBits(a.bytes, b.bytes, 0, Math.min(128, ipv6PrefixLength));
+}
+/** True when ip lies in prefix/bits (bits counted on the 16-byte form). */
+function inPrefix(ip, prefix, bits) {
+    return sharedLeadingBits(ip.bytes, prefix, 0, bits) === bits;
+}
+
+;// CONCATENATED MODULE: ./lib/src/project/loopback.js
+
+/**
+ * The names Docker writes into every container's /etc/hosts for the container itself. Only these: nginx in the
+ * proxy container fails with `host not found in upstream "localhost.localdomain"` (scenario
+ * upstream-localhost-localdomain, proven against real nginx).
+ */
+const CONTAINER_LOOPBACK_NAMES = new Set(['localhost', 'ip6-localhost', 'ip6-loopback']);
+/** Whether an IP literal (IPv6 bracketed or not) is a loopback address: 127.0.0.0/8 (also IPv4-mapped) or ::1. */
+function loopback_isLoopbackAddress(text) {
+    const ip = parseIp(text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text);
+    if (!ip)
+        return false;
+    // IPv4 is held IPv4-mapped (::ffff:a.b.c.d), so 127.x and ::ffff:127.x are one test.
+    const mapped = ip.bytes.slice(0, 12).every((b, i) => b === (i >= 10 ? 0xff : 0));
+    if (mapped)
+        return ip.bytes[12] === 127;
+    return ip.bytes.every((b, i) => b === (i === 15 ? 1 : 0));
+}
+/**
+ * Whether a host, as written in nginx or compose (an address or a name), means the container itself: a loopback
+ * address, or a name the container's /etc/hosts maps to one. Names are compared case-insensitively, as resolvers do.
+ */
+function isContainerLoopback(host) {
+    return CONTAINER_LOOPBACK_NAMES.has(host.toLowerCase()) || loopback_isLoopbackAddress(host);
+}
+/**
+ * Loopback-looking names that nothing answers inside a container: `localhost.localdomain` (distributions write it
+ * into their own /etc/hosts; Docker does not) and the RFC 6761 `.localhost` names, which public DNS refuses.
+ */
+function isUnansweredLocalName(host) {
+    const h = host.toLowerCase();
+    return h === 'localhost.localdomain' || h.endsWith('.localhost');
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/backend-port-published.js
 
-function loopbackOnly(hostIp) {
-    return hostIp !== undefined && (/^127\./.test(hostIp) || hostIp === '::1' || hostIp === '[::1]');
-}
+
 const backendPortPublished = {
     id: 'backend-port-published',
     severity: 'warning',
@@ -42695,7 +42844,7 @@ const backendPortPublished = {
             if (!service.active || service.networkMode.kind === 'host')
                 continue;
             for (const m of service.ports) {
-                if (loopbackOnly(m.hostIp))
+                if (m.hostIp !== undefined && loopback_isLoopbackAddress(m.hostIp))
                     continue;
                 const host = m.published === undefined ? 'a random host port' : `host port ${m.published}`;
                 out.push(finding(backendPortPublished, m.pos, `"${service.name}" sits behind "${proxy.name}" (nginx reaches it as ${via}) but also publishes container port ${m.target} on ${host}: clients can bypass nginx and its TLS, headers and limits, and Docker's published ports skip host firewalls such as UFW`, `Remove this ports entry (nginx reaches "${service.name}" over the compose network), or bind it to loopback for debugging: "127.0.0.1:${m.published ?? m.target}:${m.target}".`, { service: service.name }));
@@ -42735,19 +42884,35 @@ const bindMountSourceMissing = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/rules/compose-diagnostics.js
-/** The compose loader finds these while reading; the rules only surface its diagnostics by id. */
-function loaderRule(id, title) {
-    return {
-        id,
-        severity: 'error',
-        title,
-        check: (view) => view.compose.diagnostics.filter((f) => f.rule === id),
-    };
-}
-const composeInvalid = loaderRule('compose-invalid', 'YAML syntax error or compose-spec schema violation');
-const composeInterpolation = loaderRule('compose-interpolation', 'A required variable (the `:?` or `?` form) is unset, or the interpolation syntax is bad');
-const composeReference = loaderRule('compose-reference', 'A reference to an undefined service, network or volume');
+;// CONCATENATED MODULE: ./lib/src/rules/compose-interpolation.js
+
+/** The compose loader's `interpolation` diagnostics, reported as findings (see ComposeDiagnostic). */
+const composeInterpolation = {
+    id: 'compose-interpolation',
+    severity: 'error',
+    title: 'A required variable (the `:?` or `?` form) is unset, or the interpolation syntax is bad',
+    check: (view) => loaderFindings(composeInterpolation, view, 'interpolation'),
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/compose-invalid.js
+
+/** The compose loader's `invalid` diagnostics, reported as findings (see ComposeDiagnostic). */
+const composeInvalid = {
+    id: 'compose-invalid',
+    severity: 'error',
+    title: 'YAML syntax error, compose-spec schema violation, or a project compose refuses to run',
+    check: (view) => loaderFindings(composeInvalid, view, 'invalid'),
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/compose-reference.js
+
+/** The compose loader's `reference` diagnostics, reported as findings (see ComposeDiagnostic). */
+const composeReference = {
+    id: 'compose-reference',
+    severity: 'error',
+    title: 'A reference to an undefined service, network or volume',
+    check: (view) => loaderFindings(composeReference, view, 'reference'),
+};
 
 ;// CONCATENATED MODULE: ./lib/src/fix/yaml-edit.js
 
@@ -43086,8 +43251,6 @@ const errorLogDebug = {
     },
 };
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./lib/src/rules/host-port-conflict.js
 
 
@@ -43962,9 +44125,6 @@ const imageUnpinned = {
 ;// CONCATENATED MODULE: ./lib/src/rules/listen-not-published.js
 
 
-function loopback(address) {
-    return address !== undefined && (/^127\./.test(address) || address === '[::1]' || address === 'localhost');
-}
 const listenNotPublished = {
     id: 'listen-not-published',
     severity: 'warning',
@@ -43981,7 +44141,7 @@ const listenNotPublished = {
         if (owner.networkMode.kind !== 'host') {
             const firstPerPort = new Map();
             for (const l of view.listens)
-                if (!loopback(l.address) && !firstPerPort.has(l.port))
+                if (!(l.address !== undefined && view.isLoopback(l.address)) && !firstPerPort.has(l.port))
                     firstPerPort.set(l.port, l);
             for (const [port, l] of firstPerPort) {
                 if (published.some((m) => m.target === port) || owner.expose.some((e) => e.port === port))
@@ -44002,676 +44162,6 @@ const listenNotPublished = {
         return out;
     },
 };
-
-;// CONCATENATED MODULE: ./lib/src/nginx/builtin-files.js
-/**
- * The configuration files the official nginx Docker image (nginx:1.27/1.29, Debian and Alpine, from
- * nginx.org packages) ships in /etc/nginx, as text: nginx.conf (which includes conf.d/*.conf inside
- * http{}), mime.types, conf.d/default.conf and the fastcgi/scgi/uwsgi params. The image also has a
- * `modules` symlink to /usr/lib/nginx/modules (module binaries, nothing to parse). The Debian
- * distribution's extras (fastcgi.conf, proxy_params, snippets/, sites-enabled/) are NOT in the image.
- * default.conf is shown as packaged: at start, 10-listen-on-ipv6-by-default.sh adds
- * `listen [::]:80;` to it when the container has IPv6 and the file is unmodified.
- */
-const NGINX_CONF = `
-user  nginx;
-worker_processes  auto;
-
-error_log  /var/log/nginx/error.log notice;
-pid        /run/nginx.pid;
-
-
-events {
-    worker_connections  1024;
-}
-
-
-http {
-    include       /etc/nginx/mime.types;
-    default_type  application/octet-stream;
-
-    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '
-                      '$status $body_bytes_sent "$http_referer" '
-                      '"$http_user_agent" "$http_x_forwarded_for"';
-
-    access_log  /var/log/nginx/access.log  main;
-
-    sendfile        on;
-    #tcp_nopush     on;
-
-    keepalive_timeout  65;
-
-    #gzip  on;
-
-    include /etc/nginx/conf.d/*.conf;
-}
-`;
-const MIME_TYPES = `
-types {
-    text/html                                        html htm shtml;
-    text/css                                         css;
-    text/xml                                         xml;
-    image/gif                                        gif;
-    image/jpeg                                       jpeg jpg;
-    application/javascript                           js;
-    application/atom+xml                             atom;
-    application/rss+xml                              rss;
-
-    text/mathml                                      mml;
-    text/plain                                       txt;
-    text/vnd.sun.j2me.app-descriptor                 jad;
-    text/vnd.wap.wml                                 wml;
-    text/x-component                                 htc;
-
-    image/avif                                       avif;
-    image/png                                        png;
-    image/svg+xml                                    svg svgz;
-    image/tiff                                       tif tiff;
-    image/vnd.wap.wbmp                               wbmp;
-    image/webp                                       webp;
-    image/x-icon                                     ico;
-    image/x-jng                                      jng;
-    image/x-ms-bmp                                   bmp;
-
-    font/woff                                        woff;
-    font/woff2                                       woff2;
-
-    application/java-archive                         jar war ear;
-    application/json                                 json;
-    application/mac-binhex40                         hqx;
-    application/msword                               doc;
-    application/pdf                                  pdf;
-    application/postscript                           ps eps ai;
-    application/rtf                                  rtf;
-    application/vnd.apple.mpegurl                    m3u8;
-    application/vnd.google-earth.kml+xml             kml;
-    application/vnd.google-earth.kmz                 kmz;
-    application/vnd.ms-excel                         xls;
-    application/vnd.ms-fontobject                    eot;
-    application/vnd.ms-powerpoint                    ppt;
-    application/vnd.oasis.opendocument.graphics      odg;
-    application/vnd.oasis.opendocument.presentation  odp;
-    application/vnd.oasis.opendocument.spreadsheet   ods;
-    application/vnd.oasis.opendocument.text          odt;
-    application/vnd.openxmlformats-officedocument.presentationml.presentation
-                                                     pptx;
-    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
-                                                     xlsx;
-    application/vnd.openxmlformats-officedocument.wordprocessingml.document
-                                                     docx;
-    application/vnd.wap.wmlc                         wmlc;
-    application/wasm                                 wasm;
-    application/x-7z-compressed                      7z;
-    application/x-cocoa                              cco;
-    application/x-java-archive-diff                  jardiff;
-    application/x-java-jnlp-file                     jnlp;
-    application/x-makeself                           run;
-    application/x-perl                               pl pm;
-    application/x-pilot                              prc pdb;
-    application/x-rar-compressed                     rar;
-    application/x-redhat-package-manager             rpm;
-    application/x-sea                                sea;
-    application/x-shockwave-flash                    swf;
-    application/x-stuffit                            sit;
-    application/x-tcl                                tcl tk;
-    application/x-x509-ca-cert                       der pem crt;
-    application/x-xpinstall                          xpi;
-    application/xhtml+xml                            xhtml;
-    application/xspf+xml                             xspf;
-    application/zip                                  zip;
-
-    application/octet-stream                         bin exe dll;
-    application/octet-stream                         deb;
-    application/octet-stream                         dmg;
-    application/octet-stream                         iso img;
-    application/octet-stream                         msi msp msm;
-
-    audio/midi                                       mid midi kar;
-    audio/mpeg                                       mp3;
-    audio/ogg                                        ogg;
-    audio/x-m4a                                      m4a;
-    audio/x-realaudio                                ra;
-
-    video/3gpp                                       3gpp 3gp;
-    video/mp2t                                       ts;
-    video/mp4                                        mp4;
-    video/mpeg                                       mpeg mpg;
-    video/quicktime                                  mov;
-    video/webm                                       webm;
-    video/x-flv                                      flv;
-    video/x-m4v                                      m4v;
-    video/x-mng                                      mng;
-    video/x-ms-asf                                   asx asf;
-    video/x-ms-wmv                                   wmv;
-    video/x-msvideo                                  avi;
-}
-`;
-const DEFAULT_CONF = String.raw `server {
-    listen       80;
-    server_name  localhost;
-
-    #access_log  /var/log/nginx/host.access.log  main;
-
-    location / {
-        root   /usr/share/nginx/html;
-        index  index.html index.htm;
-    }
-
-    #error_page  404              /404.html;
-
-    # redirect server error pages to the static page /50x.html
-    #
-    error_page   500 502 503 504  /50x.html;
-    location = /50x.html {
-        root   /usr/share/nginx/html;
-    }
-
-    # proxy the PHP scripts to Apache listening on 127.0.0.1:80
-    #
-    #location ~ \.php$ {
-    #    proxy_pass   http://127.0.0.1;
-    #}
-
-    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000
-    #
-    #location ~ \.php$ {
-    #    root           html;
-    #    fastcgi_pass   127.0.0.1:9000;
-    #    fastcgi_index  index.php;
-    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;
-    #    include        fastcgi_params;
-    #}
-
-    # deny access to .htaccess files, if Apache's document root
-    # concurs with nginx's one
-    #
-    #location ~ /\.ht {
-    #    deny  all;
-    #}
-}
-
-`;
-const FASTCGI_PARAMS = `
-fastcgi_param  QUERY_STRING       $query_string;
-fastcgi_param  REQUEST_METHOD     $request_method;
-fastcgi_param  CONTENT_TYPE       $content_type;
-fastcgi_param  CONTENT_LENGTH     $content_length;
-
-fastcgi_param  SCRIPT_NAME        $fastcgi_script_name;
-fastcgi_param  REQUEST_URI        $request_uri;
-fastcgi_param  DOCUMENT_URI       $document_uri;
-fastcgi_param  DOCUMENT_ROOT      $document_root;
-fastcgi_param  SERVER_PROTOCOL    $server_protocol;
-fastcgi_param  REQUEST_SCHEME     $scheme;
-fastcgi_param  HTTPS              $https if_not_empty;
-
-fastcgi_param  GATEWAY_INTERFACE  CGI/1.1;
-fastcgi_param  SERVER_SOFTWARE    nginx/$nginx_version;
-
-fastcgi_param  REMOTE_ADDR        $remote_addr;
-fastcgi_param  REMOTE_PORT        $remote_port;
-fastcgi_param  SERVER_ADDR        $server_addr;
-fastcgi_param  SERVER_PORT        $server_port;
-fastcgi_param  SERVER_NAME        $server_name;
-
-# PHP only, required if PHP was built with --enable-force-cgi-redirect
-fastcgi_param  REDIRECT_STATUS    200;
-`;
-const SCGI_PARAMS = `
-scgi_param  REQUEST_METHOD     $request_method;
-scgi_param  REQUEST_URI        $request_uri;
-scgi_param  QUERY_STRING       $query_string;
-scgi_param  CONTENT_TYPE       $content_type;
-
-scgi_param  DOCUMENT_URI       $document_uri;
-scgi_param  DOCUMENT_ROOT      $document_root;
-scgi_param  SCGI               1;
-scgi_param  SERVER_PROTOCOL    $server_protocol;
-scgi_param  REQUEST_SCHEME     $scheme;
-scgi_param  HTTPS              $https if_not_empty;
-
-scgi_param  REMOTE_ADDR        $remote_addr;
-scgi_param  REMOTE_PORT        $remote_port;
-scgi_param  SERVER_PORT        $server_port;
-scgi_param  SERVER_NAME        $server_name;
-`;
-const UWSGI_PARAMS = `
-uwsgi_param  QUERY_STRING       $query_string;
-uwsgi_param  REQUEST_METHOD     $request_method;
-uwsgi_param  CONTENT_TYPE       $content_type;
-uwsgi_param  CONTENT_LENGTH     $content_length;
-
-uwsgi_param  REQUEST_URI        $request_uri;
-uwsgi_param  PATH_INFO          $document_uri;
-uwsgi_param  DOCUMENT_ROOT      $document_root;
-uwsgi_param  SERVER_PROTOCOL    $server_protocol;
-uwsgi_param  REQUEST_SCHEME     $scheme;
-uwsgi_param  HTTPS              $https if_not_empty;
-
-uwsgi_param  REMOTE_ADDR        $remote_addr;
-uwsgi_param  REMOTE_PORT        $remote_port;
-uwsgi_param  SERVER_PORT        $server_port;
-uwsgi_param  SERVER_NAME        $server_name;
-`;
-/** Container path → file text, for the image's own files (a ContainerFs's `builtin` source). */
-const builtinFiles = new Map([
-    ['/etc/nginx/nginx.conf', NGINX_CONF],
-    ['/etc/nginx/mime.types', MIME_TYPES],
-    ['/etc/nginx/conf.d/default.conf', DEFAULT_CONF],
-    ['/etc/nginx/fastcgi_params', FASTCGI_PARAMS],
-    ['/etc/nginx/scgi_params', SCGI_PARAMS],
-    ['/etc/nginx/uwsgi_params', UWSGI_PARAMS],
-]);
-
-;// CONCATENATED MODULE: ./lib/src/nginx/templates.js
-
-
-/**
- * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
- *
- * At start the image renders every file under $NGINX_ENVSUBST_TEMPLATE_DIR (default
- * /etc/nginx/templates) whose name ends in $NGINX_ENVSUBST_TEMPLATE_SUFFIX (default .template) into
- * $NGINX_ENVSUBST_OUTPUT_DIR (default /etc/nginx/conf.d), keeping subdirectories and dropping the suffix.
- * It runs `envsubst "$defined_envs"`: only variables that are defined in the container environment
- * (and whose names match $NGINX_ENVSUBST_FILTER, a regex, when set) are replaced, in both `$NAME`
- * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
- * happens to define a variable of that exact (case-sensitive) name.
- */
-const TEMPLATE_DIR = '/etc/nginx/templates';
-const TEMPLATE_SUFFIX = '.template';
-const TEMPLATE_OUTPUT_DIR = '/etc/nginx/conf.d';
-/** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
-function substitutedNames(env) {
-    const filter = env.NGINX_ENVSUBST_FILTER;
-    let re;
-    if (filter) {
-        try {
-            re = new RegExp(filter);
-        }
-        catch {
-            re = undefined; // awk would fail on it too; then nothing is filtered out
-        }
-    }
-    const names = new Set();
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined)
-            continue;
-        if (re && !re.test(name))
-            continue;
-        names.add(name);
-    }
-    return names;
-}
-/**
- * envsubst with a variable list: `$NAME` (the longest name that follows `$`) and `${NAME}` are replaced
- * when NAME is in the list; everything else, including `${NAME:-default}`, stays as written.
- */
-function renderTemplate(text, env) {
-    return renderTemplateMapped(text, env).text;
-}
-/** renderTemplate, plus the map from the rendered text back to the template. */
-function renderTemplateMapped(text, env) {
-    const names = substitutedNames(env);
-    // Segments in rendered order: where each starts in the output and in the template, and whether it is a value.
-    const outStart = [];
-    const inStart = [];
-    const isValue = [];
-    let out = '';
-    let last = 0;
-    const segment = (from, value, piece) => {
-        outStart.push(out.length);
-        inStart.push(from);
-        isValue.push(value);
-        out += piece;
-    };
-    for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
-        const name = m[1] ?? m[2];
-        if (!names.has(name))
-            continue;
-        if (m.index > last)
-            segment(last, false, text.slice(last, m.index));
-        segment(m.index, true, env[name] ?? '');
-        last = m.index + m[0].length;
-    }
-    segment(last, false, text.slice(last));
-    const offsetOf = (rendered) => {
-        // The last segment starting at or before the offset (an empty value yields to the text after it).
-        const lo = lastIndexAtOrBefore(outStart, rendered);
-        return isValue[lo] ? inStart[lo] : inStart[lo] + (rendered - outStart[lo]);
-    };
-    return { text: out, template: { text, offsetOf } };
-}
-/** Start offsets of the lines of a text, as the nginx lexer counts them (a leading BOM is not a column). */
-function lineStarts(text) {
-    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return starts;
-}
-function positionIn(starts, offset) {
-    const lo = lastIndexAtOrBefore(starts, offset);
-    return { line: lo + 1, column: Math.max(1, offset - starts[lo] + 1) };
-}
-/**
- * Moves the positions of directives and syntax errors parsed from a rendered template back to the
- * template's own lines and columns, so findings, code frames and fixes point at the file as written.
- */
-function mapToTemplate(parsed, errors, renderedText, template) {
-    const rendered = lineStarts(renderedText);
-    const original = lineStarts(template.text);
-    const offsetAt = (line, column) => (rendered[line - 1] ?? renderedText.length) + column - 1;
-    const back = (line, column) => positionIn(original, template.offsetOf(offsetAt(line, column)));
-    const stack = [parsed];
-    for (let list = stack.pop(); list; list = stack.pop()) {
-        for (const d of list) {
-            Object.assign(d, positionIn(original, template.offsetOf(d.start)));
-            d.start = template.offsetOf(d.start);
-            d.end = template.offsetOf(d.end);
-            d.argPos = d.argPos.map((p) => back(p.line, p.column));
-            if (d.block)
-                stack.push(d.block);
-        }
-    }
-    for (const e of errors) {
-        const at = e.offset ?? offsetAt(e.line, e.column);
-        if (e.nginxLine !== undefined)
-            e.nginxLine = back(e.nginxLine, 1).line;
-        Object.assign(e, positionIn(original, template.offsetOf(at)));
-        if (e.offset !== undefined)
-            e.offset = template.offsetOf(e.offset);
-    }
-}
-/** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
-function templateOutputPath(templateContainerPath, env = {}) {
-    const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR).replace(/\/$/, '');
-    const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
-    const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || TEMPLATE_OUTPUT_DIR).replace(/\/$/, '');
-    if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
-        return undefined;
-    const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
-    if (!relative || relative.endsWith('/'))
-        return undefined;
-    return `${out}/${relative}`;
-}
-
-;// CONCATENATED MODULE: ./lib/src/nginx/includes.js
-
-
-
-
-
-/** Files per configuration; nginx has no such limit, so hitting it is reported as unchecked files. */
-const DEFAULT_MAX_FILES = 10_000;
-/** nginx decides "glob or not" by these characters (ngx_conf_include: strpbrk(name, "*?[")). */
-function isGlob(pattern) {
-    return /[*?[]/.test(pattern);
-}
-/**
- * Reads a file as nginx would see its text. Bytes that are not UTF-8 become U+FFFD, as crossplane reads
- * them (nginx itself works on bytes; directive names and paths are ASCII in practice). The BOM is kept
- * so that offsets match the file on disk.
- */
-function readConfigText(file, fs) {
-    if (file.kind === 'builtin')
-        return file.text;
-    if (file.text !== undefined)
-        return file.text;
-    if (fs?.read)
-        return fs.read(file);
-    return project_files_ProjectFiles.unconfined().readText(file.hostPath, 'nginx config');
-}
-/**
- * Loads an nginx configuration the way nginx reads it in its container: the entry file, then every
- * included file, in crossplane's order (breadth-first, each file once; `includes` holds indexes into
- * `files`). Include problems (missing files, empty globs, cycles, too many files) are collected, not
- * thrown. Throws InputError only when the entry file itself is absent or unreadable.
- */
-function loadNginxConfig(entry, fs, opts = {}) {
-    const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
-    const prefix = opts.prefix ?? external_node_path_namespaceObject.posix.dirname(entry.containerPath);
-    const entryFile = fs.file(entry.containerPath);
-    if (!entryFile)
-        throw new errors_InputError(`nginx configuration ${entry.containerPath} does not exist in the container`);
-    const files = [];
-    const includeProblems = [];
-    const indexOf = new Map();
-    const edges = [];
-    const add = (containerPath, file) => {
-        const hostPath = file.kind === 'host' ? file.hostPath : (file.label ?? containerPath);
-        let text;
-        try {
-            text = readConfigText(file, fs);
-        }
-        catch (error) {
-            if (files.length === 0)
-                throw new errors_InputError(`cannot read nginx configuration ${hostPath}: ${errors_errorMessage(error)}`);
-            throw error;
-        }
-        const { parsed, errors } = parser_parseNginxText(text, hostPath);
-        const template = file.kind === 'host' ? file.template : undefined;
-        if (template)
-            mapToTemplate(parsed, errors, text, template);
-        const index = files.length;
-        const shown = template ? template.text : text;
-        files.push({
-            file: hostPath,
-            containerPath,
-            builtin: file.kind === 'builtin',
-            errors,
-            parsed,
-            text: shown,
-        });
-        indexOf.set(containerPath, index);
-        return index;
-    };
-    add(entry.containerPath, entryFile);
-    for (let current = 0; current < files.length; current++) {
-        for (const d of includeDirectives(files[current].parsed)) {
-            const arg = d.args[0];
-            if (arg === undefined || d.args.length !== 1)
-                continue; // checkDirective reports the argument count
-            const pattern = arg.startsWith('/') ? arg : external_node_path_namespaceObject.posix.join(prefix, arg);
-            let targets;
-            if (isGlob(pattern)) {
-                targets = fs.glob(pattern).filter((p) => !fs.isDirectory(p));
-                // A glob into a mount from outside the project is not analysed; path-outside-project says so.
-                if (targets.length === 0 && !fs.outside?.(external_node_path_namespaceObject.posix.dirname(pattern)))
-                    includeProblems.push({ kind: 'empty-glob', directive: d, pattern });
-            }
-            else if (fs.file(pattern)) {
-                targets = [pattern];
-            }
-            else if (fs.outside?.(pattern)) {
-                targets = [];
-            }
-            else {
-                const message = fs.isDirectory(pattern)
-                    ? `${pattern} is a directory`
-                    : `open() "${pattern}" failed (2: No such file or directory)`;
-                includeProblems.push({ kind: 'missing', directive: d, pattern, message });
-                targets = [];
-            }
-            d.includes = [];
-            for (const target of targets) {
-                let index = indexOf.get(target);
-                if (index === undefined) {
-                    if (files.length >= maxFiles) {
-                        includeProblems.push({
-                            kind: 'too-many-files',
-                            directive: d,
-                            pattern,
-                            message: `stackgate reads at most ${maxFiles} files per configuration; ${target} and the files after it were not checked`,
-                        });
-                        break;
-                    }
-                    const file = fs.file(target);
-                    if (!file)
-                        continue;
-                    try {
-                        index = add(target, file);
-                    }
-                    catch (error) {
-                        // Refused by the boundary (a FIFO, a device, over the size cap or the budget): never waited on.
-                        includeProblems.push({
-                            kind: 'unreadable',
-                            directive: d,
-                            pattern,
-                            message: errors_errorMessage(error),
-                            ...(file.kind === 'host' ? { file: file.hostPath } : {}),
-                        });
-                        continue;
-                    }
-                }
-                d.includes.push(index);
-                edges.push({ from: current, to: index, directive: d, pattern });
-            }
-        }
-    }
-    const next = new Map();
-    for (const e of edges) {
-        const targets = next.get(e.from);
-        if (targets)
-            targets.push(e.to);
-        else
-            next.set(e.from, [e.to]);
-    }
-    // Every cycle has an edge back to an earlier-read file (indexes cannot rise all the way round), so
-    // checking only those reports each cycle once. One search per distinct target serves all its back
-    // edges (many files including one earlier file would otherwise cost a search each).
-    const searches = new Map();
-    for (const edge of edges) {
-        if (edge.to > edge.from)
-            continue;
-        let previous = searches.get(edge.to);
-        if (!previous) {
-            previous = reachableFrom(edge.to, next);
-            searches.set(edge.to, previous);
-        }
-        const chain = pathTo(edge.from, previous);
-        if (chain) {
-            const names = [edge.from, ...chain].map((i) => files[i].containerPath ?? files[i].file);
-            includeProblems.push({
-                kind: 'cycle',
-                directive: edge.directive,
-                pattern: edge.pattern,
-                message: `include cycle: ${names.join(' → ')}`,
-            });
-        }
-    }
-    return { files, includeProblems };
-}
-/** The include directives of a file, at any depth, in document order (no recursion). */
-function includeDirectives(parsed) {
-    const out = [];
-    const stack = [{ list: parsed, i: 0 }];
-    while (stack.length) {
-        const top = stack[stack.length - 1];
-        const d = top.list[top.i++];
-        if (!d) {
-            stack.pop();
-            continue;
-        }
-        if (d.directive === 'include')
-            out.push(d);
-        if (d.block)
-            stack.push({ list: d.block, i: 0 });
-    }
-    return out;
-}
-/** Breadth-first from `from` along include edges: each reached file index with the one it was reached from (-1 for `from`). */
-function reachableFrom(from, next) {
-    const previous = new Map([[from, -1]]);
-    const queue = [from];
-    for (let q = 0; q < queue.length; q++) {
-        const at = queue[q];
-        for (const target of next.get(at) ?? []) {
-            if (!previous.has(target)) {
-                previous.set(target, at);
-                queue.push(target);
-            }
-        }
-    }
-    return previous;
-}
-/** The file indexes from the search's start to `to` (inclusive), or undefined when unreachable. */
-function pathTo(to, previous) {
-    if (!previous.has(to))
-        return undefined;
-    const chain = [];
-    for (let k = to; k !== -1; k = previous.get(k))
-        chain.push(k);
-    return chain.reverse();
-}
-/**
- * Visits every directive in nginx's reading order: an included file's directives appear in place of
- * the include, with the includer's enclosing blocks. Return false from the visitor to skip a block's
- * children or an include's files. Iterative, and an include cycle is entered only once per chain.
- */
-function walk(config, visitor) {
-    const first = config.files[0];
-    if (!first)
-        return;
-    // Files on the current include chain (the stack is depth-first), to enter a cycle only once.
-    const onChain = new Set();
-    const stack = [
-        { list: first.parsed, i: 0, parents: [], file: first, fileIndex: 0, chain: undefined, entersFile: true },
-    ];
-    while (stack.length) {
-        const top = stack[stack.length - 1];
-        if (top.i === 0 && top.entersFile)
-            onChain.add(top.fileIndex);
-        const d = top.list[top.i++];
-        if (!d) {
-            stack.pop();
-            if (top.entersFile)
-                onChain.delete(top.fileIndex);
-            continue;
-        }
-        const chain = top.chain;
-        const ctx = {
-            parents: top.parents,
-            file: top.file,
-            get includedBy() {
-                const out = [];
-                for (let link = chain; link; link = link.up)
-                    out.unshift(link.include);
-                return out;
-            },
-        };
-        const descend = visitor(d, ctx) !== false;
-        if (!descend)
-            continue;
-        if (d.block) {
-            stack.push({ ...top, list: d.block, i: 0, parents: [...top.parents, d], entersFile: false });
-        }
-        else if (d.includes?.length) {
-            // Pushed in reverse so the first included file is read first.
-            for (let k = d.includes.length - 1; k >= 0; k--) {
-                const index = d.includes[k];
-                const file = config.files[index];
-                if (!file || onChain.has(index))
-                    continue;
-                stack.push({
-                    list: file.parsed,
-                    i: 0,
-                    parents: top.parents,
-                    file,
-                    fileIndex: index,
-                    chain: { include: d, up: top.chain },
-                    entersFile: true,
-                });
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/src/nginx/index.js
-
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./lib/src/project/upstreams.js
 /** Directives that take an upstream address, with the default port of each scheme. */
@@ -44805,7 +44295,6 @@ function collectUpstreamRefs(directives, upstreamBlocks) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/nginx-directive.js
-
 
 
 
@@ -45140,11 +44629,29 @@ const pathOutsideProject = {
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/nginx/paths.js
+
+/** Where the official nginx image keeps its configuration: declared once for the view, the templates and the rules. */
+const NGINX_PREFIX = '/etc/nginx';
+const NGINX_MAIN = `${NGINX_PREFIX}/nginx.conf`;
+/** The folder the image's nginx.conf includes (`conf.d/*.conf`), and where templates render by default. */
+const paths_CONF_D = `${NGINX_PREFIX}/conf.d`;
+/** The official image's envsubst input folder. */
+const paths_TEMPLATES_DIR = `${NGINX_PREFIX}/templates`;
+/** Whether a container path is /etc/nginx or inside it (not /etc/nginx-extra). */
+function isUnderNginxPrefix(containerPath) {
+    return containerPath === NGINX_PREFIX || containerPath.startsWith(`${NGINX_PREFIX}/`);
+}
+/** A path as nginx resolves it: relative paths (certificates, includes) are taken from its prefix, /etc/nginx. */
+function resolveNginxPath(value) {
+    return external_node_path_namespaceObject.posix.resolve(NGINX_PREFIX, value);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/proxy-config-not-mounted.js
 
 
 
-const CONF_D = '/etc/nginx/conf.d';
+
 const CONFIG_NAME = /\.conf(\.template)?$/;
 function relativeSource(view, hostPath) {
     const rel = external_node_path_namespaceObject.relative(view.compose.projectDir, hostPath).split(external_node_path_namespaceObject.sep).join('/');
@@ -45155,7 +44662,7 @@ function mountTargetFor(view, hostPath) {
     const name = external_node_path_namespaceObject.basename(hostPath);
     if (name.endsWith('.template'))
         return `/etc/nginx/templates/${name}`;
-    return view.index.filesByHost.get(hostPath)?.containerPath ?? external_node_path_namespaceObject.posix.join(CONF_D, name);
+    return view.index.filesByHost.get(hostPath)?.containerPath ?? external_node_path_namespaceObject.posix.join(paths_CONF_D, name);
 }
 function isRead(view, hostPath) {
     return (view.nginx?.files ?? []).some((f) => f.file === hostPath || f.file.startsWith(`${hostPath}${external_node_path_namespaceObject.sep}`));
@@ -45169,7 +44676,7 @@ function kindOf(view, p) {
 function unreachedMounts(view) {
     const out = [];
     for (const m of view.proxy?.volumes ?? []) {
-        if (m.type !== 'bind' || !m.hostPath || !m.target.startsWith('/etc/nginx/'))
+        if (m.type !== 'bind' || !m.hostPath || !(isUnderNginxPrefix(m.target) && m.target !== NGINX_PREFIX))
             continue;
         const kind = kindOf(view, m.hostPath);
         if (kind === 'file') {
@@ -45229,8 +44736,8 @@ const proxyConfigNotMounted = {
             for (const { mount, files } of unreachedMounts(view)) {
                 const isDir = files.length > 1 || files[0] !== mount.hostPath;
                 const suggestion = isDir
-                    ? CONF_D
-                    : external_node_path_namespaceObject.posix.join(CONF_D, external_node_path_namespaceObject.basename(mount.hostPath).replace(/\.template$/, ''));
+                    ? paths_CONF_D
+                    : external_node_path_namespaceObject.posix.join(paths_CONF_D, external_node_path_namespaceObject.basename(mount.hostPath).replace(/\.template$/, ''));
                 out.push(finding(proxyConfigNotMounted, mount.pos, `${mount.source ?? mount.hostPath} is mounted at ${mount.target}, but nginx never reads ${isDir ? 'any config file there' : 'that file'}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}`, `Mount it where an include reaches it, e.g. \`- ${mount.source ?? mount.hostPath}:${suggestion}${mount.readOnly ? ':ro' : ''}\`, or add an include for ${mount.target}${isDir ? '/*.conf' : ''} to nginx.conf.`, { service: proxy.name }));
             }
         }
@@ -45611,6 +45118,7 @@ const ssrf = {
 
 
 
+
 const ENOENT = 'SSL: error:80000002:system library::No such file or directory';
 /** nginx's own complaint for each file directive, and whether it stops nginx at start. */
 const FILE_DIRECTIVES = {
@@ -45636,7 +45144,6 @@ const FILE_DIRECTIVES = {
         atStart: false,
     },
 };
-const NGINX_PREFIX = '/etc/nginx';
 /** Paths under a named volume or tmpfs have contents we cannot see; a built proxy image may carry its own files. */
 function unknowable(view, containerPath) {
     const proxy = view.proxy;
@@ -45657,7 +45164,7 @@ function check(view, p) {
     // Variables are evaluated per handshake; `data:` and `engine:` keys are not files.
     if (value.includes('$') || value.startsWith('data:') || value.startsWith('engine:') || value === 'off')
         return undefined;
-    const containerPath = external_node_path_namespaceObject.posix.resolve(NGINX_PREFIX, value);
+    const containerPath = resolveNginxPath(value);
     if (view.containerFs.file(containerPath) || unknowable(view, containerPath))
         return undefined;
     const proxy = view.proxy.name;
@@ -45798,10 +45305,6 @@ const tlsWeakProtocol = {
 ;// CONCATENATED MODULE: ./lib/src/rules/upstream-localhost.js
 
 
-function isLoopback(host) {
-    const h = host.toLowerCase();
-    return h === 'localhost' || h === 'localhost.localdomain' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
 /** The service the user probably meant: one that publishes the port (host thinking) or listens on it. */
 function meant(view, ref) {
     for (const s of view.peers) {
@@ -45829,7 +45332,7 @@ const upstreamLocalhost = {
             return [];
         const out = [];
         for (const ref of view.upstreamRefs) {
-            if (!isLoopback(ref.host))
+            if (!view.isLoopback(ref.host))
                 continue;
             const selfLoop = view.listens.some((l) => l.port === ref.effectivePort);
             const target = meant(view, ref);
@@ -45926,6 +45429,7 @@ const upstreamStartOrder = {
 
 ;// CONCATENATED MODULE: ./lib/src/project/resolve.js
 
+
 /** The networks a service's processes actually sit on: `network_mode: service:X` borrows X's. */
 function effectiveNetworks(service, services, seen = new Set()) {
     const mode = service.networkMode;
@@ -45992,7 +45496,7 @@ function makeResolver(compose, services, proxy) {
         const host = rawHost.toLowerCase();
         if ((0,external_node_net_.isIP)(host) !== 0)
             return { ok: true, how: 'ip' };
-        if (host === 'localhost' || host === 'localhost.localdomain')
+        if (isContainerLoopback(host))
             return { ok: true, how: 'localhost' };
         const extra = hostsOwner.extraHosts.find((e) => e.host.toLowerCase() === host);
         if (extra)
@@ -46040,6 +45544,12 @@ function makeResolver(compose, services, proxy) {
                 ok: false,
                 why: `service "${other.name}" is on ${nets.length ? nets.map((n) => `"${n}"`).join(', ') : 'no network'} and the proxy "${proxy.name}" is on ${proxyNets.length ? proxyNets.map((n) => `"${n}"`).join(', ') : 'no network'}: they share no network`,
                 candidate: other,
+            };
+        }
+        if (isUnansweredLocalName(host)) {
+            return {
+                ok: false,
+                why: `"${host}" is not in the container's /etc/hosts (Docker writes only localhost, ip6-localhost and ip6-loopback) and public DNS does not answer it`,
             };
         }
         // A dotted name is left to public DNS, which Docker's resolver forwards to.
@@ -46201,6 +45711,8 @@ const validReferers = {
 
 
 
+
+
 const rules_RULES = [
     // errors: the stack would not start or not work
     composeInvalid,
@@ -46307,11 +45819,10 @@ function clone(node) {
             };
     }
 }
-/** The `compose-invalid`, `compose-interpolation` and `compose-reference` findings the loader emits. */
-function composeFinding(rule, pos, message, fix, service) {
+/** A loader diagnostic (see ComposeDiagnostic): what is wrong and where, never which rule or how severe. */
+function composeDiagnostic(kind, pos, message, fix, service) {
     return {
-        rule,
-        severity: 'error',
+        kind,
         message,
         pos,
         ...(service !== undefined ? { service } : {}),
@@ -46640,7 +46151,7 @@ function checkReferences(model, serviceNodes) {
         if (!svc.active)
             continue;
         const node = serviceNodes.get(svc.name);
-        const report = (pos, message, fix) => findings.push(composeFinding('compose-reference', pos, message, fix, svc.name));
+        const report = (pos, message, fix) => findings.push(composeDiagnostic('reference', pos, message, fix, svc.name));
         for (const dep of svc.dependsOn) {
             if (dep.implicit || services.has(dep.service))
                 continue;
@@ -46675,7 +46186,7 @@ function checkReferences(model, serviceNodes) {
         const networksEntry = entry(node, 'networks');
         if (svc.networkModePos && networksEntry && !isEmpty(networksEntry.value)) {
             findings.push({
-                ...composeFinding('compose-reference', nodePos(networksEntry.keyNode), `service ${svc.name} declares mutually exclusive \`network_mode\` and \`networks\``, 'Remove either network_mode or networks from this service.', svc.name),
+                ...composeDiagnostic('reference', nodePos(networksEntry.keyNode), `service ${svc.name} declares mutually exclusive \`network_mode\` and \`networks\``, 'Remove either network_mode or networks from this service.', svc.name),
                 related: [{ pos: svc.networkModePos, message: 'network_mode is set here' }],
             });
         }
@@ -46739,7 +46250,7 @@ function containerNameWithReplicas(svc, node) {
         return [];
     return [
         {
-            ...composeFinding('compose-invalid', svc.containerNamePos, `services.${attr}: can't set container_name and ${svc.name} as container name must be unique`, `Remove container_name so that compose names each replica itself (<project>-${svc.name}-1, -2, …), or set ${attr} to 1.`, svc.name),
+            ...composeDiagnostic('invalid', svc.containerNamePos, `services.${attr}: can't set container_name and ${svc.name} as container name must be unique`, `Remove container_name so that compose names each replica itself (<project>-${svc.name}-1, -2, …), or set ${attr} to 1.`, svc.name),
             related: [{ pos: nodePos(countNode), message: `${attr} is ${count} here` }],
         },
     ];
@@ -46755,7 +46266,7 @@ function rejectedPorts(svc, node) {
         if (error === undefined)
             return [];
         return [
-            composeFinding('compose-invalid', nodePos(item), `services.${svc.name}.ports[${i}] "${raw}": docker compose refuses to load it: ${error}`, 'Write the port as [ip:][host[-end]:]container[-end][/tcp|udp|sctp], each port a number from 0 to 65535 (1 to 65535 in the container; host port 0 lets the engine pick one).', svc.name),
+            composeDiagnostic('invalid', nodePos(item), `services.${svc.name}.ports[${i}] "${raw}": docker compose refuses to load it: ${error}`, 'Write the port as [ip:][host[-end]:]container[-end][/tcp|udp|sctp], each port a number from 0 to 65535 (1 to 65535 in the container; host port 0 lets the engine pick one).', svc.name),
         ];
     });
 }
@@ -46793,7 +46304,7 @@ function duplicateMountTargets(svc, node) {
             continue;
         }
         findings.push({
-            ...composeFinding('compose-invalid', nodePos(item), `${loc}: target ${clean} already mounted as ${earlier.loc}`, `Mount something else at ${clean}, or remove one of the two mounts: a container path takes one mount.`, svc.name),
+            ...composeDiagnostic('invalid', nodePos(item), `${loc}: target ${clean} already mounted as ${earlier.loc}`, `Mount something else at ${clean}, or remove one of the two mounts: a container path takes one mount.`, svc.name),
             related: [{ pos: earlier.pos, message: `${clean} is already mounted here` }],
         });
     }
@@ -46855,7 +46366,7 @@ function dependencyCycles(active, serviceNodes) {
             if (at !== undefined) {
                 const cycle = stack.slice(at);
                 findings.push({
-                    ...composeFinding('compose-reference', edge.pos, `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`, 'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.', frame.name),
+                    ...composeDiagnostic('reference', edge.pos, `dependency cycle detected: ${[...cycle.map((s) => s.name), edge.to].join(' -> ')}`, 'Remove one dependency of the cycle (depends_on, links, volumes_from or a "service:" network_mode/ipc/pid): compose cannot order services that wait for each other.', frame.name),
                     related: cycle
                         .slice(1)
                         .flatMap((s, i) => s.via ? [{ pos: s.via.pos, message: `${cycle[i].name} depends on ${s.name} here` }] : []),
@@ -47273,18 +46784,18 @@ const CASTS = [
  */
 function interpolateTree(root, text, lookup, budget) {
     const result = { diagnostics: [], unset: [] };
-    interpolate_walk(root, [], text, { lookup, budget }, result);
+    walk(root, [], text, { lookup, budget }, result);
     return result;
 }
-function interpolate_walk(node, path, text, x, result) {
+function walk(node, path, text, x, result) {
     if (node.kind === 'map') {
         for (const e of node.entries.values())
-            interpolate_walk(e.value, [...path, e.key], text, x, result);
+            walk(e.value, [...path, e.key], text, x, result);
         return;
     }
     if (node.kind === 'seq') {
         for (const item of node.items)
-            interpolate_walk(item, [...path, '[]'], text, x, result);
+            walk(item, [...path, '[]'], text, x, result);
         return;
     }
     if (typeof node.value === 'string' && node.value.includes('$')) {
@@ -47298,7 +46809,7 @@ function interpolate_walk(node, path, text, x, result) {
         }
         if (r.error) {
             const pos = posIn(node, text, template, r.error.index);
-            result.diagnostics.push(composeFinding('compose-interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX));
+            result.diagnostics.push(composeDiagnostic('interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX));
             return;
         }
         node.value = r.value;
@@ -47325,7 +46836,7 @@ function castAt(node, path, result) {
         value = Number(raw);
     }
     if (value === undefined) {
-        result.diagnostics.push(composeFinding('compose-interpolation', { file: node.file, line: node.line, column: node.column }, `${path.filter((p) => p !== '[]').join('.')}: failed to cast to expected type: "${raw}" is not ${cast === 'bool' ? 'a boolean' : cast === 'int' ? 'an integer' : 'a number'}`, `Give a ${cast === 'bool' ? 'true/false' : 'numeric'} value here.`));
+        result.diagnostics.push(composeDiagnostic('interpolation', { file: node.file, line: node.line, column: node.column }, `${path.filter((p) => p !== '[]').join('.')}: failed to cast to expected type: "${raw}" is not ${cast === 'bool' ? 'a boolean' : cast === 'int' ? 'an integer' : 'a number'}`, `Give a ${cast === 'bool' ? 'true/false' : 'numeric'} value here.`));
         return;
     }
     node.value = value;
@@ -47662,10 +47173,10 @@ function envFileValues(node, ctx) {
         catch (error) {
             if (where.kind !== 'missing') {
                 // A FIFO, device or oversized file: say so at the reference, whether required or not.
-                ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), errors_errorMessage(error), 'Point env_file at a regular KEY=VALUE file.'));
+                ctx.diagnostics.push(composeDiagnostic('invalid', nodePos(item), errors_errorMessage(error), 'Point env_file at a regular KEY=VALUE file.'));
             }
             else if (required) {
-                ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), `env file ${abs} not found`, 'Create the file, fix the path (relative to the project directory), or mark the entry `required: false`.'));
+                ctx.diagnostics.push(composeDiagnostic('invalid', nodePos(item), `env file ${abs} not found`, 'Create the file, fix the path (relative to the project directory), or mark the entry `required: false`.'));
             }
             continue;
         }
@@ -47673,7 +47184,7 @@ function envFileValues(node, ctx) {
             Object.assign(out, parseDotenv(text, abs, (k) => out[k] ?? (ctx.lookup ? ctx.lookup(k) : ctx.env[k]), ctx.budget));
         }
         catch (error) {
-            ctx.diagnostics.push(composeFinding('compose-invalid', nodePos(item), errors_errorMessage(error), 'Fix the env file (KEY=VALUE lines).'));
+            ctx.diagnostics.push(composeDiagnostic('invalid', nodePos(item), errors_errorMessage(error), 'Fix the env file (KEY=VALUE lines).'));
         }
     }
     return out;
@@ -47834,7 +47345,7 @@ function parseComposeBytes(file, bytes) {
     if (!strict) {
         const lc = lineCounterFor(text);
         const at = lc.linePos(Math.max(0, text.indexOf('\uFFFD')));
-        diagnostics.push(composeFinding('compose-invalid', { file, line: at.line, column: at.col }, 'invalid UTF-8 byte sequence (compose reads YAML as UTF-8)', 'Re-save the file as UTF-8.'));
+        diagnostics.push(composeDiagnostic('invalid', { file, line: at.line, column: at.col }, 'invalid UTF-8 byte sequence (compose reads YAML as UTF-8)', 'Re-save the file as UTF-8.'));
     }
     parsed.diagnostics.unshift(...diagnostics);
     return parsed;
@@ -47862,13 +47373,13 @@ function parseComposeText(file, text) {
         return { file, line: lp.line, column: bom && lp.line === 1 ? Math.max(1, lp.col - 1) : lp.col };
     };
     for (const error of doc.errors) {
-        diagnostics.push(composeFinding('compose-invalid', posOf(error.pos[0]), `YAML: ${error.message.split('\n')[0]}`, 'Fix the YAML syntax at this line (indentation, quotes, brackets).'));
+        diagnostics.push(composeDiagnostic('invalid', posOf(error.pos[0]), `YAML: ${error.message.split('\n')[0]}`, 'Fix the YAML syntax at this line (indentation, quotes, brackets).'));
     }
     const result = { file, text, root: undefined, diagnostics };
     if (doc.errors.length > 0)
         return result;
     if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null)) {
-        diagnostics.push(composeFinding('compose-invalid', { file, line: 1, column: 1 }, 'empty compose file', 'Add at least a `services:` mapping, or remove the file.'));
+        diagnostics.push(composeDiagnostic('invalid', { file, line: 1, column: 1 }, 'empty compose file', 'Add at least a `services:` mapping, or remove the file.'));
         return result;
     }
     const converter = new Converter(text, doc, posOf, diagnostics);
@@ -47878,7 +47389,7 @@ function parseComposeText(file, text) {
     }
     catch (error) {
         if (error instanceof AliasBudgetExceeded || error instanceof TooDeep) {
-            diagnostics.push(composeFinding('compose-invalid', converter.failedAt ?? { file, line: 1, column: 1 }, error.message, error instanceof AliasBudgetExceeded
+            diagnostics.push(composeDiagnostic('invalid', converter.failedAt ?? { file, line: 1, column: 1 }, error.message, error instanceof AliasBudgetExceeded
                 ? 'Remove the nested YAML aliases (this looks like an alias bomb).'
                 : 'Flatten the document: compose files are never nested this deep.'));
             return result;
@@ -47886,7 +47397,7 @@ function parseComposeText(file, text) {
         throw error;
     }
     if (root.kind !== 'map') {
-        diagnostics.push(composeFinding('compose-invalid', { file, line: root.line, column: root.column }, 'Top-level object must be a mapping', 'Start the file with top-level keys such as `services:`.'));
+        diagnostics.push(composeDiagnostic('invalid', { file, line: root.line, column: root.column }, 'Top-level object must be a mapping', 'Start the file with top-level keys such as `services:`.'));
         return result;
     }
     result.root = root;
@@ -47983,7 +47494,7 @@ class Converter {
         for (const pair of node.items) {
             const keyNode = pair.key;
             if (keyNode !== null && !(0,dist/* isScalar */.jn)(keyNode) && !(0,dist/* isAlias */.Vj)(keyNode)) {
-                this.diagnostics.push(composeFinding('compose-invalid', this.posOf(keyNode.range?.[0] ?? 0), 'mapping keys must be strings', 'Use a plain string as the key.'));
+                this.diagnostics.push(composeDiagnostic('invalid', this.posOf(keyNode.range?.[0] ?? 0), 'mapping keys must be strings', 'Use a plain string as the key.'));
                 continue;
             }
             const key = this.convert(keyNode, depth + 1, node.range?.[0] ?? 0);
@@ -47999,7 +47510,7 @@ class Converter {
             }
             const previous = entries.get(keyText);
             if (previous) {
-                this.diagnostics.push(composeFinding('compose-invalid', { file: key.file, line: key.line, column: key.column }, `mapping key "${keyText}" already defined at line ${previous.keyNode.line}`, `Remove one of the two "${keyText}" keys (YAML keys must be unique).`));
+                this.diagnostics.push(composeDiagnostic('invalid', { file: key.file, line: key.line, column: key.column }, `mapping key "${keyText}" already defined at line ${previous.keyNode.line}`, `Remove one of the two "${keyText}" keys (YAML keys must be unique).`));
                 continue;
             }
             entries.set(keyText, { key: keyText, keyNode: key, value, indent: this.indentAt(key.start) });
@@ -60074,7 +59585,7 @@ function validateSchema(root, fileLabel) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        findings.push(composeFinding('compose-invalid', located, `validating ${fileLabel}: ${message}`, schema_fixFor(error)));
+        findings.push(composeDiagnostic('invalid', located, `validating ${fileLabel}: ${message}`, schema_fixFor(error)));
     }
     return findings;
 }
@@ -60236,7 +59747,7 @@ function selectErrors(errors) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/src/compose/index.js
+;// CONCATENATED MODULE: ./lib/src/compose/loader.js
 
 
 
@@ -60536,13 +60047,13 @@ class Loader {
                 continue;
             const missing = paths.filter((_, i) => located[i].kind === 'missing' || located[i].kind === 'dir');
             for (const m of missing) {
-                this.diagnostics.push(composeFinding('compose-invalid', nodePos(m.node), `include: ${m.file} not found`, 'Fix the path of the included compose file.'));
+                this.diagnostics.push(composeDiagnostic('invalid', nodePos(m.node), `include: ${m.file} not found`, 'Fix the path of the included compose file.'));
             }
             if (missing.length > 0)
                 continue;
             const cycle = paths.find((p) => chain.includes(p.file));
             if (cycle || chain.length > MAX_INCLUDE_DEPTH) {
-                this.diagnostics.push(composeFinding('compose-invalid', nodePos(cycle?.node ?? item), `include cycle detected: ${[...chain, cycle?.file ?? ''].map((f) => this.label(f)).join(' includes ')}`, 'Remove the include that leads back to a file already being included.'));
+                this.diagnostics.push(composeDiagnostic('invalid', nodePos(cycle?.node ?? item), `include cycle detected: ${[...chain, cycle?.file ?? ''].map((f) => this.label(f)).join(' includes ')}`, 'Remove the include that leads back to a file already being included.'));
                 continue;
             }
             const projectDirText = isMap(item) ? str(get(item, 'project_directory')) : undefined;
@@ -60560,7 +60071,7 @@ class Loader {
                     if (where.kind === 'outside')
                         return [];
                     if (where.kind === 'missing' || where.kind === 'dir') {
-                        this.diagnostics.push(composeFinding('compose-invalid', nodePos(n), `include: env_file ${abs} not found`, 'Fix the env_file path.'));
+                        this.diagnostics.push(composeDiagnostic('invalid', nodePos(n), `include: env_file ${abs} not found`, 'Fix the env_file path.'));
                         return [];
                     }
                     return [abs];
@@ -60591,7 +60102,7 @@ class Loader {
                 if (mine && JSON.stringify(toPlain(mine.value)) === JSON.stringify(toPlain(e.value)))
                     continue;
                 if (mine) {
-                    this.diagnostics.push(composeFinding('compose-invalid', nodePos(mine.keyNode), `${section}.${name} conflicts with imported resource`, `Rename ${section}.${name} here or in the included project: both define it.`));
+                    this.diagnostics.push(composeDiagnostic('invalid', nodePos(mine.keyNode), `${section}.${name} conflicts with imported resource`, `Rename ${section}.${name} here or in the included project: both define it.`));
                     continue;
                 }
                 local.value.entries.set(name, e);
@@ -60667,7 +60178,7 @@ class Loader {
                     break;
                 }
                 if (where.kind === 'missing' || where.kind === 'dir') {
-                    this.diagnostics.push(composeFinding('compose-reference', nodePos(fileNode), `service "${at.name}" extends a file that does not exist: ${baseFile}`, 'Fix the extends.file path (it is relative to this compose file).', at.name));
+                    this.diagnostics.push(composeDiagnostic('reference', nodePos(fileNode), `service "${at.name}" extends a file that does not exist: ${baseFile}`, 'Fix the extends.file path (it is relative to this compose file).', at.name));
                     stop();
                     break;
                 }
@@ -60675,7 +60186,7 @@ class Loader {
             }
             const baseEntry = baseServices?.entries.get(target);
             if (!baseServices || !baseEntry) {
-                this.diagnostics.push(composeFinding('compose-reference', nodePos(targetNode), `service "${at.name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`, `Name a service defined in ${this.label(baseFile)}.`, at.name));
+                this.diagnostics.push(composeDiagnostic('reference', nodePos(targetNode), `service "${at.name}" extends undefined service "${target}"${fromFile !== undefined ? ` in ${this.label(baseFile)}` : ''}`, `Name a service defined in ${this.label(baseFile)}.`, at.name));
                 stop();
                 break;
             }
@@ -60708,7 +60219,7 @@ class Loader {
         const last = chain[chain.length - 1];
         const crossesFiles = chain.some((s) => s.file !== last.file);
         const names = chain.map((s) => (crossesFiles ? `${s.name} in ${this.label(s.file)}` : s.name));
-        return composeFinding('compose-invalid', pos, `circular reference with extends: ${names.join(' -> ')}`, crossesFiles
+        return composeDiagnostic('invalid', pos, `circular reference with extends: ${names.join(' -> ')}`, crossesFiles
             ? 'Break the cycle: `docker compose config` stops with "Circular reference" when services extend each other across files.'
             : 'Break the cycle: a service cannot extend itself, directly or through others.', last.name);
     }
@@ -60754,6 +60265,669 @@ function rebaseServices(root, dir) {
     for (const [name, e] of services.entries) {
         if (isMap(e.value))
             services.entries.set(name, { ...e, value: rebaseService(e.value, dir) });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/nginx/builtin-files.js
+/**
+ * The configuration files the official nginx Docker image (nginx:1.27/1.29, Debian and Alpine, from
+ * nginx.org packages) ships in /etc/nginx, as text: nginx.conf (which includes conf.d/*.conf inside
+ * http{}), mime.types, conf.d/default.conf and the fastcgi/scgi/uwsgi params. The image also has a
+ * `modules` symlink to /usr/lib/nginx/modules (module binaries, nothing to parse). The Debian
+ * distribution's extras (fastcgi.conf, proxy_params, snippets/, sites-enabled/) are NOT in the image.
+ * default.conf is shown as packaged: at start, 10-listen-on-ipv6-by-default.sh adds
+ * `listen [::]:80;` to it when the container has IPv6 and the file is unmodified.
+ */
+const NGINX_CONF = `
+user  nginx;
+worker_processes  auto;
+
+error_log  /var/log/nginx/error.log notice;
+pid        /run/nginx.pid;
+
+
+events {
+    worker_connections  1024;
+}
+
+
+http {
+    include       /etc/nginx/mime.types;
+    default_type  application/octet-stream;
+
+    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '
+                      '$status $body_bytes_sent "$http_referer" '
+                      '"$http_user_agent" "$http_x_forwarded_for"';
+
+    access_log  /var/log/nginx/access.log  main;
+
+    sendfile        on;
+    #tcp_nopush     on;
+
+    keepalive_timeout  65;
+
+    #gzip  on;
+
+    include /etc/nginx/conf.d/*.conf;
+}
+`;
+const MIME_TYPES = `
+types {
+    text/html                                        html htm shtml;
+    text/css                                         css;
+    text/xml                                         xml;
+    image/gif                                        gif;
+    image/jpeg                                       jpeg jpg;
+    application/javascript                           js;
+    application/atom+xml                             atom;
+    application/rss+xml                              rss;
+
+    text/mathml                                      mml;
+    text/plain                                       txt;
+    text/vnd.sun.j2me.app-descriptor                 jad;
+    text/vnd.wap.wml                                 wml;
+    text/x-component                                 htc;
+
+    image/avif                                       avif;
+    image/png                                        png;
+    image/svg+xml                                    svg svgz;
+    image/tiff                                       tif tiff;
+    image/vnd.wap.wbmp                               wbmp;
+    image/webp                                       webp;
+    image/x-icon                                     ico;
+    image/x-jng                                      jng;
+    image/x-ms-bmp                                   bmp;
+
+    font/woff                                        woff;
+    font/woff2                                       woff2;
+
+    application/java-archive                         jar war ear;
+    application/json                                 json;
+    application/mac-binhex40                         hqx;
+    application/msword                               doc;
+    application/pdf                                  pdf;
+    application/postscript                           ps eps ai;
+    application/rtf                                  rtf;
+    application/vnd.apple.mpegurl                    m3u8;
+    application/vnd.google-earth.kml+xml             kml;
+    application/vnd.google-earth.kmz                 kmz;
+    application/vnd.ms-excel                         xls;
+    application/vnd.ms-fontobject                    eot;
+    application/vnd.ms-powerpoint                    ppt;
+    application/vnd.oasis.opendocument.graphics      odg;
+    application/vnd.oasis.opendocument.presentation  odp;
+    application/vnd.oasis.opendocument.spreadsheet   ods;
+    application/vnd.oasis.opendocument.text          odt;
+    application/vnd.openxmlformats-officedocument.presentationml.presentation
+                                                     pptx;
+    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+                                                     xlsx;
+    application/vnd.openxmlformats-officedocument.wordprocessingml.document
+                                                     docx;
+    application/vnd.wap.wmlc                         wmlc;
+    application/wasm                                 wasm;
+    application/x-7z-compressed                      7z;
+    application/x-cocoa                              cco;
+    application/x-java-archive-diff                  jardiff;
+    application/x-java-jnlp-file                     jnlp;
+    application/x-makeself                           run;
+    application/x-perl                               pl pm;
+    application/x-pilot                              prc pdb;
+    application/x-rar-compressed                     rar;
+    application/x-redhat-package-manager             rpm;
+    application/x-sea                                sea;
+    application/x-shockwave-flash                    swf;
+    application/x-stuffit                            sit;
+    application/x-tcl                                tcl tk;
+    application/x-x509-ca-cert                       der pem crt;
+    application/x-xpinstall                          xpi;
+    application/xhtml+xml                            xhtml;
+    application/xspf+xml                             xspf;
+    application/zip                                  zip;
+
+    application/octet-stream                         bin exe dll;
+    application/octet-stream                         deb;
+    application/octet-stream                         dmg;
+    application/octet-stream                         iso img;
+    application/octet-stream                         msi msp msm;
+
+    audio/midi                                       mid midi kar;
+    audio/mpeg                                       mp3;
+    audio/ogg                                        ogg;
+    audio/x-m4a                                      m4a;
+    audio/x-realaudio                                ra;
+
+    video/3gpp                                       3gpp 3gp;
+    video/mp2t                                       ts;
+    video/mp4                                        mp4;
+    video/mpeg                                       mpeg mpg;
+    video/quicktime                                  mov;
+    video/webm                                       webm;
+    video/x-flv                                      flv;
+    video/x-m4v                                      m4v;
+    video/x-mng                                      mng;
+    video/x-ms-asf                                   asx asf;
+    video/x-ms-wmv                                   wmv;
+    video/x-msvideo                                  avi;
+}
+`;
+const DEFAULT_CONF = String.raw `server {
+    listen       80;
+    server_name  localhost;
+
+    #access_log  /var/log/nginx/host.access.log  main;
+
+    location / {
+        root   /usr/share/nginx/html;
+        index  index.html index.htm;
+    }
+
+    #error_page  404              /404.html;
+
+    # redirect server error pages to the static page /50x.html
+    #
+    error_page   500 502 503 504  /50x.html;
+    location = /50x.html {
+        root   /usr/share/nginx/html;
+    }
+
+    # proxy the PHP scripts to Apache listening on 127.0.0.1:80
+    #
+    #location ~ \.php$ {
+    #    proxy_pass   http://127.0.0.1;
+    #}
+
+    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000
+    #
+    #location ~ \.php$ {
+    #    root           html;
+    #    fastcgi_pass   127.0.0.1:9000;
+    #    fastcgi_index  index.php;
+    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;
+    #    include        fastcgi_params;
+    #}
+
+    # deny access to .htaccess files, if Apache's document root
+    # concurs with nginx's one
+    #
+    #location ~ /\.ht {
+    #    deny  all;
+    #}
+}
+
+`;
+const FASTCGI_PARAMS = `
+fastcgi_param  QUERY_STRING       $query_string;
+fastcgi_param  REQUEST_METHOD     $request_method;
+fastcgi_param  CONTENT_TYPE       $content_type;
+fastcgi_param  CONTENT_LENGTH     $content_length;
+
+fastcgi_param  SCRIPT_NAME        $fastcgi_script_name;
+fastcgi_param  REQUEST_URI        $request_uri;
+fastcgi_param  DOCUMENT_URI       $document_uri;
+fastcgi_param  DOCUMENT_ROOT      $document_root;
+fastcgi_param  SERVER_PROTOCOL    $server_protocol;
+fastcgi_param  REQUEST_SCHEME     $scheme;
+fastcgi_param  HTTPS              $https if_not_empty;
+
+fastcgi_param  GATEWAY_INTERFACE  CGI/1.1;
+fastcgi_param  SERVER_SOFTWARE    nginx/$nginx_version;
+
+fastcgi_param  REMOTE_ADDR        $remote_addr;
+fastcgi_param  REMOTE_PORT        $remote_port;
+fastcgi_param  SERVER_ADDR        $server_addr;
+fastcgi_param  SERVER_PORT        $server_port;
+fastcgi_param  SERVER_NAME        $server_name;
+
+# PHP only, required if PHP was built with --enable-force-cgi-redirect
+fastcgi_param  REDIRECT_STATUS    200;
+`;
+const SCGI_PARAMS = `
+scgi_param  REQUEST_METHOD     $request_method;
+scgi_param  REQUEST_URI        $request_uri;
+scgi_param  QUERY_STRING       $query_string;
+scgi_param  CONTENT_TYPE       $content_type;
+
+scgi_param  DOCUMENT_URI       $document_uri;
+scgi_param  DOCUMENT_ROOT      $document_root;
+scgi_param  SCGI               1;
+scgi_param  SERVER_PROTOCOL    $server_protocol;
+scgi_param  REQUEST_SCHEME     $scheme;
+scgi_param  HTTPS              $https if_not_empty;
+
+scgi_param  REMOTE_ADDR        $remote_addr;
+scgi_param  REMOTE_PORT        $remote_port;
+scgi_param  SERVER_PORT        $server_port;
+scgi_param  SERVER_NAME        $server_name;
+`;
+const UWSGI_PARAMS = `
+uwsgi_param  QUERY_STRING       $query_string;
+uwsgi_param  REQUEST_METHOD     $request_method;
+uwsgi_param  CONTENT_TYPE       $content_type;
+uwsgi_param  CONTENT_LENGTH     $content_length;
+
+uwsgi_param  REQUEST_URI        $request_uri;
+uwsgi_param  PATH_INFO          $document_uri;
+uwsgi_param  DOCUMENT_ROOT      $document_root;
+uwsgi_param  SERVER_PROTOCOL    $server_protocol;
+uwsgi_param  REQUEST_SCHEME     $scheme;
+uwsgi_param  HTTPS              $https if_not_empty;
+
+uwsgi_param  REMOTE_ADDR        $remote_addr;
+uwsgi_param  REMOTE_PORT        $remote_port;
+uwsgi_param  SERVER_PORT        $server_port;
+uwsgi_param  SERVER_NAME        $server_name;
+`;
+/** Container path → file text, for the image's own files (a ContainerFs's `builtin` source). */
+const builtinFiles = new Map([
+    ['/etc/nginx/nginx.conf', NGINX_CONF],
+    ['/etc/nginx/mime.types', MIME_TYPES],
+    ['/etc/nginx/conf.d/default.conf', DEFAULT_CONF],
+    ['/etc/nginx/fastcgi_params', FASTCGI_PARAMS],
+    ['/etc/nginx/scgi_params', SCGI_PARAMS],
+    ['/etc/nginx/uwsgi_params', UWSGI_PARAMS],
+]);
+
+;// CONCATENATED MODULE: ./lib/src/nginx/templates.js
+
+
+
+/**
+ * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
+ *
+ * At start the image renders every file under $NGINX_ENVSUBST_TEMPLATE_DIR (default
+ * /etc/nginx/templates) whose name ends in $NGINX_ENVSUBST_TEMPLATE_SUFFIX (default .template) into
+ * $NGINX_ENVSUBST_OUTPUT_DIR (default /etc/nginx/conf.d), keeping subdirectories and dropping the suffix.
+ * It runs `envsubst "$defined_envs"`: only variables that are defined in the container environment
+ * (and whose names match $NGINX_ENVSUBST_FILTER, a regex, when set) are replaced, in both `$NAME`
+ * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
+ * happens to define a variable of that exact (case-sensitive) name.
+ */
+const TEMPLATE_DIR = (/* unused pure expression or super */ null && (TEMPLATES_DIR));
+const TEMPLATE_SUFFIX = '.template';
+const TEMPLATE_OUTPUT_DIR = (/* unused pure expression or super */ null && (CONF_D));
+/** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
+function substitutedNames(env) {
+    const filter = env.NGINX_ENVSUBST_FILTER;
+    let re;
+    if (filter) {
+        try {
+            re = new RegExp(filter);
+        }
+        catch {
+            re = undefined; // awk would fail on it too; then nothing is filtered out
+        }
+    }
+    const names = new Set();
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (re && !re.test(name))
+            continue;
+        names.add(name);
+    }
+    return names;
+}
+/**
+ * envsubst with a variable list: `$NAME` (the longest name that follows `$`) and `${NAME}` are replaced
+ * when NAME is in the list; everything else, including `${NAME:-default}`, stays as written.
+ */
+function renderTemplate(text, env) {
+    return renderTemplateMapped(text, env).text;
+}
+/** renderTemplate, plus the map from the rendered text back to the template. */
+function renderTemplateMapped(text, env) {
+    const names = substitutedNames(env);
+    // Segments in rendered order: where each starts in the output and in the template, and whether it is a value.
+    const outStart = [];
+    const inStart = [];
+    const isValue = [];
+    let out = '';
+    let last = 0;
+    const segment = (from, value, piece) => {
+        outStart.push(out.length);
+        inStart.push(from);
+        isValue.push(value);
+        out += piece;
+    };
+    for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+        const name = m[1] ?? m[2];
+        if (!names.has(name))
+            continue;
+        if (m.index > last)
+            segment(last, false, text.slice(last, m.index));
+        segment(m.index, true, env[name] ?? '');
+        last = m.index + m[0].length;
+    }
+    segment(last, false, text.slice(last));
+    const offsetOf = (rendered) => {
+        // The last segment starting at or before the offset (an empty value yields to the text after it).
+        const lo = lastIndexAtOrBefore(outStart, rendered);
+        return isValue[lo] ? inStart[lo] : inStart[lo] + (rendered - outStart[lo]);
+    };
+    return { text: out, template: { text, offsetOf } };
+}
+/** Start offsets of the lines of a text, as the nginx lexer counts them (a leading BOM is not a column). */
+function lineStarts(text) {
+    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function positionIn(starts, offset) {
+    const lo = lastIndexAtOrBefore(starts, offset);
+    return { line: lo + 1, column: Math.max(1, offset - starts[lo] + 1) };
+}
+/**
+ * Moves the positions of directives and syntax errors parsed from a rendered template back to the
+ * template's own lines and columns, so findings, code frames and fixes point at the file as written.
+ */
+function mapToTemplate(parsed, errors, renderedText, template) {
+    const rendered = lineStarts(renderedText);
+    const original = lineStarts(template.text);
+    const offsetAt = (line, column) => (rendered[line - 1] ?? renderedText.length) + column - 1;
+    const back = (line, column) => positionIn(original, template.offsetOf(offsetAt(line, column)));
+    const stack = [parsed];
+    for (let list = stack.pop(); list; list = stack.pop()) {
+        for (const d of list) {
+            Object.assign(d, positionIn(original, template.offsetOf(d.start)));
+            d.start = template.offsetOf(d.start);
+            d.end = template.offsetOf(d.end);
+            d.argPos = d.argPos.map((p) => back(p.line, p.column));
+            if (d.block)
+                stack.push(d.block);
+        }
+    }
+    for (const e of errors) {
+        const at = e.offset ?? offsetAt(e.line, e.column);
+        if (e.nginxLine !== undefined)
+            e.nginxLine = back(e.nginxLine, 1).line;
+        Object.assign(e, positionIn(original, template.offsetOf(at)));
+        if (e.offset !== undefined)
+            e.offset = template.offsetOf(e.offset);
+    }
+}
+/** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
+function templateOutputPath(templateContainerPath, env = {}) {
+    const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR).replace(/\/$/, '');
+    const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
+    const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || TEMPLATE_OUTPUT_DIR).replace(/\/$/, '');
+    if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
+        return undefined;
+    const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
+    if (!relative || relative.endsWith('/'))
+        return undefined;
+    return `${out}/${relative}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/nginx/includes.js
+
+
+
+
+
+/** Files per configuration; nginx has no such limit, so hitting it is reported as unchecked files. */
+const DEFAULT_MAX_FILES = 10_000;
+/** nginx decides "glob or not" by these characters (ngx_conf_include: strpbrk(name, "*?[")). */
+function isGlob(pattern) {
+    return /[*?[]/.test(pattern);
+}
+/**
+ * Reads a file as nginx would see its text. Bytes that are not UTF-8 become U+FFFD, as crossplane reads
+ * them (nginx itself works on bytes; directive names and paths are ASCII in practice). The BOM is kept
+ * so that offsets match the file on disk.
+ */
+function readConfigText(file, fs) {
+    if (file.kind === 'builtin')
+        return file.text;
+    if (file.text !== undefined)
+        return file.text;
+    if (fs?.read)
+        return fs.read(file);
+    return project_files_ProjectFiles.unconfined().readText(file.hostPath, 'nginx config');
+}
+/**
+ * Loads an nginx configuration the way nginx reads it in its container: the entry file, then every
+ * included file, in crossplane's order (breadth-first, each file once; `includes` holds indexes into
+ * `files`). Include problems (missing files, empty globs, cycles, too many files) are collected, not
+ * thrown. Throws InputError only when the entry file itself is absent or unreadable.
+ */
+function loadNginxConfig(entry, fs, opts = {}) {
+    const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
+    const prefix = opts.prefix ?? external_node_path_namespaceObject.posix.dirname(entry.containerPath);
+    const entryFile = fs.file(entry.containerPath);
+    if (!entryFile)
+        throw new errors_InputError(`nginx configuration ${entry.containerPath} does not exist in the container`);
+    const files = [];
+    const includeProblems = [];
+    const indexOf = new Map();
+    const edges = [];
+    const add = (containerPath, file) => {
+        const hostPath = file.kind === 'host' ? file.hostPath : (file.label ?? containerPath);
+        let text;
+        try {
+            text = readConfigText(file, fs);
+        }
+        catch (error) {
+            if (files.length === 0)
+                throw new errors_InputError(`cannot read nginx configuration ${hostPath}: ${errors_errorMessage(error)}`);
+            throw error;
+        }
+        const { parsed, errors } = parser_parseNginxText(text, hostPath);
+        const template = file.kind === 'host' ? file.template : undefined;
+        if (template)
+            mapToTemplate(parsed, errors, text, template);
+        const index = files.length;
+        const shown = template ? template.text : text;
+        files.push({
+            file: hostPath,
+            containerPath,
+            builtin: file.kind === 'builtin',
+            errors,
+            parsed,
+            text: shown,
+        });
+        indexOf.set(containerPath, index);
+        return index;
+    };
+    add(entry.containerPath, entryFile);
+    for (let current = 0; current < files.length; current++) {
+        for (const d of includeDirectives(files[current].parsed)) {
+            const arg = d.args[0];
+            if (arg === undefined || d.args.length !== 1)
+                continue; // checkDirective reports the argument count
+            const pattern = arg.startsWith('/') ? arg : external_node_path_namespaceObject.posix.join(prefix, arg);
+            let targets;
+            if (isGlob(pattern)) {
+                targets = fs.glob(pattern).filter((p) => !fs.isDirectory(p));
+                // A glob into a mount from outside the project is not analysed; path-outside-project says so.
+                if (targets.length === 0 && !fs.outside?.(external_node_path_namespaceObject.posix.dirname(pattern)))
+                    includeProblems.push({ kind: 'empty-glob', directive: d, pattern });
+            }
+            else if (fs.file(pattern)) {
+                targets = [pattern];
+            }
+            else if (fs.outside?.(pattern)) {
+                targets = [];
+            }
+            else {
+                const message = fs.isDirectory(pattern)
+                    ? `${pattern} is a directory`
+                    : `open() "${pattern}" failed (2: No such file or directory)`;
+                includeProblems.push({ kind: 'missing', directive: d, pattern, message });
+                targets = [];
+            }
+            d.includes = [];
+            for (const target of targets) {
+                let index = indexOf.get(target);
+                if (index === undefined) {
+                    if (files.length >= maxFiles) {
+                        includeProblems.push({
+                            kind: 'too-many-files',
+                            directive: d,
+                            pattern,
+                            message: `stackgate reads at most ${maxFiles} files per configuration; ${target} and the files after it were not checked`,
+                        });
+                        break;
+                    }
+                    const file = fs.file(target);
+                    if (!file)
+                        continue;
+                    try {
+                        index = add(target, file);
+                    }
+                    catch (error) {
+                        // Refused by the boundary (a FIFO, a device, over the size cap or the budget): never waited on.
+                        includeProblems.push({
+                            kind: 'unreadable',
+                            directive: d,
+                            pattern,
+                            message: errors_errorMessage(error),
+                            ...(file.kind === 'host' ? { file: file.hostPath } : {}),
+                        });
+                        continue;
+                    }
+                }
+                d.includes.push(index);
+                edges.push({ from: current, to: index, directive: d, pattern });
+            }
+        }
+    }
+    const next = new Map();
+    for (const e of edges) {
+        const targets = next.get(e.from);
+        if (targets)
+            targets.push(e.to);
+        else
+            next.set(e.from, [e.to]);
+    }
+    // Every cycle has an edge back to an earlier-read file (indexes cannot rise all the way round), so
+    // checking only those reports each cycle once. One search per distinct target serves all its back
+    // edges (many files including one earlier file would otherwise cost a search each).
+    const searches = new Map();
+    for (const edge of edges) {
+        if (edge.to > edge.from)
+            continue;
+        let previous = searches.get(edge.to);
+        if (!previous) {
+            previous = reachableFrom(edge.to, next);
+            searches.set(edge.to, previous);
+        }
+        const chain = pathTo(edge.from, previous);
+        if (chain) {
+            const names = [edge.from, ...chain].map((i) => files[i].containerPath ?? files[i].file);
+            includeProblems.push({
+                kind: 'cycle',
+                directive: edge.directive,
+                pattern: edge.pattern,
+                message: `include cycle: ${names.join(' → ')}`,
+            });
+        }
+    }
+    return { files, includeProblems };
+}
+/** The include directives of a file, at any depth, in document order (no recursion). */
+function includeDirectives(parsed) {
+    const out = [];
+    const stack = [{ list: parsed, i: 0 }];
+    while (stack.length) {
+        const top = stack[stack.length - 1];
+        const d = top.list[top.i++];
+        if (!d) {
+            stack.pop();
+            continue;
+        }
+        if (d.directive === 'include')
+            out.push(d);
+        if (d.block)
+            stack.push({ list: d.block, i: 0 });
+    }
+    return out;
+}
+/** Breadth-first from `from` along include edges: each reached file index with the one it was reached from (-1 for `from`). */
+function reachableFrom(from, next) {
+    const previous = new Map([[from, -1]]);
+    const queue = [from];
+    for (let q = 0; q < queue.length; q++) {
+        const at = queue[q];
+        for (const target of next.get(at) ?? []) {
+            if (!previous.has(target)) {
+                previous.set(target, at);
+                queue.push(target);
+            }
+        }
+    }
+    return previous;
+}
+/** The file indexes from the search's start to `to` (inclusive), or undefined when unreachable. */
+function pathTo(to, previous) {
+    if (!previous.has(to))
+        return undefined;
+    const chain = [];
+    for (let k = to; k !== -1; k = previous.get(k))
+        chain.push(k);
+    return chain.reverse();
+}
+/**
+ * Visits every directive in nginx's reading order: an included file's directives appear in place of
+ * the include, with the includer's enclosing blocks. Return false from the visitor to skip a block's
+ * children or an include's files. Iterative, and an include cycle is entered only once per chain.
+ */
+function includes_walk(config, visitor) {
+    const first = config.files[0];
+    if (!first)
+        return;
+    // Files on the current include chain (the stack is depth-first), to enter a cycle only once.
+    const onChain = new Set();
+    const stack = [
+        { list: first.parsed, i: 0, parents: [], file: first, fileIndex: 0, chain: undefined, entersFile: true },
+    ];
+    while (stack.length) {
+        const top = stack[stack.length - 1];
+        if (top.i === 0 && top.entersFile)
+            onChain.add(top.fileIndex);
+        const d = top.list[top.i++];
+        if (!d) {
+            stack.pop();
+            if (top.entersFile)
+                onChain.delete(top.fileIndex);
+            continue;
+        }
+        const chain = top.chain;
+        const ctx = {
+            parents: top.parents,
+            file: top.file,
+            get includedBy() {
+                const out = [];
+                for (let link = chain; link; link = link.up)
+                    out.unshift(link.include);
+                return out;
+            },
+        };
+        const descend = visitor(d, ctx) !== false;
+        if (!descend)
+            continue;
+        if (d.block) {
+            stack.push({ ...top, list: d.block, i: 0, parents: [...top.parents, d], entersFile: false });
+        }
+        else if (d.includes?.length) {
+            // Pushed in reverse so the first included file is read first.
+            for (let k = d.includes.length - 1; k >= 0; k--) {
+                const index = d.includes[k];
+                const file = config.files[index];
+                if (!file || onChain.has(index))
+                    continue;
+                stack.push({
+                    list: file.parsed,
+                    i: 0,
+                    parents: top.parents,
+                    file,
+                    fileIndex: index,
+                    chain: { include: d, up: top.chain },
+                    entersFile: true,
+                });
+            }
+        }
     }
 }
 
@@ -60831,7 +61005,7 @@ function memoryContainerFs(files) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/src/project/container-fs.js
+;// CONCATENATED MODULE: ./lib/src/project/mounted-fs.js
 
 
 
@@ -60999,9 +61173,10 @@ class MountedContainerFs {
 
 
 
-const NGINX_MAIN = '/etc/nginx/nginx.conf';
-const build_CONF_D = '/etc/nginx/conf.d';
-const TEMPLATES = '/etc/nginx/templates';
+
+
+
+
 /** An image whose repository's last path segment is nginx (nginx, nginx:1.27-alpine, nginxinc/nginx-unprivileged, org/nginx). */
 function isNginxImage(image) {
     if (!image)
@@ -61027,7 +61202,7 @@ function dockerfileBase(projectDir, build, boundary, diagnostics) {
     }
     catch (error) {
         // A FIFO, a device or an oversized file is refused, not waited on; docker build could not use it either.
-        diagnostics.push(composeFinding('compose-invalid', build.pos, errors_errorMessage(error), 'Make the build context Dockerfile a regular file.'));
+        diagnostics.push(composeDiagnostic('invalid', build.pos, errors_errorMessage(error), 'Make the build context Dockerfile a regular file.'));
         return undefined;
     }
 }
@@ -61050,7 +61225,7 @@ function hasOfficialLayout(proxy, compose, boundary) {
 function pickProxy(compose, named) {
     if (named !== undefined)
         return compose.services.find((x) => x.name === named);
-    const mountsNginx = (s) => s.volumes.some((m) => m.target === '/etc/nginx' || m.target.startsWith('/etc/nginx/'));
+    const mountsNginx = (s) => s.volumes.some((m) => isUnderNginxPrefix(m.target));
     const candidates = compose.services.filter((s) => isNginxImage(s.image?.value) || mountsNginx(s));
     // Prefer the one that carries a config, then an active one.
     return (candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0]);
@@ -61084,7 +61259,7 @@ function looksLikeNginx(file, boundary) {
 /** Templates the official image renders at start: /etc/nginx/templates/X.template → /etc/nginx/conf.d/X. */
 function renderTemplates(fs, env) {
     const rendered = new Map();
-    for (const t of fs.glob(`${TEMPLATES}/*.template`)) {
+    for (const t of fs.glob(`${paths_TEMPLATES_DIR}/*.template`)) {
         const f = fs.file(t);
         if (f?.kind !== 'host')
             continue;
@@ -61097,7 +61272,7 @@ function renderTemplates(fs, env) {
             continue;
         }
         const { text, template } = renderTemplateMapped(source, env);
-        const target = external_node_path_namespaceObject.posix.join(build_CONF_D, external_node_path_namespaceObject.posix.basename(t, '.template'));
+        const target = external_node_path_namespaceObject.posix.join(paths_CONF_D, external_node_path_namespaceObject.posix.basename(t, '.template'));
         rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text, template });
     }
     return rendered;
@@ -61111,7 +61286,7 @@ const MAX_PLACED_DIRECTIVES = 500_000;
 function placeDirectives(config, max = MAX_PLACED_DIRECTIVES) {
     const out = [];
     let stoppedAt;
-    walk(config, (d, ctx) => {
+    includes_walk(config, (d, ctx) => {
         if (out.length >= max) {
             // Blame the include that led here; skipping every block and include from now on ends the walk.
             stoppedAt ??= ctx.includedBy.at(-1) ?? d;
@@ -61223,7 +61398,7 @@ function buildProjectView(input) {
         const rendered = builtin.size
             ? renderTemplates(base, proxy.environment)
             : new Map();
-        const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && m.target.startsWith('/etc/nginx'));
+        const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && isUnderNginxPrefix(m.target));
         const explicit = input.nginxFiles.map((f) => external_node_path_namespaceObject.resolve(cwd, f));
         const candidates = explicit.length
             ? explicit
@@ -61248,7 +61423,7 @@ function buildProjectView(input) {
             const isMain = /(^|[\s;}])http\s*\{/.test(text);
             const target = isMain
                 ? NGINX_MAIN
-                : external_node_path_namespaceObject.posix.join(build_CONF_D, name.endsWith('.conf') ? name : `${name}.conf`);
+                : external_node_path_namespaceObject.posix.join(paths_CONF_D, name.endsWith('.conf') ? name : `${name}.conf`);
             unmountedConfigs.push({ hostPath, reason: `not mounted into the "${proxy.name}" service` });
             rendered.set(target, { kind: 'host', containerPath: target, hostPath, text });
         }
@@ -61290,6 +61465,7 @@ function buildProjectView(input) {
         upstreamBlocks,
         listens: collectListens(index),
         resolve,
+        isLoopback: isContainerLoopback,
         peers,
     };
 }
@@ -61687,7 +61863,7 @@ async function runValidateAction() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9073);
+/* harmony import */ var _action_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2700);
 // Entry point of the validate sub-action (validate/action.yml).
 
 await (0,_action_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .runValidateAction */ .w)();
