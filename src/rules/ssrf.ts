@@ -2,7 +2,7 @@ import { argPosOf, directivesNamed } from '../project/scope.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
 import { anyHostServers, serverOf } from './proxied.js';
 import { finding, type Rule } from './rule.js';
-import { splitValue, variableTaint } from './variables.js';
+import { definitionsOf, splitValue, variableTaint } from './variables.js';
 
 const PASSES = ['proxy_pass', 'grpc_pass'];
 
@@ -16,12 +16,28 @@ function internalOnly(p: PlacedDirective): boolean {
 }
 
 /**
+ * The target with each variable that one `set` defines replaced by that value, so that
+ * `set $u "http://host$request_uri"; proxy_pass $u;` is judged as the URL it builds.
+ */
+function expandSets(view: ProjectView, value: string, depth = 0): string {
+  if (depth > 4) return value;
+  return splitValue(value)
+    .map((part) => {
+      if (part.kind === 'text') return part.text;
+      const defs = /^\d$/.test(part.name) ? [] : definitionsOf(view, part.name);
+      const only = defs.length === 1 && defs[0]!.d.directive === 'set' ? defs[0]!.d.args[1] : undefined;
+      return only === undefined ? `\${${part.name}}` : expandSets(view, only, depth + 1);
+    })
+    .join('');
+}
+
+/**
  * The variables in the scheme or host:port part of a pass target that the client controls. The authority
  * ends at the first literal "/" after "scheme://", or at a variable that always starts with "/"
  * (`http://backend$request_uri` is safe; `http://backend$1` with `location ~ ^/api(.*)` is not).
  */
 function userControlledTargetVars(view: ProjectView, p: PlacedDirective, anyHost: Set<unknown>): string[] {
-  const value = p.d.args[0] ?? '';
+  const value = expandSets(view, p.d.args[0] ?? '');
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0];
   let state: 'scheme' | 'authority' = scheme ? 'authority' : 'scheme';
   const hits: string[] = [];
