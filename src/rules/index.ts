@@ -1,8 +1,10 @@
 // The rule registry. Ids are a public contract: docs/rules/<id>.md documents each one.
 import { addHeaderRedefinition } from './add-header-redefinition.js';
 import { aliasTraversal } from './alias-traversal.js';
+import { allowWithoutDeny } from './allow-without-deny.js';
 import { backendPortPublished } from './backend-port-published.js';
 import { bindMountSourceMissing } from './bind-mount-source-missing.js';
+import { captureGroupMissing } from './capture-group-missing.js';
 import { composeInterpolation, composeInvalid, composeReference } from './compose-diagnostics.js';
 import { composeVersionObsolete } from './compose-version-obsolete.js';
 import { errorLogDebug } from './error-log-debug.js';
@@ -21,10 +23,14 @@ import { pathOutsideProject } from './path-outside-project.js';
 import { proxyConfigNotMounted } from './proxy-config-not-mounted.js';
 import { proxyHeadersMissing } from './proxy-headers-missing.js';
 import { proxyMountsHostPath } from './proxy-mounts-host-path.js';
+import { proxySetHeaderRedefinition } from './proxy-set-header-redefinition.js';
+import { returnBypassesAllowDeny } from './return-bypasses-allow-deny.js';
 import type { Rule } from './rule.js';
 import { runtimeResolveWithoutResolver } from './runtime-resolve-without-resolver.js';
+import { serverTokensOn } from './server-tokens-on.js';
 import { speedtestProxyTuning } from './speedtest-proxy-tuning.js';
 import { ssrf } from './ssrf.js';
+import { stubStatusExposed } from './stub-status-exposed.js';
 import { tlsFileMissing } from './tls-file-missing.js';
 import { tlsListenWithoutCert } from './tls-listen-without-cert.js';
 import { tlsWeakProtocol } from './tls-weak-protocol.js';
@@ -65,6 +71,11 @@ export const RULES: readonly Rule[] = [
   addHeaderRedefinition,
   origins,
   validReferers,
+  proxySetHeaderRedefinition,
+  allowWithoutDeny,
+  returnBypassesAllowDeny,
+  stubStatusExposed,
+  captureGroupMissing,
   proxyMountsHostPath,
   // notes
   composeVersionObsolete,
@@ -73,6 +84,7 @@ export const RULES: readonly Rule[] = [
   imageUnpinned,
   hstsMissing,
   pathOutsideProject,
+  serverTokensOn,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

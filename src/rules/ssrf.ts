@@ -4,7 +4,9 @@ import { anyHostServers, serverOf } from './proxied.js';
 import { finding, type Rule } from './rule.js';
 import { definitionsOf, splitValue, variableTaint } from './variables.js';
 
-const PASSES = ['proxy_pass', 'grpc_pass'];
+const PASSES = ['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass'];
+/** These take a URL; the others take host:port (or unix:…) with an optional scheme only for uwsgi. */
+const URL_PASSES = new Set(['proxy_pass', 'grpc_pass']);
 
 /** `internal` locations and named locations (`@x`) cannot be requested directly. */
 function internalOnly(p: PlacedDirective): boolean {
@@ -39,7 +41,7 @@ function expandSets(view: ProjectView, value: string, depth = 0): string {
 function userControlledTargetVars(view: ProjectView, p: PlacedDirective, anyHost: Set<unknown>): string[] {
   const value = expandSets(view, p.d.args[0] ?? '');
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0];
-  let state: 'scheme' | 'authority' = scheme ? 'authority' : 'scheme';
+  let state: 'scheme' | 'authority' = scheme || !URL_PASSES.has(p.d.directive) ? 'authority' : 'scheme';
   const hits: string[] = [];
   const parts = splitValue(value.slice(scheme?.length ?? 0));
   for (const part of parts) {
@@ -70,7 +72,8 @@ function userControlledTargetVars(view: ProjectView, p: PlacedDirective, anyHost
 export const ssrf: Rule = {
   id: 'ssrf',
   severity: 'warning',
-  title: 'The client controls the host a proxy_pass connects to (server-side request forgery)',
+  title:
+    'The client controls the host a proxy_pass (or fastcgi/uwsgi/scgi/grpc_pass) connects to (server-side request forgery)',
   check(view) {
     const out = [];
     const anyHost = anyHostServers(view);

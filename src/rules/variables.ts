@@ -166,7 +166,7 @@ export interface CaptureSource {
 }
 
 /** Regexes whose captures may be in effect at a directive, innermost first (regex `if`s, then a regex location). */
-function captureSources(p: PlacedDirective, view: ProjectView, depth: number): CaptureSource[] {
+export function captureSources(p: PlacedDirective, view: ProjectView, depth: number): CaptureSource[] {
   const out: CaptureSource[] = [];
   for (let i = p.parents.length - 1; i >= 0; i--) {
     const b = p.parents[i]!;

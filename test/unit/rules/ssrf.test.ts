@@ -111,3 +111,18 @@ test('captures of a map regex over $uri reach the host', async () => {
   const [f] = await ruleFindings(RULE, files);
   assert.match(f?.message ?? '', /\$backend/);
 });
+
+test('fastcgi_pass, uwsgi_pass and scgi_pass with a client-chosen host are reported too', async () => {
+  for (const pass of [
+    'fastcgi_pass $arg_h:9000',
+    'uwsgi_pass $http_x_host:3031',
+    'scgi_pass $cookie_b:4000',
+  ]) {
+    const [f] = await ruleFindings(RULE, project(`    location / {\n        ${pass};\n    }`));
+    assert.match(f?.message ?? '', new RegExp(`^${pass.split(' ')[0]}`), pass);
+  }
+  assert.deepEqual(
+    await ruleFindings(RULE, project('    location / {\n        fastcgi_pass php:9000;\n    }')),
+    [],
+  );
+});
