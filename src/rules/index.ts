@@ -1,4 +1,7 @@
 // The rule registry. Ids are a public contract: docs/rules/<id>.md documents each one.
+
+import { addHeaderContentType } from './add-header-content-type.js';
+import { addHeaderMultiline } from './add-header-multiline.js';
 import { addHeaderRedefinition } from './add-header-redefinition.js';
 import { aliasTraversal } from './alias-traversal.js';
 import { allowWithoutDeny } from './allow-without-deny.js';
@@ -13,6 +16,7 @@ import { hostSpoofing } from './host-spoofing.js';
 import { hstsMissing } from './hsts-missing.js';
 import { httpRedirectMissing } from './http-redirect-missing.js';
 import { httpSplitting } from './http-splitting.js';
+import { ifInLocation } from './if-in-location.js';
 import { imageUnpinned } from './image-unpinned.js';
 import { listenNotPublished } from './listen-not-published.js';
 import { nginxDirective } from './nginx-directive.js';
@@ -23,7 +27,10 @@ import { pathOutsideProject } from './path-outside-project.js';
 import { proxyConfigNotMounted } from './proxy-config-not-mounted.js';
 import { proxyHeadersMissing } from './proxy-headers-missing.js';
 import { proxyMountsHostPath } from './proxy-mounts-host-path.js';
+import { proxyPassNormalized } from './proxy-pass-normalized.js';
 import { proxySetHeaderRedefinition } from './proxy-set-header-redefinition.js';
+import { regexRedos } from './regex-redos.js';
+import { resolverExternal } from './resolver-external.js';
 import { returnBypassesAllowDeny } from './return-bypasses-allow-deny.js';
 import type { Rule } from './rule.js';
 import { runtimeResolveWithoutResolver } from './runtime-resolve-without-resolver.js';
@@ -34,6 +41,7 @@ import { stubStatusExposed } from './stub-status-exposed.js';
 import { tlsFileMissing } from './tls-file-missing.js';
 import { tlsListenWithoutCert } from './tls-listen-without-cert.js';
 import { tlsWeakProtocol } from './tls-weak-protocol.js';
+import { unanchoredRegex } from './unanchored-regex.js';
 import { upstreamLocalhost } from './upstream-localhost.js';
 import { upstreamPortMismatch } from './upstream-port-mismatch.js';
 import { upstreamStartOrder } from './upstream-start-order.js';
@@ -76,6 +84,11 @@ export const RULES: readonly Rule[] = [
   returnBypassesAllowDeny,
   stubStatusExposed,
   captureGroupMissing,
+  ifInLocation,
+  addHeaderMultiline,
+  addHeaderContentType,
+  resolverExternal,
+  regexRedos,
   proxyMountsHostPath,
   // notes
   composeVersionObsolete,
@@ -85,6 +98,8 @@ export const RULES: readonly Rule[] = [
   hstsMissing,
   pathOutsideProject,
   serverTokensOn,
+  unanchoredRegex,
+  proxyPassNormalized,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
