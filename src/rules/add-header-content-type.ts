@@ -1,5 +1,13 @@
-import { argPosOf, directivesNamed } from '../project/scope.js';
+import { argPosOf, chainOf, directivesNamed, effective } from '../project/scope.js';
 import { finding, type Rule } from './rule.js';
+
+const HIDE_DIRECTIVES = [
+  'proxy_hide_header',
+  'fastcgi_hide_header',
+  'uwsgi_hide_header',
+  'scgi_hide_header',
+  'grpc_hide_header',
+];
 
 export const addHeaderContentType: Rule = {
   id: 'add-header-content-type',
@@ -9,6 +17,12 @@ export const addHeaderContentType: Rule = {
     const out = [];
     for (const p of directivesNamed(view, 'add_header')) {
       if (p.d.args[0]?.toLowerCase() !== 'content-type') continue;
+      // With the upstream's Content-Type hidden, add_header supplies the only one.
+      const chain = chainOf(p);
+      const hidden = HIDE_DIRECTIVES.some((name) =>
+        effective(view, chain, name).some((h) => h.d.args[0]?.toLowerCase() === 'content-type'),
+      );
+      if (hidden) continue;
       out.push(
         finding(
           addHeaderContentType,

@@ -8,8 +8,12 @@ export const addHeaderMultiline: Rule = {
   check(view) {
     const out = [];
     for (const p of directivesNamed(view, 'add_header', 'more_set_headers')) {
+      // more_set_headers -t/-s take a list of types or statuses, not a header.
       const at = p.d.args.findIndex(
-        (a, i) => (p.d.directive === 'add_header' ? i === 1 : true) && /[\r\n]/.test(a),
+        (a, k) =>
+          (p.d.directive === 'add_header'
+            ? k === 1
+            : !a.startsWith('-') && !/^-[ts]$/.test(p.d.args[k - 1] ?? '')) && /[\r\n]/.test(a),
       );
       if (at < 0) continue;
       out.push(

@@ -10,8 +10,26 @@ export const proxyPassNormalized: Rule = {
     const out = [];
     for (const { pass, location } of proxiedLocations(view)) {
       const target = pass.d.args[0] ?? '';
-      if (target.includes('$') || location.args[0] === '=' || location.args[0]?.startsWith('@')) continue;
-      const uri = /^[a-z]+:\/\/(?:unix:[^:]*:)?[^/]*(\/.*)?$/i.exec(target)?.[1];
+      if (location.args[0] === '=' || location.args[0]?.startsWith('@')) continue;
+      // `rewrite ^ $request_uri;` puts the raw path into $uri: a proxy_pass without $uri/$N then encodes it twice.
+      const raw = location.block?.find(
+        (c) => c.directive === 'rewrite' && c.args[0] === '^' && c.args[1] === '$request_uri',
+      );
+      if (raw && !/\$(?:uri\b|\d)/.test(target)) {
+        out.push(
+          finding(
+            proxyPassNormalized,
+            argPosOf(pass.d, 0),
+            `"rewrite ^ $request_uri;" (line ${raw.line}) puts the raw, still-encoded path into $uri, and proxy_pass ${target} encodes it again: the backend gets %252F for %2F.`,
+            'Pass the rewritten path explicitly, e.g. "proxy_pass http://backend$uri;" (or a $1 from a following rewrite … break).',
+            view.proxy ? { service: view.proxy.name } : {},
+          ),
+        );
+        continue;
+      }
+      if (target.includes('$')) continue;
+      const unix = /^[a-z]+:\/\/unix:[^:]*(?::(\/.*))?$/i.exec(target);
+      const uri = unix ? unix[1] : /^[a-z]+:\/\/[^/]*(\/.*)?$/i.exec(target)?.[1];
       if (uri === undefined) continue;
       out.push(
         finding(

@@ -17,99 +17,142 @@ function regexOf(p: PlacedDirective): { pattern: string; index: number } | undef
 }
 
 const UNBOUNDED = /^(?:[*+]|\{\d+,\})/;
+const OPTIONAL = /^(?:[?*]|\{0)/;
 
-interface Token {
-  atom: string;
+type RegexNode = { kind: 'atom'; text: string } | { kind: 'group'; text: string; branches: Item[][] };
+interface Item {
+  node: RegexNode;
   quantifier: string;
 }
 
-/** The top-level atoms of a group's body with their quantifiers; undefined for alternations and nested groups. */
-function tokens(body: string): Token[] | undefined {
-  const out: Token[] = [];
-  let i = /^\?(?::|P?<[A-Za-z_]\w*>|'[A-Za-z_]\w*'|>)/.exec(body)?.[0].length ?? 0;
-  for (; i < body.length; i++) {
-    let atom = body[i]!;
-    if (atom === '|' || atom === '(' || atom === ')') return undefined;
-    if (atom === '\\') atom = body.slice(i, ++i + 1);
-    else if (atom === '[') {
-      let j = i + 1;
-      if (body[j] === '^') j++;
-      if (body[j] === ']') j++;
-      while (j < body.length && body[j] !== ']') j += body[j] === '\\' ? 2 : 1;
-      atom = body.slice(i, j + 1);
-      i = j;
+/** Parses a PCRE pattern into sequences of quantified atoms and groups (enough for the shapes below). */
+function parseRegex(pattern: string): Item[][] {
+  let i = 0;
+  const branches = (): Item[][] => {
+    const out: Item[][] = [[]];
+    while (i < pattern.length) {
+      const c = pattern[i]!;
+      if (c === ')') break;
+      if (c === '|') {
+        out.push([]);
+        i++;
+        continue;
+      }
+      const start = i;
+      let node: RegexNode;
+      if (c === '(') {
+        i++;
+        const prefix = /^\?(?::|P?<[A-Za-z_]\w*>|'[A-Za-z_]\w*'|>|[=!]|<[=!]|[a-zA-Z-]*\))/.exec(
+          pattern.slice(i),
+        );
+        if (prefix) i += prefix[0].length;
+        const inner = prefix?.[0].endsWith(')') && prefix[0] !== '?:)' ? [[]] : branches();
+        i++; // the ")"
+        node = { kind: 'group', text: pattern.slice(start, i), branches: inner };
+      } else if (c === '[') {
+        let j = i + 1;
+        if (pattern[j] === '^') j++;
+        if (pattern[j] === ']') j++;
+        while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+        i = j + 1;
+        node = { kind: 'atom', text: pattern.slice(start, i) };
+      } else {
+        i += c === '\\' ? 2 : 1;
+        node = { kind: 'atom', text: pattern.slice(start, i) };
+      }
+      const quantifier = /^(?:[*+?]|\{\d*,?\d*\})[?+]?/.exec(pattern.slice(i))?.[0] ?? '';
+      i += quantifier.length;
+      if (node.kind === 'atom' && (node.text === '^' || node.text === '$')) continue;
+      out[out.length - 1]!.push({ node, quantifier });
     }
-    const quantifier = /^(?:[*+?]|\{\d*,?\d*\})[?+]?/.exec(body.slice(i + 1))?.[0] ?? '';
-    i += quantifier.length;
-    out.push({ atom, quantifier });
+    return out;
+  };
+  return branches();
+}
+
+const SAMPLE_CHARS = ['a', 'b', 'x', 'A', '0', '9', '/', '.', '-', '_', ' ', '%', '?', '=', '&'];
+
+/** The characters (from a sample) that can begin a match of the item; every sample when unknown. */
+function firstChars(items: readonly Item[]): Set<string> {
+  const out = new Set<string>();
+  for (const item of items) {
+    if (item.node.kind === 'atom') {
+      const text = item.node.text;
+      try {
+        const re = new RegExp(`^${text === '.' ? '[^\\n]' : text}$`);
+        for (const ch of SAMPLE_CHARS) if (re.test(ch)) out.add(ch);
+        if (!re.test('\n') && text.length === 1 && !SAMPLE_CHARS.includes(text)) out.add(text);
+      } catch {
+        for (const ch of SAMPLE_CHARS) out.add(ch);
+      }
+    } else for (const b of item.node.branches) for (const ch of firstChars(b)) out.add(ch);
+    if (!OPTIONAL.test(item.quantifier)) break;
   }
   return out;
 }
 
-/** Whether an atom (a class, an escape, ".", a literal) can match the character. */
-function atomMatches(atom: string, ch: string): boolean {
-  try {
-    return new RegExp(`^${atom === '.' ? '[^\\n]' : atom}$`).test(ch);
-  } catch {
-    return true;
-  }
+function overlaps(a: Set<string>, b: Set<string>): boolean {
+  for (const ch of a) if (b.has(ch)) return true;
+  return false;
+}
+
+function unbounded(item: Item): boolean {
+  return UNBOUNDED.test(item.quantifier);
+}
+
+/** Whether a sequence contains, at any depth, an item that repeats without bound. */
+function hasUnbounded(items: readonly Item[]): boolean {
+  return items.some(
+    (it) => unbounded(it) || (it.node.kind === 'group' && it.node.branches.some(hasUnbounded)),
+  );
 }
 
 /**
- * Whether one string can be split between the group's repetitions in many ways: every part that must
- * appear is something the unbounded part can match too ((a+)+, (\w+\s?)+, (.+/)+), unlike ([a-z]+/)*.
+ * Whether one string can be split between a repeated group's iterations in many ways: every part of
+ * the body that must appear can also be matched by an unbounded part ((a+)+, (\w+\s?)+, (.+/)+, ((ab)+)+),
+ * unlike ([a-z]+/)* whose "/" no other part matches.
  */
-function ambiguous(body: string): boolean {
-  const parts = tokens(body);
-  if (!parts) return false;
-  const unbounded = parts.filter((t) => UNBOUNDED.test(t.quantifier));
-  if (unbounded.length === 0) return false;
-  const required = parts.filter((t) => !UNBOUNDED.test(t.quantifier) && !/^(?:\?|\*|\{0)/.test(t.quantifier));
-  return required.every((r) => {
-    const literal = /^\\[^a-zA-Z0-9]$/.test(r.atom) ? r.atom[1]! : r.atom.length === 1 ? r.atom : undefined;
-    // A class or escape as the separator: assume it may overlap.
-    if (literal === undefined) return true;
-    return unbounded.some((u) => atomMatches(u.atom, literal));
+function ambiguousBody(items: readonly Item[]): boolean {
+  if (!hasUnbounded(items)) return false;
+  const loose = new Set<string>();
+  for (const it of items) if (unbounded(it)) for (const ch of firstChars([it])) loose.add(ch);
+  return items.every((it) => {
+    if (unbounded(it) || OPTIONAL.test(it.quantifier)) return true;
+    if (it.node.kind === 'group') return true;
+    return overlaps(firstChars([{ node: it.node, quantifier: '' }]), loose);
   });
 }
 
 /**
- * A group that can repeat without bound and contains a part that can itself repeat without bound,
- * e.g. (a+)+, (.*)*, (\w+\s?)+: the classic shape of catastrophic backtracking.
+ * The first part of a pattern that backtracks catastrophically: a repeated group whose iterations can
+ * split the same text in many ways (nested quantifiers, overlapping alternatives such as (a|ab)+ or
+ * (.|x)+), or two adjacent unbounded parts that match the same characters (.*.*).
  */
 export function nestedQuantifier(pattern: string): string | undefined {
-  const open: { at: number; inner: boolean }[] = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-      if (UNBOUNDED.test(pattern.slice(i + 1)) && open.length) open[open.length - 1]!.inner = true;
-      continue;
+  const visit = (items: readonly Item[]): string | undefined => {
+    for (const [k, it] of items.entries()) {
+      const next = items[k + 1];
+      if (next && unbounded(it) && unbounded(next) && overlaps(firstChars([it]), firstChars([next])))
+        return `${it.node.text}${it.quantifier}${next.node.text}${next.quantifier}`;
+      if (it.node.kind !== 'group') continue;
+      const { branches } = it.node;
+      if (unbounded(it)) {
+        const shape = `${it.node.text}${it.quantifier}`;
+        if (branches.length === 1 && ambiguousBody(branches[0]!)) return shape;
+        for (let x = 0; x < branches.length; x++)
+          for (let y = x + 1; y < branches.length; y++)
+            if (overlaps(firstChars(branches[x]!), firstChars(branches[y]!))) return shape;
+      }
+      for (const b of branches) {
+        const hit = visit(b);
+        if (hit) return hit;
+      }
     }
-    if (c === '[') {
-      let j = i + 1;
-      if (pattern[j] === '^') j++;
-      if (pattern[j] === ']') j++;
-      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
-      i = j;
-      if (UNBOUNDED.test(pattern.slice(i + 1)) && open.length) open[open.length - 1]!.inner = true;
-      continue;
-    }
-    if (c === '(') {
-      open.push({ at: i, inner: false });
-      continue;
-    }
-    if (c === ')') {
-      const g = open.pop();
-      if (!g) continue;
-      const after = pattern.slice(i + 1);
-      if (g.inner && UNBOUNDED.test(after) && ambiguous(pattern.slice(g.at + 1, i)))
-        return pattern.slice(g.at, i + 1 + UNBOUNDED.exec(after)![0].length);
-      if (g.inner && open.length) open[open.length - 1]!.inner = true;
-      continue;
-    }
-    if (c !== undefined && !'|^$'.includes(c) && UNBOUNDED.test(pattern.slice(i + 1)) && open.length)
-      open[open.length - 1]!.inner = true;
+    return undefined;
+  };
+  for (const branch of parseRegex(pattern)) {
+    const hit = visit(branch);
+    if (hit) return hit;
   }
   return undefined;
 }
@@ -129,7 +172,7 @@ export const regexRedos: Rule = {
         finding(
           regexRedos,
           argPosOf(p.d, regex.index),
-          `"${regex.pattern}" repeats ${part}, a group that itself repeats without bound: on a long request path that almost matches, PCRE tries exponentially many ways to split it, and one request can hold a worker for seconds (ReDoS; nginx's PCRE JIT limits only stack, not time).`,
+          `"${regex.pattern}" repeats ${part}, which can split the same text in many ways: on a long request path that almost matches, PCRE tries exponentially many ways to split it, and one request can hold a worker for seconds (ReDoS; nginx's PCRE JIT limits only stack, not time).`,
           'Make the inner and outer repetition unambiguous: drop the outer quantifier, or use a class that cannot overlap (e.g. "([a-z0-9-]+/)*" with a separator), or an atomic group / possessive quantifier ("(?>…)", "++").',
           {
             ...(view.proxy ? { service: view.proxy.name } : {}),

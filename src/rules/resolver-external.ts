@@ -19,7 +19,7 @@ function internalAddress(address: string): boolean {
       (a === 100 && b >= 64 && b <= 127)
     );
   }
-  if (host.includes(':')) return host === '::1' || /^f[cd]/.test(host) || host.startsWith('fe80');
+  if (host.includes(':')) return host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
   // A name without a dot (a compose service such as "dns") or under a private suffix.
   return !host.includes('.') || /\.(local|internal|lan|home\.arpa)$/.test(host);
 }

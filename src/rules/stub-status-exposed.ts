@@ -14,6 +14,10 @@ export const stubStatusExposed: Rule = {
       const location = chain.findLast((b) => b.directive === 'location');
       if (location?.block?.some((c) => c.directive === 'internal')) continue;
       if (deniesAll(accessRules(view, chain)) || requiresAuth(view, chain)) continue;
+      // A server that listens only on unix sockets is reachable only from inside the host or container.
+      const server = chain.findLast((b) => b.directive === 'server');
+      const listens = server?.block?.filter((c) => c.directive === 'listen') ?? [];
+      if (listens.length > 0 && listens.every((l) => l.args[0]?.startsWith('unix:'))) continue;
       out.push(
         finding(
           stubStatusExposed,

@@ -37,3 +37,10 @@ test('default_type and other headers are fine', async () => {
   assert.deepEqual(await run('default_type application/json;'), []);
   assert.deepEqual(await run('add_header X-Content-Type-Options nosniff;'), []);
 });
+
+test('with the upstream Content-Type hidden, add_header supplies the only one', async () => {
+  assert.deepEqual(
+    await run('proxy_hide_header Content-Type;\n        add_header Content-Type application/json;'),
+    [],
+  );
+});

@@ -40,3 +40,17 @@ test('no URI, variables and exact locations are fine', async () => {
     assert.deepEqual(await run(location), [], location);
   }
 });
+
+test('rewrite ^ $request_uri before a proxy_pass without $uri is double encoding', async () => {
+  const [f] = await run(
+    '    location /b {\n        rewrite ^ $request_uri;\n        proxy_pass http://backend;\n    }',
+  );
+  assert.match(f?.message ?? '', /%252F/);
+  assert.deepEqual(
+    await run(
+      '    location /b {\n        rewrite ^ $request_uri;\n        proxy_pass http://backend$uri;\n    }',
+    ),
+    [],
+  );
+  assert.deepEqual(await run('    location / {\n        proxy_pass http://unix:/run/app.sock;\n    }'), []);
+});

@@ -44,3 +44,15 @@ test('repetition with a separator the inner part cannot match, and plain capture
     assert.deepEqual(await run(location), [], location);
   }
 });
+
+test('overlapping alternatives and adjacent wildcards are reported', async () => {
+  for (const location of [
+    '    location ~ ^/(a|ab)+$ {\n        return 204;\n    }',
+    '    location ~ ^/(.|x)+/path$ {\n        return 204;\n    }',
+    '    location ~ ^/.*.*end$ {\n        return 204;\n    }',
+    '    location ~ ^/((ab)+)+/test$ {\n        return 204;\n    }',
+  ]) {
+    assert.equal((await run(location)).length, 1, location);
+  }
+  assert.deepEqual(await run('    location ~ ^/(en|fr|de)/(.*)$ {\n        return 204;\n    }'), []);
+});

@@ -47,3 +47,17 @@ test('deny all (here or inherited), basic auth and internal locations protect it
     assert.deepEqual(await run(location), [], location);
   }
 });
+
+test('a server listening only on a unix socket is not exposed', async () => {
+  const files = project('    location /s {\n        stub_status;\n    }');
+  files['default.conf'] = files['default.conf'].replace('listen 80;', 'listen unix:/run/nginx/status.sock;');
+  const { findings, result } = await validateFiles(files);
+  assert.ok(
+    result.view.directives.some((p) => p.d.directive === 'stub_status'),
+    'the config was loaded',
+  );
+  assert.deepEqual(
+    findings.filter((f) => f.rule === RULE),
+    [],
+  );
+});
