@@ -29,10 +29,10 @@ test('an unanchored origin regex is reported with an example attacker origin', a
 
 test('a missing start anchor, a prefix wildcard and an unescaped dot are each caught', async () => {
   const cases: [string, RegExp][] = [
-    ['$http_referer ~ "https://app\\.example\\.com"', /evil\.comhttps:\/\/app\.example\.com/],
+    ['$http_referer ~ "https://app\\.example\\.com"', /evil\.com\/\?https:\/\/app\.example\.com/],
     [
       '$http_origin ~ "^([^!]+)?https://app\\.example\\.com$"',
-      /"https:\/\/evil\.comhttps:\/\/app\.example\.com"/,
+      /"https:\/\/evil\.com\/\?https:\/\/app\.example\.com"/,
     ],
     ['$http_origin ~ "^https://webv.+isor\\.com$"', /webvevilisor\.com/],
     ['$http_origin ~ "^https://(.*\\.)?example\\.com$"', /https:\/\/evil\.com\?\.example\.com/],
