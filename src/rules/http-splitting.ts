@@ -4,19 +4,20 @@ import { finding, type Rule } from './rule.js';
 import { type CaptureSource, splitValue, variableTaint } from './variables.js';
 
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
-const URI_SUBJECT = { user: true, newline: true, slashFirst: true };
+const URI_SUBJECT = { user: true, newline: true, cr: true, slashFirst: true };
 
 /** The argument of a directive that ends up in a response or upstream request header, if any. */
 function headerArg(
   p: PlacedDirective,
-): { index: number; what: string; innermost?: CaptureSource } | undefined {
+): { index: number; what: string; upstream?: boolean; innermost?: CaptureSource } | undefined {
   const { directive, args } = p.d;
   switch (directive) {
     case 'add_header':
     case 'add_trailer':
+      return args.length >= 2 ? { index: 1, what: `the "${args[0]}" header` } : undefined;
     case 'proxy_set_header':
     case 'grpc_set_header':
-      return args.length >= 2 ? { index: 1, what: `the "${args[0]}" header` } : undefined;
+      return args.length >= 2 ? { index: 1, what: `the "${args[0]}" header`, upstream: true } : undefined;
     case 'return':
       if (args.length >= 2 && REDIRECT_CODES.has(args[0]!)) return { index: 1, what: 'the Location header' };
       if (args.length === 1 && !/^\d+$/.test(args[0]!)) return { index: 0, what: 'the Location header' };
@@ -35,7 +36,9 @@ function headerArg(
         : undefined;
     }
     case 'proxy_pass':
-      return args[0]?.includes('$') ? { index: 0, what: 'the request line sent upstream' } : undefined;
+      return args[0]?.includes('$')
+        ? { index: 0, what: 'the request line sent upstream', upstream: true }
+        : undefined;
     default:
       return undefined;
   }
@@ -63,9 +66,12 @@ export const httpSplitting: Rule = {
       const bad = [
         ...new Set(
           splitValue(value)
-            .filter(
-              (part) => part.kind === 'var' && variableTaint(view, p, part.name, 0, sink.innermost).newline,
-            )
+            .filter((part) => {
+              if (part.kind !== 'var') return false;
+              const t = variableTaint(view, p, part.name, 0, sink.innermost);
+              // A lone CR ends a header line for some clients, but not for the upstream's request parser.
+              return t.newline || (!sink.upstream && t.cr);
+            })
             .map((part) => `$${(part as { name: string }).name}`),
         ),
       ];

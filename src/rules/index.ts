@@ -1,8 +1,13 @@
 // The rule registry. Ids are a public contract: docs/rules/<id>.md documents each one.
+
+import { addHeaderContentType } from './add-header-content-type.js';
+import { addHeaderMultiline } from './add-header-multiline.js';
 import { addHeaderRedefinition } from './add-header-redefinition.js';
 import { aliasTraversal } from './alias-traversal.js';
+import { allowWithoutDeny } from './allow-without-deny.js';
 import { backendPortPublished } from './backend-port-published.js';
 import { bindMountSourceMissing } from './bind-mount-source-missing.js';
+import { captureGroupMissing } from './capture-group-missing.js';
 import { composeInterpolation } from './compose-interpolation.js';
 import { composeInvalid } from './compose-invalid.js';
 import { composeReference } from './compose-reference.js';
@@ -13,6 +18,7 @@ import { hostSpoofing } from './host-spoofing.js';
 import { hstsMissing } from './hsts-missing.js';
 import { httpRedirectMissing } from './http-redirect-missing.js';
 import { httpSplitting } from './http-splitting.js';
+import { ifInLocation } from './if-in-location.js';
 import { imageUnpinned } from './image-unpinned.js';
 import { listenNotPublished } from './listen-not-published.js';
 import { nginxDirective } from './nginx-directive.js';
@@ -23,13 +29,21 @@ import { pathOutsideProject } from './path-outside-project.js';
 import { proxyConfigNotMounted } from './proxy-config-not-mounted.js';
 import { proxyHeadersMissing } from './proxy-headers-missing.js';
 import { proxyMountsHostPath } from './proxy-mounts-host-path.js';
+import { proxyPassNormalized } from './proxy-pass-normalized.js';
+import { proxySetHeaderRedefinition } from './proxy-set-header-redefinition.js';
+import { regexRedos } from './regex-redos.js';
+import { resolverExternal } from './resolver-external.js';
+import { returnBypassesAllowDeny } from './return-bypasses-allow-deny.js';
 import type { Rule } from './rule.js';
 import { runtimeResolveWithoutResolver } from './runtime-resolve-without-resolver.js';
+import { serverTokensOn } from './server-tokens-on.js';
 import { speedtestProxyTuning } from './speedtest-proxy-tuning.js';
 import { ssrf } from './ssrf.js';
+import { stubStatusExposed } from './stub-status-exposed.js';
 import { tlsFileMissing } from './tls-file-missing.js';
 import { tlsListenWithoutCert } from './tls-listen-without-cert.js';
 import { tlsWeakProtocol } from './tls-weak-protocol.js';
+import { unanchoredRegex } from './unanchored-regex.js';
 import { upstreamLocalhost } from './upstream-localhost.js';
 import { upstreamPortMismatch } from './upstream-port-mismatch.js';
 import { upstreamStartOrder } from './upstream-start-order.js';
@@ -67,6 +81,16 @@ export const RULES: readonly Rule[] = [
   addHeaderRedefinition,
   origins,
   validReferers,
+  proxySetHeaderRedefinition,
+  allowWithoutDeny,
+  returnBypassesAllowDeny,
+  stubStatusExposed,
+  captureGroupMissing,
+  ifInLocation,
+  addHeaderMultiline,
+  addHeaderContentType,
+  resolverExternal,
+  regexRedos,
   proxyMountsHostPath,
   // notes
   composeVersionObsolete,
@@ -75,6 +99,9 @@ export const RULES: readonly Rule[] = [
   imageUnpinned,
   hstsMissing,
   pathOutsideProject,
+  serverTokensOn,
+  unanchoredRegex,
+  proxyPassNormalized,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -2,9 +2,11 @@ import { argPosOf, directivesNamed } from '../project/scope.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
 import { anyHostServers, serverOf } from './proxied.js';
 import { finding, type Rule } from './rule.js';
-import { splitValue, variableTaint } from './variables.js';
+import { definitionsOf, splitValue, variableTaint } from './variables.js';
 
-const PASSES = ['proxy_pass', 'grpc_pass'];
+const PASSES = ['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass'];
+/** These take a URL; the others take host:port (or unix:…) with an optional scheme only for uwsgi. */
+const URL_PASSES = new Set(['proxy_pass', 'grpc_pass']);
 
 /** `internal` locations and named locations (`@x`) cannot be requested directly. */
 function internalOnly(p: PlacedDirective): boolean {
@@ -16,14 +18,30 @@ function internalOnly(p: PlacedDirective): boolean {
 }
 
 /**
+ * The target with each variable that one `set` defines replaced by that value, so that
+ * `set $u "http://host$request_uri"; proxy_pass $u;` is judged as the URL it builds.
+ */
+function expandSets(view: ProjectView, value: string, depth = 0): string {
+  if (depth > 4) return value;
+  return splitValue(value)
+    .map((part) => {
+      if (part.kind === 'text') return part.text;
+      const defs = /^\d$/.test(part.name) ? [] : definitionsOf(view, part.name);
+      const only = defs.length === 1 && defs[0]!.d.directive === 'set' ? defs[0]!.d.args[1] : undefined;
+      return only === undefined ? `\${${part.name}}` : expandSets(view, only, depth + 1);
+    })
+    .join('');
+}
+
+/**
  * The variables in the scheme or host:port part of a pass target that the client controls. The authority
  * ends at the first literal "/" after "scheme://", or at a variable that always starts with "/"
  * (`http://backend$request_uri` is safe; `http://backend$1` with `location ~ ^/api(.*)` is not).
  */
 function userControlledTargetVars(view: ProjectView, p: PlacedDirective, anyHost: Set<unknown>): string[] {
-  const value = p.d.args[0] ?? '';
+  const value = expandSets(view, p.d.args[0] ?? '');
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0];
-  let state: 'scheme' | 'authority' = scheme ? 'authority' : 'scheme';
+  let state: 'scheme' | 'authority' = scheme || !URL_PASSES.has(p.d.directive) ? 'authority' : 'scheme';
   const hits: string[] = [];
   const parts = splitValue(value.slice(scheme?.length ?? 0));
   for (const part of parts) {
@@ -54,7 +72,8 @@ function userControlledTargetVars(view: ProjectView, p: PlacedDirective, anyHost
 export const ssrf: Rule = {
   id: 'ssrf',
   severity: 'warning',
-  title: 'The client controls the host a proxy_pass connects to (server-side request forgery)',
+  title:
+    'The client controls the host a proxy_pass (or fastcgi/uwsgi/scgi/grpc_pass) connects to (server-side request forgery)',
   check(view) {
     const out = [];
     const anyHost = anyHostServers(view);

@@ -9,11 +9,13 @@ export interface Taint {
   user: boolean;
   /** May contain a line feed (decoded from %0A), so it can split a header or request. */
   newline: boolean;
+  /** May contain a carriage return (%0D): splits a response header for some clients, not a request. */
+  cr: boolean;
   /** Always starts with "/" (so after a host it stays in the path). */
   slashFirst: boolean;
 }
 
-const CLEAN: Taint = { user: false, newline: false, slashFirst: false };
+const CLEAN: Taint = { user: false, newline: false, cr: false, slashFirst: false };
 
 export type ValuePart = { kind: 'text'; text: string } | { kind: 'var'; name: string };
 
@@ -35,23 +37,25 @@ export function splitValue(value: string): ValuePart[] {
 function builtinTaint(name: string): Taint | undefined {
   const n = name.toLowerCase();
   if (n === 'uri' || n === 'document_uri' || n === 'fastcgi_path_info')
-    return { user: true, newline: true, slashFirst: n !== 'fastcgi_path_info' };
-  if (n === 'request_uri') return { user: true, newline: false, slashFirst: true };
-  if (n === 'request_body') return { user: true, newline: true, slashFirst: false };
+    return { user: true, newline: true, cr: true, slashFirst: n !== 'fastcgi_path_info' };
+  if (n === 'request_uri') return { user: true, newline: false, cr: false, slashFirst: true };
+  if (n === 'request_body') return { user: true, newline: true, cr: true, slashFirst: false };
   if (n === 'args' || n === 'query_string' || n === 'request' || n === 'http_host' || n === 'content_type')
-    return { user: true, newline: false, slashFirst: false };
-  if (/^(arg|http|cookie)_/.test(n)) return { user: true, newline: false, slashFirst: false };
+    return { user: true, newline: false, cr: false, slashFirst: false };
+  if (/^(arg|http|cookie)_/.test(n)) return { user: true, newline: false, cr: false, slashFirst: false };
   return undefined;
 }
 
-interface Group {
+export interface Group {
   source: string;
+  /** Index of the group's "(" in the pattern. */
+  open: number;
 }
 
 /** Capture groups of a PCRE pattern, by number ("1") and by name. */
 export function captureGroups(pattern: string): Map<string, Group> {
   const groups = new Map<string, Group>();
-  const open: { start: number; key?: string; name?: string }[] = [];
+  const open: { at: number; start: number; key?: string; name?: string }[] = [];
   let count = 0;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -65,20 +69,25 @@ export function captureGroups(pattern: string): Map<string, Group> {
     }
     if (c === '(') {
       if (pattern[i + 1] !== '?') {
-        open.push({ start: i + 1, key: String(++count) });
+        open.push({ at: i, start: i + 1, key: String(++count) });
         continue;
       }
       const named = /^\(\?(?:P?<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(pattern.slice(i));
       if (named) {
-        open.push({ start: i + named[0].length, key: String(++count), name: (named[1] ?? named[2])! });
+        open.push({
+          at: i,
+          start: i + named[0].length,
+          key: String(++count),
+          name: (named[1] ?? named[2])!,
+        });
         i += named[0].length - 1;
-      } else open.push({ start: i + 1 });
+      } else open.push({ at: i, start: i + 1 });
       continue;
     }
     if (c === ')') {
       const g = open.pop();
       if (!g?.key) continue;
-      const group = { source: pattern.slice(g.start, i) };
+      const group = { source: pattern.slice(g.start, i), open: g.at };
       groups.set(g.key, group);
       if (g.name) groups.set(g.name, group);
     }
@@ -127,6 +136,11 @@ function atoms(pattern: string): string[] {
 export function canMatchChar(pattern: string, ch: string, ignoreCase = false): boolean {
   if (/\(\?[a-z]*s[a-z]*[):]/.test(pattern) && ch === '\n' && /(^|[^\\])\./.test(pattern)) return true; // (?s) dotall
   for (const atom of atoms(pattern)) {
+    // PCRE's "." excludes only LF; JS's also excludes CR and U+2028/9.
+    if (atom === '.') {
+      if (ch !== '\n') return true;
+      continue;
+    }
     if (atom === '\\R' || atom === '\\v' || atom === '\\N') {
       if (ch === '\n' && atom !== '\\N') return true;
       continue;
@@ -141,7 +155,7 @@ export function canMatchChar(pattern: string, ch: string, ignoreCase = false): b
 }
 
 /** A capture always starts with "/" when its pattern begins with a mandatory literal slash. */
-function startsWithSlash(source: string): boolean {
+export function startsWithSlash(source: string): boolean {
   return /^(?:\^)?(?:\\\/|\/)(?![?*]|\{0)/.test(source);
 }
 
@@ -152,14 +166,14 @@ export interface CaptureSource {
 }
 
 /** Regexes whose captures may be in effect at a directive, innermost first (regex `if`s, then a regex location). */
-function captureSources(p: PlacedDirective, view: ProjectView, depth: number): CaptureSource[] {
+export function captureSources(p: PlacedDirective, view: ProjectView, depth: number): CaptureSource[] {
   const out: CaptureSource[] = [];
   for (let i = p.parents.length - 1; i >= 0; i--) {
     const b = p.parents[i]!;
     if (b.directive === 'location' && (b.args[0] === '~' || b.args[0] === '~*') && b.args[1] !== undefined) {
       out.push({
         pattern: b.args[1],
-        subject: { user: true, newline: true, slashFirst: true },
+        subject: { user: true, newline: true, cr: true, slashFirst: true },
         icase: b.args[0] === '~*',
       });
     }
@@ -190,7 +204,7 @@ export function ifRegex(
 const definitionCache = new WeakMap<ProjectView, Map<string, PlacedDirective[]>>();
 
 /** The `set $name …` and `map … $name {…}` directives that define a variable (names are case-insensitive). */
-function definitionsOf(view: ProjectView, name: string): PlacedDirective[] {
+export function definitionsOf(view: ProjectView, name: string): PlacedDirective[] {
   let index = definitionCache.get(view);
   if (!index) {
     index = new Map();
@@ -222,6 +236,7 @@ export function variableTaint(
       return {
         user: true,
         newline: source.subject.newline && canMatchChar(group.source, '\n', source.icase),
+        cr: source.subject.cr && canMatchChar(group.source, '\r', source.icase),
         slashFirst: startsWithSlash(group.source),
       };
     }
@@ -236,6 +251,7 @@ export function variableTaint(
       ? {
           user: acc.user || t.user,
           newline: acc.newline || t.newline,
+          cr: acc.cr || t.cr,
           slashFirst: acc.slashFirst && t.slashFirst,
         }
       : t;
@@ -247,7 +263,17 @@ export function variableTaint(
     }
     for (const entry of def.d.block ?? []) {
       const v = entry.args[0];
-      if (v !== undefined && entry.directive !== 'hostnames') merge(valueTaint(view, def, v, depth + 1));
+      if (v === undefined || entry.directive === 'hostnames') continue;
+      // `~regex value`: $1 / named captures in the value come from matching the map's source.
+      const regex = /^~(\*?)(.+)$/s.exec(entry.directive);
+      const captures = regex
+        ? {
+            pattern: regex[2]!,
+            subject: valueTaint(view, def, def.d.args[0] ?? '', depth + 1),
+            icase: regex[1] === '*',
+          }
+        : undefined;
+      merge(valueTaint(view, def, v, depth + 1, captures));
     }
   }
   return acc ?? CLEAN;
@@ -264,11 +290,13 @@ export function valueTaint(
   const parts = splitValue(value);
   let user = false;
   let newline = false;
+  let cr = false;
   for (const part of parts) {
     if (part.kind !== 'var') continue;
     const t = variableTaint(view, p, part.name, depth, innermost);
     user ||= t.user;
     newline ||= t.newline;
+    cr ||= t.cr;
   }
   const first = parts[0];
   const slashFirst =
@@ -277,5 +305,5 @@ export function valueTaint(
       : first.kind === 'text'
         ? first.text.startsWith('/')
         : variableTaint(view, p, first.name, depth, innermost).slashFirst;
-  return { user, newline, slashFirst };
+  return { user, newline, cr, slashFirst };
 }

@@ -30,6 +30,12 @@ test('an unanchored origin regex is reported with an example attacker origin', a
 test('a missing start anchor, a prefix wildcard and an unescaped dot are each caught', async () => {
   const cases: [string, RegExp][] = [
     ['$http_referer ~ "https://app\\.example\\.com"', /evil\.com\/\?https:\/\/app\.example\.com/],
+    [
+      '$http_origin ~ "^([^!]+)?https://app\\.example\\.com$"',
+      /"https:\/\/evil\.com\/\?https:\/\/app\.example\.com"/,
+    ],
+    ['$http_origin ~ "^https://webv.+isor\\.com$"', /webvevilisor\.com/],
+    ['$http_origin ~ "^https://(.*\\.)?example\\.com$"', /https:\/\/evil\.com\?\.example\.com/],
     ['$http_origin ~* "^https://.*example\\.com$"', /evil-example\.com/],
     ['$http_referer !~ "^https://www.example\\.com/"', /wwwxexample\.com/],
   ];
@@ -45,6 +51,8 @@ test('strict checks and other variables are fine', async () => {
     '$http_referer ~ "^https://www\\.example\\.com(/|$)"',
     '$http_x_origin ~ example',
     '$http_origin = "https://example.com"',
+    // The unescaped dot stays inside the trusted domain: lxo.example.com is still example.com's.
+    '$http_origin ~ "^https://l.o\\.example\\.com$"',
   ]) {
     assert.deepEqual(await ruleFindings(RULE, project(cond)), [], cond);
   }
@@ -71,4 +79,17 @@ server {
     [4],
   );
   assert.match(findings[0]!.message, /evil-example\.com/);
+});
+
+test('the misspelt $http_referrer is reported: it is empty for browsers', async () => {
+  const [f, ...rest] = await ruleFindings(RULE, project('$http_referrer !~ "^https://example\\.com/"'));
+  assert.equal(rest.length, 0);
+  assert.match(f?.message ?? '', /\$http_referrer/);
+  assert.match(f?.fix.description ?? '', /\$http_referer/);
+});
+
+test('a regex that accepts values no browser sends is a note', async () => {
+  const [f] = await ruleFindings(RULE, project('$http_origin !~ "^https://example\\.com/"'));
+  assert.equal(f?.severity, 'note');
+  assert.match(f?.message ?? '', /no path/);
 });

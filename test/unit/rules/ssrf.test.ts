@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, ruleFindings } from '../helpers/project.js';
+import { proxyCompose, ruleFindings, validateFiles } from '../helpers/project.js';
 
 const RULE = 'ssrf';
 const project = (body: string, serverName = 'server_name app.example.com;') => ({
@@ -85,4 +85,44 @@ test('a map passes user data on only when its values carry it', async () => {
   const [f] = await ruleFindings(RULE, conf('default $http_x_env;'));
   assert.equal(f?.pos.line, 8);
   assert.deepEqual(await ruleFindings(RULE, conf('default backend;\n    staging backend-staging;')), []);
+});
+
+test('a URL built with set is judged whole: a fixed host before $request_uri is fine', async () => {
+  const body =
+    '    location / {\n        set $upstream "http://backend$request_uri";\n        proxy_pass $upstream;\n    }';
+  const { findings, result } = await validateFiles(project(body));
+  assert.ok(
+    result.view.directives.some((p) => p.d.directive === 'set'),
+    'the set was loaded',
+  );
+  assert.deepEqual(
+    findings.filter((f) => f.rule === RULE),
+    [],
+  );
+  const bad =
+    '    location / {\n        set $upstream "http://$arg_h$request_uri";\n        proxy_pass $upstream;\n    }';
+  assert.equal((await ruleFindings(RULE, project(bad))).length, 1);
+});
+
+test('captures of a map regex over $uri reach the host', async () => {
+  const files = project('    location / {\n        proxy_pass http://$backend;\n    }');
+  files['default.conf'] =
+    `map $uri $backend {\n    ~^/api/(.*)$ "$1";\n    default "backend:8080";\n}\n${files['default.conf']}`;
+  const [f] = await ruleFindings(RULE, files);
+  assert.match(f?.message ?? '', /\$backend/);
+});
+
+test('fastcgi_pass, uwsgi_pass and scgi_pass with a client-chosen host are reported too', async () => {
+  for (const pass of [
+    'fastcgi_pass $arg_h:9000',
+    'uwsgi_pass $http_x_host:3031',
+    'scgi_pass $cookie_b:4000',
+  ]) {
+    const [f] = await ruleFindings(RULE, project(`    location / {\n        ${pass};\n    }`));
+    assert.match(f?.message ?? '', new RegExp(`^${pass.split(' ')[0]}`), pass);
+  }
+  assert.deepEqual(
+    await ruleFindings(RULE, project('    location / {\n        fastcgi_pass php:9000;\n    }')),
+    [],
+  );
 });

@@ -1,0 +1,40 @@
+import { argPosOf, childrenOf, posOf } from '../project/scope.js';
+import { finding, type Rule } from './rule.js';
+
+export const allowWithoutDeny: Rule = {
+  id: 'allow-without-deny',
+  severity: 'warning',
+  title: 'allow without a final "deny all" restricts nothing',
+  check(view) {
+    const out = [];
+    const levels = [undefined, ...view.directives.filter((p) => p.d.block).map((p) => p.d)];
+    for (const level of levels) {
+      const rules = childrenOf(view, level).filter(
+        (p) => p.d.directive === 'allow' || p.d.directive === 'deny',
+      );
+      const firstAllow = rules.find((p) => p.d.directive === 'allow');
+      if (!firstAllow) continue;
+      const last = rules.at(-1)!;
+      if (last.d.directive === 'deny' && last.d.args[0]?.toLowerCase() === 'all') continue;
+      if (rules.some((p) => p.d.args[0]?.toLowerCase() === 'all' && p.d.directive === 'deny')) continue;
+      // `allow all` on its own says what it means.
+      if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all')) continue;
+      const where = level
+        ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
+        : 'the main level';
+      out.push(
+        finding(
+          allowWithoutDeny,
+          argPosOf(firstAllow.d, 0),
+          `${where} has "allow ${firstAllow.d.args.join(' ')}" but no "deny all" after it: nginx allows every address that no rule matches, so the allow list keeps nobody out.`,
+          `Add "deny all;" after the last allow in ${where}.`,
+          {
+            ...(view.proxy ? { service: view.proxy.name } : {}),
+            ...(level ? { related: [{ pos: posOf(level), message: 'the block' }] } : {}),
+          },
+        ),
+      );
+    }
+    return out;
+  },
+};

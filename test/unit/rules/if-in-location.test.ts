@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { proxyCompose, validateFiles } from '../helpers/project.js';
+
+const RULE = 'if-in-location';
+const project = (location: string) => ({
+  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', '  backend:\n    image: traefik/whoami'),
+  'default.conf': `server {
+    listen 80;
+${location}
+}
+`,
+});
+
+async function run(location: string) {
+  const { findings, result } = await validateFiles(project(location));
+  assert.ok(
+    result.view.directives.some((p) => p.d.directive === 'if'),
+    'the config was loaded',
+  );
+  return findings.filter((f) => f.rule === RULE);
+}
+
+test('a proxy_pass inside if in a location is reported at that directive', async () => {
+  const [f, ...rest] = await run(
+    '    location / {\n        if ($arg_debug) {\n            proxy_pass http://backend;\n        }\n    }',
+  );
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.severity, 'warning');
+  assert.deepEqual([f.pos.line, f.pos.column], [5, 13]);
+  assert.match(f.message, /"proxy_pass" inside "if \(\$arg_debug\)"/);
+  assert.equal(f.related?.[0]?.message, 'the if');
+});
+
+test('return, rewrite … last, ifs that end in return, and if at server level are fine', async () => {
+  for (const location of [
+    '    location / {\n        if ($arg_x) {\n            return 404;\n        }\n    }',
+    '    location / {\n        if ($arg_x) {\n            rewrite ^ /x last;\n        }\n    }',
+    '    location / {\n        if ($request_method = OPTIONS) {\n            add_header Access-Control-Allow-Origin *;\n            return 204;\n        }\n    }',
+    '    if ($arg_x) {\n        set $a 1;\n    }',
+  ]) {
+    assert.deepEqual(await run(location), [], location);
+  }
+});

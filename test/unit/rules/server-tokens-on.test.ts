@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { proxyCompose, validateFiles } from '../helpers/project.js';
+
+const RULE = 'server-tokens-on';
+const project = (line: string) => ({
+  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', ''),
+  'default.conf': `server {
+    listen 80;
+    ${line}
+    return 204;
+}
+`,
+});
+
+async function run(line: string) {
+  const { findings, result } = await validateFiles(project(line));
+  assert.ok(
+    result.view.directives.some((p) => p.d.directive === 'return'),
+    'the config was loaded',
+  );
+  return findings.filter((f) => f.rule === RULE);
+}
+
+test('server_tokens on and build are notes at the value', async () => {
+  const [f, ...rest] = await run('server_tokens on;');
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.severity, 'note');
+  assert.deepEqual([f.pos.line, f.pos.column], [3, 19]);
+  assert.match(f.fix.description, /server_tokens off;/);
+  const [build] = await run('server_tokens build;');
+  assert.match(build?.message ?? '', /build name/);
+});
+
+test('server_tokens off, or not set, is not reported', async () => {
+  assert.deepEqual(await run('server_tokens off;'), []);
+  assert.deepEqual(await run(''), []);
+});
