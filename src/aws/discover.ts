@@ -59,7 +59,9 @@ export function expiresAt(tags: Tag[] | undefined): Date | undefined {
   return d && !Number.isNaN(d.getTime()) ? d : undefined;
 }
 
-async function pages<T>(fetch: (token?: string) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
+async function pages<T>(
+  fetch: (token?: string) => Promise<{ items: T[]; next?: string | undefined }>,
+): Promise<T[]> {
   const all: T[] = [];
   let token: string | undefined;
   do {
@@ -80,7 +82,8 @@ const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down
 export async function discover(ec2: EC2Client, env?: string): Promise<Actual> {
   const filters: Filter[] = [{ Name: `tag:${TAG_MANAGED}`, Values: [MANAGED_BY] }];
   if (env !== undefined) filters.push({ Name: `tag:${TAG_ENV}`, Values: [env] });
-  const owned = <T extends { Tags?: Tag[] }>(items: T[]) => items.filter((i) => isOwned(i.Tags, env));
+  const owned = <T extends { Tags?: Tag[] | undefined }>(items: T[]) =>
+    items.filter((i) => isOwned(i.Tags, env));
   const [
     vpcs,
     subnets,

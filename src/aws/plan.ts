@@ -34,13 +34,13 @@ export interface Plan {
   changes: Change[];
   drift: boolean;
   have: {
-    vpc?: Vpc;
-    subnet?: Subnet;
-    internetGateway?: InternetGateway;
-    egressOnlyInternetGateway?: EgressOnlyInternetGateway;
-    routeTable?: RouteTable;
-    securityGroup?: SecurityGroup;
-    instance?: Instance;
+    vpc?: Vpc | undefined;
+    subnet?: Subnet | undefined;
+    internetGateway?: InternetGateway | undefined;
+    egressOnlyInternetGateway?: EgressOnlyInternetGateway | undefined;
+    routeTable?: RouteTable | undefined;
+    securityGroup?: SecurityGroup | undefined;
+    instance?: Instance | undefined;
   };
   subnetFix: { mapPublicIp: boolean; assignIpv6: boolean; ipv6Cidr: boolean };
   attachInternetGateway: boolean;

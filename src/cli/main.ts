@@ -1,3 +1,5 @@
+// The one place the version is written; ncc inlines it into the bundle.
+import packageJson from '../../package.json' with { type: 'json' };
 import { errorMessage, isUserError, stackFrames, UsageError } from '../core/errors.js';
 import { showUntrusted } from '../core/untrusted-text.js';
 import type { CliIO, Command } from './io.js';
@@ -75,7 +77,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    io.stdout('stackgate 0.1.0\n');
+    io.stdout(`stackgate ${packageJson.version}\n`);
     return 0;
   }
   const command = COMMANDS[name];

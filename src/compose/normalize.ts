@@ -29,6 +29,9 @@ import {
   type YNode,
 } from './tree.js';
 
+/** Ports 0–65535: no expansion of a range or a replica count can yield more distinct ports than this. */
+const PORT_COUNT = 65536;
+
 export interface NormalizeContext {
   projectName: string;
   projectDir: string;
@@ -260,7 +263,7 @@ function expand(
   const count = target[1] - target[0] + 1;
   // A host range with one container port lets the engine pick one host port of the range.
   const pairwise = published !== undefined && published[1] - published[0] + 1 === count;
-  for (let i = 0; i < count && i < 65536; i++) {
+  for (let i = 0; i < count && i < PORT_COUNT; i++) {
     const mapping: PortMapping = { target: target[0] + i, protocol, pos };
     if (published && (pairwise || published[0] === published[1]))
       mapping.published = published[0] + (pairwise ? i : 0);
@@ -277,7 +280,7 @@ function parseExpose(node: YNode): { port: number; protocol: string; pos: Source
   const range = parseRange(ports);
   if (!range) return [];
   const out = [];
-  for (let p = range[0]; p <= range[1] && out.length < 65536; p++)
+  for (let p = range[0]; p <= range[1] && out.length < PORT_COUNT; p++)
     out.push({ port: p, protocol, pos: nodePos(node) });
   return out;
 }

@@ -100,8 +100,15 @@ function pickProxy(compose: ComposeModel, named: string | undefined): ComposeSer
   );
 }
 
+/** How deep config discovery looks below the project folder (nginx/, nginx/conf.d/, …). */
+const DISCOVERY_DEPTH = 3;
+/** Discovery skips larger files: a config that big is not hand-written and would be mounted explicitly. */
+const DISCOVERY_MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Whether a file is an nginx config shows in its first directives. */
+const DISCOVERY_SNIFF_BYTES = 64 * 1024;
+
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
-function discoverNginxFiles(dir: string, boundary: ProjectFiles, depth = 3): string[] {
+function discoverNginxFiles(dir: string, boundary: ProjectFiles, depth = DISCOVERY_DEPTH): string[] {
   const out: string[] = [];
   for (const e of boundary.list(dir)) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
@@ -115,7 +122,9 @@ function discoverNginxFiles(dir: string, boundary: ProjectFiles, depth = 3): str
 
 function looksLikeNginx(file: string, boundary: ProjectFiles): boolean {
   try {
-    const head = boundary.readText(file, 'nginx config', undefined, 4 * 1024 * 1024).slice(0, 64 * 1024);
+    const head = boundary
+      .readText(file, 'nginx config', undefined, DISCOVERY_MAX_FILE_BYTES)
+      .slice(0, DISCOVERY_SNIFF_BYTES);
     return (
       /(^|[\s;{}])(server|upstream|location|http|events)\s*\{/.test(head) ||
       /(^|\n)\s*(proxy_pass|listen|server_name)\s/.test(head)

@@ -65,7 +65,7 @@ export type Resolution =
       service?: ComposeService;
       network?: string;
     }
-  | { ok: false; why: string; externalOnly?: boolean; candidate?: ComposeService };
+  | { ok: false; why: string; externalOnly?: boolean; candidate?: ComposeService | undefined };
 
 export interface ListenSpec {
   port: number;

@@ -90,6 +90,8 @@ export function renderRunMarkdown(report: RunReport): string {
       'xychart-beta',
       '  title "Throughput through the proxy (Mbit/s)"',
       '  x-axis [download, upload]',
+      // From 0: mermaid otherwise starts the axis near the smaller bar, which then looks like nothing.
+      `  y-axis "Mbit/s" 0 --> ${Math.ceil(Math.max(s.downloadMbps, s.uploadMbps, 1) * 1.1)}`,
       `  bar [${s.downloadMbps.toFixed(1)}, ${s.uploadMbps.toFixed(1)}]`,
       '```',
       '',

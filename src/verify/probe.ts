@@ -61,7 +61,7 @@ export function probeOnce(req: ProbeRequest): Promise<ProbeAnswer> {
       });
     }
     const request = (req.scheme === 'https' ? https : http).request(options, (res) => {
-      answer.status = res.statusCode;
+      if (res.statusCode !== undefined) answer.status = res.statusCode;
       if (res.headers.location) answer.location = res.headers.location;
       const chunks: Buffer[] = [];
       let size = 0;
@@ -77,7 +77,8 @@ export function probeOnce(req: ProbeRequest): Promise<ProbeAnswer> {
       if (req.scheme !== 'https') return;
       socket.once('secureConnect', () => {
         const tlsSocket = socket as TLSSocket;
-        answer.protocol = tlsSocket.getProtocol() ?? undefined;
+        const protocol = tlsSocket.getProtocol();
+        if (protocol) answer.protocol = protocol;
         const cert = tlsSocket.getPeerX509Certificate();
         if (cert) answer.fingerprint256 = cert.fingerprint256;
       });

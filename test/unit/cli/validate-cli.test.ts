@@ -158,3 +158,10 @@ test('--fix writes the machine-applicable fixes and a second run finds none of t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--version prints the version package.json declares', async () => {
+  const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string };
+  const { code, stdout } = await run(['--version'], repo);
+  assert.equal(code, 0);
+  assert.equal(stdout, `stackgate ${pkg.version}\n`);
+});
