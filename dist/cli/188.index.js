@@ -86,7 +86,9 @@ function renderRunMarkdown(report) {
     }
     const s = report.speedtest;
     if (s && !('skipped' in s)) {
-        out.push('### Speed', '', '| Download | Upload | Ping | Jitter |', '|---|---|---|---|', `| ${s.downloadMbps.toFixed(1)} Mbit/s | ${s.uploadMbps.toFixed(1)} Mbit/s | ${s.pingMs.toFixed(1)} ms | ${s.jitterMs.toFixed(1)} ms |`, '', '```mermaid', 'xychart-beta', '  title "Throughput through the proxy (Mbit/s)"', '  x-axis [download, upload]', `  bar [${s.downloadMbps.toFixed(1)}, ${s.uploadMbps.toFixed(1)}]`, '```', '');
+        out.push('### Speed', '', '| Download | Upload | Ping | Jitter |', '|---|---|---|---|', `| ${s.downloadMbps.toFixed(1)} Mbit/s | ${s.uploadMbps.toFixed(1)} Mbit/s | ${s.pingMs.toFixed(1)} ms | ${s.jitterMs.toFixed(1)} ms |`, '', '```mermaid', 'xychart-beta', '  title "Throughput through the proxy (Mbit/s)"', '  x-axis [download, upload]', 
+        // From 0: mermaid otherwise starts the axis near the smaller bar, which then looks like nothing.
+        `  y-axis "Mbit/s" 0 --> ${Math.ceil(Math.max(s.downloadMbps, s.uploadMbps, 1) * 1.1)}`, `  bar [${s.downloadMbps.toFixed(1)}, ${s.uploadMbps.toFixed(1)}]`, '```', '');
     }
     else if (s)
         out.push(`Speed test: skipped (${cell(s.skipped)})`, '');
@@ -855,7 +857,8 @@ function probeOnce(req) {
             });
         }
         const request = (req.scheme === 'https' ? external_node_https_ : external_node_http_).request(options, (res) => {
-            answer.status = res.statusCode;
+            if (res.statusCode !== undefined)
+                answer.status = res.statusCode;
             if (res.headers.location)
                 answer.location = res.headers.location;
             const chunks = [];
@@ -875,7 +878,9 @@ function probeOnce(req) {
                 return;
             socket.once('secureConnect', () => {
                 const tlsSocket = socket;
-                answer.protocol = tlsSocket.getProtocol() ?? undefined;
+                const protocol = tlsSocket.getProtocol();
+                if (protocol)
+                    answer.protocol = protocol;
                 const cert = tlsSocket.getPeerX509Certificate();
                 if (cert)
                     answer.fingerprint256 = cert.fingerprint256;

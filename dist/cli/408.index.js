@@ -1082,6 +1082,8 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 
+/** Ports 0–65535: no expansion of a range or a replica count can yield more distinct ports than this. */
+const PORT_COUNT = 65536;
 /** compose-go's NormalizeProjectName: lowercase, only [a-z0-9_-], no leading `_` or `-`. */
 function normalizeProjectName(name) {
     return name
@@ -1294,7 +1296,7 @@ function expand(target, published, hostIp, protocol, pos) {
     const count = target[1] - target[0] + 1;
     // A host range with one container port lets the engine pick one host port of the range.
     const pairwise = published !== undefined && published[1] - published[0] + 1 === count;
-    for (let i = 0; i < count && i < 65536; i++) {
+    for (let i = 0; i < count && i < PORT_COUNT; i++) {
         const mapping = { target: target[0] + i, protocol, pos };
         if (published && (pairwise || published[0] === published[1]))
             mapping.published = published[0] + (pairwise ? i : 0);
@@ -1313,7 +1315,7 @@ function parseExpose(node) {
     if (!range)
         return [];
     const out = [];
-    for (let p = range[0]; p <= range[1] && out.length < 65536; p++)
+    for (let p = range[0]; p <= range[1] && out.length < PORT_COUNT; p++)
         out.push({ port: p, protocol, pos: (0,tree/* nodePos */.TP)(node) });
     return out;
 }
@@ -17346,8 +17348,14 @@ function pickProxy(compose, named) {
     // Prefer the one that carries a config, then an active one.
     return (candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0]);
 }
+/** How deep config discovery looks below the project folder (nginx/, nginx/conf.d/, …). */
+const DISCOVERY_DEPTH = 3;
+/** Discovery skips larger files: a config that big is not hand-written and would be mounted explicitly. */
+const DISCOVERY_MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Whether a file is an nginx config shows in its first directives. */
+const DISCOVERY_SNIFF_BYTES = 64 * 1024;
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
-function discoverNginxFiles(dir, boundary, depth = 3) {
+function discoverNginxFiles(dir, boundary, depth = DISCOVERY_DEPTH) {
     const out = [];
     for (const e of boundary.list(dir)) {
         if (e.name.startsWith('.') || e.name === 'node_modules')
@@ -17364,7 +17372,9 @@ function discoverNginxFiles(dir, boundary, depth = 3) {
 }
 function looksLikeNginx(file, boundary) {
     try {
-        const head = boundary.readText(file, 'nginx config', undefined, 4 * 1024 * 1024).slice(0, 64 * 1024);
+        const head = boundary
+            .readText(file, 'nginx config', undefined, DISCOVERY_MAX_FILE_BYTES)
+            .slice(0, DISCOVERY_SNIFF_BYTES);
         return (/(^|[\s;{}])(server|upstream|location|http|events)\s*\{/.test(head) ||
             /(^|\n)\s*(proxy_pass|listen|server_name)\s/.test(head));
     }
@@ -18292,7 +18302,7 @@ function renderText(findings, cwd, sources = new Map()) {
 
 /***/ }),
 
-/***/ 8430:
+/***/ 9706:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18306,6 +18316,58 @@ __webpack_require__.d(__webpack_exports__, {
 var scope = __webpack_require__(7352);
 // EXTERNAL MODULE: ./lib/src/rules/rule.js
 var rule = __webpack_require__(346);
+;// CONCATENATED MODULE: ./lib/src/rules/add-header-content-type.js
+
+
+const HIDE_DIRECTIVES = [
+    'proxy_hide_header',
+    'fastcgi_hide_header',
+    'uwsgi_hide_header',
+    'scgi_hide_header',
+    'grpc_hide_header',
+];
+const addHeaderContentType = {
+    id: 'add-header-content-type',
+    severity: 'warning',
+    title: 'Content-Type set with add_header (sent twice)',
+    check(view) {
+        const out = [];
+        for (const p of (0,scope/* directivesNamed */.UX)(view, 'add_header')) {
+            if (p.d.args[0]?.toLowerCase() !== 'content-type')
+                continue;
+            // With the upstream's Content-Type hidden, add_header supplies the only one.
+            const chain = (0,scope/* chainOf */.dR)(p);
+            const hidden = HIDE_DIRECTIVES.some((name) => (0,scope/* effective */.C$)(view, chain, name).some((h) => h.d.args[0]?.toLowerCase() === 'content-type'));
+            if (hidden)
+                continue;
+            out.push((0,rule/* finding */.gk)(addHeaderContentType, (0,scope/* argPosOf */.Wv)(p.d, 0), `add_header Content-Type ${p.d.args[1] ?? ''} adds a second Content-Type header next to the one nginx (or the backend) already sends; clients then pick either, so the type works only by luck.`, `Set the type with "default_type ${p.d.args[1] ?? 'text/plain'};" (or a "types { }" block); for proxied responses use "proxy_hide_header Content-Type;" before adding your own.`, view.proxy ? { service: view.proxy.name } : {}));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/add-header-multiline.js
+
+
+const addHeaderMultiline = {
+    id: 'add-header-multiline',
+    severity: 'warning',
+    title: 'An add_header value spans several lines',
+    check(view) {
+        const out = [];
+        for (const p of (0,scope/* directivesNamed */.UX)(view, 'add_header', 'more_set_headers')) {
+            // more_set_headers -t/-s take a list of types or statuses, not a header.
+            const at = p.d.args.findIndex((a, k) => (p.d.directive === 'add_header'
+                ? k === 1
+                : !a.startsWith('-') && !/^-[ts]$/.test(p.d.args[k - 1] ?? '')) && /[\r\n]/.test(a));
+            if (at < 0)
+                continue;
+            out.push((0,rule/* finding */.gk)(addHeaderMultiline, (0,scope/* argPosOf */.Wv)(p.d, at), `${p.d.directive} ${p.d.args[0]} has a value with a line break: nginx sends it as is, which is obsolete line folding in HTTP/1.1 (RFC 9112 lets clients reject it) and invalid in HTTP/2 and HTTP/3, so some clients drop the header or the whole response.`, 'Write the value on one line (long CSP or Permissions-Policy values too; a variable built with "map" or "set" can keep the config readable).', view.proxy ? { service: view.proxy.name } : {}));
+        }
+        return out;
+    },
+};
+
 ;// CONCATENATED MODULE: ./lib/src/rules/add-header-redefinition.js
 
 
@@ -18370,13 +18432,354 @@ const addHeaderRedefinition = {
     },
 };
 
+// EXTERNAL MODULE: ./lib/src/core/multimap.js
+var multimap = __webpack_require__(8243);
+;// CONCATENATED MODULE: ./lib/src/rules/variables.js
+
+
+const CLEAN = { user: false, newline: false, cr: false, slashFirst: false };
+/** Splits an nginx value into literal text and `$name` / `${name}` / `$1` references. */
+function splitValue(value) {
+    const parts = [];
+    const re = /\$(?:\{([A-Za-z0-9_]+)\}|([0-9]|[A-Za-z_][A-Za-z0-9_]*))/g;
+    let last = 0;
+    for (const m of value.matchAll(re)) {
+        if (m.index > last)
+            parts.push({ kind: 'text', text: value.slice(last, m.index) });
+        parts.push({ kind: 'var', name: (m[1] ?? m[2]) });
+        last = m.index + m[0].length;
+    }
+    if (last < value.length)
+        parts.push({ kind: 'text', text: value.slice(last) });
+    return parts;
+}
+/** Built-in variables that carry request data (nginx decodes $uri, so %0A becomes a line feed there). */
+function builtinTaint(name) {
+    const n = name.toLowerCase();
+    if (n === 'uri' || n === 'document_uri' || n === 'fastcgi_path_info')
+        return { user: true, newline: true, cr: true, slashFirst: n !== 'fastcgi_path_info' };
+    if (n === 'request_uri')
+        return { user: true, newline: false, cr: false, slashFirst: true };
+    if (n === 'request_body')
+        return { user: true, newline: true, cr: true, slashFirst: false };
+    if (n === 'args' || n === 'query_string' || n === 'request' || n === 'http_host' || n === 'content_type')
+        return { user: true, newline: false, cr: false, slashFirst: false };
+    if (/^(arg|http|cookie)_/.test(n))
+        return { user: true, newline: false, cr: false, slashFirst: false };
+    return undefined;
+}
+/** Capture groups of a PCRE pattern, by number ("1") and by name. */
+function captureGroups(pattern) {
+    const groups = new Map();
+    const open = [];
+    let count = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (c === '[') {
+            i = classEnd(pattern, i);
+            continue;
+        }
+        if (c === '(') {
+            if (pattern[i + 1] !== '?') {
+                open.push({ at: i, start: i + 1, key: String(++count) });
+                continue;
+            }
+            const named = /^\(\?(?:P?<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(pattern.slice(i));
+            if (named) {
+                open.push({
+                    at: i,
+                    start: i + named[0].length,
+                    key: String(++count),
+                    name: (named[1] ?? named[2]),
+                });
+                i += named[0].length - 1;
+            }
+            else
+                open.push({ at: i, start: i + 1 });
+            continue;
+        }
+        if (c === ')') {
+            const g = open.pop();
+            if (!g?.key)
+                continue;
+            const group = { source: pattern.slice(g.start, i), open: g.at };
+            groups.set(g.key, group);
+            if (g.name)
+                groups.set(g.name, group);
+        }
+    }
+    return groups;
+}
+/** Index of the `]` closing the class that starts at `start`. */
+function classEnd(pattern, start) {
+    let i = start + 1;
+    if (pattern[i] === '^')
+        i++;
+    if (pattern[i] === ']')
+        i++;
+    for (; i < pattern.length; i++) {
+        if (pattern[i] === '\\')
+            i++;
+        else if (pattern[i] === ']')
+            return i;
+    }
+    return pattern.length;
+}
+/** The single-character atoms of a pattern (classes, escapes, `.`, literals), ignoring structure. */
+function atoms(pattern) {
+    const out = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            out.push(pattern.slice(i, i + 2));
+            i++;
+        }
+        else if (c === '[') {
+            const end = classEnd(pattern, i);
+            out.push(pattern.slice(i, end + 1));
+            i = end;
+        }
+        else if (c === '(' && pattern[i + 1] === '?') {
+            // Skip group syntax: (?:  (?<name>  (?P<name>  (?=  (?i)
+            const m = /^\(\?(?:P?<[A-Za-z_]\w*>|'[A-Za-z_]\w*'|<?[=!]|[:>|]|[a-zA-Z-]*[:)])/.exec(pattern.slice(i));
+            if (m)
+                i += m[0].length - 1;
+        }
+        else if (c === '{') {
+            const m = /^\{\d*,?\d*\}/.exec(pattern.slice(i));
+            if (m)
+                i += m[0].length - 1;
+            else
+                out.push(c);
+        }
+        else if (!'()|*+?^$'.includes(c))
+            out.push(c);
+    }
+    return out;
+}
+/** Whether some atom of `pattern` matches `ch` (PCRE and JS agree on classes, escapes and `.` here). */
+function canMatchChar(pattern, ch, ignoreCase = false) {
+    if (/\(\?[a-z]*s[a-z]*[):]/.test(pattern) && ch === '\n' && /(^|[^\\])\./.test(pattern))
+        return true; // (?s) dotall
+    for (const atom of atoms(pattern)) {
+        // PCRE's "." excludes only LF; JS's also excludes CR and U+2028/9.
+        if (atom === '.') {
+            if (ch !== '\n')
+                return true;
+            continue;
+        }
+        if (atom === '\\R' || atom === '\\v' || atom === '\\N') {
+            if (ch === '\n' && atom !== '\\N')
+                return true;
+            continue;
+        }
+        try {
+            if (new RegExp(`^(?:${atom})$`, ignoreCase ? 'i' : '').test(ch))
+                return true;
+        }
+        catch {
+            // A PCRE-only construct: assume it does not match rather than invent a finding.
+        }
+    }
+    return false;
+}
+/** A capture always starts with "/" when its pattern begins with a mandatory literal slash. */
+function startsWithSlash(source) {
+    return /^(?:\^)?(?:\\\/|\/)(?![?*]|\{0)/.test(source);
+}
+/** Regexes whose captures may be in effect at a directive, innermost first (regex `if`s, then a regex location). */
+function captureSources(p, view, depth) {
+    const out = [];
+    for (let i = p.parents.length - 1; i >= 0; i--) {
+        const b = p.parents[i];
+        if (b.directive === 'location' && (b.args[0] === '~' || b.args[0] === '~*') && b.args[1] !== undefined) {
+            out.push({
+                pattern: b.args[1],
+                subject: { user: true, newline: true, cr: true, slashFirst: true },
+                icase: b.args[0] === '~*',
+            });
+        }
+        if (b.directive === 'if') {
+            const cond = ifRegex(b);
+            if (cond)
+                out.push({
+                    pattern: cond.pattern,
+                    subject: valueTaint(view, p, cond.subject, depth + 1),
+                    icase: cond.icase,
+                });
+        }
+    }
+    return out;
+}
+/** `if ($var ~ regex)` → its parts; undefined for other conditions. */
+function ifRegex(b) {
+    // The parser already removed the parentheses, as crossplane does.
+    const [subject, op, pattern] = b.args;
+    if (subject === undefined || op === undefined || pattern === undefined || !/^!?~\*?$/.test(op))
+        return undefined;
+    return { subject, op, pattern, icase: op.endsWith('*') };
+}
+const definitionCache = new WeakMap();
+/** The `set $name …` and `map … $name {…}` directives that define a variable (names are case-insensitive). */
+function definitionsOf(view, name) {
+    let index = definitionCache.get(view);
+    if (!index) {
+        index = new Map();
+        for (const p of (0,scope/* directivesNamed */.UX)(view, 'set', 'map')) {
+            const target = p.d.args[p.d.directive === 'set' ? 0 : 1]?.replace(/^\$/, '').toLowerCase();
+            if (target === undefined || (p.d.directive === 'map' && !p.d.block))
+                continue;
+            (0,multimap/* addTo */.D)(index, target, p);
+        }
+        definitionCache.set(view, index);
+    }
+    return index.get(name.toLowerCase()) ?? [];
+}
+/** The taint of one variable as seen by directive `p`. */
+function variableTaint(view, p, name, depth = 0, innermost) {
+    if (depth > 8)
+        return CLEAN;
+    // $1…$9 come from the last regex that matched; named captures stay set from any of them.
+    const sources = [...(innermost ? [innermost] : []), ...captureSources(p, view, depth)];
+    for (const source of /^\d$/.test(name) ? sources.slice(0, 1) : sources) {
+        const group = captureGroups(source.pattern).get(name);
+        if (group) {
+            if (!source.subject.user)
+                return CLEAN;
+            return {
+                user: true,
+                newline: source.subject.newline && canMatchChar(group.source, '\n', source.icase),
+                cr: source.subject.cr && canMatchChar(group.source, '\r', source.icase),
+                slashFirst: startsWithSlash(group.source),
+            };
+        }
+    }
+    if (/^\d$/.test(name))
+        return CLEAN;
+    const builtin = builtinTaint(name);
+    if (builtin)
+        return builtin;
+    // `set $x …;` and `map $src $x {…}` make user data flow into $x.
+    let acc;
+    const merge = (t) => {
+        acc = acc
+            ? {
+                user: acc.user || t.user,
+                newline: acc.newline || t.newline,
+                cr: acc.cr || t.cr,
+                slashFirst: acc.slashFirst && t.slashFirst,
+            }
+            : t;
+    };
+    for (const def of definitionsOf(view, name)) {
+        if (def.d.directive === 'set') {
+            if (def.d.args[1] !== undefined)
+                merge(valueTaint(view, def, def.d.args[1], depth + 1));
+            continue;
+        }
+        for (const entry of def.d.block ?? []) {
+            const v = entry.args[0];
+            if (v === undefined || entry.directive === 'hostnames')
+                continue;
+            // `~regex value`: $1 / named captures in the value come from matching the map's source.
+            const regex = /^~(\*?)(.+)$/s.exec(entry.directive);
+            const captures = regex
+                ? {
+                    pattern: regex[2],
+                    subject: valueTaint(view, def, def.d.args[0] ?? '', depth + 1),
+                    icase: regex[1] === '*',
+                }
+                : undefined;
+            merge(valueTaint(view, def, v, depth + 1, captures));
+        }
+    }
+    return acc ?? CLEAN;
+}
+/** The combined taint of a value; slashFirst when it begins with "/" or a slash-first variable. */
+function valueTaint(view, p, value, depth = 0, innermost) {
+    const parts = splitValue(value);
+    let user = false;
+    let newline = false;
+    let cr = false;
+    for (const part of parts) {
+        if (part.kind !== 'var')
+            continue;
+        const t = variableTaint(view, p, part.name, depth, innermost);
+        user ||= t.user;
+        newline ||= t.newline;
+        cr ||= t.cr;
+    }
+    const first = parts[0];
+    const slashFirst = first === undefined
+        ? false
+        : first.kind === 'text'
+            ? first.text.startsWith('/')
+            : variableTaint(view, p, first.name, depth, innermost).slashFirst;
+    return { user, newline, cr, slashFirst };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/alias-traversal.js
 
 
+
+/** Strings a capture would need to match to step out of the aliased directory with "..". */
+const DOT_STARTS = ['.', '..', '../', '../x', '.x', './x'];
+/** Whether a capture pattern can match a value that begins with a dot (PCRE read as JS; unknown → yes). */
+function canStartWithDot(source, icase) {
+    try {
+        const re = new RegExp(`^(?:${source.replace(/\(\?P</g, '(?<')})$`, icase ? 'i' : '');
+        return DOT_STARTS.some((s) => re.test(s));
+    }
+    catch {
+        return true;
+    }
+}
+/**
+ * The capture of a regex location that can carry "../" (or a sibling name) into the alias path, as
+ * gixy-ng judges it: the capture is not behind a "/" of the location, or the alias glues it to a
+ * name without its own "/".
+ */
+function unsafeCapture(location, alias) {
+    const pattern = location.args[1] ?? '';
+    const icase = location.args[0] === '~*';
+    const groups = captureGroups(pattern);
+    const parts = splitValue(alias);
+    for (const [i, part] of parts.entries()) {
+        if (part.kind !== 'var')
+            continue;
+        const group = groups.get(part.name);
+        if (!group)
+            continue;
+        const prev = parts[i - 1];
+        if (!prev)
+            return `$${part.name}`;
+        const slashFirst = startsWithSlash(group.source);
+        const slashBefore = pattern[group.open - 1] === '/' || slashFirst;
+        const aliasSlashBefore = prev.kind === 'text' && prev.text.endsWith('/');
+        if (!slashBefore) {
+            if (!aliasSlashBefore || canStartWithDot(group.source, icase))
+                return `$${part.name}`;
+        }
+        else if (!aliasSlashBefore && !slashFirst)
+            return `$${part.name}`;
+    }
+    return undefined;
+}
+function report(view, p, location, message, fix, severity) {
+    return (0,rule/* finding */.gk)(aliasTraversal, (0,scope/* argPosOf */.Wv)(p.d, 0), message, fix, {
+        ...(view.proxy ? { service: view.proxy.name } : {}),
+        ...(severity ? { severity } : {}),
+        related: [{ pos: (0,scope/* posOf */.a2)(location), message: 'the location' }],
+    });
+}
 const aliasTraversal = {
     id: 'alias-traversal',
     severity: 'warning',
-    title: 'A prefix location without a trailing slash uses an alias with one (path traversal)',
+    title: 'An alias can be reached with paths outside its directory (path traversal)',
     check(view) {
         const out = [];
         for (const p of (0,scope/* directivesNamed */.UX)(view, 'alias')) {
@@ -18384,16 +18787,60 @@ const aliasTraversal = {
             const target = p.d.args[0];
             if (location?.directive !== 'location' || target === undefined)
                 continue;
-            // Only plain and ^~ prefix locations: "=", regex and named locations do not append the rest of the URI.
             const [first, second] = location.args;
+            if (first === '~' || first === '~*') {
+                const capture = second === undefined ? undefined : unsafeCapture(location, target);
+                if (capture)
+                    out.push(report(view, p, location, `alias ${target} takes ${capture} from location ${first} ${second}, and that capture can begin with ".." or glue onto a name: a request such as /…../secret reads files outside the aliased directory (path traversal).`, 'Put a "/" in the location right before the capture and in the alias right before the variable (e.g. "location ~ ^/images/(.*)$ { alias /app/static/$1; }"), or exclude dots from the capture.'));
+                continue;
+            }
+            // Only plain and ^~ prefix locations: "=" and named locations do not append the rest of the URI.
             const prefix = first === '^~' ? second : first;
-            if (prefix === undefined || prefix.startsWith('@') || ['=', '~', '~*'].includes(first ?? ''))
+            if (prefix === undefined || prefix.startsWith('@') || first === '=' || prefix.endsWith('/'))
                 continue;
-            if (prefix.endsWith('/') || !target.endsWith('/'))
+            if (target.endsWith('/')) {
+                out.push(report(view, p, location, `location ${prefix} has no trailing slash but alias ${target} has one: a request for ${prefix}../ is mapped to ${target}../ and reads files outside ${target} (path traversal, e.g. the parent directory of ${target}).`, `Make both end in a slash: "location ${prefix}/ { alias ${target}; }" (or drop the slash from both).`));
                 continue;
-            out.push((0,rule/* finding */.gk)(aliasTraversal, (0,scope/* argPosOf */.Wv)(p.d, 0), `location ${prefix} has no trailing slash but alias ${target} has one: a request for ${prefix}../ is mapped to ${target}../ and reads files outside ${target} (path traversal, e.g. the parent directory of ${target}).`, `Make both end in a slash: "location ${prefix}/ { alias ${target}; }" (or drop the slash from both).`, {
+            }
+            // Same file name in both (location /favicon.ico { alias …/favicon.ico; }): only longer names leak.
+            const sameFile = /\.[a-z0-9]+$/i.test(target) && target.split('/').at(-1) === prefix.split('/').at(-1);
+            out.push(report(view, p, location, `location ${prefix} has no trailing slash: a request for ${prefix}<anything> is served from ${target}<anything>, so sibling ${sameFile ? 'files' : 'folders'} such as ${target}-backup or ${target}.old are readable too.`, sameFile
+                ? `Use an exact match: "location = ${prefix} { alias ${target}; }".`
+                : `End both in a slash: "location ${prefix}/ { alias ${target}/; }".`, sameFile ? 'note' : undefined));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/allow-without-deny.js
+
+
+const allowWithoutDeny = {
+    id: 'allow-without-deny',
+    severity: 'warning',
+    title: 'allow without a final "deny all" restricts nothing',
+    check(view) {
+        const out = [];
+        const levels = [undefined, ...view.directives.filter((p) => p.d.block).map((p) => p.d)];
+        for (const level of levels) {
+            const rules = (0,scope/* childrenOf */.LU)(view, level).filter((p) => p.d.directive === 'allow' || p.d.directive === 'deny');
+            const firstAllow = rules.find((p) => p.d.directive === 'allow');
+            if (!firstAllow)
+                continue;
+            const last = rules.at(-1);
+            if (last.d.directive === 'deny' && last.d.args[0]?.toLowerCase() === 'all')
+                continue;
+            if (rules.some((p) => p.d.args[0]?.toLowerCase() === 'all' && p.d.directive === 'deny'))
+                continue;
+            // `allow all` on its own says what it means.
+            if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all'))
+                continue;
+            const where = level
+                ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
+                : 'the main level';
+            out.push((0,rule/* finding */.gk)(allowWithoutDeny, (0,scope/* argPosOf */.Wv)(firstAllow.d, 0), `${where} has "allow ${firstAllow.d.args.join(' ')}" but no "deny all" after it: nginx allows every address that no rule matches, so the allow list keeps nobody out.`, `Add "deny all;" after the last allow in ${where}.`, {
                 ...(view.proxy ? { service: view.proxy.name } : {}),
-                related: [{ pos: (0,scope/* posOf */.a2)(location), message: 'the location' }],
+                ...(level ? { related: [{ pos: (0,scope/* posOf */.a2)(level), message: 'the block' }] } : {}),
             }));
         }
         return out;
@@ -18460,6 +18907,61 @@ const bindMountSourceMissing = {
                     ? `bind source "${shown}" does not exist: docker compose creates an empty directory at ${m.hostPath} and mounts it at ${m.target}, so "${service.name}" sees a directory where it expects ${/\.[a-z0-9]+$/i.test(m.target) ? 'a file (and fails with "not a directory" if the image has a file there)' : 'your files'}`
                     : `bind source "${shown}" does not exist: docker compose up fails with "invalid mount config for type \\"bind\\": bind source path does not exist: ${m.hostPath}"`;
                 out.push((0,rule/* finding */.gk)(bindMountSourceMissing, m.pos, inProject ? message : `${message} (checked on this machine; it may exist on the deployment host)`, `Create ${inProject ? `./${rel.split(external_node_path_.sep).join('/')}` : m.hostPath} before starting, or correct the source path${m.short ? '; a file mount of a missing file is never what you want' : ''}.`, { service: service.name, ...(inProject ? {} : { severity: 'warning' }) }));
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/capture-group-missing.js
+
+
+
+/** The number of numbered groups in a PCRE pattern. */
+function groupCount(pattern) {
+    let n = 0;
+    for (const key of captureGroups(pattern).keys())
+        if (/^\d+$/.test(key))
+            n = Math.max(n, Number(key));
+    return n;
+}
+/** Server blocks with a regex server_name set captures for the whole server; they are not followed here. */
+function underRegexServerName(p) {
+    return p.parents.some((b) => b.directive === 'server' &&
+        b.block?.some((c) => c.directive === 'server_name' && c.args.some((a) => a.startsWith('~'))));
+}
+const captureGroupMissing = {
+    id: 'capture-group-missing',
+    severity: 'warning',
+    title: 'A $N refers to a capture group that the regex in effect does not have',
+    check(view) {
+        const out = [];
+        for (const p of view.directives) {
+            const { directive, args } = p.d;
+            if (directive === 'if' || p.parents.at(-1)?.directive === 'map' || !args.some((a) => /\$\{?\d/.test(a)))
+                continue;
+            if (underRegexServerName(p))
+                continue;
+            // A rewrite's replacement uses its own pattern; elsewhere the innermost regex location or if.
+            const pattern = directive === 'rewrite' ? args[0] : captureSources(p, view, 0)[0]?.pattern;
+            if (pattern === undefined)
+                continue;
+            const count = groupCount(pattern);
+            for (const [i, arg] of args.entries()) {
+                if (directive === 'rewrite' && i === 0)
+                    continue;
+                const missing = splitValue(arg).find((part) => part.kind === 'var' && /^\d$/.test(part.name) && Number(part.name) > count);
+                if (missing?.kind !== 'var')
+                    continue;
+                out.push((0,rule/* finding */.gk)(captureGroupMissing, (0,scope/* argPosOf */.Wv)(p.d, i), `${directive} uses $${missing.name}, but "${pattern}" has ${count === 0 ? 'no capture groups' : `only ${count} capture group${count === 1 ? '' : 's'}`}: $${missing.name} is always empty here, so the value is not what it looks like.`, count === 0
+                    ? `Add parentheses around the part to capture in "${pattern}", or drop $${missing.name}.`
+                    : `Use $1…$${count}, or add the missing group to "${pattern}".`, {
+                    ...(view.proxy ? { service: view.proxy.name } : {}),
+                    ...(directive === 'rewrite'
+                        ? {}
+                        : { related: [{ pos: (0,scope/* posOf */.a2)(p.parents.at(-1)), message: 'the block' }] }),
+                }));
+                break;
             }
         }
         return out;
@@ -18903,271 +19405,6 @@ const hostPortConflict = {
     },
 };
 
-// EXTERNAL MODULE: ./lib/src/core/multimap.js
-var multimap = __webpack_require__(8243);
-;// CONCATENATED MODULE: ./lib/src/rules/variables.js
-
-
-const CLEAN = { user: false, newline: false, slashFirst: false };
-/** Splits an nginx value into literal text and `$name` / `${name}` / `$1` references. */
-function splitValue(value) {
-    const parts = [];
-    const re = /\$(?:\{([A-Za-z0-9_]+)\}|([0-9]|[A-Za-z_][A-Za-z0-9_]*))/g;
-    let last = 0;
-    for (const m of value.matchAll(re)) {
-        if (m.index > last)
-            parts.push({ kind: 'text', text: value.slice(last, m.index) });
-        parts.push({ kind: 'var', name: (m[1] ?? m[2]) });
-        last = m.index + m[0].length;
-    }
-    if (last < value.length)
-        parts.push({ kind: 'text', text: value.slice(last) });
-    return parts;
-}
-/** Built-in variables that carry request data (nginx decodes $uri, so %0A becomes a line feed there). */
-function builtinTaint(name) {
-    const n = name.toLowerCase();
-    if (n === 'uri' || n === 'document_uri' || n === 'fastcgi_path_info')
-        return { user: true, newline: true, slashFirst: n !== 'fastcgi_path_info' };
-    if (n === 'request_uri')
-        return { user: true, newline: false, slashFirst: true };
-    if (n === 'request_body')
-        return { user: true, newline: true, slashFirst: false };
-    if (n === 'args' || n === 'query_string' || n === 'request' || n === 'http_host' || n === 'content_type')
-        return { user: true, newline: false, slashFirst: false };
-    if (/^(arg|http|cookie)_/.test(n))
-        return { user: true, newline: false, slashFirst: false };
-    return undefined;
-}
-/** Capture groups of a PCRE pattern, by number ("1") and by name. */
-function captureGroups(pattern) {
-    const groups = new Map();
-    const open = [];
-    let count = 0;
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '\\') {
-            i++;
-            continue;
-        }
-        if (c === '[') {
-            i = classEnd(pattern, i);
-            continue;
-        }
-        if (c === '(') {
-            if (pattern[i + 1] !== '?') {
-                open.push({ start: i + 1, key: String(++count) });
-                continue;
-            }
-            const named = /^\(\?(?:P?<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(pattern.slice(i));
-            if (named) {
-                open.push({ start: i + named[0].length, key: String(++count), name: (named[1] ?? named[2]) });
-                i += named[0].length - 1;
-            }
-            else
-                open.push({ start: i + 1 });
-            continue;
-        }
-        if (c === ')') {
-            const g = open.pop();
-            if (!g?.key)
-                continue;
-            const group = { source: pattern.slice(g.start, i) };
-            groups.set(g.key, group);
-            if (g.name)
-                groups.set(g.name, group);
-        }
-    }
-    return groups;
-}
-/** Index of the `]` closing the class that starts at `start`. */
-function classEnd(pattern, start) {
-    let i = start + 1;
-    if (pattern[i] === '^')
-        i++;
-    if (pattern[i] === ']')
-        i++;
-    for (; i < pattern.length; i++) {
-        if (pattern[i] === '\\')
-            i++;
-        else if (pattern[i] === ']')
-            return i;
-    }
-    return pattern.length;
-}
-/** The single-character atoms of a pattern (classes, escapes, `.`, literals), ignoring structure. */
-function atoms(pattern) {
-    const out = [];
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '\\') {
-            out.push(pattern.slice(i, i + 2));
-            i++;
-        }
-        else if (c === '[') {
-            const end = classEnd(pattern, i);
-            out.push(pattern.slice(i, end + 1));
-            i = end;
-        }
-        else if (c === '(' && pattern[i + 1] === '?') {
-            // Skip group syntax: (?:  (?<name>  (?P<name>  (?=  (?i)
-            const m = /^\(\?(?:P?<[A-Za-z_]\w*>|'[A-Za-z_]\w*'|<?[=!]|[:>|]|[a-zA-Z-]*[:)])/.exec(pattern.slice(i));
-            if (m)
-                i += m[0].length - 1;
-        }
-        else if (c === '{') {
-            const m = /^\{\d*,?\d*\}/.exec(pattern.slice(i));
-            if (m)
-                i += m[0].length - 1;
-            else
-                out.push(c);
-        }
-        else if (!'()|*+?^$'.includes(c))
-            out.push(c);
-    }
-    return out;
-}
-/** Whether some atom of `pattern` matches `ch` (PCRE and JS agree on classes, escapes and `.` here). */
-function canMatchChar(pattern, ch, ignoreCase = false) {
-    if (/\(\?[a-z]*s[a-z]*[):]/.test(pattern) && ch === '\n' && /(^|[^\\])\./.test(pattern))
-        return true; // (?s) dotall
-    for (const atom of atoms(pattern)) {
-        if (atom === '\\R' || atom === '\\v' || atom === '\\N') {
-            if (ch === '\n' && atom !== '\\N')
-                return true;
-            continue;
-        }
-        try {
-            if (new RegExp(`^(?:${atom})$`, ignoreCase ? 'i' : '').test(ch))
-                return true;
-        }
-        catch {
-            // A PCRE-only construct: assume it does not match rather than invent a finding.
-        }
-    }
-    return false;
-}
-/** A capture always starts with "/" when its pattern begins with a mandatory literal slash. */
-function startsWithSlash(source) {
-    return /^(?:\^)?(?:\\\/|\/)(?![?*]|\{0)/.test(source);
-}
-/** Regexes whose captures may be in effect at a directive, innermost first (regex `if`s, then a regex location). */
-function captureSources(p, view, depth) {
-    const out = [];
-    for (let i = p.parents.length - 1; i >= 0; i--) {
-        const b = p.parents[i];
-        if (b.directive === 'location' && (b.args[0] === '~' || b.args[0] === '~*') && b.args[1] !== undefined) {
-            out.push({
-                pattern: b.args[1],
-                subject: { user: true, newline: true, slashFirst: true },
-                icase: b.args[0] === '~*',
-            });
-        }
-        if (b.directive === 'if') {
-            const cond = ifRegex(b);
-            if (cond)
-                out.push({
-                    pattern: cond.pattern,
-                    subject: valueTaint(view, p, cond.subject, depth + 1),
-                    icase: cond.icase,
-                });
-        }
-    }
-    return out;
-}
-/** `if ($var ~ regex)` → its parts; undefined for other conditions. */
-function ifRegex(b) {
-    // The parser already removed the parentheses, as crossplane does.
-    const [subject, op, pattern] = b.args;
-    if (subject === undefined || op === undefined || pattern === undefined || !/^!?~\*?$/.test(op))
-        return undefined;
-    return { subject, op, pattern, icase: op.endsWith('*') };
-}
-const definitionCache = new WeakMap();
-/** The `set $name …` and `map … $name {…}` directives that define a variable (names are case-insensitive). */
-function definitionsOf(view, name) {
-    let index = definitionCache.get(view);
-    if (!index) {
-        index = new Map();
-        for (const p of (0,scope/* directivesNamed */.UX)(view, 'set', 'map')) {
-            const target = p.d.args[p.d.directive === 'set' ? 0 : 1]?.replace(/^\$/, '').toLowerCase();
-            if (target === undefined || (p.d.directive === 'map' && !p.d.block))
-                continue;
-            (0,multimap/* addTo */.D)(index, target, p);
-        }
-        definitionCache.set(view, index);
-    }
-    return index.get(name.toLowerCase()) ?? [];
-}
-/** The taint of one variable as seen by directive `p`. */
-function variableTaint(view, p, name, depth = 0, innermost) {
-    if (depth > 8)
-        return CLEAN;
-    // $1…$9 come from the last regex that matched; named captures stay set from any of them.
-    const sources = [...(innermost ? [innermost] : []), ...captureSources(p, view, depth)];
-    for (const source of /^\d$/.test(name) ? sources.slice(0, 1) : sources) {
-        const group = captureGroups(source.pattern).get(name);
-        if (group) {
-            if (!source.subject.user)
-                return CLEAN;
-            return {
-                user: true,
-                newline: source.subject.newline && canMatchChar(group.source, '\n', source.icase),
-                slashFirst: startsWithSlash(group.source),
-            };
-        }
-    }
-    if (/^\d$/.test(name))
-        return CLEAN;
-    const builtin = builtinTaint(name);
-    if (builtin)
-        return builtin;
-    // `set $x …;` and `map $src $x {…}` make user data flow into $x.
-    let acc;
-    const merge = (t) => {
-        acc = acc
-            ? {
-                user: acc.user || t.user,
-                newline: acc.newline || t.newline,
-                slashFirst: acc.slashFirst && t.slashFirst,
-            }
-            : t;
-    };
-    for (const def of definitionsOf(view, name)) {
-        if (def.d.directive === 'set') {
-            if (def.d.args[1] !== undefined)
-                merge(valueTaint(view, def, def.d.args[1], depth + 1));
-            continue;
-        }
-        for (const entry of def.d.block ?? []) {
-            const v = entry.args[0];
-            if (v !== undefined && entry.directive !== 'hostnames')
-                merge(valueTaint(view, def, v, depth + 1));
-        }
-    }
-    return acc ?? CLEAN;
-}
-/** The combined taint of a value; slashFirst when it begins with "/" or a slash-first variable. */
-function valueTaint(view, p, value, depth = 0, innermost) {
-    const parts = splitValue(value);
-    let user = false;
-    let newline = false;
-    for (const part of parts) {
-        if (part.kind !== 'var')
-            continue;
-        const t = variableTaint(view, p, part.name, depth, innermost);
-        user ||= t.user;
-        newline ||= t.newline;
-    }
-    const first = parts[0];
-    const slashFirst = first === undefined
-        ? false
-        : first.kind === 'text'
-            ? first.text.startsWith('/')
-            : variableTaint(view, p, first.name, depth, innermost).slashFirst;
-    return { user, newline, slashFirst };
-}
-
 ;// CONCATENATED MODULE: ./lib/src/rules/host-spoofing.js
 
 
@@ -19296,16 +19533,17 @@ const httpRedirectMissing = {
 
 
 const http_splitting_REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
-const URI_SUBJECT = { user: true, newline: true, slashFirst: true };
+const URI_SUBJECT = { user: true, newline: true, cr: true, slashFirst: true };
 /** The argument of a directive that ends up in a response or upstream request header, if any. */
 function headerArg(p) {
     const { directive, args } = p.d;
     switch (directive) {
         case 'add_header':
         case 'add_trailer':
+            return args.length >= 2 ? { index: 1, what: `the "${args[0]}" header` } : undefined;
         case 'proxy_set_header':
         case 'grpc_set_header':
-            return args.length >= 2 ? { index: 1, what: `the "${args[0]}" header` } : undefined;
+            return args.length >= 2 ? { index: 1, what: `the "${args[0]}" header`, upstream: true } : undefined;
         case 'return':
             if (args.length >= 2 && http_splitting_REDIRECT_CODES.has(args[0]))
                 return { index: 1, what: 'the Location header' };
@@ -19326,7 +19564,9 @@ function headerArg(p) {
                 : undefined;
         }
         case 'proxy_pass':
-            return args[0]?.includes('$') ? { index: 0, what: 'the request line sent upstream' } : undefined;
+            return args[0]?.includes('$')
+                ? { index: 0, what: 'the request line sent upstream', upstream: true }
+                : undefined;
         default:
             return undefined;
     }
@@ -19344,12 +19584,52 @@ const httpSplitting = {
                 continue;
             const bad = [
                 ...new Set(splitValue(value)
-                    .filter((part) => part.kind === 'var' && variableTaint(view, p, part.name, 0, sink.innermost).newline)
+                    .filter((part) => {
+                    if (part.kind !== 'var')
+                        return false;
+                    const t = variableTaint(view, p, part.name, 0, sink.innermost);
+                    // A lone CR ends a header line for some clients, but not for the upstream's request parser.
+                    return t.newline || (!sink.upstream && t.cr);
+                })
                     .map((part) => `$${part.name}`)),
             ];
             if (bad.length === 0)
                 continue;
             out.push((0,rule/* finding */.gk)(httpSplitting, (0,scope/* argPosOf */.Wv)(p.d, sink.index), `${p.d.directive} puts ${bad.join(', ')} into ${sink.what}; nginx decodes %0D%0A there into CR/LF, so a request can inject headers or a whole response (HTTP splitting).`, 'Use a variable nginx does not decode: $request_uri instead of $uri/$document_uri, or a regex capture that excludes line breaks (e.g. "([^\\r\\n]*)" or "([a-z0-9_-]+)") instead of "[^/]*" or "\\s".', view.proxy ? { service: view.proxy.name } : {}));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/if-in-location.js
+
+
+/** What nginx documents as safe inside "if" in a location: return, and rewrite … last/redirect/permanent. */
+function safeInIf(directive, args) {
+    if (directive === 'return')
+        return true;
+    return directive === 'rewrite' && ['last', 'redirect', 'permanent'].includes(args.at(-1) ?? '');
+}
+const ifInLocation = {
+    id: 'if-in-location',
+    severity: 'warning',
+    title: '"if" in a location with directives other than return/rewrite (if is evil)',
+    check(view) {
+        const out = [];
+        for (const p of view.directives) {
+            if (p.d.directive !== 'if' || !p.d.block || p.parents.at(-1)?.directive !== 'location')
+                continue;
+            // An if that ends in return answers the request itself, so its own settings apply as written.
+            if (p.d.block.some((c) => c.directive === 'return'))
+                continue;
+            const unsafe = p.d.block.filter((c) => !safeInIf(c.directive, c.args));
+            if (unsafe.length === 0)
+                continue;
+            const first = unsafe[0];
+            out.push((0,rule/* finding */.gk)(ifInLocation, (0,scope/* posOf */.a2)(first), `"${first.directive}" inside "if (${p.d.args.join(' ')})" in a location: when the condition is true nginx serves the request with the if's own configuration, in which ${first.directive} and the location's other settings combine in surprising ways (directives dropped, proxy_pass or try_files ignored; the nginx wiki's "If is evil").`, 'Keep only "return" or "rewrite … last" inside the if, and move the rest into a separate location (or choose the value with "map" and use it outside the if).', {
+                ...(view.proxy ? { service: view.proxy.name } : {}),
+                related: [{ pos: (0,scope/* posOf */.a2)(p.d), message: 'the if' }],
+            }));
         }
         return out;
     },
@@ -19668,39 +19948,59 @@ function toJsRegExp(pattern, icase) {
         return undefined;
     }
 }
-/** The trusted domain the pattern spells out (`example\.com` → example.com), the longest one if several. */
+/**
+ * The trusted domain the pattern spells out (`example\.com` → example.com), the longest one if several.
+ * Wildcards (`.*`, `.+`) are read as nothing, so `webv.+isor\.com` names webvisor.com.
+ */
 function trustedDomain(pattern) {
-    const found = [...pattern.matchAll(/(?:[a-z0-9-]+\\?\.)+[a-z]{2,}/gi)].map((m) => m[0].replace(/\\\./g, '.'));
+    const literal = pattern.replace(/\.[*+?]/g, '');
+    const found = [...literal.matchAll(/(?:[a-z0-9-]+\\?\.)+[a-z]{2,}/gi)].map((m) => m[0].replace(/\\\./g, '.').toLowerCase());
     return found.sort((a, b) => b.length - a.length)[0];
 }
-/** Origins/referers an attacker can register or craft that a sound check for `domain` must reject. */
+/** The registrable part of a host, read as its last two labels (gixy-ng's rule without a suffix list). */
+function registrable(host) {
+    return host.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.');
+}
+/** The host a browser or backend would read from a value (`https://u@h:1/x` → h; `h/x` → h). */
+function hostOf(value) {
+    const authority = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)/i.exec(value)?.[1] ?? /^([^/?#]*)/.exec(value)[1];
+    return authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+}
+/** Hosts close to `domain` that an attacker can register: the name with a suffix, a prefix, a changed character. */
+function attackerHosts(domain) {
+    const hosts = [`${domain}.evil.com`, `www.${domain}.evil.com`, `evil-${domain}`, `evil${domain}`];
+    for (let i = 1; i < domain.length; i++) {
+        hosts.push(`${domain.slice(0, i)}evil${domain.slice(i)}`);
+        if (domain[i] === '.')
+            hosts.push(`${domain.slice(0, i)}x${domain.slice(i + 1)}`);
+    }
+    return hosts.filter((h) => registrable(h) !== registrable(domain));
+}
+/** Origins/referers an attacker can send that a sound check for `domain` must reject. */
 function attackerValues(domain, header) {
-    // An unescaped dot lets "wwwxexample.com" stand in for "www.example.com" (kept only if still a domain).
-    const dotless = [...domain.matchAll(/\./g)]
-        .map((m) => `${domain.slice(0, m.index)}x${domain.slice(m.index + 1)}`)
-        .filter((d) => d.includes('.'));
-    const values = [
-        `https://${domain}.evil.com`,
-        `https://www.${domain}.evil.com`,
-        `https://evil-${domain}`,
-        `https://evil${domain}`,
-        ...dotless.map((d) => `https://${d}`),
-    ];
-    if (header === 'origin')
-        return [...values, `https://evil.com?${domain}`];
-    // A Referer is a full URL: try each host with a path, plus the trusted name inside an attacker's URL.
-    return [
-        ...values.map((v) => `${v}/`),
-        `https://evil.com/${domain}`,
-        `https://evil.com/?https://${domain}/`,
-    ];
+    const values = [];
+    for (const host of attackerHosts(domain))
+        values.push(`https://${host}`, `http://${host}`, host);
+    // The trusted name inside an attacker's URL: no start anchor, or a wildcard that spans hosts.
+    for (const lead of ['https://evil.com/?', 'https://evil.com/', 'https://evil.com?', 'https://evil.com#', 'https://evil.com']) {
+        values.push(`${lead}https://${domain}`, `${lead}${domain}`, `${lead}.${domain}`);
+    }
+    values.push(`https://${domain}@evil.com`);
+    const all = header === 'origin' ? values : [...values, ...values.map((v) => `${v}/`), ...values.map((v) => `${v}/x`)];
+    // Only values whose host is really someone else's (`https://evil.com.example.com` is still example.com).
+    return all.filter((v) => registrable(hostOf(v)) !== registrable(domain));
+}
+/** Values that are no valid Origin/Referer at all (junk before the scheme; a path in an Origin). */
+function malformedValues(domain, header) {
+    const junk = [`evilhttps://${domain}`, `evilhttps://${domain}/`, `evil https://${domain}/`];
+    return header === 'origin' ? [...junk, `https://${domain}/`, `https://${domain}/x`] : junk;
 }
 /** Regex checks of Origin/Referer: `if ($http_origin ~ re)` and `map $http_origin $x { ~re … }` entries. */
 function originChecks(view) {
     const out = [];
     const headerOf = (variable) => variable?.toLowerCase() === '$http_origin'
         ? 'origin'
-        : variable?.toLowerCase() === '$http_referer'
+        : variable?.toLowerCase() === '$http_referer' || variable?.toLowerCase() === '$http_referrer'
             ? 'referer'
             : undefined;
     for (const p of view.directives) {
@@ -19708,7 +20008,13 @@ function originChecks(view) {
             const cond = ifRegex(p.d);
             const header = headerOf(cond?.subject);
             if (cond && header)
-                out.push({ at: (0,scope/* argPosOf */.Wv)(p.d, 2), header, pattern: cond.pattern, icase: cond.icase });
+                out.push({
+                    at: (0,scope/* argPosOf */.Wv)(p.d, 2),
+                    header,
+                    pattern: cond.pattern,
+                    icase: cond.icase,
+                    ...(cond.subject.toLowerCase() === '$http_referrer' ? { misspelt: { at: (0,scope/* argPosOf */.Wv)(p.d, 0) } } : {}),
+                });
         }
         if (p.d.directive === 'map' && p.d.block) {
             const header = headerOf(p.d.args[0]);
@@ -19729,15 +20035,29 @@ const origins = {
     title: 'An Origin/Referer check uses a regex that accepts attacker domains',
     check(view) {
         const out = [];
-        for (const { at, header, pattern, icase } of originChecks(view)) {
+        const service = view.proxy ? { service: view.proxy.name } : {};
+        for (const { at, header, pattern, icase, misspelt } of originChecks(view)) {
+            if (misspelt) {
+                out.push((0,rule/* finding */.gk)(origins, misspelt.at, 'the check reads $http_referrer, but the header is spelt "Referer": $http_referrer is empty for every browser request, so the check never sees the real referer.', 'Use $http_referer (one "r" in the middle).', service));
+                continue;
+            }
             const domain = trustedDomain(pattern);
             const re = toJsRegExp(pattern, icase);
             if (!domain || !re)
                 continue;
-            const accepted = attackerValues(domain, header).filter((v) => re.test(v));
-            if (accepted.length === 0)
+            const accepted = [...new Set(attackerValues(domain, header))].filter((v) => re.test(v));
+            const fix = `Anchor the whole value and escape the dots, e.g. "~^https://([a-z0-9-]+\\.)*${domain.replace(/\./g, '\\.')}(:[0-9]+)?${header === 'referer' ? '(/|$)' : '$'}".`;
+            if (accepted.length === 0) {
+                const malformed = malformedValues(domain, header).filter((v) => re.test(v));
+                if (malformed.length === 0)
+                    continue;
+                out.push((0,rule/* finding */.gk)(origins, at, `the ${header} check "${pattern}" accepts ${malformed.map((v) => `"${v}"`).join(', ')}, which no browser sends as ${header === 'origin' ? 'an Origin (scheme://host[:port], no path)' : 'a Referer (an absolute URL)'}: the check does not describe the values it is meant to allow.`, fix, { ...service, severity: 'note' }));
                 continue;
-            out.push((0,rule/* finding */.gk)(origins, at, `the ${header} check "${pattern}" also accepts ${accepted.map((v) => `"${v}"`).join(', ')}: ${pattern.startsWith('^') ? '' : 'it is not anchored with ^, '}${/[^\\]\.[a-z]/i.test(pattern) ? 'a dot is unescaped, ' : ''}so any site can pass as ${domain}.`, `Anchor the whole value and escape the dots, e.g. "~^https://([a-z0-9-]+\\.)*${domain.replace(/\./g, '\\.')}(:[0-9]+)?${header === 'referer' ? '(/|$)' : '$'}".`, view.proxy ? { service: view.proxy.name } : {}));
+            }
+            out.push((0,rule/* finding */.gk)(origins, at, `the ${header} check "${pattern}" also accepts ${accepted
+                .slice(0, 3)
+                .map((v) => `"${v}"`)
+                .join(', ')}${accepted.length > 3 ? ` (and ${accepted.length - 3} more)` : ''}, whose host ${hostOf(accepted[0])} is not under ${domain}: ${pattern.startsWith('^') ? '' : 'it is not anchored with ^, '}${/[^\\]\.[a-z]/i.test(pattern) ? 'a dot is unescaped, ' : ''}so another site can pass as ${domain}.`, fix, service));
         }
         return out;
     },
@@ -19981,6 +20301,394 @@ const proxyMountsHostPath = {
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/rules/proxy-pass-normalized.js
+
+
+
+const proxyPassNormalized = {
+    id: 'proxy-pass-normalized',
+    severity: 'note',
+    title: 'proxy_pass with a URI sends the decoded, normalised path upstream',
+    check(view) {
+        const out = [];
+        for (const { pass, location } of (0,proxied/* proxiedLocations */.yR)(view)) {
+            const target = pass.d.args[0] ?? '';
+            if (location.args[0] === '=' || location.args[0]?.startsWith('@'))
+                continue;
+            // `rewrite ^ $request_uri;` puts the raw path into $uri: a proxy_pass without $uri/$N then encodes it twice.
+            const raw = location.block?.find((c) => c.directive === 'rewrite' && c.args[0] === '^' && c.args[1] === '$request_uri');
+            if (raw && !/\$(?:uri\b|\d)/.test(target)) {
+                out.push((0,rule/* finding */.gk)(proxyPassNormalized, (0,scope/* argPosOf */.Wv)(pass.d, 0), `"rewrite ^ $request_uri;" (line ${raw.line}) puts the raw, still-encoded path into $uri, and proxy_pass ${target} encodes it again: the backend gets %252F for %2F.`, 'Pass the rewritten path explicitly, e.g. "proxy_pass http://backend$uri;" (or a $1 from a following rewrite … break).', view.proxy ? { service: view.proxy.name } : {}));
+                continue;
+            }
+            if (target.includes('$'))
+                continue;
+            const unix = /^[a-z]+:\/\/unix:[^:]*(?::(\/.*))?$/i.exec(target);
+            const uri = unix ? unix[1] : /^[a-z]+:\/\/[^/]*(\/.*)?$/i.exec(target)?.[1];
+            if (uri === undefined)
+                continue;
+            out.push((0,rule/* finding */.gk)(proxyPassNormalized, (0,scope/* argPosOf */.Wv)(pass.d, 0), `proxy_pass ${target} has a URI part ("${uri}"), so nginx replaces the matched prefix in the decoded, normalised path: %2F arrives as "/", "%2E%2E/" segments are already resolved, and the backend cannot see what the client sent (breaks encoded slashes in IDs, and lets paths the backend would refuse slip through as other paths).`, `If the backend needs the original path, drop the URI ("proxy_pass ${target.slice(0, target.length - uri.length)};") and strip the prefix with "rewrite" or in the app, or pass $request_uri.`, view.proxy ? { service: view.proxy.name } : {}));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/proxy-set-header-redefinition.js
+
+
+/** Headers whose loss changes what the backend believes about the request (links, client IP, scheme). */
+const FORWARDING_HEADERS = new Set([
+    'host',
+    'x-real-ip',
+    'x-forwarded-for',
+    'x-forwarded-proto',
+    'x-forwarded-host',
+    'x-forwarded-port',
+    'forwarded',
+    'upgrade',
+    'connection',
+]);
+const HEADER_DIRECTIVES = ['proxy_set_header', 'grpc_set_header'];
+const proxySetHeaderRedefinition = {
+    id: 'proxy-set-header-redefinition',
+    severity: 'warning',
+    title: 'A nested proxy_set_header silently drops every proxy_set_header of the outer level',
+    check(view) {
+        const out = [];
+        for (const block of view.directives) {
+            if (!block.d.block || !['server', 'location', 'if', 'limit_except'].includes(block.d.directive))
+                continue;
+            for (const name of HEADER_DIRECTIVES) {
+                const own = (0,scope/* effective */.C$)(view, [...block.parents, block.d], name);
+                if (own[0]?.parents.at(-1) !== block.d)
+                    continue;
+                const inherited = (0,scope/* effective */.C$)(view, block.parents, name);
+                if (inherited.length === 0)
+                    continue;
+                const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
+                const dropped = [
+                    ...new Map(inherited
+                        .filter((c) => c.d.args[0] !== undefined && !ownNames.has(c.d.args[0].toLowerCase()))
+                        .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
+                ];
+                if (dropped.length === 0)
+                    continue;
+                const level = inherited[0].parents.at(-1);
+                const levelName = level
+                    ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
+                    : 'the main level';
+                const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
+                const forwarding = dropped.filter((c) => FORWARDING_HEADERS.has(c.d.args[0].toLowerCase()));
+                const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
+                out.push((0,rule/* finding */.gk)(proxySetHeaderRedefinition, (0,scope/* posOf */.a2)(own[0].d), `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0].d.line}) for requests proxied from here${forwarding.length ? `: the backend gets nginx's defaults instead (Host $proxy_host, no client address, "Connection: close"), so links, redirects, client IPs or websockets break` : ''}.`, `Repeat the outer ${name} lines in ${where}, or move them into a file included at both levels.`, {
+                    ...(view.proxy ? { service: view.proxy.name } : {}),
+                    related: dropped.map((c) => ({ pos: (0,scope/* posOf */.a2)(c.d), message: `dropped: ${c.d.args[0]}` })),
+                }));
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/regex-redos.js
+
+
+
+/** The regexes a directive matches against request data, with the index of the pattern argument. */
+function regexOf(p) {
+    const { directive, args } = p.d;
+    if (directive === 'location' && (args[0] === '~' || args[0] === '~*') && args[1] !== undefined)
+        return { pattern: args[1], index: 1 };
+    if (directive === 'if') {
+        const cond = ifRegex(p.d);
+        return cond ? { pattern: cond.pattern, index: 2 } : undefined;
+    }
+    if (directive === 'rewrite' && args[0] !== undefined)
+        return { pattern: args[0], index: 0 };
+    return undefined;
+}
+const UNBOUNDED = /^(?:[*+]|\{\d+,\})/;
+const OPTIONAL = /^(?:[?*]|\{0)/;
+/** Parses a PCRE pattern into sequences of quantified atoms and groups (enough for the shapes below). */
+function parseRegex(pattern) {
+    let i = 0;
+    const branches = () => {
+        const out = [[]];
+        while (i < pattern.length) {
+            const c = pattern[i];
+            if (c === ')')
+                break;
+            if (c === '|') {
+                out.push([]);
+                i++;
+                continue;
+            }
+            const start = i;
+            let node;
+            if (c === '(') {
+                i++;
+                const prefix = /^\?(?::|P?<[A-Za-z_]\w*>|'[A-Za-z_]\w*'|>|[=!]|<[=!]|[a-zA-Z-]*\))/.exec(pattern.slice(i));
+                if (prefix)
+                    i += prefix[0].length;
+                const inner = prefix?.[0].endsWith(')') && prefix[0] !== '?:)' ? [[]] : branches();
+                i++; // the ")"
+                node = { kind: 'group', text: pattern.slice(start, i), branches: inner };
+            }
+            else if (c === '[') {
+                let j = i + 1;
+                if (pattern[j] === '^')
+                    j++;
+                if (pattern[j] === ']')
+                    j++;
+                while (j < pattern.length && pattern[j] !== ']')
+                    j += pattern[j] === '\\' ? 2 : 1;
+                i = j + 1;
+                node = { kind: 'atom', text: pattern.slice(start, i) };
+            }
+            else {
+                i += c === '\\' ? 2 : 1;
+                node = { kind: 'atom', text: pattern.slice(start, i) };
+            }
+            const quantifier = /^(?:[*+?]|\{\d*,?\d*\})[?+]?/.exec(pattern.slice(i))?.[0] ?? '';
+            i += quantifier.length;
+            if (node.kind === 'atom' && (node.text === '^' || node.text === '$'))
+                continue;
+            out[out.length - 1].push({ node, quantifier });
+        }
+        return out;
+    };
+    return branches();
+}
+const SAMPLE_CHARS = ['a', 'b', 'x', 'A', '0', '9', '/', '.', '-', '_', ' ', '%', '?', '=', '&'];
+/** The characters (from a sample) that can begin a match of the item; every sample when unknown. */
+function firstChars(items) {
+    const out = new Set();
+    for (const item of items) {
+        if (item.node.kind === 'atom') {
+            const text = item.node.text;
+            try {
+                const re = new RegExp(`^${text === '.' ? '[^\\n]' : text}$`);
+                for (const ch of SAMPLE_CHARS)
+                    if (re.test(ch))
+                        out.add(ch);
+                if (!re.test('\n') && text.length === 1 && !SAMPLE_CHARS.includes(text))
+                    out.add(text);
+            }
+            catch {
+                for (const ch of SAMPLE_CHARS)
+                    out.add(ch);
+            }
+        }
+        else
+            for (const b of item.node.branches)
+                for (const ch of firstChars(b))
+                    out.add(ch);
+        if (!OPTIONAL.test(item.quantifier))
+            break;
+    }
+    return out;
+}
+function regex_redos_overlaps(a, b) {
+    for (const ch of a)
+        if (b.has(ch))
+            return true;
+    return false;
+}
+function unbounded(item) {
+    return UNBOUNDED.test(item.quantifier);
+}
+/** Whether a sequence contains, at any depth, an item that repeats without bound. */
+function hasUnbounded(items) {
+    return items.some((it) => unbounded(it) || (it.node.kind === 'group' && it.node.branches.some(hasUnbounded)));
+}
+/**
+ * Whether one string can be split between a repeated group's iterations in many ways: every part of
+ * the body that must appear can also be matched by an unbounded part ((a+)+, (\w+\s?)+, (.+/)+, ((ab)+)+),
+ * unlike ([a-z]+/)* whose "/" no other part matches.
+ */
+function ambiguousBody(items) {
+    if (!hasUnbounded(items))
+        return false;
+    const loose = new Set();
+    for (const it of items)
+        if (unbounded(it))
+            for (const ch of firstChars([it]))
+                loose.add(ch);
+    return items.every((it) => {
+        if (unbounded(it) || OPTIONAL.test(it.quantifier))
+            return true;
+        if (it.node.kind === 'group')
+            return true;
+        return regex_redos_overlaps(firstChars([{ node: it.node, quantifier: '' }]), loose);
+    });
+}
+/**
+ * The first part of a pattern that backtracks catastrophically: a repeated group whose iterations can
+ * split the same text in many ways (nested quantifiers, overlapping alternatives such as (a|ab)+ or
+ * (.|x)+), or two adjacent unbounded parts that match the same characters (.*.*).
+ */
+function nestedQuantifier(pattern) {
+    const visit = (items) => {
+        for (const [k, it] of items.entries()) {
+            const next = items[k + 1];
+            if (next && unbounded(it) && unbounded(next) && regex_redos_overlaps(firstChars([it]), firstChars([next])))
+                return `${it.node.text}${it.quantifier}${next.node.text}${next.quantifier}`;
+            if (it.node.kind !== 'group')
+                continue;
+            const { branches } = it.node;
+            if (unbounded(it)) {
+                const shape = `${it.node.text}${it.quantifier}`;
+                if (branches.length === 1 && ambiguousBody(branches[0]))
+                    return shape;
+                for (let x = 0; x < branches.length; x++)
+                    for (let y = x + 1; y < branches.length; y++)
+                        if (regex_redos_overlaps(firstChars(branches[x]), firstChars(branches[y])))
+                            return shape;
+            }
+            for (const b of branches) {
+                const hit = visit(b);
+                if (hit)
+                    return hit;
+            }
+        }
+        return undefined;
+    };
+    for (const branch of parseRegex(pattern)) {
+        const hit = visit(branch);
+        if (hit)
+            return hit;
+    }
+    return undefined;
+}
+const regexRedos = {
+    id: 'regex-redos',
+    severity: 'warning',
+    title: 'A regex on request data has nested unbounded repetition (catastrophic backtracking)',
+    check(view) {
+        const out = [];
+        for (const p of view.directives) {
+            const regex = regexOf(p);
+            if (!regex)
+                continue;
+            const part = nestedQuantifier(regex.pattern);
+            if (!part)
+                continue;
+            out.push((0,rule/* finding */.gk)(regexRedos, (0,scope/* argPosOf */.Wv)(p.d, regex.index), `"${regex.pattern}" repeats ${part}, which can split the same text in many ways: on a long request path that almost matches, PCRE tries exponentially many ways to split it, and one request can hold a worker for seconds (ReDoS; nginx's PCRE JIT limits only stack, not time).`, 'Make the inner and outer repetition unambiguous: drop the outer quantifier, or use a class that cannot overlap (e.g. "([a-z0-9-]+/)*" with a separator), or an atomic group / possessive quantifier ("(?>…)", "++").', {
+                ...(view.proxy ? { service: view.proxy.name } : {}),
+                related: [{ pos: (0,scope/* posOf */.a2)(p.d), message: p.d.directive }],
+            }));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/resolver-external.js
+
+
+/** Loopback, private, link-local and Docker's embedded DNS: resolvers inside the operator's network. */
+function internalAddress(address) {
+    const host = address
+        .replace(/^\[([^\]]+)\](?::\d+)?$/, '$1')
+        .replace(/^([^:]+):\d+$/, '$1')
+        .toLowerCase();
+    const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
+    if (v4) {
+        const [a, b] = [Number(v4[1]), Number(v4[2])];
+        return (a === 10 ||
+            a === 127 ||
+            (a === 172 && b >= 16 && b <= 31) ||
+            (a === 192 && b === 168) ||
+            (a === 169 && b === 254) ||
+            (a === 100 && b >= 64 && b <= 127));
+    }
+    if (host.includes(':'))
+        return host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
+    // A name without a dot (a compose service such as "dns") or under a private suffix.
+    return !host.includes('.') || /\.(local|internal|lan|home\.arpa)$/.test(host);
+}
+const resolverExternal = {
+    id: 'resolver-external',
+    severity: 'warning',
+    title: 'resolver points at a public DNS server',
+    check(view) {
+        const out = [];
+        for (const p of (0,scope/* directivesNamed */.UX)(view, 'resolver')) {
+            const at = p.d.args.findIndex((a) => !a.includes('=') && !a.includes('$') && !internalAddress(a));
+            if (at < 0)
+                continue;
+            out.push((0,rule/* finding */.gk)(resolverExternal, (0,scope/* argPosOf */.Wv)(p.d, at), `resolver ${p.d.args[at]} is a public DNS server: nginx's resolver does not validate answers, so anyone who can spoof UDP replies on the way can point your upstreams elsewhere, and a public server cannot resolve compose service names at all.`, 'Use Docker\'s embedded DNS in containers ("resolver 127.0.0.11 valid=10s;") or a resolver inside your network.', view.proxy ? { service: view.proxy.name } : {}));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/access.js
+
+/**
+ * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
+ * innermost level that has any allow or deny wins and outer levels are ignored there.
+ */
+function accessRules(view, chain) {
+    for (let i = chain.length - 1; i >= -1; i--) {
+        const rules = (0,scope/* childrenOf */.LU)(view, i >= 0 ? chain[i] : undefined).filter((p) => p.d.directive === 'allow' || p.d.directive === 'deny');
+        if (rules.length)
+            return rules;
+    }
+    return [];
+}
+function deniesAll(rules) {
+    return rules.some((p) => p.d.directive === 'deny' && p.d.args[0]?.toLowerCase() === 'all');
+}
+/** `auth_basic "realm"` (not off) or `auth_request` in effect for the innermost block of `chain`. */
+function requiresAuth(view, chain) {
+    for (const name of ['auth_basic', 'auth_request', 'auth_jwt']) {
+        for (let i = chain.length - 1; i >= -1; i--) {
+            const hit = (0,scope/* childrenOf */.LU)(view, i >= 0 ? chain[i] : undefined).findLast((p) => p.d.directive === name);
+            if (!hit)
+                continue;
+            if (hit.d.args[0]?.toLowerCase() !== 'off')
+                return true;
+            break;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./lib/src/rules/return-bypasses-allow-deny.js
+
+
+
+/** A return that serves content or a redirect (an error status is no bypass). */
+function servesSomething(args) {
+    const code = args[0] ?? '';
+    if (!/^\d+$/.test(code))
+        return true;
+    const n = Number(code);
+    return n < 400;
+}
+const returnBypassesAllowDeny = {
+    id: 'return-bypasses-allow-deny',
+    severity: 'warning',
+    title: 'A return runs before allow/deny, so the access rules do not apply to it',
+    check(view) {
+        const out = [];
+        for (const p of (0,scope/* directivesNamed */.UX)(view, 'return')) {
+            if (!servesSomething(p.d.args))
+                continue;
+            const chain = (0,scope/* chainOf */.dR)(p).filter((b) => b.directive !== 'if');
+            const rules = accessRules(view, chain);
+            const deny = rules.find((r) => r.d.directive === 'deny');
+            if (!deny)
+                continue;
+            out.push((0,rule/* finding */.gk)(returnBypassesAllowDeny, (0,scope/* posOf */.a2)(p.d), `return ${p.d.args.join(' ')} runs in nginx's rewrite phase, before the access phase where "deny ${deny.d.args.join(' ')}" (line ${deny.d.line}) is checked: every client gets this response, denied or not.`, 'Move the return into a location that is not meant to be protected, or guard it explicitly (e.g. a "geo"/"map" on $remote_addr and "if ($denied) { return 403; }" before it).', {
+                ...(view.proxy ? { service: view.proxy.name } : {}),
+                related: [{ pos: (0,scope/* posOf */.a2)(deny.d), message: 'the access rule it bypasses' }],
+            }));
+        }
+        return out;
+    },
+};
+
 // EXTERNAL MODULE: ./lib/src/fix/nginx-edit.js
 var nginx_edit = __webpack_require__(4259);
 ;// CONCATENATED MODULE: ./lib/src/rules/runtime-resolve-without-resolver.js
@@ -20042,6 +20750,25 @@ const runtimeResolveWithoutResolver = {
                 ...(view.proxy ? { service: view.proxy.name } : {}),
                 ...(upstream ? { severity: 'error' } : {}),
             }));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/server-tokens-on.js
+
+
+const serverTokensOn = {
+    id: 'server-tokens-on',
+    severity: 'note',
+    title: 'server_tokens is explicitly on: responses and error pages name the nginx version',
+    check(view) {
+        const out = [];
+        for (const p of (0,scope/* directivesNamed */.UX)(view, 'server_tokens')) {
+            const value = p.d.args[0]?.toLowerCase();
+            if (value !== 'on' && value !== 'build')
+                continue;
+            out.push((0,rule/* finding */.gk)(serverTokensOn, (0,scope/* argPosOf */.Wv)(p.d, 0), `server_tokens ${p.d.args[0]} puts the exact nginx version${value === 'build' ? ' and build name' : ''} into the Server header and every error page, which tells a scanner which known vulnerabilities to try.`, 'Use "server_tokens off;" (in the http block, so it covers every server).', view.proxy ? { service: view.proxy.name } : {}));
         }
         return out;
     },
@@ -20169,11 +20896,30 @@ const speedtestProxyTuning = {
 
 
 
-const PASSES = ['proxy_pass', 'grpc_pass'];
+const PASSES = ['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass'];
+/** These take a URL; the others take host:port (or unix:…) with an optional scheme only for uwsgi. */
+const URL_PASSES = new Set(['proxy_pass', 'grpc_pass']);
 /** `internal` locations and named locations (`@x`) cannot be requested directly. */
 function internalOnly(p) {
     return p.parents.some((b) => b.directive === 'location' &&
         (b.args[0]?.startsWith('@') || b.block?.some((c) => c.directive === 'internal')));
+}
+/**
+ * The target with each variable that one `set` defines replaced by that value, so that
+ * `set $u "http://host$request_uri"; proxy_pass $u;` is judged as the URL it builds.
+ */
+function expandSets(view, value, depth = 0) {
+    if (depth > 4)
+        return value;
+    return splitValue(value)
+        .map((part) => {
+        if (part.kind === 'text')
+            return part.text;
+        const defs = /^\d$/.test(part.name) ? [] : definitionsOf(view, part.name);
+        const only = defs.length === 1 && defs[0].d.directive === 'set' ? defs[0].d.args[1] : undefined;
+        return only === undefined ? `\${${part.name}}` : expandSets(view, only, depth + 1);
+    })
+        .join('');
 }
 /**
  * The variables in the scheme or host:port part of a pass target that the client controls. The authority
@@ -20181,9 +20927,9 @@ function internalOnly(p) {
  * (`http://backend$request_uri` is safe; `http://backend$1` with `location ~ ^/api(.*)` is not).
  */
 function userControlledTargetVars(view, p, anyHost) {
-    const value = p.d.args[0] ?? '';
+    const value = expandSets(view, p.d.args[0] ?? '');
     const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0];
-    let state = scheme ? 'authority' : 'scheme';
+    let state = scheme || !URL_PASSES.has(p.d.directive) ? 'authority' : 'scheme';
     const hits = [];
     const parts = splitValue(value.slice(scheme?.length ?? 0));
     for (const part of parts) {
@@ -20219,7 +20965,7 @@ function userControlledTargetVars(view, p, anyHost) {
 const ssrf = {
     id: 'ssrf',
     severity: 'warning',
-    title: 'The client controls the host a proxy_pass connects to (server-side request forgery)',
+    title: 'The client controls the host a proxy_pass (or fastcgi/uwsgi/scgi/grpc_pass) connects to (server-side request forgery)',
     check(view) {
         const out = [];
         const anyHost = (0,proxied/* anyHostServers */.DV)(view);
@@ -20230,6 +20976,36 @@ const ssrf = {
             if (vars.length === 0)
                 continue;
             out.push((0,rule/* finding */.gk)(ssrf, (0,scope/* argPosOf */.Wv)(p.d, 0), `${p.d.directive} ${p.d.args[0]} takes its scheme or host from ${vars.join(', ')}, which the client controls: anyone can make nginx request internal services or other hosts.`, 'Proxy to a fixed host or upstream block, keep only the path variable (e.g. "proxy_pass http://backend$request_uri"), or map the client value to an allow-list with "map" and reject the rest.', view.proxy ? { service: view.proxy.name } : {}));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/stub-status-exposed.js
+
+
+
+const stubStatusExposed = {
+    id: 'stub-status-exposed',
+    severity: 'warning',
+    title: 'stub_status is reachable by any client',
+    check(view) {
+        const out = [];
+        for (const p of (0,scope/* directivesNamed */.UX)(view, 'stub_status')) {
+            if (p.d.args[0]?.toLowerCase() === 'off')
+                continue;
+            const chain = (0,scope/* chainOf */.dR)(p);
+            const location = chain.findLast((b) => b.directive === 'location');
+            if (location?.block?.some((c) => c.directive === 'internal'))
+                continue;
+            if (deniesAll(accessRules(view, chain)) || requiresAuth(view, chain))
+                continue;
+            // A server that listens only on unix sockets is reachable only from inside the host or container.
+            const server = chain.findLast((b) => b.directive === 'server');
+            const listens = server?.block?.filter((c) => c.directive === 'listen') ?? [];
+            if (listens.length > 0 && listens.every((l) => l.args[0]?.startsWith('unix:')))
+                continue;
+            out.push((0,rule/* finding */.gk)(stubStatusExposed, (0,scope/* posOf */.a2)(p.d), `stub_status${location ? ` in location ${location.args.join(' ')}` : ''} has no "deny all" and no auth in effect: anyone can read the connection and request counters (traffic levels, when an attack or a deploy hurts).`, 'Restrict it: "allow 127.0.0.1; allow <monitoring network>; deny all;" in that location, or listen on an internal-only port.', view.proxy ? { service: view.proxy.name } : {}));
         }
         return out;
     },
@@ -20418,6 +21194,36 @@ const tlsWeakProtocol = {
                 continue;
             reported.add(ciphers);
             out.push((0,rule/* finding */.gk)(tlsWeakProtocol, (0,scope/* argPosOf */.Wv)(ciphers.d, 0), `ssl_ciphers "${spec}" enables weak ciphers: ${weak.join(', ')} (no encryption, no authentication, or broken algorithms such as RC4, DES, 3DES and MD5).`, 'Use the nginx default "HIGH:!aNULL:!MD5", or Mozilla\'s intermediate list (ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305).', extra));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/src/rules/unanchored-regex.js
+
+
+/** An extension match such as \.php or \.(jpg|png) that is not tied to the end of the path. */
+function unanchoredExtension(pattern) {
+    if (/\$\)?$/.test(pattern))
+        return false;
+    return /\\\.(?:[a-z0-9]+|\((?:[a-z0-9]+\|?)+\)|\[[^\]]+\][+*])\)?$/i.test(pattern);
+}
+/** The extension as a request would spell it: \.php → .php, \.(jpg|png) → .jpg. */
+function example(pattern) {
+    const m = /\\\.\(?\[?([a-z0-9]+)/i.exec(pattern);
+    return `.${m?.[1] ?? 'php'}`;
+}
+const unanchoredRegex = {
+    id: 'unanchored-regex',
+    severity: 'note',
+    title: 'A regex location matches a file extension anywhere in the path',
+    check(view) {
+        const out = [];
+        for (const p of (0,scope/* directivesNamed */.UX)(view, 'location')) {
+            const [modifier, pattern] = p.d.args;
+            if ((modifier !== '~' && modifier !== '~*') || pattern === undefined || !unanchoredExtension(pattern))
+                continue;
+            out.push((0,rule/* finding */.gk)(unanchoredRegex, (0,scope/* argPosOf */.Wv)(p.d, 1), `location ${modifier} ${pattern} is not anchored with "$": it also matches paths that only contain the extension, such as /uploads/avatar${example(pattern)}/x.jpg or /x${example(pattern)}.bak, which then reach the handler meant for those files (e.g. PHP or a cache rule).`, `Anchor it at the end: "location ${modifier} ${pattern}$".`, view.proxy ? { service: view.proxy.name } : {}));
         }
         return out;
     },
@@ -20697,6 +21503,19 @@ const validReferers = {
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
 const RULES = [
     // errors: the stack would not start or not work
     composeInvalid,
@@ -20728,6 +21547,16 @@ const RULES = [
     addHeaderRedefinition,
     origins,
     validReferers,
+    proxySetHeaderRedefinition,
+    allowWithoutDeny,
+    returnBypassesAllowDeny,
+    stubStatusExposed,
+    captureGroupMissing,
+    ifInLocation,
+    addHeaderMultiline,
+    addHeaderContentType,
+    resolverExternal,
+    regexRedos,
     proxyMountsHostPath,
     // notes
     composeVersionObsolete,
@@ -20736,6 +21565,9 @@ const RULES = [
     imageUnpinned,
     hstsMissing,
     pathOutsideProject,
+    serverTokensOn,
+    unanchoredRegex,
+    proxyPassNormalized,
 ];
 const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
@@ -20929,7 +21761,7 @@ function loaderFindings(rule, view, kind) {
 /* harmony import */ var _core_project_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2835);
 /* harmony import */ var _core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2704);
 /* harmony import */ var _project_build_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3383);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8430);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9706);
 
 
 

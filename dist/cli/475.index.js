@@ -632,8 +632,8 @@ function groupEdits(f) {
 
 // EXTERNAL MODULE: ./lib/src/report/text.js
 var report_text = __webpack_require__(7358);
-// EXTERNAL MODULE: ./lib/src/rules/index.js + 37 modules
-var rules = __webpack_require__(8430);
+// EXTERNAL MODULE: ./lib/src/rules/index.js + 51 modules
+var rules = __webpack_require__(9706);
 // EXTERNAL MODULE: ./lib/src/validate.js
 var validate = __webpack_require__(4702);
 // EXTERNAL MODULE: ./lib/src/cli/args.js

@@ -219,15 +219,26 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 7742:
+/***/ 9003:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
-/* harmony export */ });
-/* unused harmony export USAGE */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7657);
-/* harmony import */ var _core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2704);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: USAGE
+
+;// CONCATENATED MODULE: ./lib/package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+// EXTERNAL MODULE: ./lib/src/core/errors.js
+var errors = __nccwpck_require__(7657);
+// EXTERNAL MODULE: ./lib/src/core/untrusted-text.js
+var untrusted_text = __nccwpck_require__(2704);
+;// CONCATENATED MODULE: ./lib/src/cli/main.js
+// The one place the version is written; ncc inlines it into the bundle.
+
 
 
 const COMMANDS = {
@@ -302,23 +313,23 @@ async function main(argv, io) {
         return name === undefined ? 2 : 0;
     }
     if (name === '--version') {
-        io.stdout('stackgate 0.1.0\n');
+        io.stdout(`stackgate ${package_namespaceObject.rE}\n`);
         return 0;
     }
     const command = COMMANDS[name];
     try {
         if (!command)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`unknown command "${name}"; run 'stackgate --help' for the list`);
+            throw new errors/* UsageError */.eb(`unknown command "${name}"; run 'stackgate --help' for the list`);
         return await (await command.load())(rest, io);
     }
     catch (error) {
-        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error)) {
+        if ((0,errors/* isUserError */.iU)(error)) {
             // User errors quote project data (names, paths, lines of .env): one printable line.
-            io.stderr(`stackgate: ${(0,_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error))}\n`);
+            io.stderr(`stackgate: ${(0,untrusted_text/* showUntrusted */.Gz)((0,errors/* errorMessage */.gJ)(error))}\n`);
             return 2;
         }
         // A bug of ours: keep the stack so it can be reported; its message may quote data, the frames do not.
-        io.stderr(`stackgate: internal error: ${(0,_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error))}\n${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .stackFrames */ .N0)(error)
+        io.stderr(`stackgate: internal error: ${(0,untrusted_text/* showUntrusted */.Gz)((0,errors/* errorMessage */.gJ)(error))}\n${(0,errors/* stackFrames */.N0)(error)
             .map((f) => `${f}\n`)
             .join('')}`);
         return 3;
@@ -530,7 +541,7 @@ function jsonForLog(value) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7742);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9003);
 // The CLI binary: a thin wrapper that hands the process streams to the shared core.
 // `node --` in the shebang: Node scans every argument for --env-file, even the script's own after
 // the script path, and exits 9 when that file is not where Node looks; `--` ends Node's options.
