@@ -2,7 +2,7 @@
 // server): stages with their base image, the files COPY/ADD put where, WORKDIR, EXPOSE and the start
 // command, each with its place in the Dockerfile.
 import path from 'node:path';
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { Located, SourcePos } from '../core/source.js';
 
 export interface DockerCopy {
@@ -209,15 +209,16 @@ export function parseDockerfile(
         if (list.length < 2 || list.some((w) => w.startsWith('<<'))) break; // heredocs are not files
         const dest = list.at(-1)!;
         const absolute = path.posix.resolve(stage.workdir, dest);
+        // Flags (--from, --chown …) are not arguments in dockerfile-ast.
         const fromFlag =
-          instruction.getKeyword().toUpperCase() === 'COPY'
-            ? words.find((w) => w.startsWith('--from='))
+          keyword === 'COPY' && instruction instanceof Copy
+            ? instruction.getFromFlag()?.getValue()
             : undefined;
         stage.copies.push({
           keyword,
           sources: list.slice(0, -1),
           destination: dest.endsWith('/') || dest === '.' ? `${absolute.replace(/\/$/, '')}/` : absolute,
-          ...(fromFlag ? { from: expand(fromFlag.slice('--from='.length)).toLowerCase() } : {}),
+          ...(fromFlag ? { from: expand(fromFlag).toLowerCase() } : {}),
           pos: posOf(file, instruction),
         });
         break;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
   BACKEND_IMAGE,
+  compose,
   containerOf,
   docker,
   down,
@@ -20,13 +21,19 @@ import {
   waitForNginx,
 } from '../platform/docker.js';
 
-export type NginxVerdict = 'started' | 'exited';
+/** `refused`: docker compose itself refused the project, so no nginx ever ran. */
+export type NginxVerdict = 'started' | 'exited' | 'refused';
 
 export interface Expectation {
   /** What real nginx did: kept running, or exited at config load. */
   nginx: NginxVerdict;
-  /** nginx's first `[emerg]` message, verbatim, when it exited. */
+  /** nginx's first `[emerg]` message, verbatim, when it exited (compose's error, when it refused). */
   emerg?: string;
+  /**
+   * The highest severity the validator must give each named rule ("none": no finding), for classes
+   * where nginx starts either way and the question is how sure the finding may be.
+   */
+  findings?: Record<string, 'error' | 'warning' | 'note' | 'none'>;
   /** The compose service running nginx; default "nginx". */
   proxyService?: string;
   /** Throwaway certificate/key pairs the harness generates (paths relative to the scenario). */
@@ -64,8 +71,8 @@ export function scenarioNames(): string[] {
 export async function readExpectation(name: string): Promise<Expectation> {
   const file = path.join(SCENARIOS_DIR, name, 'expect.json');
   const value = JSON.parse(await readFile(file, 'utf8')) as Expectation;
-  if (value.nginx !== 'started' && value.nginx !== 'exited') {
-    throw new Error(`${file}: "nginx" must be "started" or "exited"`);
+  if (value.nginx !== 'started' && value.nginx !== 'exited' && value.nginx !== 'refused') {
+    throw new Error(`${file}: "nginx" must be "started", "exited" or "refused"`);
   }
   return value;
 }
@@ -133,6 +140,10 @@ export async function runReal(prepared: PreparedScenario, expectation: Expectati
   try {
     const result = await up(stack);
     if (result.exitCode !== 0) {
+      // compose's own refusal (it names the cause on its last line) is an outcome; anything else is a harness failure.
+      const refusal = result.stderr.trim().split('\n').at(-1) ?? '';
+      if (expectation.nginx === 'refused' || /invalid compose project/.test(refusal))
+        return { nginx: 'refused', emerg: refusal, logs: result.stderr };
       throw new Error(`docker compose up failed for ${prepared.name}:\n${result.stderr}`);
     }
     const service = expectation.proxyService ?? 'nginx';
@@ -142,6 +153,24 @@ export async function runReal(prepared: PreparedScenario, expectation: Expectati
     const emerg = emergMessages(outcome.logs)[0];
     return { nginx: outcome.state, logs: outcome.logs, ...(emerg !== undefined ? { emerg } : {}) };
   } finally {
-    await down(stack);
+    // Images compose built for the scenario (no tag of their own) go with it.
+    if (await builds(prepared.dir)) {
+      const result = await compose(stack, [
+        'down',
+        '-v',
+        '--remove-orphans',
+        '--rmi',
+        'local',
+        '--timeout',
+        '2',
+      ]);
+      if (result.exitCode !== 0)
+        throw new Error(`docker compose down (${stack.project}) failed: ${result.stderr}`);
+    } else await down(stack);
   }
+}
+
+async function builds(dir: string): Promise<boolean> {
+  const text = await readFile(path.join(dir, 'compose.yaml'), 'utf8').catch(() => '');
+  return /^\s+build:/m.test(text);
 }
