@@ -153,21 +153,16 @@ export async function runReal(prepared: PreparedScenario, expectation: Expectati
     const emerg = emergMessages(outcome.logs)[0];
     return { nginx: outcome.state, logs: outcome.logs, ...(emerg !== undefined ? { emerg } : {}) };
   } finally {
-    // Images compose built for the scenario (no tag of their own) go with it.
-    if (await builds(prepared.dir)) {
-      const result = await compose(stack, [
-        'down',
-        '-v',
-        '--remove-orphans',
-        '--rmi',
-        'local',
-        '--timeout',
-        '2',
-      ]);
-      if (result.exitCode !== 0)
-        throw new Error(`docker compose down (${stack.project}) failed: ${result.stderr}`);
-    } else await down(stack);
+    await tearDown(stack, prepared.dir);
   }
+}
+
+/** compose down; images compose built for the scenario (no tag of their own) go with it. */
+async function tearDown(stack: ReturnType<typeof makeStack>, dir: string): Promise<void> {
+  if (!(await builds(dir))) return down(stack);
+  const result = await compose(stack, ['down', '-v', '--remove-orphans', '--rmi', 'local', '--timeout', '2']);
+  if (result.exitCode !== 0)
+    throw new Error(`docker compose down (${stack.project}) failed: ${result.stderr}`);
 }
 
 async function builds(dir: string): Promise<boolean> {
