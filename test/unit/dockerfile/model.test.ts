@@ -97,7 +97,7 @@ test('FROM an earlier stage inherits its base, WORKDIR and ENV', () => {
 test('variable expansion: bare, braced, defaults, alternatives; unknown is empty', () => {
   const vars = { A: 'x', E: '' };
   assert.equal(
-    expandVariables('$A-${A}-${B:-d}-${E:-d}-${E-d}-${A:+alt}-${B:+alt}-$B.', vars),
+    expandVariables(`$A-\${A}-\${B:-d}-\${E:-d}-\${E-d}-\${A:+alt}-\${B:+alt}-$B.`, vars),
     'x-x-d-d--alt--.',
   );
 });

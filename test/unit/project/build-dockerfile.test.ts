@@ -40,7 +40,7 @@ test('a build-only proxy FROM nginx is the proxy; its COPYed configs are what ng
 
 test('a COPY into conf.d merges with the image files; a bind mount of conf.d shadows both', async () => {
   const files = {
-    'proxy/Dockerfile': 'ARG BASE=nginx:1.27\nFROM ${BASE}\nCOPY sites/*.conf /etc/nginx/conf.d/\n',
+    'proxy/Dockerfile': `ARG BASE=nginx:1.27\nFROM \${BASE}\nCOPY sites/*.conf /etc/nginx/conf.d/\n`,
     'proxy/sites/app.conf': SERVER,
     'mounted/other.conf': SERVER.replace('listen 80', 'listen 81'),
   };
@@ -104,7 +104,7 @@ test('templates render where NGINX_ENVSUBST_OUTPUT_DIR says, subfolders and suff
       - ./templates:/etc/nginx/templates:ro
 ${APP}`,
     'templates/nginx.conf.tpl': MAIN.replace('listen 8080;', 'listen 8080;\n        server_name $APP_HOST;'),
-    'templates/conf.d/app.conf.tpl': SERVER.replace('app:3000', '${APP_HOST}:3000'),
+    'templates/conf.d/app.conf.tpl': SERVER.replace('app:3000', `\${APP_HOST}:3000`),
   });
   assert.deepEqual(fromProject(result.view.nginx?.files ?? []), [
     ['/etc/nginx/nginx.conf', 'templates/nginx.conf.tpl'],
