@@ -70,8 +70,8 @@ describe('consistency: the static verdict matches real nginx in Docker', { concu
 
         await t.test('real nginx does what expect.json recorded', () => {
           assert.deepEqual(
-            { nginx: real.nginx, emerg: real.emerg },
-            { nginx: expectation.nginx, emerg: expectation.emerg },
+            { nginx: real.nginx, emerg: real.emerg, requests: real.requests },
+            { nginx: expectation.nginx, emerg: expectation.emerg, requests: expectation.requests },
             `${name}: real nginx no longer matches expect.json; nginx logs:\n${real.logs}`,
           );
         });

@@ -34,6 +34,11 @@ export interface Expectation {
    * where nginx starts either way and the question is how sure the finding may be.
    */
   findings?: Record<string, 'error' | 'warning' | 'note' | 'none'>;
+  /**
+   * Requests sent to the running proxy from inside its container (written by hand, checked on every
+   * run): that the stack really serves, or really fails, where the validator's finding says so.
+   */
+  requests?: ProbedRequest[];
   /** The compose service running nginx; default "nginx". */
   proxyService?: string;
   /** Throwaway certificate/key pairs the harness generates (paths relative to the scenario). */
@@ -42,10 +47,41 @@ export interface Expectation {
   externalNetworks?: string[];
 }
 
+export interface ProbedRequest {
+  path: string;
+  /** The proxy's container port (default 80). */
+  port?: number;
+  /** The HTTP status (0: no answer). */
+  status: number;
+}
+
 export interface RealOutcome {
   nginx: NginxVerdict;
   emerg?: string;
   logs: string;
+  requests?: ProbedRequest[];
+}
+
+/** One HTTP/1.0 GET from inside the container (bash's /dev/tcp: the image has no curl); its status. */
+async function probe(container: string, request: Omit<ProbedRequest, 'status'>): Promise<number> {
+  const script = `exec 3<>/dev/tcp/127.0.0.1/${request.port ?? 80} && printf 'GET %s HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' "$1" >&3 && head -n 1 <&3`;
+  const result = await docker(['exec', container, 'bash', '-c', script, 'probe', request.path]);
+  return Number(/^HTTP\/1\.[01] (\d{3})/.exec(result.stdout)?.[1] ?? 0);
+}
+
+/** The statuses, retried for a few seconds while they differ (backends may still be starting). */
+async function probeAll(container: string, requests: ProbedRequest[]): Promise<ProbedRequest[]> {
+  const out: ProbedRequest[] = [];
+  for (const { status: expected, ...request } of requests) {
+    let status = 0;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      status = await probe(container, request);
+      if (status === expected) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    out.push({ ...request, status });
+  }
+  return out;
 }
 
 function repoRoot(): string {
@@ -151,7 +187,16 @@ export async function runReal(prepared: PreparedScenario, expectation: Expectati
     if (!container) throw new Error(`${prepared.name}: compose created no container for service ${service}`);
     const outcome = await waitForNginx(container);
     const emerg = emergMessages(outcome.logs)[0];
-    return { nginx: outcome.state, logs: outcome.logs, ...(emerg !== undefined ? { emerg } : {}) };
+    const requests =
+      outcome.state === 'started' && expectation.requests
+        ? await probeAll(container, expectation.requests)
+        : undefined;
+    return {
+      nginx: outcome.state,
+      logs: outcome.logs,
+      ...(emerg !== undefined ? { emerg } : {}),
+      ...(requests ? { requests } : {}),
+    };
   } finally {
     await tearDown(stack, prepared.dir);
   }
