@@ -91,9 +91,29 @@ export function readServiceBuild(
   return { model, final, base: baseImageOf(final), files: layerOf(final) };
 }
 
-function place(copy: DockerCopy, sourceCount: number, name: string): string {
+// Directories every image has (and the nginx image's own): a COPY to one of them without a trailing
+// slash still lands inside it, as docker copies into an existing directory.
+const IMAGE_DIRS = new Set([
+  '/',
+  '/etc',
+  '/tmp',
+  '/usr/local/bin',
+  '/etc/nginx',
+  '/etc/nginx/conf.d',
+  '/etc/nginx/templates',
+  '/usr/share/nginx/html',
+  '/docker-entrypoint.d',
+]);
+
+function place(
+  copy: DockerCopy,
+  sourceCount: number,
+  name: string,
+  layer: ReadonlyMap<string, ImageFile>,
+): string {
   const dest = copy.destination;
-  return dest.endsWith('/') || sourceCount > 1 ? path.posix.join(dest, name) : dest;
+  const existingDir = IMAGE_DIRS.has(dest) || [...layer.keys()].some((p) => p.startsWith(`${dest}/`));
+  return dest.endsWith('/') || sourceCount > 1 || existingDir ? path.posix.join(dest, name) : dest;
 }
 
 function copyFromContext(
@@ -117,7 +137,7 @@ function copyFromContext(
         into.set(path.posix.join(dest, ...rel), { hostPath: file, copy });
       });
     } else if (kind === 'file' || kind === 'other') {
-      into.set(place(copy, count, path.basename(host)), { hostPath: host, copy });
+      into.set(place(copy, count, path.basename(host), into), { hostPath: host, copy });
     }
   }
 }
@@ -168,7 +188,7 @@ function copyFromStage(
     const abs = path.posix.resolve('/', source).replace(/\/$/, '') || '/';
     const exact = from.get(abs);
     if (exact) {
-      into.set(place(copy, count, path.posix.basename(abs)), { hostPath: exact.hostPath, copy });
+      into.set(place(copy, count, path.posix.basename(abs), into), { hostPath: exact.hostPath, copy });
       continue;
     }
     const prefix = abs === '/' ? '/' : `${abs}/`;

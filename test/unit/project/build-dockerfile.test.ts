@@ -128,3 +128,16 @@ test("a Dockerfile's ENV moves the template output like compose's environment do
     ['/etc/nginx/nginx.conf', 'nginx.conf.template'],
   ]);
 });
+
+test('a COPY to an existing image directory without a trailing slash lands inside it', async () => {
+  const { result } = await validateFiles({
+    'compose.yaml': 'services:\n  web:\n    build: .\n',
+    Dockerfile: 'FROM nginx:1.27\nCOPY site.conf /etc/nginx/conf.d\nCOPY main.conf /etc/nginx/nginx.conf\n',
+    'site.conf': SERVER,
+    'main.conf': MAIN,
+  });
+  assert.deepEqual(fromProject(result.view.nginx?.files ?? []), [
+    ['/etc/nginx/nginx.conf', 'main.conf'],
+    ['/etc/nginx/conf.d/site.conf', 'site.conf'],
+  ]);
+});
