@@ -4,7 +4,7 @@ import { volumeTarget } from './merge.js';
 import type { ComposeDiagnostic, ComposeModel, ComposeService } from './model.js';
 import { shortPortError } from './port-spec.js';
 import { volumesFromService } from './references.js';
-import { composeDiagnostic, get, isSeq, type MapNode, nodePos, str, type YNode } from './tree.js';
+import { composeDiagnostic, get, isMap, isSeq, type MapNode, nodePos, str, type YNode } from './tree.js';
 
 /**
  * The rest of compose-go's consistency checks (loader/validate.go, graph/cycle.go), on active services
@@ -19,9 +19,26 @@ export function checkConsistency(
   return [
     // compose parses every service's ports, those of inactive profiles too.
     ...model.services.flatMap((s) => rejectedPorts(s, serviceNodes.get(s.name))),
+    ...active.flatMap((s) => neitherImageNorBuild(s, serviceNodes.get(s.name))),
     ...active.flatMap((s) => containerNameWithReplicas(s, serviceNodes.get(s.name))),
     ...active.flatMap((s) => duplicateMountTargets(s, serviceNodes.get(s.name))),
     ...dependencyCycles(active, serviceNodes),
+  ];
+}
+
+/** compose-go: a service needs an image to run or a context to build one; compose refuses the project. */
+function neitherImageNorBuild(svc: ComposeService, node: MapNode | undefined): ComposeDiagnostic[] {
+  // A service that is not a mapping (null included, seen here as an empty one) is already a schema error.
+  if (!isMap(node) || node.entries.size === 0 || svc.image !== undefined || svc.build !== undefined)
+    return [];
+  return [
+    composeDiagnostic(
+      'invalid',
+      svc.pos,
+      `service "${svc.name}" has neither an image nor a build context specified: docker compose refuses to start the project (invalid compose project)`,
+      `Add \`image: <image>\` or \`build: <context directory>\` to services.${svc.name}.`,
+      svc.name,
+    ),
   ];
 }
 

@@ -103,6 +103,13 @@ export interface ComposeService {
   pos: SourcePos;
   image?: Located<string>;
   build?: Located<string>;
+  /** `build.dockerfile` (relative to the context) when written. */
+  buildDockerfile?: Located<string>;
+  /** `build.args`: values that override the Dockerfile's ARG defaults. */
+  buildArgs?: Record<string, string | undefined>;
+  /** `entrypoint` / `command` when the service overrides the image's; the shell form is one string. */
+  entrypoint?: Located<string[] | string>;
+  command?: Located<string[] | string>;
   /** `container_name`, or the default `<project>-<service>-1`. */
   containerName: string;
   containerNamePos?: SourcePos;

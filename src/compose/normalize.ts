@@ -117,6 +117,18 @@ export function normalizeService(
   const build = located(isMap(buildNode) ? get(buildNode, 'context') : buildNode);
   if (build) service.build = build;
   else if (isMap(buildNode)) service.build = { value: '.', pos: nodePos(buildNode) };
+  if (isMap(buildNode)) {
+    const dockerfile = located(get(buildNode, 'dockerfile'));
+    if (dockerfile) service.buildDockerfile = dockerfile;
+    const args = get(buildNode, 'args');
+    if (args) service.buildArgs = environment(args, ctx.lookup ?? ((k) => ctx.env[k]));
+  }
+  for (const key of ['entrypoint', 'command'] as const) {
+    const node = get(svc, key);
+    if (!node) continue;
+    const value = isSeq(node) ? node.items.map((i) => str(i) ?? '') : str(node);
+    if (value !== undefined) service[key] = { value, pos: nodePos(node) };
+  }
   if (containerName) service.containerNamePos = containerName.pos;
   const hostname = located(get(svc, 'hostname'));
   if (hostname) service.hostname = hostname;

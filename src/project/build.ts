@@ -1,16 +1,15 @@
 import path from 'node:path';
-import type { ComposeDiagnostic, ComposeModel, ComposeService } from '../compose/model.js';
-import { composeDiagnostic } from '../compose/tree.js';
-import { errorMessage } from '../core/errors.js';
+import type { ComposeModel, ComposeService } from '../compose/model.js';
 import { addTo } from '../core/multimap.js';
 import { ProjectFiles } from '../core/project-files.js';
-import type { Located } from '../core/source.js';
+import type { SourcePos } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import { builtinFiles } from '../nginx/builtin-files.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { loadNginxConfig, walk } from '../nginx/includes.js';
-import { CONF_D, isUnderNginxPrefix, NGINX_MAIN, TEMPLATES_DIR } from '../nginx/paths.js';
-import { renderTemplateMapped } from '../nginx/templates.js';
+import { CONF_D, isUnderNginxPrefix, NGINX_MAIN } from '../nginx/paths.js';
+import { renderTemplateMapped, TEMPLATE_DIR, templateOutputPath } from '../nginx/templates.js';
+import { readServiceBuild, type ServiceBuild } from './dockerfile.js';
 import { isContainerLoopback } from './loopback.js';
 import { MountedContainerFs } from './mounted-fs.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
@@ -44,60 +43,91 @@ export function isNginxImage(image: string | undefined): boolean {
   return /^nginx(-[a-z0-9-]+)?$/.test(last) || last === 'openresty';
 }
 
-/** The last FROM image of a build context's Dockerfile, if it can be read. */
-function dockerfileBase(
-  projectDir: string,
-  build: Located<string>,
-  boundary: ProjectFiles,
-  diagnostics: ComposeDiagnostic[],
-): string | undefined {
-  const file = path.resolve(projectDir, build.value, 'Dockerfile');
-  const where = boundary.locate(file);
-  if (where.kind === 'missing') return undefined;
-  if (where.kind === 'outside') {
-    boundary.noteOutside(build.pos, 'build context Dockerfile', where);
-    return undefined;
-  }
-  try {
-    const text = boundary.readText(file, 'Dockerfile');
-    const froms = [...text.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/gim)];
-    return froms.at(-1)?.[1];
-  } catch (error) {
-    // A FIFO, a device or an oversized file is refused, not waited on; docker build could not use it either.
-    diagnostics.push(
-      composeDiagnostic(
-        'invalid',
-        build.pos,
-        errorMessage(error),
-        'Make the build context Dockerfile a regular file.',
-      ),
-    );
-    return undefined;
-  }
-}
-
 /**
  * Whether the proxy's image has the official nginx layout (nginx.conf including conf.d/*.conf inside
  * http, templates rendered at start): an nginx image, a build FROM one, or mounts that only make sense
  * with that layout.
  */
-function hasOfficialLayout(proxy: ComposeService, compose: ComposeModel, boundary: ProjectFiles): boolean {
+function hasOfficialLayout(proxy: ComposeService, build: ServiceBuild | undefined): boolean {
   if (proxy.build) {
-    const base = dockerfileBase(compose.projectDir, proxy.build, boundary, compose.diagnostics);
-    if (base !== undefined) return isNginxImage(base);
+    if (build) return isNginxImage(build.base.value);
   } else if (isNginxImage(proxy.image?.value)) return true;
   return proxy.volumes.some((m) => /^\/etc\/nginx\/(conf\.d|templates)(\/|$)/.test(m.target));
 }
 
-/** The nginx service: the one named, else one with an nginx image or files mounted into /etc/nginx. */
-function pickProxy(compose: ComposeModel, named: string | undefined): ComposeService | undefined {
+/** The image a service runs: its build's base when it is built, else its `image`. */
+function runsNginx(s: ComposeService, builds: ReadonlyMap<string, ServiceBuild>): boolean {
+  const build = builds.get(s.name);
+  return build ? isNginxImage(build.base.value) : s.build === undefined && isNginxImage(s.image?.value);
+}
+
+/**
+ * The nginx service: the one named, else one with an nginx image (or a build FROM one), files mounted
+ * into /etc/nginx or a build that COPYs files there.
+ */
+function pickProxy(
+  compose: ComposeModel,
+  named: string | undefined,
+  builds: ReadonlyMap<string, ServiceBuild>,
+): ComposeService | undefined {
   if (named !== undefined) return compose.services.find((x) => x.name === named);
-  const mountsNginx = (s: ComposeService) => s.volumes.some((m) => isUnderNginxPrefix(m.target));
-  const candidates = compose.services.filter((s) => isNginxImage(s.image?.value) || mountsNginx(s));
+  const carriesConfig = (s: ComposeService) =>
+    s.volumes.some((m) => isUnderNginxPrefix(m.target)) ||
+    [...(builds.get(s.name)?.files.keys() ?? [])].some(isUnderNginxPrefix);
+  const candidates = compose.services.filter(
+    (s) => runsNginx(s, builds) || isNginxImage(s.image?.value) || carriesConfig(s),
+  );
   // Prefer the one that carries a config, then an active one.
   return (
-    candidates.find((s) => s.active && mountsNginx(s)) ?? candidates.find((s) => s.active) ?? candidates[0]
+    candidates.find((s) => s.active && carriesConfig(s)) ?? candidates.find((s) => s.active) ?? candidates[0]
   );
+}
+
+const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash)$/;
+// Commands that write files: the config can be produced or changed by them before nginx loads it.
+const WRITERS =
+  /(?:^|[\s;&|(`])(?:envsubst|certbot|sed|tee|cp|mv|install|ln|cat|printf|echo|awk|perl|python3?|confd|gomplate|dockerize)\b|[^2&]>/;
+
+/**
+ * Whether the proxy's entrypoint or command (compose's override, or the build's own) can write the
+ * nginx config before nginx reads it: a shell command with a writer (envsubst, certbot, sed …), or a
+ * script of the project's. stackgate does not run it, so the config is analysed as written.
+ */
+function configWrittenAtStart(
+  proxy: ComposeService,
+  build: ServiceBuild | undefined,
+): ProjectView['configWrittenAtStart'] {
+  const overrides: { key: string; words: string[]; shell: boolean; pos: SourcePos }[] = [];
+  for (const key of ['entrypoint', 'command'] as const) {
+    const v = proxy[key];
+    if (v)
+      overrides.push({
+        key,
+        words: typeof v.value === 'string' ? v.value.split(/\s+/) : v.value,
+        shell: false,
+        pos: v.pos,
+      });
+  }
+  for (const key of ['entrypoint', 'cmd'] as const) {
+    const c = build?.final[key];
+    if (c) overrides.push({ key: key.toUpperCase(), words: c.args, shell: c.form === 'shell', pos: c.pos });
+  }
+  for (const o of overrides) {
+    const text = o.words.join(' ');
+    const viaShell = o.shell || (SHELLS.test(o.words[0] ?? '') && o.words.includes('-c'));
+    const runsCertbot = /\bcertbot\b/.test(text);
+    if ((viaShell && WRITERS.test(text)) || runsCertbot) {
+      return {
+        pos: o.pos,
+        how: `its ${o.key} runs \`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``,
+      };
+    }
+    const script = o.words.find(
+      (w) => /^[./].*\.(?:sh|bash)$|^[^-].*\.sh$/.test(w) && !/^\/docker-entrypoint\.sh$/.test(w),
+    );
+    if (script) return { pos: o.pos, how: `its ${o.key} runs the script ${script}` };
+  }
+  return undefined;
 }
 
 /** How deep config discovery looks below the project folder (nginx/, nginx/conf.d/, …). */
@@ -134,13 +164,18 @@ function looksLikeNginx(file: string, boundary: ProjectFiles): boolean {
   }
 }
 
-/** Templates the official image renders at start: /etc/nginx/templates/X.template → /etc/nginx/conf.d/X. */
+/**
+ * Templates the official image renders at start (its 20-envsubst-on-templates.sh): every file under
+ * NGINX_ENVSUBST_TEMPLATE_DIR ending in the suffix, into NGINX_ENVSUBST_OUTPUT_DIR, subfolders kept.
+ */
 function renderTemplates(
   fs: MountedContainerFs,
   env: Record<string, string | undefined>,
 ): Map<string, ContainerFile> {
   const rendered = new Map<string, ContainerFile>();
-  for (const t of fs.glob(`${TEMPLATES_DIR}/*.template`)) {
+  for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR)) {
+    const target = templateOutputPath(t, env);
+    if (target === undefined) continue;
     const f = fs.file(t);
     if (f?.kind !== 'host') continue;
     let source: string;
@@ -151,7 +186,6 @@ function renderTemplates(
       continue;
     }
     const { text, template } = renderTemplateMapped(source, env);
-    const target = path.posix.join(CONF_D, path.posix.basename(t, '.template'));
     rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text, template });
   }
   return rendered;
@@ -270,24 +304,33 @@ export function buildProjectView(input: ViewInput): ProjectView {
   const { compose, cwd } = input;
   const boundary = input.boundary ?? new ProjectFiles(cwd);
   const services = new Map(compose.services.map((s) => [s.name, s]));
-  const proxy = pickProxy(compose, input.proxyService);
+  const builds = new Map<string, ServiceBuild>();
+  for (const s of compose.services) {
+    const build = readServiceBuild(s, compose.projectDir, boundary, compose.diagnostics);
+    if (build) builds.set(s.name, build);
+  }
+  const proxy = pickProxy(compose, input.proxyService, builds);
+  const proxyBuild = proxy ? builds.get(proxy.name) : undefined;
   const unmountedConfigs: ProjectView['unmountedConfigs'] = [];
   let containerFs: MountedContainerFs | undefined;
   let nginx: NginxConfig | undefined;
 
   if (proxy) {
-    const builtin = hasOfficialLayout(proxy, compose, boundary) ? builtinFiles : new Map<string, string>();
+    const builtin = hasOfficialLayout(proxy, proxyBuild) ? builtinFiles : new Map<string, string>();
+    const copied = new Map([...(proxyBuild?.files ?? [])].map(([p, f]) => [p, f.hostPath]));
+    // The container's environment: the image's ENV, then compose's.
+    const env = { ...(proxyBuild?.final.env ?? {}), ...proxy.environment };
     // Mount sources outside the project are not analysed; path-outside-project notes each one.
     for (const m of proxy.volumes) {
       if (m.type !== 'bind' || m.hostPath === undefined) continue;
       const where = boundary.locate(m.hostPath);
       if (where.kind === 'outside') boundary.noteOutside(m.pos, 'bind mount source', where);
     }
-    const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary);
-    const rendered = builtin.size
-      ? renderTemplates(base, proxy.environment)
-      : new Map<string, ContainerFile>();
-    const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && isUnderNginxPrefix(m.target));
+    const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary, copied);
+    const rendered = builtin.size ? renderTemplates(base, env) : new Map<string, ContainerFile>();
+    const mountsConfig =
+      proxy.volumes.some((m) => m.type === 'bind' && isUnderNginxPrefix(m.target)) ||
+      [...copied.keys()].some(isUnderNginxPrefix);
     const explicit = input.nginxFiles.map((f) => path.resolve(cwd, f));
     const candidates = explicit.length
       ? explicit
@@ -313,7 +356,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
       unmountedConfigs.push({ hostPath, reason: `not mounted into the "${proxy.name}" service` });
       rendered.set(target, { kind: 'host', containerPath: target, hostPath, text });
     }
-    containerFs = new MountedContainerFs(proxy.volumes, builtin, rendered, boundary);
+    containerFs = new MountedContainerFs(proxy.volumes, builtin, rendered, boundary, copied);
     if (containerFs.file(NGINX_MAIN)) nginx = loadNginxConfig({ containerPath: NGINX_MAIN }, containerFs);
     // Image files are shown from the embedded copy, under their image: label, never from the host.
     for (const f of nginx?.files ?? []) if (f.builtin) boundary.remember(f.file, f.text);
@@ -342,6 +385,10 @@ export function buildProjectView(input: ViewInput): ProjectView {
     boundary,
     services,
     ...(proxy ? { proxy } : {}),
+    builds,
+    ...(proxy && configWrittenAtStart(proxy, proxyBuild)
+      ? { configWrittenAtStart: configWrittenAtStart(proxy, proxyBuild)! }
+      : {}),
     ...(containerFs ? { containerFs } : {}),
     ...(nginx ? { nginx } : {}),
     directives,

@@ -195,3 +195,32 @@ export function serviceContainerPorts(service: {
   ];
   return { ports, source: sources.join('; ') };
 }
+
+/**
+ * What the service's image itself says it listens on: its Dockerfile's EXPOSE and the known default of
+ * the image it is built FROM, or the known default of its `image`. The strongest evidence there is.
+ */
+export function imageContainerPorts(
+  service: Parameters<typeof serviceContainerPorts>[0],
+  build?: { base: { value: string }; final: { expose: { port: number }[] } },
+): { ports: number[]; source: string } | undefined {
+  if (service.build !== undefined) {
+    if (!build) return undefined;
+    const exposed = build.final.expose.map((e) => e.port);
+    const base = knownContainerPorts(build.base.value);
+    const ports = [...new Set([...exposed, ...(base?.ports ?? [])])];
+    if (!ports.length) return undefined;
+    const sources = [
+      ...(exposed.length ? [`its Dockerfile EXPOSEs ${exposed.join('/')}`] : []),
+      ...(base
+        ? [`it is built FROM ${build.base.value}, which ${base.source.replace(/^image \S+ /, '')}`]
+        : []),
+    ];
+    return { ports, source: sources.join('; ') };
+  }
+  const image = service.image?.value;
+  const webPort = isLibreSpeedImage(image) ? Number(service.environment.WEBPORT) : Number.NaN;
+  if (Number.isInteger(webPort) && webPort > 0)
+    return { ports: [webPort], source: `WEBPORT=${webPort} moves LibreSpeed to ${webPort}` };
+  return knownContainerPorts(image);
+}

@@ -27,6 +27,8 @@ export class MountedContainerFs implements ContainerFs {
     private readonly rendered: ReadonlyMap<string, ContainerFile> = new Map(),
     /** Every host path goes through it: outside the project root nothing is listed or read. */
     private readonly boundary: ProjectFiles = ProjectFiles.unconfined(),
+    /** Files the image's build COPYed from the project (container path → host path), over `builtin`. */
+    private readonly copied: ReadonlyMap<string, string> = new Map(),
   ) {
     this.binds = mounts
       .filter((m) => m.type === 'bind' && m.hostPath !== undefined)
@@ -84,8 +86,10 @@ export class MountedContainerFs implements ContainerFs {
     return this.boundary.readText(file.hostPath, 'nginx config');
   }
 
-  /** The container path under which a host file is visible, if any mount exposes it. */
+  /** The container path under which a host file is visible, if any mount or COPY exposes it. */
   containerPathOf(hostPath: string): string | undefined {
+    for (const [containerPath, host] of this.copied)
+      if (host === hostPath && this.hostPathOf(containerPath) === undefined) return containerPath;
     for (const b of this.binds) {
       if (hostPath === b.hostPath) return b.target;
       const rel = path.relative(b.hostPath, hostPath);
@@ -103,6 +107,8 @@ export class MountedContainerFs implements ContainerFs {
     if (host !== undefined) {
       return this.kindOf(p) === 'file' ? { kind: 'host', containerPath: p, hostPath: host } : undefined;
     }
+    const copied = this.copied.get(p);
+    if (copied !== undefined) return { kind: 'host', containerPath: p, hostPath: copied };
     const text = this.builtin.get(p);
     return text === undefined ? undefined : { kind: 'builtin', containerPath: p, text, label: imageLabel(p) };
   }
@@ -112,7 +118,8 @@ export class MountedContainerFs implements ContainerFs {
     const host = this.hostPathOf(p);
     if (host !== undefined) return this.kindOf(p) === 'dir';
     const prefix = `${p}/`;
-    for (const k of [...this.builtin.keys(), ...this.rendered.keys()]) if (k.startsWith(prefix)) return true;
+    for (const k of [...this.builtin.keys(), ...this.copied.keys(), ...this.rendered.keys()])
+      if (k.startsWith(prefix)) return true;
     return false;
   }
 
@@ -125,7 +132,7 @@ export class MountedContainerFs implements ContainerFs {
       if (this.kindOf(dir) === 'dir') for (const e of this.boundary.list(host)) names.add(e.name);
     } else {
       const prefix = dir === '/' ? '/' : `${dir}/`;
-      for (const k of this.builtin.keys()) {
+      for (const k of [...this.builtin.keys(), ...this.copied.keys()]) {
         if (k.startsWith(prefix)) names.add(k.slice(prefix.length).split('/')[0]!);
       }
     }
@@ -136,6 +143,18 @@ export class MountedContainerFs implements ContainerFs {
     for (const k of this.rendered.keys())
       if (path.posix.dirname(k) === dir) names.add(k.slice(prefix.length));
     return [...names];
+  }
+
+  /** Every file below a container directory, in byte order (what `find dir -type f` would print). */
+  filesUnder(dir: string, depth = 8): string[] {
+    const d = path.posix.normalize(dir).replace(/\/$/, '') || '/';
+    const out: string[] = [];
+    for (const name of this.list(d)) {
+      const p = path.posix.join(d, name);
+      if (this.file(p)) out.push(p);
+      else if (depth > 1 && this.isDirectory(p)) out.push(...this.filesUnder(p, depth - 1));
+    }
+    return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   glob(pattern: string): string[] {

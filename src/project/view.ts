@@ -2,6 +2,7 @@ import type { ComposeModel, ComposeService } from '../compose/model.js';
 import type { ProjectFiles } from '../core/project-files.js';
 import type { SourcePos } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
+import type { ServiceBuild } from './dockerfile.js';
 import type { MountedContainerFs } from './mounted-fs.js';
 
 /** A directive together with the blocks around it (includes followed in place, as nginx reads them). */
@@ -88,6 +89,10 @@ export interface ProjectView {
   services: ReadonlyMap<string, ComposeService>;
   /** The nginx service, when one was found or named. */
   proxy?: ComposeService;
+  /** Services built from a readable Dockerfile, by name. */
+  builds: ReadonlyMap<string, ServiceBuild>;
+  /** When the proxy's entrypoint/command can write the config at start (so it was analysed as written). */
+  configWrittenAtStart?: { pos: SourcePos; how: string };
   /** The filesystem the proxy's nginx sees (mounts over image files). */
   containerFs?: MountedContainerFs;
   /** The configuration nginx loads, from its main file through every include. */

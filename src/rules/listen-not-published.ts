@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import { argPosOf, nginxPathOf, posOf } from '../project/scope.js';
 import type { ListenSpec } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, generatedAtStart, type Rule } from './rule.js';
 
 export const listenNotPublished: Rule = {
   id: 'listen-not-published',
@@ -17,6 +17,10 @@ export const listenNotPublished: Rule = {
     const published = owner.ports.filter((m) => m.protocol === 'tcp');
     const listened = new Set(view.listens.map((l) => l.port));
     const out: Finding[] = [];
+    const atStart = generatedAtStart(view);
+    const extra = atStart
+      ? { service: owner.name, severity: atStart.severity, related: atStart.related }
+      : { service: owner.name };
 
     if (owner.networkMode.kind !== 'host') {
       const firstPerPort = new Map<number, ListenSpec>();
@@ -33,9 +37,9 @@ export const listenNotPublished: Rule = {
           finding(
             listenNotPublished,
             l.implicit ? posOf(d) : argPosOf(d, 0),
-            `nginx listens on ${port} (${what} in ${nginxPathOf(l.directive)}:${d.line}), but "${owner.name}" does not publish container port ${port}: nothing outside the compose network can reach it`,
+            `nginx listens on ${port} (${what} in ${nginxPathOf(l.directive)}:${d.line}), but "${owner.name}" does not publish container port ${port}: nothing outside the compose network can reach it${atStart?.message ?? ''}`,
             `Add \`- "${port}:${port}"\` to services.${owner.name}.ports (or \`expose: ["${port}"]\` if only other containers use it), or remove the server.`,
-            { service: owner.name },
+            extra,
           ),
         );
       }
@@ -47,9 +51,9 @@ export const listenNotPublished: Rule = {
         finding(
           listenNotPublished,
           m.pos,
-          `"${owner.name}" publishes container port ${m.target}${m.published !== undefined ? ` on host port ${m.published}` : ''}, but nginx listens only on ${ports}: connections to it are refused`,
+          `"${owner.name}" publishes container port ${m.target}${m.published !== undefined ? ` on host port ${m.published}` : ''}, but nginx listens only on ${ports}: connections to it are refused${atStart?.message ?? ''}`,
           `Publish the port nginx listens on (e.g. "${m.published ?? m.target}:${[...listened][0]}"), or add \`listen ${m.target};\` to the server that should answer.`,
-          { service: owner.name },
+          extra,
         ),
       );
     }

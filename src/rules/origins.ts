@@ -59,7 +59,13 @@ function attackerValues(domain: string, header: 'origin' | 'referer'): string[] 
   const values: string[] = [];
   for (const host of attackerHosts(domain)) values.push(`https://${host}`, `http://${host}`, host);
   // The trusted name inside an attacker's URL: no start anchor, or a wildcard that spans hosts.
-  for (const lead of ['https://evil.com/?', 'https://evil.com/', 'https://evil.com?', 'https://evil.com#', 'https://evil.com']) {
+  for (const lead of [
+    'https://evil.com/?',
+    'https://evil.com/',
+    'https://evil.com?',
+    'https://evil.com#',
+    'https://evil.com',
+  ]) {
     values.push(`${lead}https://${domain}`, `${lead}${domain}`, `${lead}.${domain}`);
   }
   values.push(`https://${domain}@evil.com`);

@@ -4,7 +4,7 @@ import type { Finding } from '../core/finding.js';
 import { addToServiceKey, fixWith } from '../fix/yaml-edit.js';
 import { CONF_D, isUnderNginxPrefix, NGINX_PREFIX } from '../nginx/paths.js';
 import type { ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, generatedAtStart, type Rule } from './rule.js';
 
 const CONFIG_NAME = /\.conf(\.template)?$/;
 
@@ -70,6 +70,7 @@ export const proxyConfigNotMounted: Rule = {
     const proxy = view.proxy;
     if (!proxy) return [];
     const out: Finding[] = [];
+    const atStart = generatedAtStart(view);
     const lines = view.unmountedConfigs.map(
       (u) => `${relativeSource(view, u.hostPath)}:${mountTargetFor(view, u.hostPath)}:ro`,
     );
@@ -94,15 +95,17 @@ export const proxyConfigNotMounted: Rule = {
         finding(
           proxyConfigNotMounted,
           proxy.pos,
-          `${relativeSource(view, u.hostPath)} is never mounted into "${proxy.name}": nginx in the container loads ${instead} instead, so none of this file's settings apply`,
+          `${relativeSource(view, u.hostPath)} is never mounted into "${proxy.name}": nginx in the container loads ${instead} instead, so none of this file's settings apply${atStart?.message ?? ''}`,
           fixWith(`Mount it: add \`- ${lines[i]}\` to services.${proxy.name}.volumes.`, edit),
           {
             service: proxy.name,
+            ...(atStart ? { severity: atStart.severity } : {}),
             related: [
               {
                 pos: { file: u.hostPath, line: 1, column: 1 },
                 message: 'the configuration that is not mounted',
               },
+              ...(atStart?.related ?? []),
             ],
           },
         ),
@@ -119,9 +122,12 @@ export const proxyConfigNotMounted: Rule = {
           finding(
             proxyConfigNotMounted,
             mount.pos,
-            `${mount.source ?? mount.hostPath} is mounted at ${mount.target}, but nginx never reads ${isDir ? 'any config file there' : 'that file'}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}`,
+            `${mount.source ?? mount.hostPath} is mounted at ${mount.target}, but nginx never reads ${isDir ? 'any config file there' : 'that file'}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}${atStart?.message ?? ''}`,
             `Mount it where an include reaches it, e.g. \`- ${mount.source ?? mount.hostPath}:${suggestion}${mount.readOnly ? ':ro' : ''}\`, or add an include for ${mount.target}${isDir ? '/*.conf' : ''} to nginx.conf.`,
-            { service: proxy.name },
+            {
+              service: proxy.name,
+              ...(atStart ? { severity: atStart.severity, related: atStart.related } : {}),
+            },
           ),
         );
       }

@@ -55,3 +55,19 @@ export function loaderFindings(
       }),
     );
 }
+
+/**
+ * When the proxy's entrypoint or command can write the nginx config at start, a finding about the
+ * config as written cannot be sure: it drops to a warning and says so.
+ */
+export function generatedAtStart(
+  view: ProjectView,
+): { severity: Severity; message: string; related: NonNullable<Finding['related']> } | undefined {
+  const at = view.configWrittenAtStart;
+  if (!at || !view.proxy) return undefined;
+  return {
+    severity: 'warning',
+    message: ` (but "${view.proxy.name}" may generate its config at start: ${at.how}; stackgate cannot run it and analysed the config as written)`,
+    related: [{ pos: at.pos, message: 'the start command that can write the config' }],
+  };
+}

@@ -32,9 +32,11 @@ const rows: Row[] = [];
 
 // Loaded lazily so that a validator that does not load yet fails only the prediction checks.
 async function predict(prepared: Awaited<ReturnType<typeof prepare>>, expectation: Expectation) {
-  const { runStatic, describeFindings, emergNotExplained } = await import('./static.js');
+  const { runStatic, describeFindings, emergNotExplained, findingsNotAsExpected } = await import(
+    './static.js'
+  );
   const verdict = await runStatic(prepared, expectation);
-  return { verdict, describeFindings, emergNotExplained };
+  return { verdict, describeFindings, emergNotExplained, findingsNotAsExpected };
 }
 
 describe('consistency: the static verdict matches real nginx in Docker', { concurrency: 2 }, () => {
@@ -68,8 +70,8 @@ describe('consistency: the static verdict matches real nginx in Docker', { concu
 
         await t.test('real nginx does what expect.json recorded', () => {
           assert.deepEqual(
-            { nginx: real.nginx, emerg: real.emerg },
-            { nginx: expectation.nginx, emerg: expectation.emerg },
+            { nginx: real.nginx, emerg: real.emerg, requests: real.requests },
+            { nginx: expectation.nginx, emerg: expectation.emerg, requests: expectation.requests },
             `${name}: real nginx no longer matches expect.json; nginx logs:\n${real.logs}`,
           );
         });
@@ -81,7 +83,7 @@ describe('consistency: the static verdict matches real nginx in Docker', { concu
               `${name}: the validator threw instead of predicting: ${prediction.stack ?? prediction}`,
             );
           }
-          const { verdict, describeFindings, emergNotExplained } = prediction;
+          const { verdict, describeFindings, emergNotExplained, findingsNotAsExpected } = prediction;
           row.predicted = verdict.nginx;
           const findings = describeFindings(verdict.fatal);
           if (verdict.nginx !== real.nginx) {
@@ -97,6 +99,11 @@ describe('consistency: the static verdict matches real nginx in Docker', { concu
               row.problem = why;
               assert.fail(`${name}: ${why}\n  load-fatal findings:\n${findings}`);
             }
+          }
+          const off = findingsNotAsExpected(expectation, verdict.findings);
+          if (off.length) {
+            row.problem = off.join('; ');
+            assert.fail(`${name}: ${off.join('; ')}\n  findings:\n${describeFindings(verdict.findings)}`);
           }
           row.agree = true;
         });

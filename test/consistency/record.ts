@@ -29,7 +29,9 @@ async function recordReal(name: string, file: string, current: Partial<Expectati
 }
 
 async function showStatic(name: string, expectation: Expectation): Promise<boolean> {
-  const { runStatic, emergNotExplained, describeFindings } = await import('./static.js');
+  const { runStatic, emergNotExplained, describeFindings, findingsNotAsExpected } = await import(
+    './static.js'
+  );
   const prepared = await prepare(name, expectation);
   try {
     const verdict = await runStatic(prepared, expectation);
@@ -38,11 +40,11 @@ async function showStatic(name: string, expectation: Expectation): Promise<boole
         ? `predicted ${verdict.nginx}, nginx ${expectation.nginx}`
         : expectation.emerg !== undefined
           ? emergNotExplained(expectation.emerg, verdict.fatal)
-          : undefined;
+          : findingsNotAsExpected(expectation, verdict.findings).join('; ') || undefined;
     console.log(
       `${problem ? 'DIFF' : 'ok  '} ${name.padEnd(32)} ${verdict.nginx.padEnd(8)} ${problem ?? ''}`,
     );
-    if (problem) console.log(describeFindings(verdict.fatal));
+    if (problem) console.log(describeFindings(verdict.findings));
     return problem === undefined;
   } finally {
     await cleanUp(prepared);

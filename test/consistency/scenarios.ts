@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
   BACKEND_IMAGE,
+  compose,
   containerOf,
   docker,
   down,
@@ -20,13 +21,24 @@ import {
   waitForNginx,
 } from '../platform/docker.js';
 
-export type NginxVerdict = 'started' | 'exited';
+/** `refused`: docker compose itself refused the project, so no nginx ever ran. */
+export type NginxVerdict = 'started' | 'exited' | 'refused';
 
 export interface Expectation {
   /** What real nginx did: kept running, or exited at config load. */
   nginx: NginxVerdict;
-  /** nginx's first `[emerg]` message, verbatim, when it exited. */
+  /** nginx's first `[emerg]` message, verbatim, when it exited (compose's error, when it refused). */
   emerg?: string;
+  /**
+   * The highest severity the validator must give each named rule ("none": no finding), for classes
+   * where nginx starts either way and the question is how sure the finding may be.
+   */
+  findings?: Record<string, 'error' | 'warning' | 'note' | 'none'>;
+  /**
+   * Requests sent to the running proxy from inside its container (written by hand, checked on every
+   * run): that the stack really serves, or really fails, where the validator's finding says so.
+   */
+  requests?: ProbedRequest[];
   /** The compose service running nginx; default "nginx". */
   proxyService?: string;
   /** Throwaway certificate/key pairs the harness generates (paths relative to the scenario). */
@@ -35,10 +47,41 @@ export interface Expectation {
   externalNetworks?: string[];
 }
 
+export interface ProbedRequest {
+  path: string;
+  /** The proxy's container port (default 80). */
+  port?: number;
+  /** The HTTP status (0: no answer). */
+  status: number;
+}
+
 export interface RealOutcome {
   nginx: NginxVerdict;
   emerg?: string;
   logs: string;
+  requests?: ProbedRequest[];
+}
+
+/** One HTTP/1.0 GET from inside the container (bash's /dev/tcp: the image has no curl); its status. */
+async function probe(container: string, request: Omit<ProbedRequest, 'status'>): Promise<number> {
+  const script = `exec 3<>/dev/tcp/127.0.0.1/${request.port ?? 80} && printf 'GET %s HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' "$1" >&3 && head -n 1 <&3`;
+  const result = await docker(['exec', container, 'bash', '-c', script, 'probe', request.path]);
+  return Number(/^HTTP\/1\.[01] (\d{3})/.exec(result.stdout)?.[1] ?? 0);
+}
+
+/** The statuses, retried for a few seconds while they differ (backends may still be starting). */
+async function probeAll(container: string, requests: ProbedRequest[]): Promise<ProbedRequest[]> {
+  const out: ProbedRequest[] = [];
+  for (const { status: expected, ...request } of requests) {
+    let status = 0;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      status = await probe(container, request);
+      if (status === expected) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    out.push({ ...request, status });
+  }
+  return out;
 }
 
 function repoRoot(): string {
@@ -64,8 +107,8 @@ export function scenarioNames(): string[] {
 export async function readExpectation(name: string): Promise<Expectation> {
   const file = path.join(SCENARIOS_DIR, name, 'expect.json');
   const value = JSON.parse(await readFile(file, 'utf8')) as Expectation;
-  if (value.nginx !== 'started' && value.nginx !== 'exited') {
-    throw new Error(`${file}: "nginx" must be "started" or "exited"`);
+  if (value.nginx !== 'started' && value.nginx !== 'exited' && value.nginx !== 'refused') {
+    throw new Error(`${file}: "nginx" must be "started", "exited" or "refused"`);
   }
   return value;
 }
@@ -133,6 +176,10 @@ export async function runReal(prepared: PreparedScenario, expectation: Expectati
   try {
     const result = await up(stack);
     if (result.exitCode !== 0) {
+      // compose's own refusal (it names the cause on its last line) is an outcome; anything else is a harness failure.
+      const refusal = result.stderr.trim().split('\n').at(-1) ?? '';
+      if (expectation.nginx === 'refused' || /invalid compose project/.test(refusal))
+        return { nginx: 'refused', emerg: refusal, logs: result.stderr };
       throw new Error(`docker compose up failed for ${prepared.name}:\n${result.stderr}`);
     }
     const service = expectation.proxyService ?? 'nginx';
@@ -140,8 +187,30 @@ export async function runReal(prepared: PreparedScenario, expectation: Expectati
     if (!container) throw new Error(`${prepared.name}: compose created no container for service ${service}`);
     const outcome = await waitForNginx(container);
     const emerg = emergMessages(outcome.logs)[0];
-    return { nginx: outcome.state, logs: outcome.logs, ...(emerg !== undefined ? { emerg } : {}) };
+    const requests =
+      outcome.state === 'started' && expectation.requests
+        ? await probeAll(container, expectation.requests)
+        : undefined;
+    return {
+      nginx: outcome.state,
+      logs: outcome.logs,
+      ...(emerg !== undefined ? { emerg } : {}),
+      ...(requests ? { requests } : {}),
+    };
   } finally {
-    await down(stack);
+    await tearDown(stack, prepared.dir);
   }
+}
+
+/** compose down; images compose built for the scenario (no tag of their own) go with it. */
+async function tearDown(stack: ReturnType<typeof makeStack>, dir: string): Promise<void> {
+  if (!(await builds(dir))) return down(stack);
+  const result = await compose(stack, ['down', '-v', '--remove-orphans', '--rmi', 'local', '--timeout', '2']);
+  if (result.exitCode !== 0)
+    throw new Error(`docker compose down (${stack.project}) failed: ${result.stderr}`);
+}
+
+async function builds(dir: string): Promise<boolean> {
+  const text = await readFile(path.join(dir, 'compose.yaml'), 'utf8').catch(() => '');
+  return /^\s+build:/m.test(text);
 }

@@ -17,8 +17,10 @@ export const LOAD_FATAL_RULES = new Set([
 
 export interface StaticVerdict {
   nginx: NginxVerdict;
-  /** Error findings of the load-fatal rules. */
+  /** Error findings of the load-fatal rules (compose-invalid when compose refuses). */
   fatal: Finding[];
+  /** Every finding, for the expectations on single rules. */
+  findings: Finding[];
 }
 
 /** The validator's prediction, from the in-process API on the same (prepared) files. */
@@ -35,8 +37,22 @@ export async function runStatic(
     env: { ...process.env, ...prepared.env },
     ...(expectation.proxyService !== undefined ? { proxyService: expectation.proxyService } : {}),
   });
+  const refused = findings.filter((f) => f.severity === 'error' && f.rule === 'compose-invalid');
+  if (refused.length) return { nginx: 'refused', fatal: refused, findings };
   const fatal = findings.filter((f) => f.severity === 'error' && LOAD_FATAL_RULES.has(f.rule));
-  return { nginx: fatal.length > 0 ? 'exited' : 'started', fatal };
+  return { nginx: fatal.length > 0 ? 'exited' : 'started', fatal, findings };
+}
+
+const RANK = { none: 0, note: 1, warning: 2, error: 3 } as const;
+
+/** Where the validator's findings break expect.json's `findings` (highest severity per rule). */
+export function findingsNotAsExpected(expectation: Expectation, findings: Finding[]): string[] {
+  return Object.entries(expectation.findings ?? {}).flatMap(([rule, expected]) => {
+    const highest = findings
+      .filter((f) => f.rule === rule)
+      .reduce<keyof typeof RANK>((top, f) => (RANK[f.severity] > RANK[top] ? f.severity : top), 'none');
+    return highest === expected ? [] : [`${rule}: expected ${expected}, the validator gives ${highest}`];
+  });
 }
 
 /**

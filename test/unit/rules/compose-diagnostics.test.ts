@@ -84,3 +84,22 @@ test('severities: .stackgate.yaml and --severity change levels, "off" drops a ru
     assert.match(bad.stderr, /unknown rule "no-such-rule"/);
   });
 });
+
+test('compose-invalid: a service with neither image nor build, as compose refuses it', async () => {
+  const compose =
+    'services:\n  web:\n    image: nginx:1.27\n  worker:\n    environment:\n      QUEUE: default\n  built:\n    build: .\n  off:\n    profiles: [debug]\n    command: ["true"]\n';
+  const found = await ruleFindings('compose-invalid', {
+    'compose.yaml': compose,
+    Dockerfile: 'FROM alpine\n',
+  });
+  assert.deepEqual(
+    found.map((f) => [f.pos.line, f.pos.column, f.service]),
+    [[4, 3, 'worker']],
+    'only the active service without either',
+  );
+  assert.match(
+    found[0]?.message ?? '',
+    /service "worker" has neither an image nor a build context specified/,
+  );
+  assert.match(found[0]?.fix.description ?? '', /image: <image>.*build: <context directory>/);
+});

@@ -114,3 +114,53 @@ test('a mounted directory none of whose configs is read', async () => {
   assert.match(f.message, /never reads any config file there/);
   assert.match(f.fix.description, /- \.\/sites:\/etc\/nginx\/conf\.d:ro/);
 });
+
+test('a start command that can write the config drops it to a warning that says so', async () => {
+  const withCommand = (command: string) =>
+    UNMOUNTED.replace('    ports:\n', `    command: ${command}\n    ports:\n`);
+  const plain = await ruleFindings(RULE, {
+    'compose.yaml': withCommand(`["nginx", "-g", "daemon off;"]`),
+    'default.conf': CONF,
+  });
+  assert.deepEqual(
+    plain.map((f) => f.severity),
+    ['error'],
+    'a command that only starts nginx changes nothing',
+  );
+  const writers = [
+    `["sh", "-c", "envsubst < /tmp/site.conf > /etc/nginx/conf.d/default.conf && exec nginx -g 'daemon off;'"]`,
+    `/bin/bash -c "certbot certonly --standalone; nginx -g 'daemon off;'"`,
+    `["/entrypoint/start.sh"]`,
+  ];
+  for (const command of writers) {
+    const found = await ruleFindings(RULE, { 'compose.yaml': withCommand(command), 'default.conf': CONF });
+    assert.equal(found.length, 1, command);
+    assert.equal(found[0]?.severity, 'warning', command);
+    assert.match(
+      found[0]?.message ?? '',
+      /may generate its config at start: its command runs .*analysed the config as written/,
+    );
+    assert.equal(found[0]?.related?.at(-1)?.pos.line, 5, 'points at the command');
+  }
+});
+
+test("a built proxy's own ENTRYPOINT script counts too, at its Dockerfile line", async () => {
+  const found = await ruleFindings(
+    RULE,
+    {
+      'compose.yaml':
+        'services:\n  nginx:\n    build: .\n    volumes:\n      - ./extra.conf:/etc/nginx/extra.conf:ro\n',
+      Dockerfile: 'FROM nginx:1.27\nCOPY start.sh /\nENTRYPOINT ["/start.sh"]\n',
+      'start.sh': '#!/bin/sh\nexec nginx -g "daemon off;"\n',
+      'extra.conf': CONF,
+    },
+    {},
+    { unloadedConfs: ['extra.conf'] },
+  );
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.severity, 'warning');
+  assert.match(found[0]?.message ?? '', /ENTRYPOINT runs the script \/start\.sh/);
+  const at = found[0]?.related?.at(-1)?.pos;
+  assert.match(at?.file ?? '', /[/\\]Dockerfile$/);
+  assert.equal(at?.line, 3);
+});

@@ -60,3 +60,45 @@ test('matching ports, expose, WEBPORT and unknown images give no finding', async
     assert.deepEqual(found, [], `${other} → ${target}`);
   }
 });
+
+test('the image outranks expose: FROM nginx with expose 3000 is right on :80, wrong on :8080', async () => {
+  const other = '  frontend:\n    build: ./frontend\n    expose:\n      - "3000"';
+  const files = {
+    'compose.yaml': proxyCompose('', other),
+    'frontend/Dockerfile': 'FROM nginx:alpine\nCOPY index.html /usr/share/nginx/html/\n',
+    'frontend/index.html': '<p>hi</p>',
+  };
+  const wrong = await ruleFindings(RULE, { ...files, 'default.conf': conf('frontend:8080') });
+  assert.equal(wrong.length, 1, 'the build was read and the rule applies');
+  assert.equal(wrong[0]?.severity, 'error');
+  assert.match(wrong[0]?.message ?? '', /built FROM nginx:alpine, which listens on 80 by default/);
+  for (const target of ['frontend:80', 'frontend', 'frontend:3000'])
+    assert.deepEqual(await ruleFindings(RULE, { ...files, 'default.conf': conf(target) }), [], target);
+});
+
+test("a Dockerfile's EXPOSE is evidence, related at its line", async () => {
+  const [f, ...rest] = await ruleFindings(RULE, {
+    'compose.yaml': proxyCompose('', '  api:\n    build: ./api'),
+    'api/Dockerfile': 'FROM node:22\nWORKDIR /app\nEXPOSE 5000\nCMD ["node", "server.js"]\n',
+    'default.conf': conf('api:80'),
+  });
+  assert.equal(rest.length, 0);
+  assert.equal(f?.severity, 'error');
+  assert.match(f?.message ?? '', /"api" listens on 5000, not 80 \(its Dockerfile EXPOSEs 5000\)/);
+  assert.match(f?.related?.[1]?.pos.file ?? '', /api[/\\]Dockerfile$/);
+  assert.equal(f?.related?.[1]?.pos.line, 3);
+});
+
+test('expose alone is a warning at most; ports targets stay an error', async () => {
+  const [exposeOnly] = await ruleFindings(RULE, {
+    'compose.yaml': proxyCompose('', '  app:\n    image: example/app:1\n    expose: ["5000"]'),
+    'default.conf': conf('app:8000'),
+  });
+  assert.equal(exposeOnly?.severity, 'warning');
+  assert.match(exposeOnly?.message ?? '', /declares only `expose: 5000`, not 8000/);
+  const [target] = await ruleFindings(RULE, {
+    'compose.yaml': proxyCompose('', '  app:\n    image: example/app:1\n    ports: ["127.0.0.1:9000:5000"]'),
+    'default.conf': conf('app:8000'),
+  });
+  assert.equal(target?.severity, 'error');
+});
