@@ -1,10 +1,13 @@
 // Shared by the rules that look at proxied locations (proxy-headers-missing, speedtest-proxy-tuning, …).
+
+import type { ComposeService } from '../compose/model.js';
 import type { TextEdit } from '../core/finding.js';
 import { addTo } from '../core/multimap.js';
 import { insertDirectives } from '../fix/nginx-edit.js';
 import type { NginxDirective } from '../nginx/ast.js';
 import { parseImageRef } from '../project/images.js';
 import { directivesNamed } from '../project/scope.js';
+import { parseAddress } from '../project/upstreams.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
 
 export interface ProxiedLocation {
@@ -14,6 +17,28 @@ export interface ProxiedLocation {
   location: NginxDirective;
   /** Enclosing blocks from the top down to `location` (inclusive): the levels nginx inherits settings through. */
   chain: NginxDirective[];
+}
+
+/**
+ * The compose services each proxied location reaches, directly or through an `upstream` block; empty
+ * for variables and hosts outside the project.
+ */
+export function targetServices(view: ProjectView): (pl: ProxiedLocation) => ComposeService[] {
+  const byPass = new Map<PlacedDirective, ComposeService[]>();
+  const byUpstream = new Map<string, ComposeService[]>();
+  for (const { ref, service } of view.upstreamTargets) {
+    if (ref.kind === 'upstream-server') addTo(byUpstream, ref.upstreamName ?? '', service);
+    else addTo(byPass, ref.directive, service);
+  }
+  return (pl) => {
+    const arg = pl.pass.d.args[0] ?? '';
+    const addr = arg.includes('$') ? undefined : parseAddress(arg, true);
+    return (
+      byPass.get(pl.pass) ??
+      (addr ? (byUpstream.get(addr.host) ?? byUpstream.get(addr.quoted)) : undefined) ??
+      []
+    );
+  };
 }
 
 /** Every `proxy_pass` inside an http `location` (directly or inside `if`/`limit_except`). */

@@ -1,5 +1,6 @@
+import { isLibreSpeedImage } from '../project/images.js';
 import { argPosOf, effective, posOf } from '../project/scope.js';
-import { directiveText, insertAtLocation, proxiedLocations } from './proxied.js';
+import { directiveText, insertAtLocation, proxiedLocations, targetServices } from './proxied.js';
 import { finding, type Rule } from './rule.js';
 
 /** The headers a backend needs to see the client rather than the proxy, with the usual values. */
@@ -16,6 +17,7 @@ export const proxyHeadersMissing: Rule = {
   fixable: true,
   check(view) {
     const out = [];
+    const targetOf = targetServices(view);
     for (const pl of proxiedLocations(view)) {
       const set = effective(view, pl.chain, 'proxy_set_header');
       const have = new Set(set.map((p) => (p.d.args[0] ?? '').toLowerCase()));
@@ -33,11 +35,18 @@ export const proxyHeadersMissing: Rule = {
       const from = inherited.length
         ? ` (it inherits ${set.length} proxy_set_header line(s) from ${inheritedLevel?.directive} at line ${set[0]!.d.line})`
         : '';
+      // Name the app only when it is the one behind this location.
+      const targets = targetOf(pl);
+      const who = targets.some((t) => isLibreSpeedImage(t.image?.value))
+        ? 'LibreSpeed then sees'
+        : targets.length
+          ? `"${targets[0]!.name}" then sees`
+          : 'the backend then sees';
       out.push(
         finding(
           proxyHeadersMissing,
           argPosOf(pl.pass.d, 0),
-          `location "${pl.location.args.join(' ')}" proxies to ${target} without setting ${names}${from}: LibreSpeed and most apps then see the proxy's address instead of the client's${
+          `location "${pl.location.args.join(' ')}" proxies to ${target} without setting ${names}${from}: ${who} the proxy's address instead of the client's${
             missing.some((m) => m.name === 'Host')
               ? `, and nginx sends the upstream name ("${pl.pass.d.args[0]?.replace(/^[a-z]+:\/\//i, '').split('/')[0]}") as Host`
               : ''
