@@ -162,6 +162,8 @@ install_packages
 link_compose_plugin
 start_dockerd
 "$here/build-images.sh" "$mirror"
+# trixie's nginx 1.26 beside bookworm's 1.22, for the version-aware rules' scenarios.
+"$here/build-nginx-trixie.sh" "$mirror"
 # The LibreSpeed-protocol test double (no registry here serves LibreSpeed itself).
 "$here/build-librespeed-double.sh"
 write_images_env
