@@ -10,6 +10,7 @@ import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { builtinFiles, loadNginxConfig, renderTemplateMapped, walk } from '../nginx/index.js';
 import { MountedContainerFs } from './container-fs.js';
+import { mountNeeds } from './mount-needs.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
 import type {
@@ -267,6 +268,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   const unmountedConfigs: ProjectView['unmountedConfigs'] = [];
   let containerFs: MountedContainerFs | undefined;
   let nginx: NginxConfig | undefined;
+  let imageFiles: ReadonlyMap<string, string> = new Map();
 
   if (proxy) {
     const builtin = hasOfficialLayout(proxy, compose, boundary) ? builtinFiles : new Map<string, string>();
@@ -276,6 +278,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
       const where = boundary.locate(m.hostPath);
       if (where.kind === 'outside') boundary.noteOutside(m.pos, 'bind mount source', where);
     }
+    imageFiles = builtin;
     const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary);
     const rendered = builtin.size
       ? renderTemplates(base, proxy.environment)
@@ -346,5 +349,6 @@ export function buildProjectView(input: ViewInput): ProjectView {
     listens: collectListens(index),
     resolve,
     peers,
+    mountNeed: mountNeeds(proxy, nginx, directives, imageFiles),
   };
 }

@@ -1,4 +1,4 @@
-import type { ComposeModel, ComposeService } from '../compose/model.js';
+import type { ComposeModel, ComposeService, Mount } from '../compose/model.js';
 import type { ProjectFiles } from '../core/project-files.js';
 import type { SourcePos } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
@@ -79,6 +79,12 @@ export interface ListenSpec {
   implicit: boolean;
 }
 
+/**
+ * Why a bind mount's target is, or must be, a file, or feeds the proxy's nginx config (a missing source,
+ * which compose creates as an empty directory, then breaks the service); undefined when a directory is fine.
+ */
+export type MountNeed = (service: ComposeService, mount: Mount) => string | undefined;
+
 export interface ProjectView {
   cwd: string;
   compose: ComposeModel;
@@ -109,4 +115,5 @@ export interface ProjectView {
   resolve(host: string): Resolution;
   /** Active services that share at least one network with the proxy. */
   peers: ComposeService[];
+  mountNeed: MountNeed;
 }

@@ -91,6 +91,10 @@ describe('consistency: the static verdict matches real nginx in Docker', { concu
                 `  nginx emerg: ${real.emerg ?? '(none)'}\n  load-fatal findings:\n${findings}`,
             );
           }
+          if (verdict.falseErrors.length > 0) {
+            row.problem = `errors where the stack works: ${verdict.falseErrors.map((f) => f.rule).join(', ')}`;
+            assert.fail(`${name}: ${row.problem}\n${describeFindings(verdict.falseErrors)}`);
+          }
           if (real.emerg !== undefined) {
             const why = emergNotExplained(real.emerg, verdict.fatal);
             if (why !== undefined) {

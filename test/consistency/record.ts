@@ -36,13 +36,15 @@ async function showStatic(name: string, expectation: Expectation): Promise<boole
     const problem =
       verdict.nginx !== expectation.nginx
         ? `predicted ${verdict.nginx}, nginx ${expectation.nginx}`
-        : expectation.emerg !== undefined
-          ? emergNotExplained(expectation.emerg, verdict.fatal)
-          : undefined;
+        : verdict.falseErrors.length > 0
+          ? `errors where the stack works: ${verdict.falseErrors.map((f) => f.rule).join(', ')}`
+          : expectation.emerg !== undefined
+            ? emergNotExplained(expectation.emerg, verdict.fatal)
+            : undefined;
     console.log(
       `${problem ? 'DIFF' : 'ok  '} ${name.padEnd(32)} ${verdict.nginx.padEnd(8)} ${problem ?? ''}`,
     );
-    if (problem) console.log(describeFindings(verdict.fatal));
+    if (problem) console.log(describeFindings([...verdict.fatal, ...verdict.falseErrors]));
     return problem === undefined;
   } finally {
     await cleanUp(prepared);

@@ -33,6 +33,11 @@ export interface Expectation {
   certs?: { cert: string; key: string }[];
   /** Environment variables naming external networks the harness creates (a unique name each run). */
   externalNetworks?: string[];
+  /**
+   * Rules that must report no error here (written by hand): the stack really works, so an error of
+   * theirs would be a false alarm (the severity policy: error = nginx would not start, requests fail).
+   */
+  noErrorFrom?: string[];
 }
 
 export interface RealOutcome {

@@ -19,6 +19,8 @@ export interface StaticVerdict {
   nginx: NginxVerdict;
   /** Error findings of the load-fatal rules. */
   fatal: Finding[];
+  /** Error findings of the rules that expect.json's noErrorFrom says must stay quiet. */
+  falseErrors: Finding[];
 }
 
 /** The validator's prediction, from the in-process API on the same (prepared) files. */
@@ -36,7 +38,9 @@ export async function runStatic(
     ...(expectation.proxyService !== undefined ? { proxyService: expectation.proxyService } : {}),
   });
   const fatal = findings.filter((f) => f.severity === 'error' && LOAD_FATAL_RULES.has(f.rule));
-  return { nginx: fatal.length > 0 ? 'exited' : 'started', fatal };
+  const quiet = new Set(expectation.noErrorFrom ?? []);
+  const falseErrors = findings.filter((f) => f.severity === 'error' && quiet.has(f.rule));
+  return { nginx: fatal.length > 0 ? 'exited' : 'started', fatal, falseErrors };
 }
 
 /**
