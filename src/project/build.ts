@@ -9,7 +9,9 @@ import type { Located } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { builtinFiles, loadNginxConfig, renderTemplateMapped, walk } from '../nginx/index.js';
+import { formatVersion, LATEST_NGINX, versionOfTag } from '../nginx/versions.js';
 import { MountedContainerFs } from './container-fs.js';
+import { parseImageRef } from './images.js';
 import { mountNeeds } from './mount-needs.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
@@ -259,6 +261,31 @@ function resolveTargets(
   return targets;
 }
 
+/** The proxy's nginx version from its image tag, or the newest known when the tag pins none. */
+function nginxVersionOf(proxy: ComposeService | undefined): ProjectView['nginxVersion'] {
+  const image = proxy?.image?.value;
+  const tag = image ? parseImageRef(image).tag : undefined;
+  const version = versionOfTag(tag);
+  if (version)
+    return {
+      version,
+      pinned: true,
+      guessed: false,
+      label: `nginx ${formatVersion(version)} (from ${image})`,
+    };
+  const latest = `nginx ${formatVersion(LATEST_NGINX)}`;
+  return {
+    version: LATEST_NGINX,
+    pinned: false,
+    // No tag, `latest`, `mainline`, `alpine`…: the official image's newest; any other tag: a guess.
+    guessed:
+      tag !== undefined && !/^(latest|mainline|alpine|alpine-slim|bookworm|perl|alpine-perl)$/.test(tag),
+    label: image
+      ? `${latest}, the newest stackgate knows (${image} pins no version)`
+      : `${latest}, the newest stackgate knows (the proxy's image pins no version)`,
+  };
+}
+
 /** Joins the compose model and the nginx configuration once; every rule reads the result. */
 export function buildProjectView(input: ViewInput): ProjectView {
   const { compose, cwd } = input;
@@ -350,5 +377,6 @@ export function buildProjectView(input: ViewInput): ProjectView {
     resolve,
     peers,
     mountNeed: mountNeeds(proxy, nginx, directives, imageFiles),
+    nginxVersion: nginxVersionOf(proxy),
   };
 }

@@ -2,6 +2,7 @@ import type { ComposeModel, ComposeService, Mount } from '../compose/model.js';
 import type { ProjectFiles } from '../core/project-files.js';
 import type { SourcePos } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
+import type { NginxVersion } from '../nginx/versions.js';
 import type { MountedContainerFs } from './container-fs.js';
 
 /** A directive together with the blocks around it (includes followed in place, as nginx reads them). */
@@ -116,4 +117,10 @@ export interface ProjectView {
   /** Active services that share at least one network with the proxy. */
   peers: ComposeService[];
   mountNeed: MountNeed;
+  /**
+   * The nginx version the proxy runs, from its image tag (`nginx:1.26-alpine` → 1.26.0); the newest the
+   * directive table knows when the tag pins none (`pinned: false`, and findings say so). `guessed`: the
+   * tag names no version and is not one of nginx's latest aliases (`stable`, a custom image's `test`).
+   */
+  nginxVersion: { version: NginxVersion; pinned: boolean; guessed: boolean; label: string };
 }

@@ -1,5 +1,6 @@
 import { directiveForms } from '../nginx/directives.js';
 import { checkDirective, contextOf, isKnownDirective } from '../nginx/index.js';
+import { versionProblems } from '../nginx/versions.js';
 import { argPosOf, nginxPathOf, posOf } from '../project/scope.js';
 import { PASS_DIRECTIVE_NAMES, parseAddress } from '../project/upstreams.js';
 import type { PlacedDirective } from '../project/view.js';
@@ -87,6 +88,21 @@ function upstreamWithPort(
   };
 }
 
+/** How to write a directive so that the proxy's nginx accepts it. */
+function versionFix(p: PlacedDirective, message: string): string {
+  const name = p.d.directive;
+  if (name === 'ssl') return 'Delete "ssl on;" and add "ssl" to the listen directive: listen 443 ssl;';
+  if (name === 'http2')
+    return 'On nginx before 1.25.1, write "listen 443 ssl http2;" instead, or use an nginx image of 1.25.1 or later.';
+  if (message.includes('"listen ... http2"'))
+    return 'Drop "http2" from the listen line and add "http2 on;" to the server block.';
+  if (message.includes('obsolete'))
+    return `Delete "${name}": nginx ignores it (HTTP/2 server push was removed in 1.25.1).`;
+  if (message.includes('"resolve"') || name.startsWith('resolver'))
+    return 'Use an nginx image of 1.27.3 or later (open-source nginx gained "resolve" in upstream servers then), or resolve through a variable in proxy_pass with a resolver in http or server.';
+  return `Use an nginx image that has it (see https://nginx.org/r/${name}), or remove it.`;
+}
+
 export const nginxDirective: Rule = {
   id: 'nginx-directive',
   severity: 'error',
@@ -109,7 +125,29 @@ export const nginxDirective: Rule = {
           ),
         );
       }
-      for (const problem of checkDirective(p.d, contextOf(p.parents))) {
+      const context = contextOf(p.parents);
+      const { version, pinned, guessed, label } = view.nginxVersion;
+      for (const problem of versionProblems(p.d, context, version)) {
+        const at = `${nginxPathOf(p)}:${p.d.line}`;
+        const judged = pinned ? label : `${label}; pin the image's version to be judged against yours`;
+        out.push(
+          finding(
+            nginxDirective,
+            problem.argIndex !== undefined ? argPosOf(p.d, problem.argIndex) : posOf(p.d),
+            problem.level === 'error'
+              ? `nginx would exit with: [emerg] ${problem.message} in ${at} (${problem.why}; judged against ${judged})`
+              : `nginx warns: [warn] ${problem.message} in ${at} (${problem.why}; judged against ${judged})`,
+            versionFix(p, problem.message),
+            {
+              ...(view.proxy ? { service: view.proxy.name } : {}),
+              // nginx starts with a warning; a version read from a tag that names none is a guess: one
+              // level lower (the severity policy).
+              ...(problem.level === 'warning' || guessed ? { severity: 'warning' as const } : {}),
+            },
+          ),
+        );
+      }
+      for (const problem of checkDirective(p.d, context, version)) {
         out.push(
           finding(
             nginxDirective,

@@ -5,7 +5,7 @@ import type { TextEdit } from '../core/finding.js';
 import { addTo } from '../core/multimap.js';
 import { insertDirectives } from '../fix/nginx-edit.js';
 import type { NginxDirective } from '../nginx/ast.js';
-import { parseImageRef } from '../project/images.js';
+import { type NginxVersion, versionAtLeast } from '../nginx/versions.js';
 import { directivesNamed } from '../project/scope.js';
 import { parseAddress } from '../project/upstreams.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
@@ -72,22 +72,11 @@ export function directiveText(p: PlacedDirective): string {
 }
 
 /** `1.27.3` from `nginx:1.27.3-alpine`; undefined for `latest`, `mainline`, no tag or a digest. */
-export function proxyNginxVersion(view: ProjectView): [number, number, number] | undefined {
-  const image = view.proxy?.image?.value;
-  if (!image) return undefined;
-  const tag = parseImageRef(image).tag;
-  const m = tag ? /^(\d+)\.(\d+)(?:\.(\d+))?(?:-.*)?$/.exec(tag) : null;
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+export function proxyNginxVersion(view: ProjectView): NginxVersion | undefined {
+  return view.nginxVersion.pinned ? view.nginxVersion.version : undefined;
 }
 
-export function versionAtLeast(v: readonly number[], min: readonly number[]): boolean {
-  for (let i = 0; i < min.length; i++) {
-    const a = v[i] ?? 0;
-    const b = min[i] ?? 0;
-    if (a !== b) return a > b;
-  }
-  return true;
-}
+export { versionAtLeast };
 
 /** The `server` block a directive belongs to. */
 export function serverOf(p: PlacedDirective): NginxDirective | undefined {

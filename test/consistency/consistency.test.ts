@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { requireImages } from '../platform/docker.js';
+import { BACKEND_IMAGE, NGINX_IMAGE, requireImages } from '../platform/docker.js';
 import {
   cleanUp,
   type Expectation,
@@ -38,7 +38,8 @@ async function predict(prepared: Awaited<ReturnType<typeof prepare>>, expectatio
 }
 
 describe('consistency: the static verdict matches real nginx in Docker', { concurrency: 2 }, () => {
-  before(() => requireImages());
+  // The version scenarios run bookworm's nginx 1.22 and trixie's 1.26 by their version tags.
+  before(() => requireImages([NGINX_IMAGE, BACKEND_IMAGE, 'stackgate/nginx:1.22', 'stackgate/nginx:1.26']));
 
   after(async () => {
     // A filtered run (--test-name-pattern) must not overwrite the corpus-wide figure.
