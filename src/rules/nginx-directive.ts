@@ -1,9 +1,11 @@
+import type { Finding } from '../core/finding.js';
+import type { NginxDirective } from '../nginx/ast.js';
 import { directiveForms } from '../nginx/directives.js';
 import { checkDirective, contextOf, isKnownDirective } from '../nginx/index.js';
 import { versionProblems } from '../nginx/versions.js';
-import { argPosOf, nginxPathOf, posOf } from '../project/scope.js';
+import { argPosOf, nginxPathOf, nginxPathOfFile, posOf } from '../project/scope.js';
 import { PASS_DIRECTIVE_NAMES, parseAddress } from '../project/upstreams.js';
-import type { PlacedDirective } from '../project/view.js';
+import type { PlacedDirective, ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
 const CONTEXT_NAMES: Record<string, string> = {
@@ -103,12 +105,67 @@ function versionFix(p: PlacedDirective, message: string): string {
   return `Use an nginx image that has it (see https://nginx.org/r/${name}), or remove it.`;
 }
 
+/** Whether nginx accepts the directive at the main level (user, worker_processes, events, http …). */
+function mainLevel(name: string): boolean {
+  return (directiveForms(name) ?? []).some((f) => f.contexts.includes('M'));
+}
+
+/**
+ * Follow-on errors: a file written for the main level (a full nginx.conf) but included inside another
+ * block. nginx stops at its first [emerg], so that finding stays as nginx prints it and the sibling
+ * main-level directives of the same file, which fail for the same reason, are folded into it.
+ */
+function foldMisplacedMainConfig(view: ProjectView, found: { p: PlacedDirective; f: Finding }[]): Finding[] {
+  const groups = new Map<string, { p: PlacedDirective; f: Finding }[]>();
+  const out: Finding[] = [];
+  for (const item of found) {
+    const parent = item.p.parents.at(-1);
+    const misplacedMain =
+      parent !== undefined &&
+      item.f.message.includes('directive is not allowed here') &&
+      mainLevel(item.p.d.directive);
+    if (!misplacedMain) {
+      out.push(item.f);
+      continue;
+    }
+    const key = `${item.p.file.file}\0${parent.file}:${parent.start}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else {
+      groups.set(key, [item]);
+      out.push(item.f);
+    }
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [first, ...rest] = group as [
+      { p: PlacedDirective; f: Finding },
+      ...{ p: PlacedDirective; f: Finding }[],
+    ];
+    const parent = first.p.parents.at(-1) as NginxDirective;
+    const names = group.map((g) => g.p.d.directive);
+    first.f.message += `. The file is written for nginx's main level (${names.join(', ')}): it is included inside the ${parent.directive} block of ${nginxPathOfFile(view, parent.file)}:${parent.line}, so ${rest.length} more of its directives fail the same way once this one is fixed (folded into this finding)`;
+    first.f.fix = {
+      description: `${nginxPathOf(first.p)} looks like a full nginx.conf: mount it at /etc/nginx/nginx.conf instead, or keep only its server blocks (and what belongs in http) in this file.`,
+    };
+    first.f.related = [
+      ...(first.f.related ?? []),
+      ...rest.map((g) => ({
+        pos: posOf(g.p.d),
+        message: `"${g.p.d.directive}" is not allowed here either (same cause)`,
+      })),
+    ];
+  }
+  return out;
+}
+
 export const nginxDirective: Rule = {
   id: 'nginx-directive',
   severity: 'error',
   title: 'Unknown nginx directive, directive in the wrong context, or wrong argument count',
   check(view) {
     const out = [];
+    const tableProblems: { p: PlacedDirective; f: Finding }[] = [];
     // Upstream blocks defined so far, in nginx's reading order.
     const upstreams = new Set<string>();
     for (const p of view.directives) {
@@ -148,17 +205,18 @@ export const nginxDirective: Rule = {
         );
       }
       for (const problem of checkDirective(p.d, context, version)) {
-        out.push(
-          finding(
+        tableProblems.push({
+          p,
+          f: finding(
             nginxDirective,
             posOf(p.d),
             `nginx would exit with: [emerg] ${problem.message} in ${nginxPathOf(p)}:${p.d.line}`,
             fixFor(p, problem.kind, problem.message),
             view.proxy ? { service: view.proxy.name } : {},
           ),
-        );
+        });
       }
     }
-    return out;
+    return [...out, ...foldMisplacedMainConfig(view, tableProblems)];
   },
 };

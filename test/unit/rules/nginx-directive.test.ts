@@ -98,3 +98,32 @@ test("version-aware: judged against the proxy image's pinned nginx, the newest w
     [[4, 'warning']],
   );
 });
+
+test('a full nginx.conf mounted as conf.d/default.conf: the first emerg as nginx prints it, the rest folded in', async () => {
+  const conf =
+    'user nginx;\nworker_processes auto;\npid /run/nginx.pid;\nevents {\n    worker_connections 1024;\n}\nhttp {\n    server {\n        listen 80;\n    }\n}\n';
+  const found = await ruleFindings(RULE, files(conf));
+  assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+  const [f] = found;
+  assert.equal(f!.pos.line, 1);
+  assert.match(
+    f!.message,
+    /^nginx would exit with: \[emerg\] "user" directive is not allowed here in \/etc\/nginx\/conf\.d\/default\.conf:1\. /,
+  );
+  assert.match(
+    f!.message,
+    /main level \(user, worker_processes, pid, events, http\): it is included inside the http block of \/etc\/nginx\/nginx\.conf:\d+, so 4 more/,
+  );
+  assert.deepEqual(
+    f!.related?.map((r) => r.pos.line),
+    [2, 3, 4, 7],
+  );
+  assert.match(f!.fix.description, /mount it at \/etc\/nginx\/nginx\.conf/);
+  // A single misplaced directive, and other kinds of problems, are not folded.
+  const two = await ruleFindings(
+    RULE,
+    files('user nginx;\nserver {\n    listen 80;\n    proxy_passs x;\n}\n'),
+  );
+  assert.equal(two.length, 2);
+  assert.doesNotMatch(two.map((x) => x.message).join('\n'), /folded/);
+});
