@@ -1,5 +1,5 @@
 import { isLibreSpeedImage } from '../project/images.js';
-import { argPosOf, effective, posOf } from '../project/scope.js';
+import { argPosOf, effective, nginxPathOf, posOf, unreadIncludesIn } from '../project/scope.js';
 import { directiveText, insertAtLocation, proxiedLocations, targetServices } from './proxied.js';
 import { finding, type Rule } from './rule.js';
 
@@ -42,6 +42,11 @@ export const proxyHeadersMissing: Rule = {
         : targets.length
           ? `"${targets[0]!.name}" then sees`
           : 'the backend then sees';
+      // A missing include in scope may well set them: this follows from its error, one level lower.
+      const unread = unreadIncludesIn(view, pl.chain)[0];
+      const followOn = unread
+        ? `; but the include at ${nginxPathOf(unread)}:${unread.d.line} cannot be read (nginx-include-missing) and may set them, so this is only a note until it is fixed`
+        : '';
       out.push(
         finding(
           proxyHeadersMissing,
@@ -50,14 +55,18 @@ export const proxyHeadersMissing: Rule = {
             missing.some((m) => m.name === 'Host')
               ? `, and nginx sends the upstream name ("${pl.pass.d.args[0]?.replace(/^[a-z]+:\/\//i, '').split('/')[0]}") as Host`
               : ''
-          }.`,
+          }${followOn}.`,
           {
             description: `Add ${lines.length === missing.length ? '' : 'the inherited headers plus '}${missing.map((m) => `"${m.line}"`).join(', ')} in the location${inherited.length ? ' (a location that sets any proxy_set_header no longer inherits those of server/http, so they are repeated)' : ''}.`,
             ...(edit ? { edits: [edit] } : {}),
           },
           {
             ...(view.proxy ? { service: view.proxy.name } : {}),
-            related: [{ pos: posOf(pl.location), message: 'the location' }],
+            related: [
+              { pos: posOf(pl.location), message: 'the location' },
+              ...(unread ? [{ pos: posOf(unread.d), message: 'the include that cannot be read' }] : []),
+            ],
+            ...(unread ? { severity: 'note' as const } : {}),
           },
         ),
       );

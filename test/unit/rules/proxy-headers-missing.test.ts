@@ -162,3 +162,20 @@ test('LibreSpeed is named only when the location reaches LibreSpeed', async () =
   assert.doesNotMatch(f.message, /LibreSpeed/);
   assert.match(f.message, /"app" then sees the proxy's address/);
 });
+
+test('behind a missing include that may set them, the finding follows from it: a note that says so', async () => {
+  const conf =
+    'server {\n    listen 80;\n    location / {\n        include /etc/nginx/snippets/proxy.conf;\n        proxy_pass http://app:8080;\n    }\n}\n';
+  const [f, ...rest] = await ruleFindings(RULE, project(conf));
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.severity, 'note');
+  assert.match(
+    f.message,
+    /the include at \/etc\/nginx\/conf\.d\/default\.conf:4 cannot be read \(nginx-include-missing\)/,
+  );
+  assert.deepEqual(
+    f.related?.map((r) => r.pos.line),
+    [3, 4],
+  );
+});
