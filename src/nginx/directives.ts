@@ -1,4 +1,5 @@
 import type { NginxDirective } from './ast.js';
+import { existsIn, legacyForm, type NginxVersion } from './versions.js';
 
 /**
  * The directive table of nginx OSS 1.29 (the official image's nginx, its bundled modules and the
@@ -767,12 +768,20 @@ function acceptsArgs(form: DirectiveForm, args: readonly string[]): boolean {
 /**
  * What `nginx -t` would say about one directive in a context, in its words: an unknown directive, a
  * directive that is not allowed here, a block/simple mismatch, a wrong argument count or a bad flag.
- * Data blocks (map, types …) and unknown blocks are not checked.
+ * Data blocks (map, types …) and unknown blocks are not checked. With a `version`, a directive that
+ * version does not have is left to versions.ts's `versionProblems` (which says why), and one it still
+ * has (`ssl`) is checked in its old form.
  */
-export function checkDirective(d: NginxDirective, context: NginxContext): DirectiveProblem[] {
+export function checkDirective(
+  d: NginxDirective,
+  context: NginxContext,
+  version?: NginxVersion,
+): DirectiveProblem[] {
   const letter = CONTEXT_LETTER[context];
   if (letter === undefined) return [];
-  const forms = FORMS.get(d.directive);
+  if (version && !existsIn(d.directive, version)) return [];
+  const legacy = version ? legacyForm(d.directive, version) : undefined;
+  const forms = legacy ? legacy.split('|').map(parseForm) : FORMS.get(d.directive);
   if (!forms) return [{ kind: 'unknown', message: `unknown directive "${d.directive}"` }];
   const form = forms.find((f) => f.contexts.includes(letter));
   if (!form) return [{ kind: 'context', message: `"${d.directive}" directive is not allowed here` }];

@@ -9,8 +9,11 @@ import type { ContainerFile } from '../nginx/container-fs.js';
 import { loadNginxConfig, walk } from '../nginx/includes.js';
 import { CONF_D, isUnderNginxPrefix, NGINX_MAIN } from '../nginx/paths.js';
 import { renderTemplateMapped, TEMPLATE_DIR, templateOutputPath } from '../nginx/templates.js';
+import { formatVersion, LATEST_NGINX, versionOfTag } from '../nginx/versions.js';
 import { readServiceBuild, type ServiceBuild } from './dockerfile.js';
+import { parseImageRef } from './images.js';
 import { isContainerLoopback } from './loopback.js';
+import { mountNeeds } from './mount-needs.js';
 import { MountedContainerFs } from './mounted-fs.js';
 import { effectiveNetworks, makeResolver } from './resolve.js';
 import { collectUpstreamRefs } from './upstreams.js';
@@ -299,6 +302,31 @@ function resolveTargets(
   return targets;
 }
 
+/** The proxy's nginx version from its image tag, or the newest known when the tag pins none. */
+function nginxVersionOf(proxy: ComposeService | undefined): ProjectView['nginxVersion'] {
+  const image = proxy?.image?.value;
+  const tag = image ? parseImageRef(image).tag : undefined;
+  const version = versionOfTag(tag);
+  if (version)
+    return {
+      version,
+      pinned: true,
+      guessed: false,
+      label: `nginx ${formatVersion(version)} (from ${image})`,
+    };
+  const latest = `nginx ${formatVersion(LATEST_NGINX)}`;
+  return {
+    version: LATEST_NGINX,
+    pinned: false,
+    // No tag, `latest`, `mainline`, `alpine`…: the official image's newest; any other tag: a guess.
+    guessed:
+      tag !== undefined && !/^(latest|mainline|alpine|alpine-slim|bookworm|perl|alpine-perl)$/.test(tag),
+    label: image
+      ? `${latest}, the newest stackgate knows (${image} pins no version)`
+      : `${latest}, the newest stackgate knows (the proxy's image pins no version)`,
+  };
+}
+
 /** Joins the compose model and the nginx configuration once; every rule reads the result. */
 export function buildProjectView(input: ViewInput): ProjectView {
   const { compose, cwd } = input;
@@ -314,6 +342,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   const unmountedConfigs: ProjectView['unmountedConfigs'] = [];
   let containerFs: MountedContainerFs | undefined;
   let nginx: NginxConfig | undefined;
+  let imageFiles: ReadonlyMap<string, string> = new Map();
 
   if (proxy) {
     const builtin = hasOfficialLayout(proxy, proxyBuild) ? builtinFiles : new Map<string, string>();
@@ -326,6 +355,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
       const where = boundary.locate(m.hostPath);
       if (where.kind === 'outside') boundary.noteOutside(m.pos, 'bind mount source', where);
     }
+    imageFiles = builtin;
     const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary, copied);
     const rendered = builtin.size ? renderTemplates(base, env) : new Map<string, ContainerFile>();
     const mountsConfig =
@@ -401,5 +431,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     resolve,
     isLoopback: isContainerLoopback,
     peers,
+    mountNeed: mountNeeds(proxy, nginx, directives, imageFiles),
+    nginxVersion: nginxVersionOf(proxy),
   };
 }

@@ -10,6 +10,8 @@ interface BindView {
   target: string;
   hostPath: string;
   pos: SourcePos;
+  /** Short syntax: compose creates the missing source as an empty directory (create_host_path). */
+  createsHostPath: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export class MountedContainerFs implements ContainerFs {
         target: path.posix.normalize(m.target).replace(/\/$/, '') || '/',
         hostPath: m.hostPath!,
         pos: m.pos,
+        createsHostPath: m.short === true,
       }))
       .sort((a, b) => b.target.length - a.target.length);
   }
@@ -111,6 +114,17 @@ export class MountedContainerFs implements ContainerFs {
     if (copied !== undefined) return { kind: 'host', containerPath: p, hostPath: copied };
     const text = this.builtin.get(p);
     return text === undefined ? undefined : { kind: 'builtin', containerPath: p, text, label: imageLabel(p) };
+  }
+
+  /**
+   * Whether nginx will find a directory at this path once compose has run: one is there now, or a
+   * short-syntax bind mount targets exactly this path and compose creates its missing source as a directory.
+   */
+  directoryAtStart(containerPath: string): boolean {
+    const p = path.posix.normalize(containerPath).replace(/\/$/, '') || '/';
+    if (this.isDirectory(p)) return true;
+    const b = this.bindOf(p);
+    return b !== undefined && b.target === p && b.createsHostPath && this.kindOf(p) === undefined;
   }
 
   isDirectory(containerPath: string): boolean {

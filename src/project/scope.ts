@@ -79,3 +79,19 @@ export function editableText(view: ProjectView, hostFile: string): string | unde
   const f = view.index.filesByHost.get(hostFile);
   return f && !f.builtin && !f.file.endsWith('.template') ? f.text : undefined;
 }
+
+/**
+ * Includes nginx cannot read (missing or refused files) placed directly in one of these blocks or at
+ * the top level: settings they would bring in are unknown, so a rule that finds a setting missing there
+ * follows from that include's error and must say so.
+ */
+export function unreadIncludesIn(view: ProjectView, chain: readonly NginxDirective[]): PlacedDirective[] {
+  const failed = new Set(
+    (view.nginx?.includeProblems ?? [])
+      .filter((p) => p.kind === 'missing' || p.kind === 'unreadable')
+      .map((p) => p.directive),
+  );
+  if (failed.size === 0) return [];
+  const levels = new Set<NginxDirective | undefined>([undefined, ...chain]);
+  return directivesNamed(view, 'include').filter((p) => failed.has(p.d) && levels.has(p.parents.at(-1)));
+}

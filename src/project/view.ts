@@ -1,7 +1,8 @@
-import type { ComposeModel, ComposeService } from '../compose/model.js';
+import type { ComposeModel, ComposeService, Mount } from '../compose/model.js';
 import type { ProjectFiles } from '../core/project-files.js';
 import type { SourcePos } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
+import type { NginxVersion } from '../nginx/versions.js';
 import type { ServiceBuild } from './dockerfile.js';
 import type { MountedContainerFs } from './mounted-fs.js';
 
@@ -80,6 +81,12 @@ export interface ListenSpec {
   implicit: boolean;
 }
 
+/**
+ * Why a bind mount's target is, or must be, a file, or feeds the proxy's nginx config (a missing source,
+ * which compose creates as an empty directory, then breaks the service); undefined when a directory is fine.
+ */
+export type MountNeed = (service: ComposeService, mount: Mount) => string | undefined;
+
 export interface ProjectView {
   cwd: string;
   compose: ComposeModel;
@@ -116,4 +123,11 @@ export interface ProjectView {
   resolve(host: string): Resolution;
   /** Active services that share at least one network with the proxy. */
   peers: ComposeService[];
+  mountNeed: MountNeed;
+  /**
+   * The nginx version the proxy runs, from its image tag (`nginx:1.26-alpine` → 1.26.0); the newest the
+   * directive table knows when the tag pins none (`pinned: false`, and findings say so). `guessed`: the
+   * tag names no version and is not one of nginx's latest aliases (`stable`, a custom image's `test`).
+   */
+  nginxVersion: { version: NginxVersion; pinned: boolean; guessed: boolean; label: string };
 }

@@ -16,19 +16,30 @@ export const backendPortPublished: Rule = {
       if (!backends.has(t.service)) backends.set(t.service, `${t.ref.host}:${t.ref.effectivePort}`);
     for (const [service, via] of backends) {
       if (!service.active || service.networkMode.kind === 'host') continue;
-      for (const m of service.ports) {
-        if (m.hostIp !== undefined && isLoopbackAddress(m.hostIp)) continue;
-        const host = m.published === undefined ? 'a random host port' : `host port ${m.published}`;
-        out.push(
-          finding(
-            backendPortPublished,
-            m.pos,
-            `"${service.name}" sits behind "${proxy.name}" (nginx reaches it as ${via}) but also publishes container port ${m.target} on ${host}: clients can bypass nginx and its TLS, headers and limits, and Docker's published ports skip host firewalls such as UFW`,
-            `Remove this ports entry (nginx reaches "${service.name}" over the compose network), or bind it to loopback for debugging: "127.0.0.1:${m.published ?? m.target}:${m.target}".`,
-            { service: service.name },
-          ),
-        );
-      }
+      const open = service.ports.filter((m) => !(m.hostIp !== undefined && isLoopbackAddress(m.hostIp)));
+      const [first, ...more] = open;
+      if (!first) continue;
+      // One finding per service: the ports are one decision (the service should not publish at all).
+      const shown = open.map((m) =>
+        m.published === undefined
+          ? `${m.target} (on a random host port)`
+          : `${m.target} on host port ${m.published}`,
+      );
+      const loopback = open.map((m) => `"127.0.0.1:${m.published ?? m.target}:${m.target}"`);
+      out.push(
+        finding(
+          backendPortPublished,
+          first.pos,
+          `"${service.name}" sits behind "${proxy.name}" (nginx reaches it as ${via}) but also publishes container port${open.length > 1 ? 's' : ''} ${shown.join(', ')}: clients can bypass nginx and its TLS, headers and limits, and Docker's published ports skip host firewalls such as UFW`,
+          `Remove ${open.length > 1 ? 'these ports entries' : 'this ports entry'} (nginx reaches "${service.name}" over the compose network), or bind ${open.length > 1 ? 'them' : 'it'} to loopback for debugging: ${loopback.join(', ')}.`,
+          {
+            service: service.name,
+            ...(more.length
+              ? { related: more.map((m) => ({ pos: m.pos, message: `also published: ${m.target}` })) }
+              : {}),
+          },
+        ),
+      );
     }
     return out;
   },

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../core/finding.js';
+import type { Finding, Severity } from '../core/finding.js';
 import { finding, type Rule } from './rule.js';
 
 export const bindMountSourceMissing: Rule = {
@@ -17,16 +17,33 @@ export const bindMountSourceMissing: Rule = {
         const rel = path.relative(projectDir, m.hostPath);
         const inProject = !rel.startsWith('..') && !path.isAbsolute(rel);
         const shown = m.source ?? m.hostPath;
-        const message = m.short
-          ? `bind source "${shown}" does not exist: docker compose creates an empty directory at ${m.hostPath} and mounts it at ${m.target}, so "${service.name}" sees a directory where it expects ${/\.[a-z0-9]+$/i.test(m.target) ? 'a file (and fails with "not a directory" if the image has a file there)' : 'your files'}`
-          : `bind source "${shown}" does not exist: docker compose up fails with "invalid mount config for type \\"bind\\": bind source path does not exist: ${m.hostPath}"`;
+        const created = `./${rel.split(path.sep).join('/')}`;
+        // Short syntax: compose creates the source as an empty directory. That breaks the service only
+        // where a file is expected or nginx's config comes from; runtime data folders are meant to be created.
+        const needsFile = m.short ? view.mountNeed(service, m) : 'compose refuses the mount';
+        let message: string;
+        let severity: Severity;
+        if (!m.short) {
+          message = `bind source "${shown}" does not exist: docker compose up fails with "invalid mount config for type \\"bind\\": bind source path does not exist: ${m.hostPath}"`;
+          severity = 'error';
+        } else if (needsFile) {
+          message = `bind source "${shown}" does not exist: docker compose creates an empty directory at ${m.hostPath} and mounts it at ${m.target}, but "${service.name}" needs ${needsFile.startsWith('nginx reads') || needsFile.endsWith('configuration') ? 'what is there' : 'a file there'} (${needsFile}); it fails, with "not a directory" when the image has a file there`;
+          severity = 'error';
+        } else {
+          message = `bind source "${shown}" does not exist: docker compose creates it as an empty directory on the first up and mounts it at ${m.target}; fine for a data or log folder, but if "${service.name}" expects files there, they are missing`;
+          severity = 'note';
+        }
+        // Outside the project the source may exist on the deployment host: one level lower, saying so.
+        if (!inProject && severity !== 'note') severity = 'warning';
         out.push(
           finding(
             bindMountSourceMissing,
             m.pos,
             inProject ? message : `${message} (checked on this machine; it may exist on the deployment host)`,
-            `Create ${inProject ? `./${rel.split(path.sep).join('/')}` : m.hostPath} before starting, or correct the source path${m.short ? '; a file mount of a missing file is never what you want' : ''}.`,
-            { service: service.name, ...(inProject ? {} : { severity: 'warning' as const }) },
+            severity === 'note'
+              ? `Nothing to do if ${m.target} is a data folder (add ${inProject ? created : m.hostPath} to .gitignore, or create it with a .gitkeep); otherwise correct the source path.`
+              : `Create ${inProject ? created : m.hostPath} before starting, or correct the source path${m.short ? '; a file mount of a missing file is never what you want' : ''}.`,
+            { service: service.name, ...(severity !== 'error' ? { severity } : {}) },
           ),
         );
       }

@@ -1,7 +1,10 @@
+import type { Finding } from '../core/finding.js';
+import type { NginxDirective } from '../nginx/ast.js';
 import { checkDirective, contextOf, directiveForms, isKnownDirective } from '../nginx/directives.js';
-import { argPosOf, nginxPathOf, posOf } from '../project/scope.js';
+import { versionProblems } from '../nginx/versions.js';
+import { argPosOf, nginxPathOf, nginxPathOfFile, posOf } from '../project/scope.js';
 import { PASS_DIRECTIVE_NAMES, parseAddress } from '../project/upstreams.js';
-import type { PlacedDirective } from '../project/view.js';
+import type { PlacedDirective, ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
 const CONTEXT_NAMES: Record<string, string> = {
@@ -86,12 +89,82 @@ function upstreamWithPort(
   };
 }
 
+/** How to write a directive so that the proxy's nginx accepts it. */
+function versionFix(p: PlacedDirective, message: string): string {
+  const name = p.d.directive;
+  if (name === 'ssl') return 'Delete "ssl on;" and add "ssl" to the listen directive: listen 443 ssl;';
+  if (name === 'http2')
+    return 'On nginx before 1.25.1, write "listen 443 ssl http2;" instead, or use an nginx image of 1.25.1 or later.';
+  if (message.includes('"listen ... http2"'))
+    return 'Drop "http2" from the listen line and add "http2 on;" to the server block.';
+  if (message.includes('obsolete'))
+    return `Delete "${name}": nginx ignores it (HTTP/2 server push was removed in 1.25.1).`;
+  if (message.includes('"resolve"') || name.startsWith('resolver'))
+    return 'Use an nginx image of 1.27.3 or later (open-source nginx gained "resolve" in upstream servers then), or resolve through a variable in proxy_pass with a resolver in http or server.';
+  return `Use an nginx image that has it (see https://nginx.org/r/${name}), or remove it.`;
+}
+
+/** Whether nginx accepts the directive at the main level (user, worker_processes, events, http …). */
+function mainLevel(name: string): boolean {
+  return (directiveForms(name) ?? []).some((f) => f.contexts.includes('M'));
+}
+
+/**
+ * Follow-on errors: a file written for the main level (a full nginx.conf) but included inside another
+ * block. nginx stops at its first [emerg], so that finding stays as nginx prints it and the sibling
+ * main-level directives of the same file, which fail for the same reason, are folded into it.
+ */
+function foldMisplacedMainConfig(view: ProjectView, found: { p: PlacedDirective; f: Finding }[]): Finding[] {
+  const groups = new Map<string, { p: PlacedDirective; f: Finding }[]>();
+  const out: Finding[] = [];
+  for (const item of found) {
+    const parent = item.p.parents.at(-1);
+    const misplacedMain =
+      parent !== undefined &&
+      item.f.message.includes('directive is not allowed here') &&
+      mainLevel(item.p.d.directive);
+    if (!misplacedMain) {
+      out.push(item.f);
+      continue;
+    }
+    const key = `${item.p.file.file}\0${parent.file}:${parent.start}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else {
+      groups.set(key, [item]);
+      out.push(item.f);
+    }
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [first, ...rest] = group as [
+      { p: PlacedDirective; f: Finding },
+      ...{ p: PlacedDirective; f: Finding }[],
+    ];
+    const parent = first.p.parents.at(-1) as NginxDirective;
+    const names = group.map((g) => g.p.d.directive);
+    first.f.message += `. The file is written for nginx's main level (${names.join(', ')}): it is included inside the ${parent.directive} block of ${nginxPathOfFile(view, parent.file)}:${parent.line}, so ${rest.length} more of its directives fail the same way once this one is fixed (folded into this finding)`;
+    first.f.fix = {
+      description: `${nginxPathOf(first.p)} looks like a full nginx.conf: mount it at /etc/nginx/nginx.conf instead, or keep only its server blocks (and what belongs in http) in this file.`,
+    };
+    first.f.related = [
+      ...(first.f.related ?? []),
+      ...rest.map((g) => ({
+        pos: posOf(g.p.d),
+        message: `"${g.p.d.directive}" is not allowed here either (same cause)`,
+      })),
+    ];
+  }
+  return out;
+}
+
 export const nginxDirective: Rule = {
   id: 'nginx-directive',
   severity: 'error',
   title: 'Unknown nginx directive, directive in the wrong context, or wrong argument count',
   check(view) {
     const out = [];
+    const tableProblems: { p: PlacedDirective; f: Finding }[] = [];
     // Upstream blocks defined so far, in nginx's reading order.
     const upstreams = new Set<string>();
     for (const p of view.directives) {
@@ -108,18 +181,41 @@ export const nginxDirective: Rule = {
           ),
         );
       }
-      for (const problem of checkDirective(p.d, contextOf(p.parents))) {
+      const context = contextOf(p.parents);
+      const { version, pinned, guessed, label } = view.nginxVersion;
+      for (const problem of versionProblems(p.d, context, version)) {
+        const at = `${nginxPathOf(p)}:${p.d.line}`;
+        const judged = pinned ? label : `${label}; pin the image's version to be judged against yours`;
         out.push(
           finding(
+            nginxDirective,
+            problem.argIndex !== undefined ? argPosOf(p.d, problem.argIndex) : posOf(p.d),
+            problem.level === 'error'
+              ? `nginx would exit with: [emerg] ${problem.message} in ${at} (${problem.why}; judged against ${judged})`
+              : `nginx warns: [warn] ${problem.message} in ${at} (${problem.why}; judged against ${judged})`,
+            versionFix(p, problem.message),
+            {
+              ...(view.proxy ? { service: view.proxy.name } : {}),
+              // nginx starts with a warning; a version read from a tag that names none is a guess: one
+              // level lower (the severity policy).
+              ...(problem.level === 'warning' || guessed ? { severity: 'warning' as const } : {}),
+            },
+          ),
+        );
+      }
+      for (const problem of checkDirective(p.d, context, version)) {
+        tableProblems.push({
+          p,
+          f: finding(
             nginxDirective,
             posOf(p.d),
             `nginx would exit with: [emerg] ${problem.message} in ${nginxPathOf(p)}:${p.d.line}`,
             fixFor(p, problem.kind, problem.message),
             view.proxy ? { service: view.proxy.name } : {},
           ),
-        );
+        });
       }
     }
-    return out;
+    return [...out, ...foldMisplacedMainConfig(view, tableProblems)];
   },
 };

@@ -1,10 +1,13 @@
 // Shared by the rules that look at proxied locations (proxy-headers-missing, speedtest-proxy-tuning, …).
+
+import type { ComposeService } from '../compose/model.js';
 import type { TextEdit } from '../core/finding.js';
 import { addTo } from '../core/multimap.js';
 import { insertDirectives } from '../fix/nginx-edit.js';
 import type { NginxDirective } from '../nginx/ast.js';
-import { parseImageRef } from '../project/images.js';
+import { type NginxVersion, versionAtLeast } from '../nginx/versions.js';
 import { directivesNamed } from '../project/scope.js';
+import { parseAddress } from '../project/upstreams.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
 
 export interface ProxiedLocation {
@@ -14,6 +17,28 @@ export interface ProxiedLocation {
   location: NginxDirective;
   /** Enclosing blocks from the top down to `location` (inclusive): the levels nginx inherits settings through. */
   chain: NginxDirective[];
+}
+
+/**
+ * The compose services each proxied location reaches, directly or through an `upstream` block; empty
+ * for variables and hosts outside the project.
+ */
+export function targetServices(view: ProjectView): (pl: ProxiedLocation) => ComposeService[] {
+  const byPass = new Map<PlacedDirective, ComposeService[]>();
+  const byUpstream = new Map<string, ComposeService[]>();
+  for (const { ref, service } of view.upstreamTargets) {
+    if (ref.kind === 'upstream-server') addTo(byUpstream, ref.upstreamName ?? '', service);
+    else addTo(byPass, ref.directive, service);
+  }
+  return (pl) => {
+    const arg = pl.pass.d.args[0] ?? '';
+    const addr = arg.includes('$') ? undefined : parseAddress(arg, true);
+    return (
+      byPass.get(pl.pass) ??
+      (addr ? (byUpstream.get(addr.host) ?? byUpstream.get(addr.quoted)) : undefined) ??
+      []
+    );
+  };
 }
 
 /** Every `proxy_pass` inside an http `location` (directly or inside `if`/`limit_except`). */
@@ -47,22 +72,11 @@ export function directiveText(p: PlacedDirective): string {
 }
 
 /** `1.27.3` from `nginx:1.27.3-alpine`; undefined for `latest`, `mainline`, no tag or a digest. */
-export function proxyNginxVersion(view: ProjectView): [number, number, number] | undefined {
-  const image = view.proxy?.image?.value;
-  if (!image) return undefined;
-  const tag = parseImageRef(image).tag;
-  const m = tag ? /^(\d+)\.(\d+)(?:\.(\d+))?(?:-.*)?$/.exec(tag) : null;
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+export function proxyNginxVersion(view: ProjectView): NginxVersion | undefined {
+  return view.nginxVersion.pinned ? view.nginxVersion.version : undefined;
 }
 
-export function versionAtLeast(v: readonly number[], min: readonly number[]): boolean {
-  for (let i = 0; i < min.length; i++) {
-    const a = v[i] ?? 0;
-    const b = min[i] ?? 0;
-    if (a !== b) return a > b;
-  }
-  return true;
-}
+export { versionAtLeast };
 
 /** The `server` block a directive belongs to. */
 export function serverOf(p: PlacedDirective): NginxDirective | undefined {

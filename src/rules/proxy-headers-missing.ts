@@ -1,5 +1,6 @@
-import { argPosOf, effective, posOf } from '../project/scope.js';
-import { directiveText, insertAtLocation, proxiedLocations } from './proxied.js';
+import { isLibreSpeedImage } from '../project/images.js';
+import { argPosOf, effective, nginxPathOf, posOf, unreadIncludesIn } from '../project/scope.js';
+import { directiveText, insertAtLocation, proxiedLocations, targetServices } from './proxied.js';
 import { finding, type Rule } from './rule.js';
 
 /** The headers a backend needs to see the client rather than the proxy, with the usual values. */
@@ -16,6 +17,7 @@ export const proxyHeadersMissing: Rule = {
   fixable: true,
   check(view) {
     const out = [];
+    const targetOf = targetServices(view);
     for (const pl of proxiedLocations(view)) {
       const set = effective(view, pl.chain, 'proxy_set_header');
       const have = new Set(set.map((p) => (p.d.args[0] ?? '').toLowerCase()));
@@ -33,22 +35,38 @@ export const proxyHeadersMissing: Rule = {
       const from = inherited.length
         ? ` (it inherits ${set.length} proxy_set_header line(s) from ${inheritedLevel?.directive} at line ${set[0]!.d.line})`
         : '';
+      // Name the app only when it is the one behind this location.
+      const targets = targetOf(pl);
+      const who = targets.some((t) => isLibreSpeedImage(t.image?.value))
+        ? 'LibreSpeed then sees'
+        : targets.length
+          ? `"${targets[0]!.name}" then sees`
+          : 'the backend then sees';
+      // A missing include in scope may well set them: this follows from its error, one level lower.
+      const unread = unreadIncludesIn(view, pl.chain)[0];
+      const followOn = unread
+        ? `; but the include at ${nginxPathOf(unread)}:${unread.d.line} cannot be read (nginx-include-missing) and may set them, so this is only a note until it is fixed`
+        : '';
       out.push(
         finding(
           proxyHeadersMissing,
           argPosOf(pl.pass.d, 0),
-          `location "${pl.location.args.join(' ')}" proxies to ${target} without setting ${names}${from}: LibreSpeed and most apps then see the proxy's address instead of the client's${
+          `location "${pl.location.args.join(' ')}" proxies to ${target} without setting ${names}${from}: ${who} the proxy's address instead of the client's${
             missing.some((m) => m.name === 'Host')
               ? `, and nginx sends the upstream name ("${pl.pass.d.args[0]?.replace(/^[a-z]+:\/\//i, '').split('/')[0]}") as Host`
               : ''
-          }.`,
+          }${followOn}.`,
           {
             description: `Add ${lines.length === missing.length ? '' : 'the inherited headers plus '}${missing.map((m) => `"${m.line}"`).join(', ')} in the location${inherited.length ? ' (a location that sets any proxy_set_header no longer inherits those of server/http, so they are repeated)' : ''}.`,
             ...(edit ? { edits: [edit] } : {}),
           },
           {
             ...(view.proxy ? { service: view.proxy.name } : {}),
-            related: [{ pos: posOf(pl.location), message: 'the location' }],
+            related: [
+              { pos: posOf(pl.location), message: 'the location' },
+              ...(unread ? [{ pos: posOf(unread.d), message: 'the include that cannot be read' }] : []),
+            ],
+            ...(unread ? { severity: 'note' as const } : {}),
           },
         ),
       );

@@ -2,13 +2,13 @@ import type { ComposeService } from '../compose/model.js';
 import type { TextEdit } from '../core/finding.js';
 import { isLibreSpeedImage } from '../project/images.js';
 import { argPosOf, effective } from '../project/scope.js';
-import { parseAddress } from '../project/upstreams.js';
-import type { PlacedDirective, ProjectView } from '../project/view.js';
+import type { ProjectView } from '../project/view.js';
 import {
   insertAtLocation,
   type ProxiedLocation,
   proxiedLocations,
   proxyNginxVersion,
+  targetServices,
   versionAtLeast,
 } from './proxied.js';
 import { finding, type Rule } from './rule.js';
@@ -26,23 +26,10 @@ export function parseSize(text: string): number | undefined {
   return Number(m[1]) * unit;
 }
 
-/** The LibreSpeed service behind each proxy_pass, directly or through an `upstream` block. */
 /** The LibreSpeed service a proxied location reaches, directly or through an upstream block. */
 function libreSpeedTargets(view: ProjectView): (pl: ProxiedLocation) => ComposeService | undefined {
-  const byPass = new Map<PlacedDirective, ComposeService>();
-  const byUpstream = new Map<string, ComposeService>();
-  for (const { ref, service } of view.upstreamTargets) {
-    if (!isLibreSpeedImage(service.image?.value)) continue;
-    if (ref.kind === 'upstream-server') byUpstream.set(ref.upstreamName ?? '', service);
-    else byPass.set(ref.directive, service);
-  }
-  return (pl) => {
-    const arg = pl.pass.d.args[0] ?? '';
-    const addr = arg.includes('$') ? undefined : parseAddress(arg, true);
-    return (
-      byPass.get(pl.pass) ?? (addr ? (byUpstream.get(addr.host) ?? byUpstream.get(addr.quoted)) : undefined)
-    );
-  };
+  const targetOf = targetServices(view);
+  return (pl) => targetOf(pl).find((service) => isLibreSpeedImage(service.image?.value));
 }
 
 export const speedtestProxyTuning: Rule = {

@@ -2,7 +2,7 @@ import type { ComposeService } from '../compose/model.js';
 import type { Fix } from '../core/finding.js';
 import { addToServiceKey, fixWith } from '../fix/yaml-edit.js';
 import { effectiveNetworks } from '../project/resolve.js';
-import { nginxPathOf } from '../project/scope.js';
+import { nginxPathOf, posOf, unreadIncludesIn } from '../project/scope.js';
 import type { ProjectView, UpstreamRef } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
@@ -84,18 +84,26 @@ export const upstreamUnresolvable: Rule = {
       const res = view.resolve(ref.host);
       if (res.ok) continue;
       const where = `${nginxPathOf(ref.directive)}:${ref.directive.d.line}`;
+      // nginx stops at an include it cannot read first, and that file may define an upstream block of
+      // this name: the finding follows from that error, one level lower, saying so.
+      const unread = ref.kind === 'pass' ? unreadIncludesIn(view, ref.directive.parents)[0] : undefined;
+      const followOn = unread
+        ? ` (this follows from the include at ${nginxPathOf(unread)}:${unread.d.line}, which nginx cannot read and stops at first; it may define upstream "${ref.host}")`
+        : '';
+      const related = [
+        ...(res.candidate ? [{ pos: res.candidate.pos, message: `service "${res.candidate.name}"` }] : []),
+        ...(unread ? [{ pos: posOf(unread.d), message: 'the include that cannot be read' }] : []),
+      ];
       out.push(
         finding(
           upstreamUnresolvable,
           ref.pos,
-          `nginx will exit at start: [emerg] host not found in upstream "${ref.quoted}" in ${where}: ${res.why}`,
+          `nginx will exit at start: [emerg] host not found in upstream "${ref.quoted}" in ${where}: ${res.why}${followOn}`,
           fixFor(view, ref, res.candidate),
           {
             service: view.proxy.name,
-            ...(res.externalOnly ? { severity: 'warning' as const } : {}),
-            ...(res.candidate
-              ? { related: [{ pos: res.candidate.pos, message: `service "${res.candidate.name}"` }] }
-              : {}),
+            ...(res.externalOnly || unread ? { severity: 'warning' as const } : {}),
+            ...(related.length ? { related } : {}),
           },
         ),
       );

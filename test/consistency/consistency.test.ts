@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { requireImages } from '../platform/docker.js';
+import { BACKEND_IMAGE, NGINX_IMAGE, requireImages } from '../platform/docker.js';
 import {
   cleanUp,
   type Expectation,
@@ -40,7 +40,8 @@ async function predict(prepared: Awaited<ReturnType<typeof prepare>>, expectatio
 }
 
 describe('consistency: the static verdict matches real nginx in Docker', { concurrency: 2 }, () => {
-  before(() => requireImages());
+  // The version scenarios run bookworm's nginx 1.22 and trixie's 1.26 by their version tags.
+  before(() => requireImages([NGINX_IMAGE, BACKEND_IMAGE, 'stackgate/nginx:1.22', 'stackgate/nginx:1.26']));
 
   after(async () => {
     // A filtered run (--test-name-pattern) must not overwrite the corpus-wide figure.
@@ -92,6 +93,10 @@ describe('consistency: the static verdict matches real nginx in Docker', { concu
               `${name}: predicted ${verdict.nginx}, real nginx ${real.nginx}\n` +
                 `  nginx emerg: ${real.emerg ?? '(none)'}\n  load-fatal findings:\n${findings}`,
             );
+          }
+          if (verdict.falseErrors.length > 0) {
+            row.problem = `errors where the stack works: ${verdict.falseErrors.map((f) => f.rule).join(', ')}`;
+            assert.fail(`${name}: ${row.problem}\n${describeFindings(verdict.falseErrors)}`);
           }
           if (real.emerg !== undefined) {
             const why = emergNotExplained(real.emerg, verdict.fatal);

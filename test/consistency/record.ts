@@ -38,9 +38,11 @@ async function showStatic(name: string, expectation: Expectation): Promise<boole
     const problem =
       verdict.nginx !== expectation.nginx
         ? `predicted ${verdict.nginx}, nginx ${expectation.nginx}`
-        : expectation.emerg !== undefined
-          ? emergNotExplained(expectation.emerg, verdict.fatal)
-          : findingsNotAsExpected(expectation, verdict.findings).join('; ') || undefined;
+        : verdict.falseErrors.length > 0
+          ? `errors where the stack works: ${verdict.falseErrors.map((f) => f.rule).join(', ')}`
+          : expectation.emerg !== undefined
+            ? emergNotExplained(expectation.emerg, verdict.fatal)
+            : findingsNotAsExpected(expectation, verdict.findings).join('; ') || undefined;
     console.log(
       `${problem ? 'DIFF' : 'ok  '} ${name.padEnd(32)} ${verdict.nginx.padEnd(8)} ${problem ?? ''}`,
     );

@@ -21,6 +21,8 @@ export interface StaticVerdict {
   fatal: Finding[];
   /** Every finding, for the expectations on single rules. */
   findings: Finding[];
+  /** Error findings of the rules that expect.json's noErrorFrom says must stay quiet. */
+  falseErrors: Finding[];
 }
 
 /** The validator's prediction, from the in-process API on the same (prepared) files. */
@@ -38,9 +40,11 @@ export async function runStatic(
     ...(expectation.proxyService !== undefined ? { proxyService: expectation.proxyService } : {}),
   });
   const refused = findings.filter((f) => f.severity === 'error' && f.rule === 'compose-invalid');
-  if (refused.length) return { nginx: 'refused', fatal: refused, findings };
+  if (refused.length) return { nginx: 'refused', fatal: refused, findings, falseErrors: [] };
   const fatal = findings.filter((f) => f.severity === 'error' && LOAD_FATAL_RULES.has(f.rule));
-  return { nginx: fatal.length > 0 ? 'exited' : 'started', fatal, findings };
+  const quiet = new Set(expectation.noErrorFrom ?? []);
+  const falseErrors = findings.filter((f) => f.severity === 'error' && quiet.has(f.rule));
+  return { nginx: fatal.length > 0 ? 'exited' : 'started', fatal, findings, falseErrors };
 }
 
 const RANK = { none: 0, note: 1, warning: 2, error: 3 } as const;

@@ -165,6 +165,8 @@ start_dockerd
 "$here/build-images.sh" "$mirror"
 # Debian with openvpn, openssl, iproute2, iptables and curl, for the OpenVPN tunnel e2e test.
 "$here/build-openvpn-image.sh" "$mirror"
+# trixie's nginx 1.26 beside bookworm's 1.22, for the version-aware rules' scenarios.
+"$here/build-nginx-trixie.sh" "$mirror"
 # The LibreSpeed-protocol test double (no registry here serves LibreSpeed itself).
 "$here/build-librespeed-double.sh"
 write_images_env

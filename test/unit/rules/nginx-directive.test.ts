@@ -58,3 +58,72 @@ test('a port on a proxy_pass that names an upstream block is fatal, as nginx say
   );
   assert.match(found[0]!.fix.description, /proxy_pass http:\/\/app;/);
 });
+
+test("version-aware: judged against the proxy image's pinned nginx, the newest when unpinned, saying so", async () => {
+  const compose = (image: string) =>
+    `services:\n  nginx:\n    image: ${image}\n    volumes:\n      - ./default.conf:/etc/nginx/conf.d/default.conf:ro\n`;
+  const conf = 'server {\n    listen 80;\n    http2 on;\n    ssl on;\n}\n';
+  const at = async (image: string) =>
+    (await ruleFindings('nginx-directive', { 'compose.yaml': compose(image), 'default.conf': conf })).map(
+      (f) => [f.pos.line, f.severity, f.message],
+    );
+  const old = await at('nginx:1.22.1');
+  assert.equal(old.length, 2);
+  assert.deepEqual(old[0]!.slice(0, 2), [3, 'error']);
+  assert.match(
+    String(old[0]![2]),
+    /\[emerg\] unknown directive "http2" in .*:3 \("http2" exists from nginx 1\.25\.1; judged against nginx 1\.22\.1 \(from nginx:1\.22\.1\)\)/,
+  );
+  assert.deepEqual(old[1]!.slice(0, 2), [4, 'warning']);
+  assert.match(String(old[1]![2]), /\[warn\] the "ssl" directive is deprecated/);
+  const current = await at('nginx:1.27-alpine');
+  assert.deepEqual(
+    current.map((f) => f.slice(0, 2)),
+    [[4, 'error']],
+  );
+  assert.match(String(current[0]![2]), /unknown directive "ssl".*removed in nginx 1\.25\.1/);
+  const unpinned = await at('nginx');
+  assert.deepEqual(
+    unpinned.map((f) => f.slice(0, 2)),
+    [[4, 'error']],
+  );
+  assert.match(
+    String(unpinned[0]![2]),
+    /the newest stackgate knows \(nginx pins no version\); pin the image's version/,
+  );
+  // A tag that names no version and is no alias of the newest: a guess, one level lower.
+  const custom = await at('registry.example/nginx:prod');
+  assert.deepEqual(
+    custom.map((f) => f.slice(0, 2)),
+    [[4, 'warning']],
+  );
+});
+
+test('a full nginx.conf mounted as conf.d/default.conf: the first emerg as nginx prints it, the rest folded in', async () => {
+  const conf =
+    'user nginx;\nworker_processes auto;\npid /run/nginx.pid;\nevents {\n    worker_connections 1024;\n}\nhttp {\n    server {\n        listen 80;\n    }\n}\n';
+  const found = await ruleFindings(RULE, files(conf));
+  assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+  const [f] = found;
+  assert.equal(f!.pos.line, 1);
+  assert.match(
+    f!.message,
+    /^nginx would exit with: \[emerg\] "user" directive is not allowed here in \/etc\/nginx\/conf\.d\/default\.conf:1\. /,
+  );
+  assert.match(
+    f!.message,
+    /main level \(user, worker_processes, pid, events, http\): it is included inside the http block of \/etc\/nginx\/nginx\.conf:\d+, so 4 more/,
+  );
+  assert.deepEqual(
+    f!.related?.map((r) => r.pos.line),
+    [2, 3, 4, 7],
+  );
+  assert.match(f!.fix.description, /mount it at \/etc\/nginx\/nginx\.conf/);
+  // A single misplaced directive, and other kinds of problems, are not folded.
+  const two = await ruleFindings(
+    RULE,
+    files('user nginx;\nserver {\n    listen 80;\n    proxy_passs x;\n}\n'),
+  );
+  assert.equal(two.length, 2);
+  assert.doesNotMatch(two.map((x) => x.message).join('\n'), /folded/);
+});

@@ -146,3 +146,36 @@ test("the seed's own config: location / proxies to the upstream without client h
   );
   assert.match(findings[0]!.message, /http:\/\/speedtest/);
 });
+
+test('LibreSpeed is named only when the location reaches LibreSpeed', async () => {
+  const conf = 'server {\n    listen 80;\n    location / {\n        proxy_pass http://app:8080;\n    }\n}\n';
+  const [libre] = await ruleFindings(RULE, project(conf));
+  assert.ok(libre);
+  assert.match(libre.message, /LibreSpeed then sees the proxy's address/);
+  const django = proxyCompose(
+    '    ports:\n      - "80:80"',
+    '  app:\n    image: python:3.12-slim\n    command: gunicorn app.wsgi -b 0.0.0.0:8080\n    expose:\n      - "8080"',
+  );
+  const [f, ...rest] = await ruleFindings(RULE, { 'compose.yaml': django, 'default.conf': conf });
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.doesNotMatch(f.message, /LibreSpeed/);
+  assert.match(f.message, /"app" then sees the proxy's address/);
+});
+
+test('behind a missing include that may set them, the finding follows from it: a note that says so', async () => {
+  const conf =
+    'server {\n    listen 80;\n    location / {\n        include /etc/nginx/snippets/proxy.conf;\n        proxy_pass http://app:8080;\n    }\n}\n';
+  const [f, ...rest] = await ruleFindings(RULE, project(conf));
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.severity, 'note');
+  assert.match(
+    f.message,
+    /the include at \/etc\/nginx\/conf\.d\/default\.conf:4 cannot be read \(nginx-include-missing\)/,
+  );
+  assert.deepEqual(
+    f.related?.map((r) => r.pos.line),
+    [3, 4],
+  );
+});

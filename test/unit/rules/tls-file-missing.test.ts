@@ -60,3 +60,26 @@ test("the seed's certificate and key are mounted nowhere", async () => {
   );
   assert.match(found[0]!.message, /cannot load certificate "\/etc\/nginx\/cert\/fullchain\.crt"/);
 });
+
+test("a certificate path where compose would create a directory: nginx's PEM_read_bio wording", async () => {
+  const found = await ruleFindings(RULE, {
+    'compose.yaml': compose(
+      '      - ./cert/fullchain.crt:/etc/nginx/cert/fullchain.crt:ro\n      - ./cert/privkey.key:/etc/nginx/cert/privkey.key:ro\n',
+    ),
+    'default.conf': TLS,
+  });
+  assert.equal(found.length, 2);
+  const [cert, key] = found;
+  assert.match(
+    cert!.message,
+    /\[emerg\] cannot load certificate "\/etc\/nginx\/cert\/fullchain\.crt": PEM_read_bio_X509_AUX\(\) failed \(SSL: error:0480006C:PEM routines::no start line:Expecting: TRUSTED CERTIFICATE\)/,
+  );
+  assert.match(cert!.message, /is a directory/);
+  assert.match(key!.message, /PEM_read_bio_PrivateKey\(\) failed/);
+  // A missing source under a mounted folder is a missing file, not a directory.
+  const [inFolder] = await ruleFindings(RULE, {
+    'compose.yaml': compose('      - ./cert:/etc/nginx/cert:ro\n'),
+    'default.conf': TLS,
+  });
+  assert.match(inFolder!.message, /BIO_new_file\(\) failed/);
+});

@@ -130,3 +130,25 @@ networks:
     [],
   );
 });
+
+test('after an include nginx cannot read, an unknown proxy_pass host follows from it: a warning that says so', async () => {
+  const conf =
+    'include /etc/nginx/upstreams/app.conf;\nserver {\n    listen 80;\n    location / {\n        proxy_pass http://app;\n    }\n}\n';
+  const compose = proxyCompose('', '  backend:\n    image: nginx:1.27');
+  const [f, ...rest] = await ruleFindings(RULE, { 'compose.yaml': compose, 'default.conf': conf });
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /host not found in upstream "app"/);
+  assert.match(
+    f.message,
+    /follows from the include at \/etc\/nginx\/conf\.d\/default\.conf:1, which nginx cannot read/,
+  );
+  assert.ok(f.related?.some((r) => r.pos.line === 1));
+  // Without the include it stays an error.
+  const [plain] = await ruleFindings(RULE, {
+    'compose.yaml': compose,
+    'default.conf': conf.split('\n').slice(1).join('\n'),
+  });
+  assert.equal(plain?.severity, 'error');
+});
