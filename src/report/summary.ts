@@ -25,6 +25,18 @@ export function relativeFile(file: string, cwd: string): string {
   return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }
 
+/** One project's findings in a multi-project run; `cwd` is the project directory. */
+export interface ProjectFindings {
+  cwd: string;
+  findings: readonly Finding[];
+  sources?: ReadonlyMap<string, string>;
+}
+
+/** A project directory as reports name it: relative to `base`, forward slashes, `.` for base itself. */
+export function projectPath(dir: string, base: string): string {
+  return (path.relative(base, dir) || '.').split(path.sep).join('/');
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
