@@ -3,7 +3,6 @@ import { isUserError, UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
 import { ProjectFiles } from '../../core/project-files.js';
 import { verbatimBlock } from '../../core/untrusted-text.js';
-import { diffFixes, fixNotes, planFixes, writeFixes } from '../../fix/apply.js';
 import { renderGithub } from '../../report/github.js';
 import { renderJson, renderJsonProjects } from '../../report/json.js';
 import { renderSarif, renderSarifProjects } from '../../report/sarif.js';
@@ -198,8 +197,11 @@ async function validateOne(
   const { values, format, failOn } = parsed;
   const options = optionsFor(parsed, cwd, io);
   let { findings, sources } = await validate(options);
+  // The fixer (and its diff library) loads only when asked for: it is not part of a plain run's start-up.
+  const fixer = values.fix || values['fix-dry-run'] ? await import('../../fix/apply.js') : undefined;
 
-  if (values['fix-dry-run']) {
+  if (fixer && values['fix-dry-run']) {
+    const { diffFixes, fixNotes, planFixes } = fixer;
     const plan = planFixes(findings, cwd);
     // A diff must stay byte-exact, and its context lines are the project's own text.
     io.stdout(verbatimBlock(diffFixes(plan), io.env));
@@ -209,7 +211,8 @@ async function validateOne(
     );
     return exitCodeFor(findings, failOn);
   }
-  if (values.fix) {
+  if (fixer && values.fix) {
+    const { fixNotes, planFixes, writeFixes } = fixer;
     const plan = planFixes(findings, cwd);
     io.stderr(fixNotes(plan, findings));
     // All or nothing: a refused target is an InputError (exit 2) before any file is written.
