@@ -1,5 +1,5 @@
 // bench/multi: many small projects in one `validate` process against one process per project (issue 8).
-// Run with `node lib/bench/multi.js [PROJECTS]` after `make build`; numbers go to docs/benchmarks.md.
+// Run with `node lib/bench/multi.js [PROJECTS] [ROUNDS]` after `make build`; numbers go to docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ const cli = path.join(repo, 'dist/cli/index.js');
 if (!existsSync(cli)) throw new Error('dist/cli/index.js missing: run make build');
 
 const count = Number(process.argv[2] ?? 120);
-const rounds = 3;
+const rounds = Number(process.argv[3] ?? 3);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -8,7 +8,7 @@ import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.j
 import { toAnnotation } from '../report/annotations.js';
 import { renderMarkdown, renderMarkdownProjects } from '../report/markdown.js';
 import { renderSarif, renderSarifProjects } from '../report/sarif.js';
-import { type ProjectFindings, projectPath, summarize } from '../report/summary.js';
+import { annotationBase, type ProjectFindings, projectPath, summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
 import { readConfigSeverities, validate } from '../validate.js';
 import { getChoice, getList, getOptional } from './inputs.js';
@@ -55,7 +55,7 @@ export async function runValidateAction(): Promise<void> {
       projects.push({ cwd, findings });
     }
     const findings = projects.flatMap((p) => p.findings);
-    for (const f of findings) annotate(f, workspace);
+    for (const p of projects) for (const f of p.findings) annotate(f, annotationBase(p.cwd, workspace));
     const sarifPath = getOptional('sarif-file');
     if (sarifPath) {
       const sarif =

@@ -37,6 +37,15 @@ export function projectPath(dir: string, base: string): string {
   return (path.relative(base, dir) || '.').split(path.sep).join('/');
 }
 
+/**
+ * The directory annotations name a project's files from: the workspace (GitHub maps `file=` onto the
+ * checkout), or the project itself when it lies outside the workspace (no `../` paths).
+ */
+export function annotationBase(projectDir: string, workspace: string): string {
+  const rel = path.relative(workspace, projectDir);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? projectDir : workspace;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -6,7 +6,7 @@ import { verbatimBlock } from '../../core/untrusted-text.js';
 import { renderGithub } from '../../report/github.js';
 import { renderJson, renderJsonProjects } from '../../report/json.js';
 import { renderSarif, renderSarifProjects } from '../../report/sarif.js';
-import { type ProjectFindings, projectPath } from '../../report/summary.js';
+import { annotationBase, type ProjectFindings, projectPath } from '../../report/summary.js';
 import { renderText, renderTextProjects } from '../../report/text.js';
 import { RULES } from '../../rules/index.js';
 import { checkSeverities, readConfigSeverities, type ValidateOptions, validate } from '../../validate.js';
@@ -127,10 +127,7 @@ function renderProjects(
     case 'sarif':
       return renderSarifProjects(projects, RULES, base);
     case 'github':
-      return renderGithub(
-        projects.flatMap((p) => p.findings),
-        workspace,
-      );
+      return projects.map((p) => renderGithub(p.findings, annotationBase(p.cwd, workspace))).join('');
     default:
       return renderTextProjects(projects, base);
   }
@@ -222,6 +219,6 @@ async function validateOne(
     );
     ({ findings, sources } = await validate(options));
   }
-  io.stdout(render(format, findings, format === 'github' ? workspace : cwd, sources));
+  io.stdout(render(format, findings, format === 'github' ? annotationBase(cwd, workspace) : cwd, sources));
   return exitCodeFor(findings, failOn);
 }
