@@ -197,10 +197,88 @@ async function versusDocker(): Promise<string> {
   }
 }
 
+/**
+ * Cold start (issue 10): `validate` on examples/speedtest in a fresh process against `docker compose
+ * config -q` on the same files, interleaved round by round so machine noise hits every variant alike.
+ * Variants: the CLI as shipped (compile cache on, warmed by the first round), the CLI with Node's
+ * compile cache off, the node24 validate sub-action's entry with the runner's env/file protocol, and
+ * `node -e 0` (the floor no Node program can beat).
+ */
+function coldStart(rounds: number) {
+  const dir = path.join(repo, 'examples/speedtest');
+  const scratch = mkdtempSync(path.join(tmpdir(), 'sg-bench-cold-'));
+  const actionEntry = path.join(repo, 'dist/validate/index.js');
+  const output = path.join(scratch, 'output');
+  const summary = path.join(scratch, 'summary');
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+  const variants: Record<string, () => ReturnType<typeof spawnSync>> = {
+    composeConfigQ: () => spawnSync('docker', ['compose', 'config', '-q'], { cwd: dir, stdio: 'ignore' }),
+    cli: () =>
+      spawnSync(process.execPath, [cli, 'validate', '--fail-on', 'never'], {
+        cwd: dir,
+        env: base,
+        stdio: 'ignore',
+      }),
+    cliNoCompileCache: () =>
+      spawnSync(process.execPath, [cli, 'validate', '--fail-on', 'never'], {
+        cwd: dir,
+        env: { ...base, NODE_DISABLE_COMPILE_CACHE: '1' },
+        stdio: 'ignore',
+      }),
+    action: () => {
+      writeFileSync(output, '');
+      writeFileSync(summary, '');
+      return spawnSync(process.execPath, [actionEntry], {
+        cwd: dir,
+        env: {
+          ...base,
+          GITHUB_OUTPUT: output,
+          GITHUB_STEP_SUMMARY: summary,
+          'INPUT_WORKING-DIRECTORY': dir,
+          'INPUT_FAIL-ON': 'never',
+        },
+        stdio: 'ignore',
+      });
+    },
+    nodeEmpty: () => spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' }),
+  };
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  try {
+    for (const run of Object.values(variants)) run(); // warm the file cache and the compile cache
+    for (let i = 0; i < rounds; i++) {
+      for (const [name, run] of Object.entries(variants)) {
+        const t = performance.now();
+        const r = run();
+        times[name]!.push(performance.now() - t);
+        if (r.status !== 0) throw new Error(`${name}: exit ${r.status}`);
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v))]));
+  const compose = ms.composeConfigQ!;
+  return {
+    rounds,
+    medianMs: ms,
+    cliVsCompose: +(ms.cli! / compose).toFixed(2),
+    cliNoCompileCacheVsCompose: +(ms.cliNoCompileCache! / compose).toFixed(2),
+    actionVsCompose: +(ms.action! / compose).toFixed(2),
+    target: 0.6,
+  };
+}
+
 const results: Record<string, unknown> = {
   machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`,
   date: new Date().toISOString().slice(0, 10),
 };
+if (process.argv[2] === 'cold') {
+  // `node lib/bench/validate.js cold [ROUNDS]`: the cold-start comparison alone.
+  results.coldStart = coldStart(Number(process.argv[3] ?? 15));
+  console.log(JSON.stringify(results, null, 2));
+  process.exit(0);
+}
+results.coldStart = coldStart(15);
 results.seedWarmMs = await warmSeed();
 results.cliCold = existsSync(cli) ? coldCli() : 'dist/cli/index.js missing: run make build';
 results.synthetic = Object.fromEntries([1, 2, 4].map((f) => [`${f}x`, synthetic(f)]));

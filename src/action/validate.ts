@@ -6,9 +6,9 @@ import { errorMessage, isUserError, stackFrames } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
 import { toAnnotation } from '../report/annotations.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { renderSarif } from '../report/sarif.js';
-import { summarize } from '../report/summary.js';
+import { renderMarkdown, renderMarkdownProjects } from '../report/markdown.js';
+import { renderSarif, renderSarifProjects } from '../report/sarif.js';
+import { annotationBase, type ProjectFindings, projectPath, summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
 import { readConfigSeverities, validate } from '../validate.js';
 import { getChoice, getList, getOptional } from './inputs.js';
@@ -19,36 +19,61 @@ function annotate(f: Finding, cwd: string): void {
   emit(message, properties);
 }
 
-/** The validate sub-action: findings as annotations, a job summary, an optional SARIF file, outputs. */
+/**
+ * The validate sub-action: findings as annotations, a job summary, an optional SARIF file, outputs.
+ * `projects` (one directory per line, relative to `working-directory`) validates several projects in
+ * one step, each in its own root boundary; outputs and fail-on count them all.
+ */
 export async function runValidateAction(): Promise<void> {
   try {
-    const cwd = path.resolve(getOptional('working-directory') ?? '.');
+    const base = path.resolve(getOptional('working-directory') ?? '.');
+    // The runner starts the step in the checkout: annotations name files from there.
+    const workspace = path.resolve(process.env.GITHUB_WORKSPACE || '.');
+    const listed = getList('projects');
+    const dirs = [...new Set((listed.length ? listed : ['.']).map((d) => path.resolve(base, d)))];
     const failOn = getChoice('fail-on', ['error', 'warning', 'note', 'never'] as const, 'error');
     const proxyService = getOptional('proxy-service');
-    const { findings, view } = await validate({
-      cwd,
-      files: getList('compose-file'),
-      nginxFiles: getList('nginx-config'),
-      profiles: getList('profiles'),
-      envFiles: getList('env-file'),
-      env: process.env,
-      ...(proxyService ? { proxyService } : {}),
-      severities: readConfigSeverities(cwd, getOptional('config')),
-    });
-    // The reports already show these as ${NAME}; masking also covers anything a later step prints.
-    for (const value of view.compose.fromProcessEnv?.values() ?? [])
-      if (value.length >= MIN_HIDDEN_VALUE_LENGTH) core.setSecret(value);
-    for (const f of findings) annotate(f, cwd);
+    const projects: ProjectFindings[] = [];
+    for (const cwd of dirs) {
+      const { findings, view } = await validate({
+        cwd,
+        files: getList('compose-file'),
+        nginxFiles: getList('nginx-config'),
+        profiles: getList('profiles'),
+        envFiles: getList('env-file'),
+        env: process.env,
+        ...(proxyService ? { proxyService } : {}),
+        severities: readConfigSeverities(cwd, getOptional('config')),
+      }).catch((error: unknown) => {
+        if (dirs.length > 1 && isUserError(error))
+          error.message = `project ${projectPath(cwd, workspace)}: ${error.message}`;
+        throw error;
+      });
+      // The reports already show these as ${NAME}; masking also covers anything a later step prints.
+      for (const value of view.compose.fromProcessEnv?.values() ?? [])
+        if (value.length >= MIN_HIDDEN_VALUE_LENGTH) core.setSecret(value);
+      projects.push({ cwd, findings });
+    }
+    const findings = projects.flatMap((p) => p.findings);
+    for (const p of projects) for (const f of p.findings) annotate(f, annotationBase(p.cwd, workspace));
     const sarifPath = getOptional('sarif-file');
     if (sarifPath) {
-      writeFileSync(path.resolve(sarifPath), renderSarif(findings, RULES, cwd));
+      const sarif =
+        projects.length === 1
+          ? renderSarif(findings, RULES, projects[0]!.cwd)
+          : renderSarifProjects(projects, RULES, workspace);
+      writeFileSync(path.resolve(sarifPath), sarif);
       core.setOutput('sarif-file', path.resolve(sarifPath));
     }
     const s = summarize(findings);
     core.setOutput('errors', s.errors);
     core.setOutput('warnings', s.warnings);
     core.setOutput('notes', s.notes);
-    await core.summary.addRaw(renderMarkdown(findings, cwd)).write();
+    const markdown =
+      projects.length === 1
+        ? renderMarkdown(findings, projects[0]!.cwd)
+        : renderMarkdownProjects(projects, workspace);
+    await core.summary.addRaw(markdown).write();
     if (exitCodeFor(findings, failOn) !== 0) {
       core.setFailed(
         `stackgate validate: ${s.errors} error(s), ${s.warnings} warning(s), ${s.notes} note(s) (fail-on: ${failOn})`,

@@ -14,8 +14,6 @@
  * and HTML-entity escaping for the Markdown job summary.
  */
 
-import { randomUUID } from 'node:crypto';
-
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
 
 // C0, DEL, C1, NEL; U+2028/2029 (line breaks to JavaScript and some terminals); bidi embeddings,
@@ -102,7 +100,7 @@ export function hideValues(values: ReadonlyMap<string, string>): (text: string) 
  */
 export function verbatimBlock(text: string, env: Readonly<Record<string, string | undefined>>): string {
   if (env.GITHUB_ACTIONS !== 'true' || text === '') return text;
-  const token = `stackgate-${randomUUID()}`;
+  const token = `stackgate-${globalThis.crypto.randomUUID()}`;
   return `::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
 }
 

@@ -1,4 +1,41 @@
-import { isIPv4, isIPv6 } from 'node:net';
+// Hand-rolled literal checks, the same answers as node:net's isIP (a unit property test holds them to
+// it): loading node:net and compiling its address regexes cost validate's cold start ~10 ms.
+
+const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+const ZONE = /^[0-9a-zA-Z\-.:]+$/;
+
+/** A dotted quad as node:net accepts it: four decimal octets ≤ 255, no leading zeros. */
+export function isIPv4(text: string): boolean {
+  const parts = text.split('.');
+  return parts.length === 4 && parts.every((p) => DECIMAL_OCTET.test(p) && Number(p) <= 255);
+}
+
+/** An IPv6 literal as node:net accepts it: hex groups, one `::` at most, a dotted-quad tail, a %zone. */
+export function isIPv6(text: string): boolean {
+  const percent = text.indexOf('%');
+  const address = percent < 0 ? text : text.slice(0, percent);
+  if (percent >= 0 && !ZONE.test(text.slice(percent + 1))) return false;
+  const halves = address.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
+  const all = groups.flat();
+  let count = all.length;
+  const last = all[all.length - 1];
+  // A dotted quad may end the address and stands for the last two groups.
+  if (last?.includes('.')) {
+    if (!isIPv4(last)) return false;
+    all.pop();
+    count++;
+  }
+  if (!all.every((g) => HEX_GROUP.test(g))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
+
+/** 4, 6 or 0, as node:net's isIP. */
+export function ipFamily(text: string): 0 | 4 | 6 {
+  return isIPv4(text) ? 4 : isIPv6(text) ? 6 : 0;
+}
 
 /**
  * An IP address as the selection rules see it: IPv4 is held as the IPv4-mapped IPv6 address

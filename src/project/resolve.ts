@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import type { ComposeModel, ComposeService } from '../compose/model.js';
+import { ipFamily } from '../dns/ip.js';
 import { isContainerLoopback, isUnansweredLocalName } from './loopback.js';
 import type { Resolution } from './view.js';
 
@@ -68,7 +68,7 @@ export function makeResolver(
 
   return (rawHost: string): Resolution => {
     const host = rawHost.toLowerCase();
-    if (isIP(host) !== 0) return { ok: true, how: 'ip' };
+    if (ipFamily(host) !== 0) return { ok: true, how: 'ip' };
     if (isContainerLoopback(host)) return { ok: true, how: 'localhost' };
     const extra = hostsOwner.extraHosts.find((e) => e.host.toLowerCase() === host);
     if (extra) return { ok: true, how: 'extra-hosts' };

@@ -1,12 +1,21 @@
 import type { Finding } from '../core/finding.js';
 import { jsonForLog, showUntrusted } from '../core/untrusted-text.js';
 import { docsUrl, type Rule } from '../rules/rule.js';
-import { relativeFile } from './summary.js';
+import { type ProjectFindings, projectPath, relativeFile } from './summary.js';
 
 const VERSION = '0.1.0';
 
-/** SARIF 2.1.0 as github/codeql-action/upload-sarif accepts it: rule metadata, help links, relative URIs. */
-export function renderSarif(findings: readonly Finding[], rules: readonly Rule[], cwd: string): string {
+/**
+ * SARIF 2.1.0 as github/codeql-action/upload-sarif accepts it: rule metadata, help links, URIs relative
+ * to `cwd`. In a multi-project run it is one run for all projects, `cwd` their common base (the
+ * workspace), and `projectOf` names each result's project in its `properties.project`.
+ */
+export function renderSarif(
+  findings: readonly Finding[],
+  rules: readonly Rule[],
+  cwd: string,
+  projectOf?: (f: Finding) => string,
+): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   // An image file (image:/etc/nginx/nginx.conf) is an absolute URI of its own, not under the checkout.
   const artifact = (file: string) =>
@@ -80,6 +89,7 @@ export function renderSarif(findings: readonly Finding[], rules: readonly Rule[]
                 ],
               }
             : {}),
+          ...(projectOf ? { properties: { project: showUntrusted(projectOf(f)) } } : {}),
           partialFingerprints: {
             'stackgate/v1': showUntrusted(`${f.rule}:${relativeFile(f.pos.file, cwd)}:${f.message}`),
           },
@@ -94,4 +104,15 @@ function groupEdits(f: Finding) {
   const m = new Map<string, NonNullable<Finding['fix']['edits']>>();
   for (const e of f.fix.edits ?? []) m.set(e.file, [...(m.get(e.file) ?? []), e]);
   return [...m];
+}
+
+/** Several projects as one SARIF run, URIs relative to `base` (see renderSarif). */
+export function renderSarifProjects(
+  projects: readonly ProjectFindings[],
+  rules: readonly Rule[],
+  base: string,
+): string {
+  const projectOf = new Map<Finding, string>();
+  for (const p of projects) for (const f of p.findings) projectOf.set(f, projectPath(p.cwd, base));
+  return renderSarif([...projectOf.keys()], rules, base, (f) => projectOf.get(f)!);
 }

@@ -25,6 +25,27 @@ export function relativeFile(file: string, cwd: string): string {
   return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }
 
+/** One project's findings in a multi-project run; `cwd` is the project directory. */
+export interface ProjectFindings {
+  cwd: string;
+  findings: readonly Finding[];
+  sources?: ReadonlyMap<string, string>;
+}
+
+/** A project directory as reports name it: relative to `base`, forward slashes, `.` for base itself. */
+export function projectPath(dir: string, base: string): string {
+  return (path.relative(base, dir) || '.').split(path.sep).join('/');
+}
+
+/**
+ * The directory annotations name a project's files from: the workspace (GitHub maps `file=` onto the
+ * checkout), or the project itself when it lies outside the workspace (no `../` paths).
+ */
+export function annotationBase(projectDir: string, workspace: string): string {
+  const rel = path.relative(workspace, projectDir);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? projectDir : workspace;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

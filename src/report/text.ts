@@ -1,6 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import { showUntrusted, showUntrustedPath } from '../core/untrusted-text.js';
-import { plural, relativeFile, summarize } from './summary.js';
+import { type ProjectFindings, plural, projectPath, relativeFile, summarize } from './summary.js';
 
 /** A two-line code frame: the source line and a caret under the column. */
 function codeFrame(lines: string[] | undefined, line: number, column: number): string {
@@ -45,4 +45,14 @@ export function renderText(
   const s = summarize(findings);
   out += `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}\n`;
   return out;
+}
+
+/** Several projects: each under a `project DIR` heading (paths relative to it), then the run's total. */
+export function renderTextProjects(projects: readonly ProjectFindings[], base: string): string {
+  let out = '';
+  for (const p of projects) {
+    out += `== project ${showUntrustedPath(projectPath(p.cwd, base))} ==\n${renderText(p.findings, p.cwd, p.sources)}\n`;
+  }
+  const s = summarize(projects.flatMap((p) => p.findings));
+  return `${out}${plural(projects.length, 'project')}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}\n`;
 }

@@ -1,6 +1,6 @@
-import { isIP } from 'node:net';
 import type { ComposeService, PortMapping } from '../compose/model.js';
 import type { Finding } from '../core/finding.js';
+import { ipFamily } from '../dns/ip.js';
 import { finding, type Rule } from './rule.js';
 
 /** Whether two host IPs can collide: no IP binds every address; 0.0.0.0 covers IPv4, :: covers IPv6. */
@@ -9,7 +9,7 @@ function overlaps(a: string | undefined, b: string | undefined): boolean {
   const norm = (ip: string) => ip.replace(/^\[|\]$/g, '');
   const [x, y] = [norm(a), norm(b)];
   if (x === y) return true;
-  const family = (ip: string) => isIP(ip);
+  const family = (ip: string) => ipFamily(ip);
   if (x === '0.0.0.0') return family(y) === 4;
   if (y === '0.0.0.0') return family(x) === 4;
   if (x === '::') return family(y) === 6;

@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import type { Fix } from '../core/finding.js';
+import { ipFamily } from '../dns/ip.js';
 import { insertDirectives } from '../fix/nginx-edit.js';
 import type { NginxDirective } from '../nginx/ast.js';
 import { editableText, effective, enclosing, nginxPathOf, posOf } from '../project/scope.js';
@@ -51,7 +51,7 @@ export const runtimeResolveWithoutResolver: Rule = {
   check(view) {
     const out = [];
     for (const ref of view.upstreamRefs) {
-      if (ref.resolveAt !== 'runtime' || isIP(ref.host) !== 0) continue;
+      if (ref.resolveAt !== 'runtime' || ipFamily(ref.host) !== 0) continue;
       // `http://$target` may name an upstream block at request time; then no resolver is needed.
       if (ref.host === '' && view.upstreamBlocks.size > 0) continue;
       if (effective(view, ref.directive.parents, 'resolver').length) continue;

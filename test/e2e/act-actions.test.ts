@@ -167,7 +167,10 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
         annotations.some(
           (a) =>
             /^stackgate (proxy-config-not-mounted|tls-file-missing)$/.test(a.kvPairs?.title ?? '') &&
-            ['docker-compose.yml', 'default.conf'].includes(a.kvPairs?.file ?? '') &&
+            // Named from the workspace, as GitHub maps annotations onto the checkout.
+            ['examples/seed/docker-compose.yml', 'examples/seed/default.conf'].includes(
+              a.kvPairs?.file ?? '',
+            ) &&
             /^\d+$/.test(a.kvPairs?.line ?? ''),
         ),
         JSON.stringify(annotations.map((a) => a.kvPairs)),

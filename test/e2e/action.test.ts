@@ -69,3 +69,63 @@ test('a bad input is one clear line, no stack trace', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('several projects through the built bundles: the CLI in every format and the sub-action, one verdict', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-action-multi-'));
+  try {
+    cpSync(path.join(repo, 'examples/seed'), path.join(dir, 'a'), { recursive: true });
+    cpSync(path.join(repo, 'examples/speedtest'), path.join(dir, 'deploy/b'), { recursive: true });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(repo, 'dist/cli/index.js'), 'validate', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH },
+      });
+    const single = JSON.parse(cli('--format', 'json', 'a').stdout);
+    assert.ok(single.summary.errors > 0, 'project a was loaded and has errors');
+    const json = cli('--format', 'json', 'a', 'deploy/b');
+    assert.equal(json.status, 1, json.stderr);
+    const out = JSON.parse(json.stdout);
+    assert.equal(out.version, 2);
+    assert.deepEqual(
+      out.projects.map((p: { path: string }) => p.path),
+      ['a', 'deploy/b'],
+    );
+    assert.deepEqual(out.projects[0].findings, single.findings);
+    const text = cli('-C', 'a', '-C', 'deploy/b');
+    assert.equal(text.status, 1);
+    assert.match(text.stdout, /^== project a ==$/m);
+    assert.match(text.stdout, /^== project deploy\/b ==$/m);
+    assert.match(text.stdout, /^2 projects: \d+ errors?, /m);
+    const sarif = JSON.parse(cli('--format', 'sarif', 'a', 'deploy/b').stdout);
+    assert.equal(sarif.runs.length, 1);
+    assert.ok(
+      sarif.runs[0].results.every(
+        (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          /^(a|deploy\/b)\//.test(r.locations[0]!.physicalLocation.artifactLocation.uri),
+      ),
+    );
+    const gh = cli('--format', 'github', 'a', 'deploy/b');
+    assert.match(gh.stdout, /^::error title=stackgate [a-z-]+,file=a\/default\.conf,line=\d+,col=\d+::/m);
+    assert.equal(cli('--fail-on', 'never', 'a', 'deploy/b').status, 0);
+
+    const sarifFile = path.join(dir, 'out.sarif');
+    const { env, output, summary } = runnerEnv(dir, {
+      projects: 'a\ndeploy/b',
+      'fail-on': 'error',
+      'sarif-file': sarifFile,
+    });
+    const r = spawnSync(process.execPath, [path.join(repo, 'dist/validate/index.js')], {
+      cwd: dir,
+      env: { ...env, GITHUB_WORKSPACE: dir },
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^::error title=stackgate [a-z-]+,file=a\/default\.conf,line=\d+,col=\d+::/m);
+    assert.match(readFileSync(summary, 'utf8'), /### project <code>deploy\/b<\/code>/);
+    assert.match(readFileSync(output, 'utf8'), new RegExp(`^errors<<.*\\n${out.summary.errors}\\n`, 'm'));
+    assert.equal(JSON.parse(readFileSync(sarifFile, 'utf8')).runs.length, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,22 +1,23 @@
 import path from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { isUserError, UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
 import { ProjectFiles } from '../../core/project-files.js';
 import { verbatimBlock } from '../../core/untrusted-text.js';
-import { diffFixes, fixNotes, planFixes, writeFixes } from '../../fix/apply.js';
 import { renderGithub } from '../../report/github.js';
-import { renderJson } from '../../report/json.js';
-import { renderSarif } from '../../report/sarif.js';
-import { renderText } from '../../report/text.js';
+import { renderJson, renderJsonProjects } from '../../report/json.js';
+import { renderSarif, renderSarifProjects } from '../../report/sarif.js';
+import { annotationBase, type ProjectFindings, projectPath } from '../../report/summary.js';
+import { renderText, renderTextProjects } from '../../report/text.js';
 import { RULES } from '../../rules/index.js';
 import { checkSeverities, readConfigSeverities, type ValidateOptions, validate } from '../../validate.js';
 import { parseArgsOrUsage } from '../args.js';
 import type { CliIO, Command } from '../io.js';
 
-export const VALIDATE_HELP = `Usage: stackgate validate [options]
+export const VALIDATE_HELP = `Usage: stackgate validate [options] [DIR…]
 
 Cross-file analysis of a compose project and the nginx config of its proxy service.
-Run it in the project directory (or pass -C DIR).
+Run it in the project directory (or pass -C DIR). Several projects (-C a -C b, or DIR…) run in one
+process, each in its own root boundary; findings are grouped by project and the exit code covers all.
 
 Options:
   --compose FILE          compose file (repeatable; default: compose.yaml … discovery + override)
@@ -34,7 +35,7 @@ Options:
                           nothing: exit 2 if a target is read-only or outside the project)
   --fix-dry-run           print the fixes as a unified diff, change nothing
   --allow-path PATH       read PATH although it lies outside the project root (repeatable)
-  -C, --cwd DIR           run as if started in DIR
+  -C, --cwd DIR           run as if started in DIR (repeatable: one project each)
   -h, --help              show this help
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or unreadable input.
@@ -44,11 +45,11 @@ const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 function parse(argv: string[], io: CliIO) {
-  const { values } = parseArgsOrUsage(
+  const { values, positionals } = parseArgsOrUsage(
     {
       args: argv,
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: {
         compose: { type: 'string', multiple: true, default: [] },
         nginx: { type: 'string', multiple: true, default: [] },
@@ -62,7 +63,7 @@ function parse(argv: string[], io: CliIO) {
         fix: { type: 'boolean', default: false },
         'fix-dry-run': { type: 'boolean', default: false },
         'allow-path': { type: 'string', multiple: true, default: [] },
-        cwd: { type: 'string', short: 'C' },
+        cwd: { type: 'string', short: 'C', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
     },
@@ -83,8 +84,11 @@ function parse(argv: string[], io: CliIO) {
       return [s.slice(0, eq), s.slice(eq + 1)];
     }),
   );
-  const cwd = path.resolve(io.cwd, values.cwd ?? '.');
-  return { values, format, failOn: failOn as Severity | 'never', flagSeverities, cwd };
+  const named = [...values.cwd, ...positionals];
+  const projects = [...new Set((named.length ? named : ['.']).map((d) => path.resolve(io.cwd, d)))];
+  if (projects.length > 1 && (values.fix || values['fix-dry-run']))
+    throw new UsageError('--fix and --fix-dry-run take one project at a time; run them per directory');
+  return { values, format, failOn: failOn as Severity | 'never', flagSeverities, projects };
 }
 
 function render(
@@ -110,13 +114,56 @@ export function exitCodeFor(findings: readonly Finding[], failOn: Severity | 'ne
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
 
+/** Several projects: every format groups by project, paths relative to the invocation directory. */
+function renderProjects(
+  format: Format,
+  projects: ProjectFindings[],
+  base: string,
+  workspace: string,
+): string {
+  switch (format) {
+    case 'json':
+      return renderJsonProjects(projects, base);
+    case 'sarif':
+      return renderSarifProjects(projects, RULES, base);
+    case 'github':
+      return projects.map((p) => renderGithub(p.findings, annotationBase(p.cwd, workspace))).join('');
+    default:
+      return renderTextProjects(projects, base);
+  }
+}
+
 export const validateCommand: Command = async (argv, io) => {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(VALIDATE_HELP);
     return 0;
   }
-  const { values, format, failOn, flagSeverities, cwd } = parse(argv, io);
-  const options: ValidateOptions = {
+  const parsed = parse(argv, io);
+  const { format, failOn, projects } = parsed;
+  // Annotations name files from the checkout's root, wherever the project lies in it.
+  const workspace = io.env.GITHUB_WORKSPACE ? path.resolve(io.env.GITHUB_WORKSPACE) : io.cwd;
+  if (projects.length === 1) return validateOne(parsed, projects[0]!, io, workspace);
+  const results: ProjectFindings[] = [];
+  for (const cwd of projects) {
+    try {
+      const { findings, sources } = await validate(optionsFor(parsed, cwd, io));
+      results.push({ cwd, findings, sources });
+    } catch (error) {
+      // Which project a user error belongs to is the first thing to know when several run.
+      if (isUserError(error)) error.message = `project ${projectPath(cwd, io.cwd)}: ${error.message}`;
+      throw error;
+    }
+  }
+  io.stdout(renderProjects(format, results, io.cwd, workspace));
+  return exitCodeFor(
+    results.flatMap((r) => r.findings),
+    failOn,
+  );
+};
+
+function optionsFor(parsed: ReturnType<typeof parse>, cwd: string, io: CliIO): ValidateOptions {
+  const { values, flagSeverities } = parsed;
+  return {
     cwd,
     files: values.compose,
     nginxFiles: values.nginx,
@@ -136,9 +183,22 @@ export const validateCommand: Command = async (argv, io) => {
     },
     allowPaths: values['allow-path'],
   };
-  let { findings, sources } = await validate(options);
+}
 
-  if (values['fix-dry-run']) {
+async function validateOne(
+  parsed: ReturnType<typeof parse>,
+  cwd: string,
+  io: CliIO,
+  workspace: string,
+): Promise<number> {
+  const { values, format, failOn } = parsed;
+  const options = optionsFor(parsed, cwd, io);
+  let { findings, sources } = await validate(options);
+  // The fixer (and its diff library) loads only when asked for: it is not part of a plain run's start-up.
+  const fixer = values.fix || values['fix-dry-run'] ? await import('../../fix/apply.js') : undefined;
+
+  if (fixer && values['fix-dry-run']) {
+    const { diffFixes, fixNotes, planFixes } = fixer;
     const plan = planFixes(findings, cwd);
     // A diff must stay byte-exact, and its context lines are the project's own text.
     io.stdout(verbatimBlock(diffFixes(plan), io.env));
@@ -148,7 +208,8 @@ export const validateCommand: Command = async (argv, io) => {
     );
     return exitCodeFor(findings, failOn);
   }
-  if (values.fix) {
+  if (fixer && values.fix) {
+    const { fixNotes, planFixes, writeFixes } = fixer;
     const plan = planFixes(findings, cwd);
     io.stderr(fixNotes(plan, findings));
     // All or nothing: a refused target is an InputError (exit 2) before any file is written.
@@ -158,6 +219,6 @@ export const validateCommand: Command = async (argv, io) => {
     );
     ({ findings, sources } = await validate(options));
   }
-  io.stdout(render(format, findings, cwd, sources));
+  io.stdout(render(format, findings, format === 'github' ? annotationBase(cwd, workspace) : cwd, sources));
   return exitCodeFor(findings, failOn);
-};
+}

@@ -78,6 +78,7 @@ test('the composite has the inputs and outputs of issue 7, and the sub-action sh
     'fail-on',
     'nginx-config',
     'profiles',
+    'projects',
     'proxy-service',
     'sarif-file',
     'speedtest',

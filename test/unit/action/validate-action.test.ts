@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -140,6 +140,53 @@ test("the config input replaces the pull request's .stackgate.yaml", () => {
     assert.equal(missing.status, 1);
     assert.match(missing.stdout, /^::error::--config nope\.yaml: no such file/m);
     assert.doesNotMatch(missing.stdout, /\n {4}at /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('projects: several directories in one step, annotations from the workspace, one verdict', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-action-multi-'));
+  try {
+    cpSync(path.join(repo, 'examples/seed'), path.join(dir, 'seed'), { recursive: true });
+    cpSync(path.join(repo, 'examples/seed'), path.join(dir, 'apps/seed2'), { recursive: true });
+    mkdirSync(path.join(dir, 'clean'));
+    writeFileSync(path.join(dir, 'clean/compose.yaml'), 'services:\n  web:\n    image: example/web:1.0\n');
+    const single = JSON.parse(
+      (await runCli(['validate', '--format', 'json', '--config', 'none'], path.join(dir, 'seed'))).stdout,
+    );
+    assert.ok(single.summary.errors > 0, 'the seed was loaded');
+    const sarif = path.join(dir, 'out.sarif');
+    const r = runAction(
+      dir,
+      { projects: 'seed\nclean\napps/seed2\n', 'sarif-file': sarif },
+      {
+        GITHUB_WORKSPACE: dir,
+      },
+    );
+    assert.equal(r.status, 1, r.stderr);
+    const files = new Set(
+      [...r.stdout.matchAll(/^::(?:error|warning|notice) [^:]*file=([^,]+),/gm)].map((m) => m[1]),
+    );
+    assert.ok(files.has('seed/default.conf') && files.has('apps/seed2/default.conf'), [...files].join());
+    assert.ok(
+      [...files].every((f) => f!.startsWith('seed/') || f!.startsWith('apps/seed2/')),
+      [...files].join(),
+    );
+    assert.equal(annotations(r.stdout).length, 2 * single.findings.length);
+    assert.match(r.output, new RegExp(`^errors<<.*\\n${2 * single.summary.errors}\\n`, 'm'));
+    assert.match(
+      r.stdout,
+      new RegExp(`^::error::stackgate validate: ${2 * single.summary.errors} error\\(s\\)`, 'm'),
+    );
+    for (const p of ['seed', 'clean', 'apps/seed2'])
+      assert.ok(r.summary.includes(`### project <code>${p}</code>`), `${p} in the summary:\n${r.summary}`);
+    const run = JSON.parse(readFileSync(sarif, 'utf8')).runs;
+    assert.equal(run.length, 1);
+    assert.deepEqual(
+      [...new Set(run[0].results.map((x: { properties: { project: string } }) => x.properties.project))],
+      ['seed', 'apps/seed2'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
