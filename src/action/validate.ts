@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/commands/validate.js';
 import { errorMessage, isUserError, stackFrames } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { ProjectFiles } from '../core/project-files.js';
 import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
 import { toAnnotation } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -11,7 +12,7 @@ import { renderSarif } from '../report/sarif.js';
 import { summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
 import { readConfigSeverities, validate } from '../validate.js';
-import { getChoice, getList, getOptional } from './inputs.js';
+import { getChoice, getLines, getList, getOptional } from './inputs.js';
 
 function annotate(f: Finding, cwd: string): void {
   const { level, message, properties } = toAnnotation(f, cwd);
@@ -25,6 +26,8 @@ export async function runValidateAction(): Promise<void> {
     const cwd = path.resolve(getOptional('working-directory') ?? '.');
     const failOn = getChoice('fail-on', ['error', 'warning', 'note', 'never'] as const, 'error');
     const proxyService = getOptional('proxy-service');
+    const allowPaths = getLines('allow-paths');
+    const config = getOptional('config');
     const { findings, view } = await validate({
       cwd,
       files: getList('compose-file'),
@@ -33,7 +36,15 @@ export async function runValidateAction(): Promise<void> {
       envFiles: getList('env-file'),
       env: process.env,
       ...(proxyService ? { proxyService } : {}),
-      severities: readConfigSeverities(cwd, getOptional('config')),
+      // The same boundary as the CLI's: a config named outside the project is the caller's choice.
+      severities: readConfigSeverities(
+        cwd,
+        config,
+        new ProjectFiles(cwd, {
+          allow: [...allowPaths, ...(config && config !== 'none' ? [path.resolve(cwd, config)] : [])],
+        }),
+      ),
+      allowPaths,
     });
     // The reports already show these as ${NAME}; masking also covers anything a later step prints.
     for (const value of view.compose.fromProcessEnv?.values() ?? [])
