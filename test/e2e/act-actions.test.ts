@@ -4,8 +4,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { TAG_ENV } from '../../src/aws/desired.js';
+import { ec2For, type Moto, seedAmiParameter, startMoto, TEST_CREDENTIALS } from './aws-moto.js';
 
 // The actions as a runner runs them: nektos/act in host mode, offline (REFERENCE.md §8.1), over the
 // project's own workflow test/workflows/uses-local-actions.yml. act copies the working tree for the
@@ -33,7 +36,13 @@ interface ActRun {
   status: number | null;
   log: LogLine[];
   /** What the job's record step wrote: the step outcome and the action's outputs. */
-  recorded: { outcome: string; node?: string; outputs: Record<string, string> };
+  recorded: {
+    outcome: string;
+    node?: string;
+    outputs: Record<string, string>;
+    plan?: Record<string, string>;
+    profileMode?: string;
+  };
   out: string;
 }
 
@@ -191,6 +200,65 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
         sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'proxy-config-not-mounted'),
       );
     });
+  });
+});
+
+describe('the composite passes aws-action through to the aws bundle (moto on loopback)', { skip }, () => {
+  let moto: Moto;
+  before(async () => {
+    moto = await startMoto();
+    await seedAmiParameter(moto.endpoint);
+  });
+  after(async () => moto?.stop());
+
+  test('aws-action: plan, then apply: outputs pass through, the resources exist, the profile is 0600', async () => {
+    const name = 'sg-actions-composite';
+    let recordedVpc = '';
+    act(
+      'aws',
+      ({ status, log, recorded }) => {
+        assert.equal(status, 0, transcript(log));
+        assert.equal(recorded.outcome, 'success');
+        assert.equal(stepResult(log, ['plan', 'aws']), 'success');
+        assert.equal(stepResult(log, ['apply', 'aws']), 'success');
+        // The stack phases were off: only aws and the report ran.
+        assert.equal(stepResult(log, ['apply', 'validate']), undefined);
+        const plan = recorded.plan as Record<string, string>;
+        assert.equal(plan['aws-drift'], 'true');
+        const changes = JSON.parse(plan['aws-changes'] ?? '[]') as { action: string; type: string }[];
+        assert.ok(
+          changes.some((c) => c.action === 'create' && c.type === 'vpc'),
+          plan['aws-changes'],
+        );
+        const o = recorded.outputs;
+        assert.match(o['aws-vpc-id'] ?? '', /^vpc-/);
+        assert.match(o['aws-instance-id'] ?? '', /^i-/);
+        assert.match(o['aws-client-config-path'] ?? '', new RegExp(`${name}\\.ovpn$`));
+        assert.equal(recorded.profileMode, '600');
+        recordedVpc = o['aws-vpc-id'] ?? '';
+      },
+      {
+        env: {
+          SG_AWS_NAME: name,
+          SG_AWS_ENDPOINT: moto.endpoint,
+          AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        },
+      },
+    );
+    // The VPC the composite reported is the one moto holds, tagged for the environment.
+    const ec2 = ec2For(moto.endpoint);
+    try {
+      const vpcs = await ec2.send(
+        new DescribeVpcsCommand({ Filters: [{ Name: `tag:${TAG_ENV}`, Values: [name] }] }),
+      );
+      assert.deepEqual(
+        (vpcs.Vpcs ?? []).map((v) => v.VpcId),
+        [recordedVpc],
+      );
+    } finally {
+      ec2.destroy();
+    }
   });
 });
 
