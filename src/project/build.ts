@@ -31,6 +31,8 @@ export interface ViewInput {
   proxyService?: string;
   /** The root-confined reader (default: one rooted at cwd). */
   boundary?: ProjectFiles;
+  /** `validate --tls auto|self-signed`: a later `up` generates the certificate pairs missing on the host. */
+  tlsGenerated?: 'auto' | 'self-signed';
 }
 
 const NGINX_MAIN = '/etc/nginx/nginx.conf';
@@ -131,6 +133,7 @@ function looksLikeNginx(file: string, boundary: ProjectFiles): boolean {
 function renderTemplates(
   fs: MountedContainerFs,
   env: Record<string, string | undefined>,
+  unreadable: ProjectView['unreadableTemplates'],
 ): Map<string, ContainerFile> {
   const rendered = new Map<string, ContainerFile>();
   for (const t of fs.glob(`${TEMPLATES}/*.template`)) {
@@ -139,8 +142,9 @@ function renderTemplates(
     let source: string;
     try {
       source = fs.read(f);
-    } catch {
-      // Left to the include loader, which reports the refusal at the file (conf.d is read from there).
+    } catch (error) {
+      // Refused (a FIFO, a device, over the caps), never waited on; nothing else reads templates/, so say so here.
+      unreadable.push({ containerPath: t, hostPath: f.hostPath, message: errorMessage(error) });
       continue;
     }
     const { text, template } = renderTemplateMapped(source, env);
@@ -265,6 +269,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   const services = new Map(compose.services.map((s) => [s.name, s]));
   const proxy = pickProxy(compose, input.proxyService);
   const unmountedConfigs: ProjectView['unmountedConfigs'] = [];
+  const unreadableTemplates: ProjectView['unreadableTemplates'] = [];
   let containerFs: MountedContainerFs | undefined;
   let nginx: NginxConfig | undefined;
 
@@ -278,7 +283,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     }
     const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary);
     const rendered = builtin.size
-      ? renderTemplates(base, proxy.environment)
+      ? renderTemplates(base, proxy.environment, unreadableTemplates)
       : new Map<string, ContainerFile>();
     const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && m.target.startsWith('/etc/nginx'));
     const explicit = input.nginxFiles.map((f) => path.resolve(cwd, f));
@@ -340,11 +345,13 @@ export function buildProjectView(input: ViewInput): ProjectView {
     directives,
     index,
     unmountedConfigs,
+    unreadableTemplates,
     upstreamRefs,
     upstreamTargets: resolveTargets(upstreamRefs, resolve, proxy),
     upstreamBlocks,
     listens: collectListens(index),
     resolve,
     peers,
+    ...(input.tlsGenerated ? { tlsGenerated: input.tlsGenerated } : {}),
   };
 }
