@@ -11,6 +11,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
+import { TLS_MODES } from '../stack/certs.js';
 import { readConfigSeverities, validate } from '../validate.js';
 import { getChoice, getLines, getList, getOptional } from './inputs.js';
 
@@ -28,6 +29,7 @@ export async function runValidateAction(): Promise<void> {
     const proxyService = getOptional('proxy-service');
     const allowPaths = getLines('allow-paths');
     const config = getOptional('config');
+    const tls = getChoice('tls', TLS_MODES, 'provided');
     const { findings, view } = await validate({
       cwd,
       files: getList('compose-file'),
@@ -45,6 +47,7 @@ export async function runValidateAction(): Promise<void> {
         }),
       ),
       allowPaths,
+      ...(tls !== 'provided' ? { tlsGenerated: tls } : {}),
     });
     // The reports already show these as ${NAME}; masking also covers anything a later step prints.
     for (const value of view.compose.fromProcessEnv?.values() ?? [])

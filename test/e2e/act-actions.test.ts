@@ -316,7 +316,7 @@ describe("the composite's stack steps, against a recording double of the CLI con
             '--profile',
             'second',
           ];
-          assert.deepEqual(up, ['up', ...shared, '--json']);
+          assert.deepEqual(up, ['up', ...shared, '--tls', 'auto', '--json']);
           assert.deepEqual(verify, ['verify', ...shared, '--expect-status', '200', '--json']);
           // The verified location, on loopback: its server_name need not resolve in the runner.
           assert.deepEqual(speedtest, ['speedtest', 'https://127.0.0.1:8443/speed/', '--insecure', '--json']);
@@ -446,7 +446,15 @@ describe('the one-shot check on the real engine', { skip }, () => {
       ({ status, log, recorded }) => {
         assert.equal(status, 0, transcript(log));
         assert.equal(recorded.outcome, 'success');
-        assert.equal(recorded.outputs.errors, '0');
+        // No certificate in the tree: validate notes the pair up --tls auto generates, and up makes it.
+        assert.deepEqual(
+          [recorded.outputs.errors, recorded.outputs.warnings, recorded.outputs.notes],
+          ['0', '0', '2'],
+        );
+        const generated = log.filter(
+          (l) => l.command === 'notice' && l.kvPairs?.title === 'stackgate tls-file-missing',
+        );
+        assert.equal(generated.length, 2, JSON.stringify(log.filter((l) => l.command === 'notice')));
         for (const phase of ['validate', 'stack-args', 'up', 'verify', 'speedtest', 'down', 'report'])
           assert.equal(stepResult(log, ['sg', phase]), 'success', phase);
         assert.equal(recorded.outputs.url, `https://localhost:${env.HTTPS_PORT}/`);
@@ -458,7 +466,7 @@ describe('the one-shot check on the real engine', { skip }, () => {
           `${o.url}: down ${o['download-mbps']} Mbit/s, up ${o['upload-mbps']} Mbit/s, ping ${o['ping-ms']} ms, jitter ${o['jitter-ms']} ms`,
         );
         const report = JSON.parse(recorded.outputs.report ?? '');
-        assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 0 });
+        assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 2 });
         assert.equal(report.up.ok, true);
         assert.equal(report.verify.ok, true);
         assert.equal(report.verify.exposure.ok, true);
