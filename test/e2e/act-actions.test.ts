@@ -42,6 +42,7 @@ interface ActRun {
     outputs: Record<string, string>;
     plan?: Record<string, string>;
     profileMode?: string;
+    running?: number;
   };
   out: string;
 }
@@ -478,5 +479,47 @@ describe('the one-shot check on the real engine', { skip }, () => {
       { env },
     );
     assert.deepEqual(leftovers(prefix), []);
+  });
+});
+
+describe('uses: ./stack with keep-running on the real engine', { skip }, () => {
+  test('a later step fails: post still runs, writes the logs file, and leaves nothing of the project', async () => {
+    const project = `sg-actions-keep-${process.pid}`;
+    assert.deepEqual(leftovers(project), [], 'a previous run left a stack behind');
+    const env = {
+      ...platformImages(),
+      HTTPS_PORT: String(await freePort()),
+      HTTP_PORT: String(await freePort()),
+      SG_PROJECT: project,
+    };
+    try {
+      act(
+        'stack-keep-running',
+        ({ status, log, recorded }) => {
+          // The job failed (the later step), after main had succeeded and left the stack running.
+          assert.notEqual(status, 0);
+          assert.equal(recorded.outcome, 'success', transcript(log));
+          assert.equal(recorded.outputs['project-name'], project);
+          assert.ok((recorded.running ?? 0) >= 2, `containers running after main: ${recorded.running}`);
+          const report = JSON.parse(recorded.outputs.report ?? '');
+          assert.equal(report.verify.ok, true);
+          // Post ran after the failure and wrote every service's logs to a file it names.
+          const text = transcript(log);
+          const logsLine = /down: .*?(\/\S+\.log)/.exec(text);
+          assert.ok(logsLine, `post named no logs file:\n${text.slice(-3000)}`);
+          assert.ok(/Post /.test(text), 'act ran no post step');
+          assert.match(text, new RegExp(`down: ${project} removed`));
+          // The file is the post step's, in the job's RUNNER_TEMP: both services' lines are in it.
+          const logs = readFileSync(logsLine[1] ?? '', 'utf8');
+          // (compose prefixes each line with ESC[2K under act: noted in the report, not asserted here)
+          assert.match(logs, /^(\x1B\[2K)?nginx-1 +\| .*Configuration complete/m);
+          assert.match(logs, /^(\x1B\[2K)?speedtest-1 +\| /m);
+        },
+        { env },
+      );
+    } finally {
+      // Whatever the assertions said, the engine must be clean of this project.
+      assert.deepEqual(leftovers(project), []);
+    }
   });
 });
