@@ -4,7 +4,7 @@ NODE_VERSION := 24.9.0
 TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/bin:$(PATH)
 # One bundle per entry point: dist/<entry>/index.js (ESM). lib/ holds tsc's output, which ncc bundles.
-ENTRIES := cli validate stack-main stack-post aws
+ENTRIES := cli validate stack-main stack-post aws composite-report
 TEST_GLOB ?= lib/test/{unit,hostile}/**/*.test.js
 INTEGRATION_GLOB ?= "lib/test/platform/**/*.test.js" "lib/test/consistency/**/*.test.js" "lib/test/e2e/**/*.test.js"
 

@@ -25,6 +25,8 @@ export interface ValidateOptions {
   severities?: Record<string, RuleSetting>;
   /** `--allow-path`: paths outside the project root that may be read (absolute or relative to cwd). */
   allowPaths?: string[];
+  /** `--tls auto|self-signed`: the certificates a later `up` generates are noted, not errors. */
+  tlsGenerated?: 'auto' | 'self-signed';
 }
 
 export interface ValidateResult {
@@ -122,6 +124,7 @@ export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
     nginxFiles: opts.nginxFiles,
     boundary,
     ...(opts.proxyService !== undefined ? { proxyService: opts.proxyService } : {}),
+    ...(opts.tlsGenerated ? { tlsGenerated: opts.tlsGenerated } : {}),
   });
   const settings = opts.severities ?? {};
   const findings: Finding[] = [];

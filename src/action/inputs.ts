@@ -10,6 +10,15 @@ export function getList(name: string): string[] {
     .filter(Boolean);
 }
 
+/** Path inputs: one per line only (a path may hold a comma), blanks dropped. */
+export function getLines(name: string): string[] {
+  return core
+    .getInput(name)
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
   const v = core.getInput(name).trim() || fallback;
   if (!choices.includes(v as T))

@@ -4,14 +4,16 @@ import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/commands/validate.js';
 import { errorMessage, isUserError, stackFrames } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { ProjectFiles } from '../core/project-files.js';
 import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
 import { toAnnotation } from '../report/annotations.js';
 import { renderMarkdown, renderMarkdownProjects } from '../report/markdown.js';
 import { renderSarif, renderSarifProjects } from '../report/sarif.js';
 import { annotationBase, type ProjectFindings, projectPath, summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
+import { TLS_MODES } from '../stack/certs.js';
 import { readConfigSeverities, validate } from '../validate.js';
-import { getChoice, getList, getOptional } from './inputs.js';
+import { getChoice, getLines, getList, getOptional } from './inputs.js';
 
 function annotate(f: Finding, cwd: string): void {
   const { level, message, properties } = toAnnotation(f, cwd);
@@ -33,6 +35,9 @@ export async function runValidateAction(): Promise<void> {
     const dirs = [...new Set((listed.length ? listed : ['.']).map((d) => path.resolve(base, d)))];
     const failOn = getChoice('fail-on', ['error', 'warning', 'note', 'never'] as const, 'error');
     const proxyService = getOptional('proxy-service');
+    const allowPaths = getLines('allow-paths');
+    const config = getOptional('config');
+    const tls = getChoice('tls', TLS_MODES, 'provided');
     const projects: ProjectFindings[] = [];
     for (const cwd of dirs) {
       const { findings, view } = await validate({
@@ -43,7 +48,16 @@ export async function runValidateAction(): Promise<void> {
         envFiles: getList('env-file'),
         env: process.env,
         ...(proxyService ? { proxyService } : {}),
-        severities: readConfigSeverities(cwd, getOptional('config')),
+        // The same boundary as the CLI's: a config named outside the project is the caller's choice.
+        severities: readConfigSeverities(
+          cwd,
+          config,
+          new ProjectFiles(cwd, {
+            allow: [...allowPaths, ...(config && config !== 'none' ? [path.resolve(cwd, config)] : [])],
+          }),
+        ),
+        allowPaths,
+        ...(tls !== 'provided' ? { tlsGenerated: tls } : {}),
       }).catch((error: unknown) => {
         if (dirs.length > 1 && isUserError(error))
           error.message = `project ${projectPath(cwd, workspace)}: ${error.message}`;

@@ -72,6 +72,8 @@ export interface ApplyOptions {
   outputDir: string;
   /** Test hook: called after each step, with its name (the kill-half-way test SIGKILLs here). */
   onStep?: (step: string) => void;
+  /** Called with each secret of the client profile before anything can print it (the action: core.setSecret). */
+  mask?: (secret: string) => void;
 }
 
 function tagSpec(desired: DesiredEnv, o: ApplyOptions, ec2Type: Ec2ResourceType, type: ResourceType) {
@@ -214,7 +216,7 @@ async function preflight(rt: AwsRuntime, desired: DesiredEnv, p: Plan, o: ApplyO
   const [image, , openvpn] = await Promise.all([
     resolveImage(rt, desired),
     checkInstanceType(rt, desired.instanceType),
-    prepareOpenvpn(desired, o.outputDir, (o.expiresAt.getTime() - rt.now().getTime()) / 60_000),
+    prepareOpenvpn(desired, o.outputDir, (o.expiresAt.getTime() - rt.now().getTime()) / 60_000, o.mask),
   ]);
   return { image, openvpn };
 }
@@ -634,7 +636,7 @@ export async function apply(rt: AwsRuntime, desired: DesiredEnv, o: ApplyOptions
     ? await prepared.openvpn.writeClientProfile(
         [publicIpv4, ipv6Address].filter((x): x is string => Boolean(x)),
       )
-    : await existingProfile(o.outputDir, desired.name);
+    : await existingProfile(o.outputDir, desired.name, o.mask);
   return {
     vpcId: ids.vpcId,
     subnetId: ids.subnetId,
@@ -650,11 +652,18 @@ export async function apply(rt: AwsRuntime, desired: DesiredEnv, o: ApplyOptions
   };
 }
 
-async function existingProfile(dir: string, env: string): Promise<string | null> {
-  const { clientProfilePath } = await import('./openvpn/bundle.js');
-  const { existsSync } = await import('node:fs');
+/** The profile an earlier apply wrote: its secrets are masked too, since later steps may read it. */
+async function existingProfile(
+  dir: string,
+  env: string,
+  mask: (secret: string) => void = () => {},
+): Promise<string | null> {
+  const { clientProfilePath, profileSecrets } = await import('./openvpn/bundle.js');
+  const { existsSync, readFileSync } = await import('node:fs');
   const p = clientProfilePath(dir, env);
-  return existsSync(p) ? p : null;
+  if (!existsSync(p)) return null;
+  for (const secret of profileSecrets(readFileSync(p, 'utf8'))) mask(secret);
+  return p;
 }
 
 async function duplicateOk(rt: AwsRuntime, what: string, fn: () => Promise<unknown>): Promise<void> {

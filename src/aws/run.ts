@@ -70,6 +70,7 @@ export async function runAws(action: AwsAction, o: RunOptions): Promise<RunResul
         const outputs = await apply(rt, desired, {
           expiresAt,
           outputDir: o.outputDir,
+          mask: o.mask,
           ...(o.onStep ? { onStep: o.onStep } : {}),
         });
         return { action, outputs };

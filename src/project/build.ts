@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ComposeModel, ComposeService } from '../compose/model.js';
+import { errorMessage } from '../core/errors.js';
 import { addTo } from '../core/multimap.js';
 import { ProjectFiles } from '../core/project-files.js';
 import type { SourcePos } from '../core/source.js';
@@ -36,6 +37,8 @@ export interface ViewInput {
   proxyService?: string;
   /** The root-confined reader (default: one rooted at cwd). */
   boundary?: ProjectFiles;
+  /** `validate --tls auto|self-signed`: a later `up` generates the certificate pairs missing on the host. */
+  tlsGenerated?: 'auto' | 'self-signed';
 }
 
 /** An image whose repository's last path segment is nginx (nginx, nginx:1.27-alpine, nginxinc/nginx-unprivileged, org/nginx). */
@@ -174,6 +177,7 @@ function looksLikeNginx(file: string, boundary: ProjectFiles): boolean {
 function renderTemplates(
   fs: MountedContainerFs,
   env: Record<string, string | undefined>,
+  unreadable: ProjectView['unreadableTemplates'],
 ): Map<string, ContainerFile> {
   const rendered = new Map<string, ContainerFile>();
   for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR)) {
@@ -184,8 +188,9 @@ function renderTemplates(
     let source: string;
     try {
       source = fs.read(f);
-    } catch {
-      // Left to the include loader, which reports the refusal at the file (conf.d is read from there).
+    } catch (error) {
+      // Refused (a FIFO, a device, over the caps), never waited on; nothing else reads templates/, so say so here.
+      unreadable.push({ containerPath: t, hostPath: f.hostPath, message: errorMessage(error) });
       continue;
     }
     const { text, template } = renderTemplateMapped(source, env);
@@ -340,6 +345,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
   const proxy = pickProxy(compose, input.proxyService, builds);
   const proxyBuild = proxy ? builds.get(proxy.name) : undefined;
   const unmountedConfigs: ProjectView['unmountedConfigs'] = [];
+  const unreadableTemplates: ProjectView['unreadableTemplates'] = [];
   let containerFs: MountedContainerFs | undefined;
   let nginx: NginxConfig | undefined;
   let imageFiles: ReadonlyMap<string, string> = new Map();
@@ -357,7 +363,9 @@ export function buildProjectView(input: ViewInput): ProjectView {
     }
     imageFiles = builtin;
     const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary, copied);
-    const rendered = builtin.size ? renderTemplates(base, env) : new Map<string, ContainerFile>();
+    const rendered = builtin.size
+      ? renderTemplates(base, env, unreadableTemplates)
+      : new Map<string, ContainerFile>();
     const mountsConfig =
       proxy.volumes.some((m) => m.type === 'bind' && isUnderNginxPrefix(m.target)) ||
       [...copied.keys()].some(isUnderNginxPrefix);
@@ -424,6 +432,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     directives,
     index,
     unmountedConfigs,
+    unreadableTemplates,
     upstreamRefs,
     upstreamTargets: resolveTargets(upstreamRefs, resolve, proxy),
     upstreamBlocks,
@@ -433,5 +442,6 @@ export function buildProjectView(input: ViewInput): ProjectView {
     peers,
     mountNeed: mountNeeds(proxy, nginx, directives, imageFiles),
     nginxVersion: nginxVersionOf(proxy),
+    ...(input.tlsGenerated ? { tlsGenerated: input.tlsGenerated } : {}),
   };
 }

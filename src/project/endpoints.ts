@@ -58,6 +58,18 @@ export function tlsPairs(view: ProjectView): TlsPair[] {
   return [...pairs.values()];
 }
 
+/**
+ * The pairs `up --tls auto|self-signed` generates: both files missing and both on a bind mount, so
+ * the host path is known (a pair with one file present is refused, never completed).
+ */
+export function pairsToGenerate(view: ProjectView): TlsPair[] {
+  const fs = view.containerFs;
+  if (!fs) return [];
+  return tlsPairs(view).filter(
+    (p) => p.certHost && p.keyHost && fs.file(p.cert) === undefined && fs.file(p.key) === undefined,
+  );
+}
+
 export interface Endpoint {
   scheme: 'https' | 'http';
   /** The container port nginx listens on. */

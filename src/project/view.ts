@@ -110,6 +110,8 @@ export interface ProjectView {
   index: DirectiveIndex;
   /** Host nginx config files found in the project that the proxy does not load (not mounted). */
   unmountedConfigs: { hostPath: string; reason: string }[];
+  /** templates/*.template files the image's entrypoint renders that could not be read (FIFO, device, caps). */
+  unreadableTemplates: { containerPath: string; hostPath: string; message: string }[];
   /** Every host nginx resolves. */
   upstreamRefs: UpstreamRef[];
   /** The upstream hosts that land on a compose service, with that service. */
@@ -130,4 +132,6 @@ export interface ProjectView {
    * tag names no version and is not one of nginx's latest aliases (`stable`, a custom image's `test`).
    */
   nginxVersion: { version: NginxVersion; pinned: boolean; guessed: boolean; label: string };
+  /** Set when a later `up --tls <mode>` generates the missing certificate pairs (pairsToGenerate). */
+  tlsGenerated?: 'auto' | 'self-signed';
 }

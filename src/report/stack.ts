@@ -1,5 +1,6 @@
 // The run report as text (CLI) and markdown (the action's job summary): probes, exposure, TLS, speed.
 import type { RunReport } from '../stack/run.js';
+import type { VerifyResult } from '../verify/index.js';
 
 const mark = (ok: boolean | undefined) => (ok === undefined ? '-' : ok ? 'ok' : 'FAILED');
 
@@ -104,12 +105,38 @@ export function renderRunMarkdown(report: RunReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** A verify result as the CLI prints it; exposure and TLS may be absent from an older or partial run. */
+type ShortVerifyInput = Pick<VerifyResult, 'ok' | 'probes'> & Partial<Pick<VerifyResult, 'exposure' | 'tls'>>;
+
+/** verify, short: each probe's url and status, the exposure as `service ip:host->container`, TLS's protocol. */
+export function shortVerify(v: ShortVerifyInput) {
+  return {
+    ok: v.ok,
+    probes: v.probes.map((p) => ({ url: p.url, status: p.status ?? null, ok: p.ok })),
+    exposure: v.exposure
+      ? {
+          ok: v.exposure.ok,
+          published: v.exposure.published.map(
+            (p) => `${p.service} ${p.hostIp || '*'}:${p.hostPort}->${p.containerPort}`,
+          ),
+        }
+      : null,
+    tls: v.tls ? { ok: v.tls.ok, protocol: v.tls.protocol ?? null } : null,
+  };
+}
+
+/** The speed test, short: the four numbers, or why it did not run. */
+export function shortSpeedtest(s: RunReport['speedtest']) {
+  return s && !('skipped' in s)
+    ? { downloadMbps: s.downloadMbps, uploadMbps: s.uploadMbps, pingMs: s.pingMs, jitterMs: s.jitterMs }
+    : { skipped: s?.skipped ?? 'not run' };
+}
+
 /**
  * The short report `run --report FILE` writes (and `make demo` shows):
  * {validate, up, verify: {ok, probes: [{url, status, ok}], exposure: {ok, published}, tls: {ok, protocol}}, speedtest, down}.
  */
 export function summaryReport(report: RunReport) {
-  const s = report.speedtest;
   return {
     validate: {
       errors: report.validate.errors,
@@ -117,24 +144,29 @@ export function summaryReport(report: RunReport) {
       notes: report.validate.notes,
     },
     up: { ok: report.up.ok, seconds: Number(report.up.seconds.toFixed(2)) },
-    verify: report.verify
-      ? {
-          ok: report.verify.ok,
-          probes: report.verify.probes.map((p) => ({ url: p.url, status: p.status ?? null, ok: p.ok })),
-          exposure: {
-            ok: report.verify.exposure.ok,
-            published: report.verify.exposure.published.map(
-              (p) => `${p.service} ${p.hostIp || '*'}:${p.hostPort}->${p.containerPort}`,
-            ),
-          },
-          tls: { ok: report.verify.tls.ok, protocol: report.verify.tls.protocol ?? null },
-        }
-      : null,
-    speedtest:
-      s && !('skipped' in s)
-        ? { downloadMbps: s.downloadMbps, uploadMbps: s.uploadMbps, pingMs: s.pingMs, jitterMs: s.jitterMs }
-        : { skipped: s?.skipped ?? 'not run' },
+    verify: report.verify ? shortVerify(report.verify) : null,
+    speedtest: shortSpeedtest(report.speedtest),
     down: { ok: report.down?.ok ?? false },
     ...(report.failure ? { failure: report.failure } : {}),
+  };
+}
+
+/** What each CLI step of the composite printed with --json (null: the phase did not run). */
+export interface CompositePhases {
+  validate: { errors: number; warnings: number; notes: number } | null;
+  up: { ok: boolean; seconds: number } | null;
+  verify: ShortVerifyInput | null;
+  speedtest: (RunReport['speedtest'] & object) | null;
+  down: { ok: boolean } | null;
+}
+
+/** The root composite's report output: summaryReport's shape, one key per phase, null for a phase not run. */
+export function compositeReport(p: CompositePhases) {
+  return {
+    validate: p.validate,
+    up: p.up ? { ok: p.up.ok, seconds: p.up.seconds } : null,
+    verify: p.verify ? shortVerify(p.verify) : null,
+    speedtest: p.speedtest ? shortSpeedtest(p.speedtest) : null,
+    down: p.down ? { ok: p.down.ok } : null,
   };
 }

@@ -24,6 +24,7 @@ import { listenNotPublished } from './listen-not-published.js';
 import { nginxDirective } from './nginx-directive.js';
 import { nginxIncludeMissing } from './nginx-include-missing.js';
 import { nginxSyntax } from './nginx-syntax.js';
+import { nginxTemplateUnreadable } from './nginx-template-unreadable.js';
 import { origins } from './origins.js';
 import { pathOutsideProject } from './path-outside-project.js';
 import { proxyConfigNotMounted } from './proxy-config-not-mounted.js';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   nginxSyntax,
   nginxDirective,
   nginxIncludeMissing,
+  nginxTemplateUnreadable,
   upstreamUnresolvable,
   upstreamPortMismatch,
   proxyConfigNotMounted,

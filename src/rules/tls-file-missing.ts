@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { resolveNginxPath } from '../nginx/paths.js';
+import { pairsToGenerate } from '../project/endpoints.js';
 import { argPosOf, directivesNamed, nginxPathOf } from '../project/scope.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
@@ -61,7 +62,11 @@ function unknowable(view: ProjectView, containerPath: string): boolean {
   return proxy.build !== undefined;
 }
 
-function check(view: ProjectView, p: PlacedDirective) {
+function hostOf(view: ProjectView, containerPath: string): string {
+  return view.containerFs?.hostPathOf(containerPath) ?? containerPath;
+}
+
+function check(view: ProjectView, p: PlacedDirective, generated: ReadonlySet<string>) {
   const spec = FILE_DIRECTIVES[p.d.directive];
   const value = p.d.args[0];
   if (!spec || value === undefined || !view.containerFs) return undefined;
@@ -72,6 +77,16 @@ function check(view: ProjectView, p: PlacedDirective) {
   if (view.containerFs.file(containerPath) || unknowable(view, containerPath)) return undefined;
   const proxy = view.proxy!.name;
   const where = `${nginxPathOf(p)}:${p.d.line}`;
+  if (generated.has(containerPath)) {
+    // The caller says a later `up --tls` makes this file: not an error now, but still worth a line.
+    return finding(
+      tlsFileMissing,
+      argPosOf(p.d, 0),
+      `${containerPath} is not there yet (${p.d.directive} in ${where}); up --tls ${view.tlsGenerated} will generate a self-signed pair at ${path.relative(view.cwd, hostOf(view, containerPath))} before nginx starts`,
+      'Nothing to do for a test run; for a real deployment mount the real certificate and key.',
+      { service: proxy, severity: 'note' },
+    );
+  }
   if (spec.isDir && view.containerFs.directoryAtStart(containerPath)) {
     return finding(
       tlsFileMissing,
@@ -99,8 +114,11 @@ export const tlsFileMissing: Rule = {
   title: 'A certificate, key, dhparam or htpasswd file that is not in the proxy container',
   check(view) {
     if (!view.proxy) return [];
+    const generated = new Set(
+      view.tlsGenerated ? pairsToGenerate(view).flatMap((pair) => [pair.cert, pair.key]) : [],
+    );
     return directivesNamed(view, ...Object.keys(FILE_DIRECTIVES))
-      .map((p) => check(view, p))
+      .map((p) => check(view, p, generated))
       .filter((f) => f !== undefined);
   },
 };

@@ -4,8 +4,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { TAG_ENV } from '../../src/aws/desired.js';
+import { ec2For, type Moto, seedAmiParameter, startMoto, TEST_CREDENTIALS } from './aws-moto.js';
 
 // The actions as a runner runs them: nektos/act in host mode, offline (REFERENCE.md §8.1), over the
 // project's own workflow test/workflows/uses-local-actions.yml. act copies the working tree for the
@@ -33,7 +36,14 @@ interface ActRun {
   status: number | null;
   log: LogLine[];
   /** What the job's record step wrote: the step outcome and the action's outputs. */
-  recorded: { outcome: string; node?: string; outputs: Record<string, string> };
+  recorded: {
+    outcome: string;
+    node?: string;
+    outputs: Record<string, string>;
+    plan?: Record<string, string>;
+    profileMode?: string;
+    running?: number;
+  };
   out: string;
 }
 
@@ -197,6 +207,65 @@ describe('the actions in a runner emulator (act, host mode, offline)', { skip },
   });
 });
 
+describe('the composite passes aws-action through to the aws bundle (moto on loopback)', { skip }, () => {
+  let moto: Moto;
+  before(async () => {
+    moto = await startMoto();
+    await seedAmiParameter(moto.endpoint);
+  });
+  after(async () => moto?.stop());
+
+  test('aws-action: plan, then apply: outputs pass through, the resources exist, the profile is 0600', async () => {
+    const name = 'sg-actions-composite';
+    let recordedVpc = '';
+    act(
+      'aws',
+      ({ status, log, recorded }) => {
+        assert.equal(status, 0, transcript(log));
+        assert.equal(recorded.outcome, 'success');
+        assert.equal(stepResult(log, ['plan', 'aws']), 'success');
+        assert.equal(stepResult(log, ['apply', 'aws']), 'success');
+        // The stack phases were off: only aws and the report ran.
+        assert.equal(stepResult(log, ['apply', 'validate']), undefined);
+        const plan = recorded.plan as Record<string, string>;
+        assert.equal(plan['aws-drift'], 'true');
+        const changes = JSON.parse(plan['aws-changes'] ?? '[]') as { action: string; type: string }[];
+        assert.ok(
+          changes.some((c) => c.action === 'create' && c.type === 'vpc'),
+          plan['aws-changes'],
+        );
+        const o = recorded.outputs;
+        assert.match(o['aws-vpc-id'] ?? '', /^vpc-/);
+        assert.match(o['aws-instance-id'] ?? '', /^i-/);
+        assert.match(o['aws-client-config-path'] ?? '', new RegExp(`${name}\\.ovpn$`));
+        assert.equal(recorded.profileMode, '600');
+        recordedVpc = o['aws-vpc-id'] ?? '';
+      },
+      {
+        env: {
+          SG_AWS_NAME: name,
+          SG_AWS_ENDPOINT: moto.endpoint,
+          AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        },
+      },
+    );
+    // The VPC the composite reported is the one moto holds, tagged for the environment.
+    const ec2 = ec2For(moto.endpoint);
+    try {
+      const vpcs = await ec2.send(
+        new DescribeVpcsCommand({ Filters: [{ Name: `tag:${TAG_ENV}`, Values: [name] }] }),
+      );
+      assert.deepEqual(
+        (vpcs.Vpcs ?? []).map((v) => v.VpcId),
+        [recordedVpc],
+      );
+    } finally {
+      ec2.destroy();
+    }
+  });
+});
+
 /** A copy of the action whose dist/cli/index.js is the recording CLI double (test/e2e/doubles/). */
 function withCliDouble(fn: (tree: string) => void): void {
   const tree = mkdtempSync(path.join(tmpdir(), 'sg-action-tree-'));
@@ -251,7 +320,7 @@ describe("the composite's stack steps, against a recording double of the CLI con
             '--profile',
             'second',
           ];
-          assert.deepEqual(up, ['up', ...shared, '--json']);
+          assert.deepEqual(up, ['up', ...shared, '--tls', 'auto', '--json']);
           assert.deepEqual(verify, ['verify', ...shared, '--expect-status', '200', '--json']);
           // The verified location, on loopback: its server_name need not resolve in the runner.
           assert.deepEqual(speedtest, ['speedtest', 'https://127.0.0.1:8443/speed/', '--insecure', '--json']);
@@ -381,7 +450,15 @@ describe('the one-shot check on the real engine', { skip }, () => {
       ({ status, log, recorded }) => {
         assert.equal(status, 0, transcript(log));
         assert.equal(recorded.outcome, 'success');
-        assert.equal(recorded.outputs.errors, '0');
+        // No certificate in the tree: validate notes the pair up --tls auto generates, and up makes it.
+        assert.deepEqual(
+          [recorded.outputs.errors, recorded.outputs.warnings, recorded.outputs.notes],
+          ['0', '0', '2'],
+        );
+        const generated = log.filter(
+          (l) => l.command === 'notice' && l.kvPairs?.title === 'stackgate tls-file-missing',
+        );
+        assert.equal(generated.length, 2, JSON.stringify(log.filter((l) => l.command === 'notice')));
         for (const phase of ['validate', 'stack-args', 'up', 'verify', 'speedtest', 'down', 'report'])
           assert.equal(stepResult(log, ['sg', phase]), 'success', phase);
         assert.equal(recorded.outputs.url, `https://localhost:${env.HTTPS_PORT}/`);
@@ -393,7 +470,7 @@ describe('the one-shot check on the real engine', { skip }, () => {
           `${o.url}: down ${o['download-mbps']} Mbit/s, up ${o['upload-mbps']} Mbit/s, ping ${o['ping-ms']} ms, jitter ${o['jitter-ms']} ms`,
         );
         const report = JSON.parse(recorded.outputs.report ?? '');
-        assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 0 });
+        assert.deepEqual(report.validate, { errors: 0, warnings: 0, notes: 2 });
         assert.equal(report.up.ok, true);
         assert.equal(report.verify.ok, true);
         assert.equal(report.verify.exposure.ok, true);
@@ -405,5 +482,47 @@ describe('the one-shot check on the real engine', { skip }, () => {
       { env },
     );
     assert.deepEqual(leftovers(prefix), []);
+  });
+});
+
+describe('uses: ./stack with keep-running on the real engine', { skip }, () => {
+  test('a later step fails: post still runs, writes the logs file, and leaves nothing of the project', async () => {
+    const project = `sg-actions-keep-${process.pid}`;
+    assert.deepEqual(leftovers(project), [], 'a previous run left a stack behind');
+    const env = {
+      ...platformImages(),
+      HTTPS_PORT: String(await freePort()),
+      HTTP_PORT: String(await freePort()),
+      SG_PROJECT: project,
+    };
+    try {
+      act(
+        'stack-keep-running',
+        ({ status, log, recorded }) => {
+          // The job failed (the later step), after main had succeeded and left the stack running.
+          assert.notEqual(status, 0);
+          assert.equal(recorded.outcome, 'success', transcript(log));
+          assert.equal(recorded.outputs['project-name'], project);
+          assert.ok((recorded.running ?? 0) >= 2, `containers running after main: ${recorded.running}`);
+          const report = JSON.parse(recorded.outputs.report ?? '');
+          assert.equal(report.verify.ok, true);
+          // Post ran after the failure and wrote every service's logs to a file it names.
+          const text = transcript(log);
+          const logsLine = /down: .*?(\/\S+\.log)/.exec(text);
+          assert.ok(logsLine, `post named no logs file:\n${text.slice(-3000)}`);
+          assert.ok(/Post /.test(text), 'act ran no post step');
+          assert.match(text, new RegExp(`down: ${project} removed`));
+          // The file is the post step's, in the job's RUNNER_TEMP: both services' lines are in it.
+          const logs = readFileSync(logsLine[1] ?? '', 'utf8');
+          // (compose prefixes each line with ESC[2K under act: noted in the report, not asserted here)
+          assert.match(logs, /^(\x1B\[2K)?nginx-1 +\| .*Configuration complete/m);
+          assert.match(logs, /^(\x1B\[2K)?speedtest-1 +\| /m);
+        },
+        { env },
+      );
+    } finally {
+      // Whatever the assertions said, the engine must be clean of this project.
+      assert.deepEqual(leftovers(project), []);
+    }
   });
 });

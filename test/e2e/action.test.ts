@@ -129,3 +129,43 @@ test('several projects through the built bundles: the CLI in every format and th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('allow-paths and config reach validate: an outside mount is read, severities come from the named file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-action-'));
+  try {
+    const outside = path.join(dir, 'shared');
+    const project = path.join(dir, 'project');
+    cpSync(path.join(repo, 'examples/seed'), project, { recursive: true });
+    // The seed's proxy gains a mount of a directory beside the project, holding one more server.
+    const compose = readFileSync(path.join(project, 'docker-compose.yml'), 'utf8').replace(
+      '    - 443:443\n',
+      `    - 443:443\n    volumes:\n    - ${outside}:/etc/nginx/conf.d:ro\n`,
+    );
+    writeFileSync(path.join(project, 'docker-compose.yml'), compose);
+    cpSync(path.join(project, 'default.conf'), path.join(outside, 'default.conf'));
+    writeFileSync(path.join(dir, 'base.yaml'), 'rules:\n  path-outside-project: off\n');
+    const run = (inputs: Record<string, string>) => {
+      const { env } = runnerEnv(dir, { 'working-directory': project, 'fail-on': 'never', ...inputs });
+      const r = spawnSync(process.execPath, [path.join(repo, 'dist/validate/index.js')], {
+        env,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      return r.stdout;
+    };
+    // Without allow-paths the mount is only noted; the compose file was loaded (its line is named).
+    const closed = run({});
+    assert.match(closed, /^::notice title=stackgate path-outside-project,file=docker-compose\.yml,line=9,/m);
+    assert.doesNotMatch(closed, /file=\.\.\/shared\/default\.conf/);
+    // With it, the outside config is read and analysed at its own lines.
+    const open = run({ 'allow-paths': `${outside}\n` });
+    assert.doesNotMatch(open, /path-outside-project/);
+    assert.match(open, /file=\.\.\/shared\/default\.conf,line=\d+/);
+    // A config outside the project turns the note off; `none` reads no config at all.
+    assert.doesNotMatch(run({ config: path.join(dir, 'base.yaml') }), /path-outside-project/);
+    writeFileSync(path.join(project, '.stackgate.yaml'), 'rules:\n  path-outside-project: off\n');
+    assert.match(run({ config: 'none' }), /title=stackgate path-outside-project/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -26,14 +26,34 @@ export function settingsFor(desired: DesiredEnv, ttlMinutes: number): OpenvpnSet
   };
 }
 
+const SECRET_BLOCK = /<(key|tls-crypt)>\n([\s\S]*?)\n<\/\1>/g;
+
+/**
+ * The secret parts of a client profile (its private key and tls-crypt key), as the runner masks them:
+ * each block whole and line by line (a log shows them a line at a time), markers and comments left out.
+ */
+export function profileSecrets(profile: string): string[] {
+  const out: string[] = [];
+  for (const [, , body] of profile.matchAll(SECRET_BLOCK)) {
+    out.push(body!);
+    for (const line of body!.split('\n'))
+      if (!/^(-----|#)/.test(line) && line.trim().length >= 8) out.push(line.trim());
+  }
+  return out;
+}
+
 /** A fresh PKI, the host's user data, and a writer for the matching client profile. */
 export async function prepareOpenvpn(
   desired: DesiredEnv,
   outputDir: string,
   ttlMinutes = 240,
+  mask: (secret: string) => void = () => {},
 ): Promise<OpenvpnBundle> {
   const settings = settingsFor(desired, ttlMinutes);
   const pki = await createPki(desired.name);
+  // Masked as soon as they exist, before any step could print them; the server key rides in user data.
+  for (const secret of profileSecrets(clientProfile(settings, pki, []))) mask(secret);
+  for (const secret of profileSecrets(`<key>\n${pki.serverKey.trim()}\n</key>`)) mask(secret);
   return {
     userData: userDataScript(settings, pki),
     gzip: (b) => gzipSync(b, { level: 9 }),

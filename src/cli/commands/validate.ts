@@ -9,6 +9,7 @@ import { renderSarif, renderSarifProjects } from '../../report/sarif.js';
 import { annotationBase, type ProjectFindings, projectPath } from '../../report/summary.js';
 import { renderText, renderTextProjects } from '../../report/text.js';
 import { RULES } from '../../rules/index.js';
+import { TLS_MODES, type TlsMode } from '../../stack/certs.js';
 import { checkSeverities, readConfigSeverities, type ValidateOptions, validate } from '../../validate.js';
 import { parseArgsOrUsage } from '../args.js';
 import type { CliIO, Command } from '../io.js';
@@ -34,6 +35,9 @@ Options:
   --fix                   write the machine-applicable fixes, then report what remains (all or
                           nothing: exit 2 if a target is read-only or outside the project)
   --fix-dry-run           print the fixes as a unified diff, change nothing
+  --tls MODE              provided (default): a certificate missing on the host is an error;
+                          auto | self-signed: the pairs a later 'up --tls MODE' generates are
+                          notes saying so (both files missing, on a bind mount)
   --allow-path PATH       read PATH although it lies outside the project root (repeatable)
   -C, --cwd DIR           run as if started in DIR (repeatable: one project each)
   -h, --help              show this help
@@ -63,6 +67,7 @@ function parse(argv: string[], io: CliIO) {
         fix: { type: 'boolean', default: false },
         'fix-dry-run': { type: 'boolean', default: false },
         'allow-path': { type: 'string', multiple: true, default: [] },
+        tls: { type: 'string', default: 'provided' },
         cwd: { type: 'string', short: 'C', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -76,6 +81,8 @@ function parse(argv: string[], io: CliIO) {
   if (!['error', 'warning', 'note', 'never'].includes(failOn)) {
     throw new UsageError(`--fail-on must be error, warning, note or never, not "${failOn}"`);
   }
+  if (!TLS_MODES.includes(values.tls as TlsMode))
+    throw new UsageError(`--tls must be one of ${TLS_MODES.join(', ')}, not "${values.tls}"`);
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
   const flagSeverities = Object.fromEntries(
     values.severity.map((s) => {
@@ -182,6 +189,7 @@ function optionsFor(parsed: ReturnType<typeof parse>, cwd: string, io: CliIO): V
       ...checkSeverities(flagSeverities, '--severity'),
     },
     allowPaths: values['allow-path'],
+    ...(values.tls !== 'provided' ? { tlsGenerated: values.tls as 'auto' | 'self-signed' } : {}),
   };
 }
 

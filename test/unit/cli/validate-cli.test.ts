@@ -165,3 +165,30 @@ test('--version prints the version package.json declares', async () => {
   assert.equal(code, 0);
   assert.equal(stdout, `stackgate ${pkg.version}\n`);
 });
+
+test('-C=DIR, -C DIR and --cwd=DIR work before and after the command, and name the same project', async () => {
+  const dir = copyExample('seed');
+  const elsewhere = mkdtempSync(path.join(tmpdir(), 'sg-cli-elsewhere-'));
+  try {
+    const summaries = [];
+    for (const argv of [
+      ['validate', '--format', 'json', `-C=${dir}`],
+      [`-C=${dir}`, 'validate', '--format', 'json'],
+      ['-C', dir, 'validate', '--format', 'json'],
+      ['validate', '--format', 'json', '-C', dir],
+      [`--cwd=${dir}`, 'validate', '--format', 'json'],
+    ]) {
+      const { code, stdout, stderr } = await run(argv, elsewhere);
+      assert.equal(code, 1, `${argv.join(' ')}: ${stderr}`);
+      summaries.push(JSON.parse(stdout).summary);
+    }
+    // The seed was found each time (its own counts), not an empty "=DIR" beside the caller.
+    for (const s of summaries) assert.deepEqual(s, { errors: 3, warnings: 4, notes: 5 });
+    // A value after `--` is not rewritten: validate takes no positionals, so it is a usage error.
+    const r = await run(['validate', '--', `-C=${dir}`], elsewhere);
+    assert.equal(r.code, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+});

@@ -83,3 +83,54 @@ test("a certificate path where compose would create a directory: nginx's PEM_rea
   });
   assert.match(inFolder!.message, /BIO_new_file\(\) failed/);
 });
+
+test('validate --tls auto: a pair up will generate on a bind mount is a note naming the host path', async () => {
+  const files = { 'compose.yaml': compose('      - ./cert:/etc/nginx/cert:ro\n'), 'default.conf': TLS };
+  // Without the option the same project is two errors: the input was loaded and the files are missing.
+  const plain = await ruleFindings(RULE, files);
+  assert.deepEqual(
+    plain.map((f) => f.severity),
+    ['error', 'error'],
+  );
+  const found = await ruleFindings(RULE, files, { tlsGenerated: 'auto' });
+  assert.deepEqual(
+    found.map((f) => [f.severity, f.pos.line]),
+    [
+      ['note', 3],
+      ['note', 4],
+    ],
+  );
+  assert.match(
+    found[0]!.message,
+    /^\/etc\/nginx\/cert\/fullchain\.crt is not there yet \(ssl_certificate in \/etc\/nginx\/conf\.d\/default\.conf:3\); up --tls auto will generate a self-signed pair at cert\/fullchain\.crt before nginx starts$/,
+  );
+});
+
+test('validate --tls auto still errs where up would not generate: no bind mount, or one file of the pair present', async () => {
+  // No mount covers /etc/nginx/cert: up cannot write there, so nginx would exit.
+  const unmounted = await ruleFindings(
+    RULE,
+    { 'compose.yaml': compose(), 'default.conf': TLS },
+    {
+      tlsGenerated: 'auto',
+    },
+  );
+  assert.deepEqual(
+    unmounted.map((f) => f.severity),
+    ['error', 'error'],
+  );
+  // The certificate is there, its key is not: up refuses to pair up an existing file.
+  const half = await ruleFindings(
+    RULE,
+    {
+      'compose.yaml': compose('      - ./cert:/etc/nginx/cert:ro\n'),
+      'default.conf': TLS,
+      'cert/fullchain.crt': 'x',
+    },
+    { tlsGenerated: 'auto' },
+  );
+  assert.deepEqual(
+    half.map((f) => [f.severity, f.pos.line]),
+    [['error', 4]],
+  );
+});
