@@ -66,6 +66,7 @@ lint-actions: lint-tools
 	check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOW_FILES)
 	actionlint $(WORKFLOW_FILES)
 	zizmor --offline --strict-collection --no-progress . $(filter-out .github/workflows/%,$(WORKFLOW_FILES))
+	zizmor --offline --strict-collection --no-progress --persona pedantic . $(filter-out .github/workflows/%,$(WORKFLOW_FILES))
 
 format: deps
 	npx biome check --write .
