@@ -282,14 +282,49 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: formatIpv6, parseIpv6, parseIpv6Cidr
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./lib/src/dns/ip.js
-
+// Hand-rolled literal checks, the same answers as node:net's isIP (a unit property test holds them to
+// it): loading node:net and compiling its address regexes cost validate's cold start ~10 ms.
+const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+const ZONE = /^[0-9a-zA-Z\-.:]+$/;
+/** A dotted quad as node:net accepts it: four decimal octets ≤ 255, no leading zeros. */
+function isIPv4(text) {
+    const parts = text.split('.');
+    return parts.length === 4 && parts.every((p) => DECIMAL_OCTET.test(p) && Number(p) <= 255);
+}
+/** An IPv6 literal as node:net accepts it: hex groups, one `::` at most, a dotted-quad tail, a %zone. */
+function isIPv6(text) {
+    const percent = text.indexOf('%');
+    const address = percent < 0 ? text : text.slice(0, percent);
+    if (percent >= 0 && !ZONE.test(text.slice(percent + 1)))
+        return false;
+    const halves = address.split('::');
+    if (halves.length > 2)
+        return false;
+    const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
+    const all = groups.flat();
+    let count = all.length;
+    const last = all[all.length - 1];
+    // A dotted quad may end the address and stands for the last two groups.
+    if (last?.includes('.')) {
+        if (!isIPv4(last))
+            return false;
+        all.pop();
+        count++;
+    }
+    if (!all.every((g) => HEX_GROUP.test(g)))
+        return false;
+    return halves.length === 2 ? count <= 7 : count === 8;
+}
+/** 4, 6 or 0, as node:net's isIP. */
+function ipFamily(text) {
+    return isIPv4(text) ? 4 : isIPv6(text) ? 6 : 0;
+}
 /** Parses an IPv4 or IPv6 literal (an IPv6 zone id like %eth0 is ignored); null when it is not one. */
 function parseIp(input) {
     const text = input.trim();
-    if ((0,external_node_net_.isIPv4)(text)) {
+    if (isIPv4(text)) {
         const bytes = new Uint8Array(16);
         bytes[10] = 0xff;
         bytes[11] = 0xff;
@@ -299,7 +334,7 @@ function parseIp(input) {
         return { family: 4, bytes, text };
     }
     const withoutZone = text.replace(/%.*$/, '');
-    if (!(0,external_node_net_.isIPv6)(withoutZone))
+    if (!isIPv6(withoutZone))
         return null;
     const bytes = ipv6Bytes(withoutZone);
     return { family: 6, bytes, text: formatIpv6(bytes) };

@@ -9,7 +9,8 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   clientProfilePath: () => (/* binding */ clientProfilePath),
-  S: () => (/* binding */ prepareOpenvpn)
+  S: () => (/* binding */ prepareOpenvpn),
+  profileSecrets: () => (/* binding */ profileSecrets)
 });
 
 // UNUSED EXPORTS: settingsFor
@@ -365,10 +366,30 @@ function settingsFor(desired, ttlMinutes) {
         shutdownAfterMinutes: Math.max(1, Math.ceil(ttlMinutes)),
     };
 }
+const SECRET_BLOCK = /<(key|tls-crypt)>\n([\s\S]*?)\n<\/\1>/g;
+/**
+ * The secret parts of a client profile (its private key and tls-crypt key), as the runner masks them:
+ * each block whole and line by line (a log shows them a line at a time), markers and comments left out.
+ */
+function profileSecrets(profile) {
+    const out = [];
+    for (const [, , body] of profile.matchAll(SECRET_BLOCK)) {
+        out.push(body);
+        for (const line of body.split('\n'))
+            if (!/^(-----|#)/.test(line) && line.trim().length >= 8)
+                out.push(line.trim());
+    }
+    return out;
+}
 /** A fresh PKI, the host's user data, and a writer for the matching client profile. */
-async function prepareOpenvpn(desired, outputDir, ttlMinutes = 240) {
+async function prepareOpenvpn(desired, outputDir, ttlMinutes = 240, mask = () => { }) {
     const settings = settingsFor(desired, ttlMinutes);
     const pki = await createPki(desired.name);
+    // Masked as soon as they exist, before any step could print them; the server key rides in user data.
+    for (const secret of profileSecrets(clientProfile(settings, pki, [])))
+        mask(secret);
+    for (const secret of profileSecrets(`<key>\n${pki.serverKey.trim()}\n</key>`))
+        mask(secret);
     return {
         userData: userDataScript(settings, pki),
         gzip: (b) => (0,external_node_zlib_.gzipSync)(b, { level: 9 }),
@@ -800,7 +821,7 @@ async function preflight(rt, desired, p, o) {
     const [image, , openvpn] = await Promise.all([
         resolveImage(rt, desired),
         checkInstanceType(rt, desired.instanceType),
-        (0,bundle/* prepareOpenvpn */.S)(desired, o.outputDir, (o.expiresAt.getTime() - rt.now().getTime()) / 60_000),
+        (0,bundle/* prepareOpenvpn */.S)(desired, o.outputDir, (o.expiresAt.getTime() - rt.now().getTime()) / 60_000, o.mask),
     ]);
     return { image, openvpn };
 }
@@ -1095,7 +1116,7 @@ async function apply(rt, desired, o) {
     const ipv6Address = (0,discover/* instanceIpv6 */.NV)(instance) ?? null;
     const clientConfigPath = prepared.openvpn
         ? await prepared.openvpn.writeClientProfile([publicIpv4, ipv6Address].filter((x) => Boolean(x)))
-        : await existingProfile(o.outputDir, desired.name);
+        : await existingProfile(o.outputDir, desired.name, o.mask);
     return {
         vpcId: ids.vpcId,
         subnetId: ids.subnetId,
@@ -1110,11 +1131,16 @@ async function apply(rt, desired, o) {
         changes: first.changes,
     };
 }
-async function existingProfile(dir, env) {
-    const { clientProfilePath } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6379));
-    const { existsSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 3024, 19));
+/** The profile an earlier apply wrote: its secrets are masked too, since later steps may read it. */
+async function existingProfile(dir, env, mask = () => { }) {
+    const { clientProfilePath, profileSecrets } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6379));
+    const { existsSync, readFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 3024, 19));
     const p = clientProfilePath(dir, env);
-    return existsSync(p) ? p : null;
+    if (!existsSync(p))
+        return null;
+    for (const secret of profileSecrets(readFileSync(p, 'utf8')))
+        mask(secret);
+    return p;
 }
 async function duplicateOk(rt, what, fn) {
     await retrying(rt, what, async () => {
@@ -1260,6 +1286,7 @@ async function runAws(action, o) {
                 const outputs = await apply(rt, desired, {
                     expiresAt,
                     outputDir: o.outputDir,
+                    mask: o.mask,
                     ...(o.onStep ? { onStep: o.onStep } : {}),
                 });
                 return { action, outputs };

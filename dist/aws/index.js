@@ -28668,7 +28668,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
+var lib_core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./lib/src/core/errors.js + 1 modules
 var errors = __nccwpck_require__(4768);
 ;// CONCATENATED MODULE: ./lib/src/action/inputs.js
@@ -28676,19 +28676,27 @@ var errors = __nccwpck_require__(4768);
 
 /** Multi-value inputs: one per line or comma-separated, blanks dropped. */
 function getList(name) {
-    return core/* getInput */.V4(name)
+    return lib_core/* getInput */.V4(name)
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean);
 }
+/** Path inputs: one per line only (a path may hold a comma), blanks dropped. */
+function getLines(name) {
+    return core
+        .getInput(name)
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
 function getChoice(name, choices, fallback) {
-    const v = core/* getInput */.V4(name).trim() || fallback;
+    const v = lib_core/* getInput */.V4(name).trim() || fallback;
     if (!choices.includes(v))
         throw new errors/* UsageError */.eb(`input "${name}" must be one of ${choices.join(', ')}, not "${v}"`);
     return v;
 }
 function getOptional(name) {
-    return core/* getInput */.V4(name).trim() || undefined;
+    return lib_core/* getInput */.V4(name).trim() || undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/action/aws.js
@@ -28707,8 +28715,8 @@ async function envFromInputs() {
         return n;
     };
     return {
-        name: core/* getInput */.V4('name', { required: true }).trim(),
-        region: core/* getInput */.V4('region', { required: true }).trim(),
+        name: lib_core/* getInput */.V4('name', { required: true }).trim(),
+        region: lib_core/* getInput */.V4('region', { required: true }).trim(),
         ...(getOptional('endpoint') ? { endpoint: getOptional('endpoint') } : {}),
         ...(getOptional('ami') ? { ami: getOptional('ami') } : {}),
         amiParameter: getOptional('ami-parameter') ?? DEFAULTS.amiParameter,
@@ -28730,34 +28738,34 @@ async function run(action) {
     const result = await runAws(action, {
         env,
         outputDir: defaultOutputDir(process.cwd(), process.env),
-        log: (l) => core/* info */.pq(l),
+        log: (l) => lib_core/* info */.pq(l),
         // Masked before anything can print it: the token, then each credential as STS returns it.
-        mask: (s) => core/* setSecret */.Pq(s),
+        mask: (s) => lib_core/* setSecret */.Pq(s),
         ...(role
             ? {
                 oidc: {
                     roleArn: role,
                     audience: getOptional('audience') ?? 'sts.amazonaws.com',
-                    getIdToken: (aud) => core/* getIDToken */.V9(aud),
+                    getIdToken: (aud) => lib_core/* getIDToken */.V9(aud),
                 },
             }
             : {}),
     });
-    core/* saveState */.LZ(STATE_ENV, env.name);
+    lib_core/* saveState */.LZ(STATE_ENV, env.name);
     const rendered = renderAwsResult(result, false);
-    core/* info */.pq(rendered.text);
-    const summary = core/* summary */.z.addHeading(`stackgate aws ${action}: ${env.name}`, 3);
+    lib_core/* info */.pq(rendered.text);
+    const summary = lib_core/* summary */.z.addHeading(`stackgate aws ${action}: ${env.name}`, 3);
     if (result.action === 'plan') {
         const p = planJson(result.plan);
-        core/* setOutput */.uH('changes', JSON.stringify(p.changes));
-        core/* setOutput */.uH('drift', String(p.drift));
+        lib_core/* setOutput */.uH('changes', JSON.stringify(p.changes));
+        lib_core/* setOutput */.uH('drift', String(p.drift));
         summary.addCodeBlock(renderPlanTable(p.changes));
     }
     else if (result.action === 'apply') {
         const o = result.outputs;
         for (const [k, v] of Object.entries(o)) {
             const name = k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-            core/* setOutput */.uH(name, k === 'changes' ? JSON.stringify(v) : String(v ?? ''));
+            lib_core/* setOutput */.uH(name, k === 'changes' ? JSON.stringify(v) : String(v ?? ''));
         }
         summary.addCodeBlock(renderPlanTable(o.changes)).addTable([
             [
@@ -28774,10 +28782,10 @@ async function run(action) {
         summary.addCodeBlock(rendered.text);
     await summary.write();
     if (!rendered.ok)
-        core/* setFailed */.C1(`stackgate aws ${action}: resources left, see the log`);
+        lib_core/* setFailed */.C1(`stackgate aws ${action}: resources left, see the log`);
 }
 function fail(error) {
-    core/* setFailed */.C1((0,errors/* isUserError */.iU)(error) || error?.name === 'AwsFailure'
+    lib_core/* setFailed */.C1((0,errors/* isUserError */.iU)(error) || error?.name === 'AwsFailure'
         ? (0,errors/* errorMessage */.gJ)(error)
         : error instanceof Error
             ? (error.stack ?? error.message)
@@ -28795,12 +28803,12 @@ async function runAwsAction() {
 /** Post step: with destroy-on-failure, tear the environment down when the job failed. */
 async function runAwsPost() {
     try {
-        if (core/* getBooleanInput */.Vt('destroy-on-failure') !== true || core/* getState */.Gu(STATE_ENV) === '')
+        if (lib_core/* getBooleanInput */.Vt('destroy-on-failure') !== true || lib_core/* getState */.Gu(STATE_ENV) === '')
             return;
         // A post step cannot read the job status itself: the caller passes job.status as STACKGATE_JOB_STATUS.
         const status = process.env.STACKGATE_JOB_STATUS;
         if (status !== 'failure' && status !== 'cancelled') {
-            core/* info */.pq(`stackgate aws post: job status is ${status ?? 'unknown (set STACKGATE_JOB_STATUS)'}; not destroying`);
+            lib_core/* info */.pq(`stackgate aws post: job status is ${status ?? 'unknown (set STACKGATE_JOB_STATUS)'}; not destroying`);
             return;
         }
         await run('destroy');
@@ -28826,8 +28834,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: InputError, stackFrames
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/src/core/untrusted-text.js
 /**
  * The one escaping of untrusted text. Everything a report shows that came from project files
@@ -28844,7 +28850,6 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * Layer 2 is per format: workflow-command escaping for `--format github` (the rules of @actions/core),
  * and HTML-entity escaping for the Markdown job summary.
  */
-
 const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
 // C0, DEL, C1, NEL; U+2028/2029 (line breaks to JavaScript and some terminals); bidi embeddings,
 // overrides and isolates (the "Trojan Source" characters); U+FEFF (invisible).
@@ -28927,7 +28932,7 @@ function hideValues(values) {
 function verbatimBlock(text, env) {
     if (env.GITHUB_ACTIONS !== 'true' || text === '')
         return text;
-    const token = `stackgate-${randomUUID()}`;
+    const token = `stackgate-${globalThis.crypto.randomUUID()}`;
     return `::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
 }
 // Characters JSON.stringify leaves raw that a terminal or a reader acts on.

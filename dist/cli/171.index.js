@@ -12,10 +12,34 @@ export const modules = {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
 
 
+/**
+ * `-C=DIR` as `-C DIR`: node:util reads the value of a short option as everything after the letter,
+ * so `-C=DIR` would name the directory "=DIR". Only short options that take a value, and only before `--`.
+ */
+function splitShortEquals(config) {
+    const args = config.args;
+    if (!args)
+        return undefined;
+    const withValue = new Set(Object.values(config.options ?? {})
+        .filter((o) => o.type === 'string' && o.short)
+        .map((o) => o.short));
+    const out = [];
+    for (const [i, arg] of args.entries()) {
+        if (arg === '--')
+            return [...out, ...args.slice(i)];
+        const m = /^-([A-Za-z])=([\s\S]*)$/.exec(arg);
+        if (m && withValue.has(m[1]))
+            out.push(`-${m[1]}`, m[2]);
+        else
+            out.push(arg);
+    }
+    return out;
+}
 /** node:util's parseArgs, with its errors turned into usage errors (exit 2), followed by `help` if given. */
 function parseArgsOrUsage(config, help) {
     try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
+        const args = splitShortEquals(config);
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(args ? { ...config, args } : config);
     }
     catch (error) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(help ? `${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}\n\n${help}` : (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
@@ -1612,18 +1636,56 @@ class ProjectFiles {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DU: () => (/* binding */ formatIpv6),
+/* harmony export */   Mr: () => (/* binding */ ipFamily),
 /* harmony export */   ND: () => (/* binding */ commonPrefixLen),
 /* harmony export */   Uk: () => (/* binding */ sharedLeadingBits),
 /* harmony export */   r5: () => (/* binding */ parseIp),
 /* harmony export */   uB: () => (/* binding */ inPrefix),
 /* harmony export */   yJ: () => (/* binding */ mustParseIp)
 /* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-
+/* unused harmony exports isIPv4, isIPv6 */
+// Hand-rolled literal checks, the same answers as node:net's isIP (a unit property test holds them to
+// it): loading node:net and compiling its address regexes cost validate's cold start ~10 ms.
+const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+const ZONE = /^[0-9a-zA-Z\-.:]+$/;
+/** A dotted quad as node:net accepts it: four decimal octets ≤ 255, no leading zeros. */
+function isIPv4(text) {
+    const parts = text.split('.');
+    return parts.length === 4 && parts.every((p) => DECIMAL_OCTET.test(p) && Number(p) <= 255);
+}
+/** An IPv6 literal as node:net accepts it: hex groups, one `::` at most, a dotted-quad tail, a %zone. */
+function isIPv6(text) {
+    const percent = text.indexOf('%');
+    const address = percent < 0 ? text : text.slice(0, percent);
+    if (percent >= 0 && !ZONE.test(text.slice(percent + 1)))
+        return false;
+    const halves = address.split('::');
+    if (halves.length > 2)
+        return false;
+    const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
+    const all = groups.flat();
+    let count = all.length;
+    const last = all[all.length - 1];
+    // A dotted quad may end the address and stands for the last two groups.
+    if (last?.includes('.')) {
+        if (!isIPv4(last))
+            return false;
+        all.pop();
+        count++;
+    }
+    if (!all.every((g) => HEX_GROUP.test(g)))
+        return false;
+    return halves.length === 2 ? count <= 7 : count === 8;
+}
+/** 4, 6 or 0, as node:net's isIP. */
+function ipFamily(text) {
+    return isIPv4(text) ? 4 : isIPv6(text) ? 6 : 0;
+}
 /** Parses an IPv4 or IPv6 literal (an IPv6 zone id like %eth0 is ignored); null when it is not one. */
 function parseIp(input) {
     const text = input.trim();
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv4)(text)) {
+    if (isIPv4(text)) {
         const bytes = new Uint8Array(16);
         bytes[10] = 0xff;
         bytes[11] = 0xff;
@@ -1633,7 +1695,7 @@ function parseIp(input) {
         return { family: 4, bytes, text };
     }
     const withoutZone = text.replace(/%.*$/, '');
-    if (!(0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv6)(withoutZone))
+    if (!isIPv6(withoutZone))
         return null;
     const bytes = ipv6Bytes(withoutZone);
     return { family: 6, bytes, text: formatIpv6(bytes) };

@@ -12,10 +12,34 @@ export const modules = {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
 
 
+/**
+ * `-C=DIR` as `-C DIR`: node:util reads the value of a short option as everything after the letter,
+ * so `-C=DIR` would name the directory "=DIR". Only short options that take a value, and only before `--`.
+ */
+function splitShortEquals(config) {
+    const args = config.args;
+    if (!args)
+        return undefined;
+    const withValue = new Set(Object.values(config.options ?? {})
+        .filter((o) => o.type === 'string' && o.short)
+        .map((o) => o.short));
+    const out = [];
+    for (const [i, arg] of args.entries()) {
+        if (arg === '--')
+            return [...out, ...args.slice(i)];
+        const m = /^-([A-Za-z])=([\s\S]*)$/.exec(arg);
+        if (m && withValue.has(m[1]))
+            out.push(`-${m[1]}`, m[2]);
+        else
+            out.push(arg);
+    }
+    return out;
+}
 /** node:util's parseArgs, with its errors turned into usage errors (exit 2), followed by `help` if given. */
 function parseArgsOrUsage(config, help) {
     try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
+        const args = splitShortEquals(config);
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(args ? { ...config, args } : config);
     }
     catch (error) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(help ? `${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}\n\n${help}` : (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));

@@ -11,17 +11,17 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports resolveImage, checkInstanceType, encodeUserData */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5193);
-/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4736);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5193);
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4736);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
 /* harmony import */ var _desired_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4190);
 /* harmony import */ var _destroy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4558);
 /* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(697);
-/* harmony import */ var _ipv6_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4503);
-/* harmony import */ var _openvpn_bundle_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9467);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1413);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1482);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1712);
+/* harmony import */ var _ipv6_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4503);
+/* harmony import */ var _openvpn_bundle_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9467);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1413);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1482);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1712);
 
 
 
@@ -52,7 +52,7 @@ function tagSpec(desired, o, ec2Type, type) {
  * not made twice (moto ignores ClientToken, and most EC2 creates have none).
  */
 async function ensure(rt, what, lookup, make) {
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .withBackoff */ .Dc)(async (attempt) => {
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withBackoff */ .Dc)(async (attempt) => {
         if (attempt > 1) {
             const found = await lookup();
             if (found !== undefined) {
@@ -61,11 +61,11 @@ async function ensure(rt, what, lookup, make) {
             }
         }
         return make();
-    }, _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .isTransient */ .dg, { ...rt.backoff, deadlineMs: 120_000, maxAttempts: 8 }, (e, n) => rt.log(`aws: ${what}: ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(e) ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)} (attempt ${n}), retrying`));
+    }, _runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .isTransient */ .dg, { ...rt.backoff, deadlineMs: 120_000, maxAttempts: 8 }, (e, n) => rt.log(`aws: ${what}: ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(e) ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)} (attempt ${n}), retrying`));
 }
 /** Calls that are safe to repeat (attribute sets, attaches, authorizes): retried on transient errors. */
 function retrying(rt, what, fn) {
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .withBackoff */ .Dc)(fn, _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .isTransient */ .dg, { ...rt.backoff, deadlineMs: 120_000, maxAttempts: 8 }, (e, n) => rt.log(`aws: ${what}: ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(e) ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)} (attempt ${n}), retrying`));
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withBackoff */ .Dc)(fn, _runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .isTransient */ .dg, { ...rt.backoff, deadlineMs: 120_000, maxAttempts: 8 }, (e, n) => rt.log(`aws: ${what}: ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(e) ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)} (attempt ${n}), retrying`));
 }
 function permission(r) {
     const base = { IpProtocol: r.protocol };
@@ -87,11 +87,11 @@ async function resolveImage(rt, desired) {
     else {
         const name = desired.ami.parameter;
         try {
-            const r = await rt.ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_10__/* .GetParameterCommand */ .lhy({ Name: name }));
+            const r = await rt.ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_9__/* .GetParameterCommand */ .lhy({ Name: name }));
             imageId = r.Parameter?.Value ?? '';
         }
         catch (error) {
-            if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(error) === 'ParameterNotFound')
+            if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(error) === 'ParameterNotFound')
                 throw new AwsFailure(`the SSM parameter ${name} does not exist in this region; give --ami-parameter a parameter that holds an AMI id, or --ami`);
             throw error;
         }
@@ -100,10 +100,10 @@ async function resolveImage(rt, desired) {
     }
     let images = [];
     try {
-        images = (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .DescribeImagesCommand */ .ji5({ ImageIds: [imageId] }))).Images ?? [];
+        images = (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({ ImageIds: [imageId] }))).Images ?? [];
     }
     catch (error) {
-        if (!/InvalidAMIID/.test((0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(error) ?? ''))
+        if (!/InvalidAMIID/.test((0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(error) ?? ''))
             throw error;
     }
     if (images.length === 0)
@@ -115,12 +115,12 @@ async function resolveImage(rt, desired) {
 }
 async function checkInstanceType(rt, instanceType) {
     try {
-        const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .DescribeInstanceTypesCommand */ .hkU({ InstanceTypes: [instanceType] }));
+        const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeInstanceTypesCommand */ .hkU({ InstanceTypes: [instanceType] }));
         if ((r.InstanceTypes ?? []).some((t) => t.InstanceType === instanceType))
             return;
     }
     catch (error) {
-        if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(error) !== 'InvalidInstanceType')
+        if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(error) !== 'InvalidInstanceType')
             throw error;
     }
     throw new AwsFailure(`the instance type ${instanceType} does not exist in this region; pick another --instance-type`);
@@ -133,13 +133,13 @@ function encodeUserData(script, gzip) {
 }
 async function waitIpv6Associated(rt, vpcId) {
     // There is no waiter for the IPv6 association: poll DescribeVpcs with backoff until it is associated.
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .withBackoff */ .Dc)(async () => {
-        const vpc = (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .DescribeVpcsCommand */ .Dti({ VpcIds: [vpcId] }))).Vpcs?.[0];
-        const cidr = (0,_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .vpcIpv6Cidr */ .Fl)(vpc);
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withBackoff */ .Dc)(async () => {
+        const vpc = (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeVpcsCommand */ .Dti({ VpcIds: [vpcId] }))).Vpcs?.[0];
+        const cidr = (0,_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .vpcIpv6Cidr */ .Fl)(vpc);
         if (!cidr)
             throw Object.assign(new Error(`the VPC ${vpcId} has no associated IPv6 /56 yet`), { retry: true });
         return cidr;
-    }, (e) => e.retry === true || (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .isTransient */ .dg)(e), { ...rt.backoff, baseMs: Math.min(rt.backoff.baseMs, 1000), deadlineMs: 120_000, maxAttempts: 30 });
+    }, (e) => e.retry === true || (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .isTransient */ .dg)(e), { ...rt.backoff, baseMs: Math.min(rt.backoff.baseMs, 1000), deadlineMs: 120_000, maxAttempts: 30 });
 }
 /** Checks done before anything is created, so a bad AMI, type or user data fails with nothing made. */
 async function preflight(rt, desired, p, o) {
@@ -148,7 +148,7 @@ async function preflight(rt, desired, p, o) {
     const [image, , openvpn] = await Promise.all([
         resolveImage(rt, desired),
         checkInstanceType(rt, desired.instanceType),
-        (0,_openvpn_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .prepareOpenvpn */ .S)(desired, o.outputDir, (o.expiresAt.getTime() - rt.now().getTime()) / 60_000),
+        (0,_openvpn_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .prepareOpenvpn */ .S)(desired, o.outputDir, (o.expiresAt.getTime() - rt.now().getTime()) / 60_000, o.mask),
     ]);
     return { image, openvpn };
 }
@@ -156,7 +156,7 @@ async function preflight(rt, desired, p, o) {
 async function execute(rt, desired, p, o, prepared, token) {
     const step = (name) => o.onStep?.(name);
     const env = desired.name;
-    const lookup = async (key) => ((0,_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .plan */ .et)(desired, await (0,_discover_js__WEBPACK_IMPORTED_MODULE_4__/* .discover */ .k4)(rt.ec2, env)).have[key] ?? undefined);
+    const lookup = async (key) => ((0,_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .plan */ .et)(desired, await (0,_discover_js__WEBPACK_IMPORTED_MODULE_4__/* .discover */ .k4)(rt.ec2, env)).have[key] ?? undefined);
     if ((0,_discover_js__WEBPACK_IMPORTED_MODULE_4__/* .countResources */ .xI)(p.extras) > 0) {
         const r = await (0,_destroy_js__WEBPACK_IMPORTED_MODULE_3__/* .destroyResources */ .Sx)(rt, p.extras);
         if (r.left.length)
@@ -166,7 +166,7 @@ async function execute(rt, desired, p, o, prepared, token) {
     let vpc = p.have.vpc;
     if (!vpc) {
         vpc = await ensure(rt, 'vpc', () => lookup('vpc'), async () => {
-            const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .CreateVpcCommand */ .fzh({
+            const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateVpcCommand */ .fzh({
                 CidrBlock: desired.vpcCidr,
                 AmazonProvidedIpv6CidrBlock: true,
                 TagSpecifications: tagSpec(desired, o, 'vpc', 'vpc'),
@@ -177,19 +177,19 @@ async function execute(rt, desired, p, o, prepared, token) {
         step('vpc');
     }
     const vpcId = vpc.VpcId;
-    await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .waitUntilVpcAvailable */ .Qut)({ client: rt.ec2, ...rt.waiter }, { VpcIds: [vpcId] });
-    const vpcIpv6 = (0,_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .vpcIpv6Cidr */ .Fl)(vpc) ?? (await waitIpv6Associated(rt, vpcId));
-    const subnetIpv6 = (0,_ipv6_js__WEBPACK_IMPORTED_MODULE_5__/* .subnetOf */ .FY)(vpcIpv6, 64, desired.subnetIpv6Index);
+    await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .waitUntilVpcAvailable */ .Qut)({ client: rt.ec2, ...rt.waiter }, { VpcIds: [vpcId] });
+    const vpcIpv6 = (0,_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .vpcIpv6Cidr */ .Fl)(vpc) ?? (await waitIpv6Associated(rt, vpcId));
+    const subnetIpv6 = (0,_ipv6_js__WEBPACK_IMPORTED_MODULE_11__/* .subnetOf */ .FY)(vpcIpv6, 64, desired.subnetIpv6Index);
     // Layer 2: everything that needs only the VPC, concurrently.
     let subnetId = p.have.subnet?.SubnetId;
     let igwId = p.have.internetGateway?.InternetGatewayId;
     let eigwId = p.have.egressOnlyInternetGateway?.EgressOnlyInternetGatewayId;
     let rtbId = p.have.routeTable?.RouteTableId;
     let sgId = p.have.securityGroup?.GroupId;
-    await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .together */ .bs)(rt, [
+    await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .together */ .bs)(rt, [
         async () => {
             if (!subnetId) {
-                const s = await ensure(rt, 'subnet', () => lookup('subnet'), async () => (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .CreateSubnetCommand */ .Rai({
+                const s = await ensure(rt, 'subnet', () => lookup('subnet'), async () => (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateSubnetCommand */ .Rai({
                     VpcId: vpcId,
                     CidrBlock: desired.subnetCidr,
                     Ipv6CidrBlock: subnetIpv6,
@@ -202,17 +202,17 @@ async function execute(rt, desired, p, o, prepared, token) {
             }
             const id = subnetId;
             if (p.subnetFix.ipv6Cidr)
-                await retrying(rt, 'subnet ipv6', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .AssociateSubnetCidrBlockCommand */ .cFW({ SubnetId: id, Ipv6CidrBlock: subnetIpv6 })));
+                await retrying(rt, 'subnet ipv6', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .AssociateSubnetCidrBlockCommand */ .cFW({ SubnetId: id, Ipv6CidrBlock: subnetIpv6 })));
             // One attribute per call; the IPv6 one only once the subnet has its /64 (REFERENCE §7.2 step 4).
             if (p.subnetFix.mapPublicIp || p.subnetFix.ipv6Cidr)
-                await retrying(rt, 'subnet attribute', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .ModifySubnetAttributeCommand */ .Zdz({ SubnetId: id, MapPublicIpOnLaunch: { Value: true } })));
+                await retrying(rt, 'subnet attribute', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifySubnetAttributeCommand */ .Zdz({ SubnetId: id, MapPublicIpOnLaunch: { Value: true } })));
             if (p.subnetFix.assignIpv6 || p.subnetFix.ipv6Cidr)
-                await retrying(rt, 'subnet attribute', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .ModifySubnetAttributeCommand */ .Zdz({ SubnetId: id, AssignIpv6AddressOnCreation: { Value: true } })));
+                await retrying(rt, 'subnet attribute', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifySubnetAttributeCommand */ .Zdz({ SubnetId: id, AssignIpv6AddressOnCreation: { Value: true } })));
         },
         async () => {
             let attach = p.attachInternetGateway;
             if (!igwId) {
-                const g = await ensure(rt, 'internet-gateway', () => lookup('internetGateway'), async () => (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .CreateInternetGatewayCommand */ .ToE({
+                const g = await ensure(rt, 'internet-gateway', () => lookup('internetGateway'), async () => (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateInternetGatewayCommand */ .ToE({
                     TagSpecifications: tagSpec(desired, o, 'internet-gateway', 'internet-gateway'),
                 }))).InternetGateway);
                 igwId = g.InternetGatewayId;
@@ -224,10 +224,10 @@ async function execute(rt, desired, p, o, prepared, token) {
             if (attach)
                 await retrying(rt, 'attach internet-gateway', async () => {
                     try {
-                        await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .AttachInternetGatewayCommand */ .Gne({ InternetGatewayId: id, VpcId: vpcId }));
+                        await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .AttachInternetGatewayCommand */ .Gne({ InternetGatewayId: id, VpcId: vpcId }));
                     }
                     catch (error) {
-                        if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(error) !== 'Resource.AlreadyAssociated')
+                        if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(error) !== 'Resource.AlreadyAssociated')
                             throw error;
                     }
                 });
@@ -235,7 +235,7 @@ async function execute(rt, desired, p, o, prepared, token) {
         async () => {
             if (!desired.egressOnly || eigwId)
                 return;
-            const g = await ensure(rt, 'egress-only-internet-gateway', () => lookup('egressOnlyInternetGateway'), async () => (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .CreateEgressOnlyInternetGatewayCommand */ .Aam({
+            const g = await ensure(rt, 'egress-only-internet-gateway', () => lookup('egressOnlyInternetGateway'), async () => (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateEgressOnlyInternetGatewayCommand */ .Aam({
                 VpcId: vpcId,
                 ClientToken: `${token}-eigw`,
                 TagSpecifications: tagSpec(desired, o, 'egress-only-internet-gateway', 'egress-only-internet-gateway'),
@@ -247,7 +247,7 @@ async function execute(rt, desired, p, o, prepared, token) {
         async () => {
             if (rtbId)
                 return;
-            const t = await ensure(rt, 'route-table', () => lookup('routeTable'), async () => (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .CreateRouteTableCommand */ .ZDF({
+            const t = await ensure(rt, 'route-table', () => lookup('routeTable'), async () => (await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateRouteTableCommand */ .ZDF({
                 VpcId: vpcId,
                 ClientToken: `${token}-rtb`,
                 TagSpecifications: tagSpec(desired, o, 'route-table', 'route-table'),
@@ -262,7 +262,7 @@ async function execute(rt, desired, p, o, prepared, token) {
             if (!sgId) {
                 const g = await ensure(rt, 'security-group', () => lookup('securityGroup'), async () => {
                     try {
-                        const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .CreateSecurityGroupCommand */ .x3C({
+                        const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateSecurityGroupCommand */ .x3C({
                             GroupName: desired.groupName,
                             Description: `stackgate environment ${env}: OpenVPN${desired.ingress.some((r) => r.fromPort === 22) ? ' and SSH' : ''}`,
                             VpcId: vpcId,
@@ -272,7 +272,7 @@ async function execute(rt, desired, p, o, prepared, token) {
                     }
                     catch (error) {
                         // The name is unique per VPC: a duplicate is ours from a lost answer, if it carries our tags.
-                        if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(error) === 'InvalidGroup.Duplicate') {
+                        if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(error) === 'InvalidGroup.Duplicate') {
                             const found = await lookup('securityGroup');
                             if (found)
                                 return found;
@@ -290,28 +290,28 @@ async function execute(rt, desired, p, o, prepared, token) {
             const rules = [];
             const ruleTags = tagSpec(desired, o, 'security-group-rule', 'security-group');
             for (const r of ingress.add)
-                rules.push(() => duplicateOk(rt, 'ingress', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .AuthorizeSecurityGroupIngressCommand */ .N8i({
+                rules.push(() => duplicateOk(rt, 'ingress', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .AuthorizeSecurityGroupIngressCommand */ .N8i({
                     GroupId: id,
                     IpPermissions: [permission(r)],
                     TagSpecifications: ruleTags,
                 }))));
             // A new group's default egress may already hold the rule (moto: 0.0.0.0/0 and ::/0): Duplicate is success.
             for (const r of egress.add)
-                rules.push(() => duplicateOk(rt, 'egress', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .AuthorizeSecurityGroupEgressCommand */ .HGF({
+                rules.push(() => duplicateOk(rt, 'egress', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .AuthorizeSecurityGroupEgressCommand */ .HGF({
                     GroupId: id,
                     IpPermissions: [permission(r)],
                     TagSpecifications: ruleTags,
                 }))));
             for (const r of ingress.remove)
-                rules.push(() => retrying(rt, 'revoke ingress', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .RevokeSecurityGroupIngressCommand */ .eo3({ GroupId: id, IpPermissions: [permission(r)] }))));
+                rules.push(() => retrying(rt, 'revoke ingress', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .RevokeSecurityGroupIngressCommand */ .eo3({ GroupId: id, IpPermissions: [permission(r)] }))));
             for (const r of egress.remove)
-                rules.push(() => retrying(rt, 'revoke egress', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .RevokeSecurityGroupEgressCommand */ .kjk({ GroupId: id, IpPermissions: [permission(r)] }))));
-            await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .together */ .bs)(rt, rules);
+                rules.push(() => retrying(rt, 'revoke egress', () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .RevokeSecurityGroupEgressCommand */ .kjk({ GroupId: id, IpPermissions: [permission(r)] }))));
+            await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .together */ .bs)(rt, rules);
         },
     ]);
     // Layer 3: routes and the association need the table and gateways; the instance needs subnet and group.
     const routeTableId = rtbId;
-    await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .together */ .bs)(rt, [
+    await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .together */ .bs)(rt, [
         ...p.routes
             .filter((s) => s.op !== 'keep' || !p.have.routeTable)
             .map((s) => async () => {
@@ -324,21 +324,21 @@ async function execute(rt, desired, p, o, prepared, token) {
                 : { DestinationCidrBlock: s.route.destination };
             await retrying(rt, `route ${s.route.destination}`, async () => {
                 if (s.op === 'replace') {
-                    await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .ReplaceRouteCommand */ .nn7({ RouteTableId: routeTableId, ...dest, ...target }));
+                    await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ReplaceRouteCommand */ .nn7({ RouteTableId: routeTableId, ...dest, ...target }));
                     return;
                 }
                 try {
-                    await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .CreateRouteCommand */ .n0F({ RouteTableId: routeTableId, ...dest, ...target }));
+                    await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateRouteCommand */ .n0F({ RouteTableId: routeTableId, ...dest, ...target }));
                 }
                 catch (error) {
-                    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(error) !== 'RouteAlreadyExists')
+                    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(error) !== 'RouteAlreadyExists')
                         throw error;
-                    await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .ReplaceRouteCommand */ .nn7({ RouteTableId: routeTableId, ...dest, ...target }));
+                    await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ReplaceRouteCommand */ .nn7({ RouteTableId: routeTableId, ...dest, ...target }));
                 }
             });
             step(`route ${s.route.destination}`);
         }),
-        ...p.extraRoutes.map((r) => () => retrying(rt, `delete route ${r.destination}`, () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .DeleteRouteCommand */ .e2S({
+        ...p.extraRoutes.map((r) => () => retrying(rt, `delete route ${r.destination}`, () => rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DeleteRouteCommand */ .e2S({
             RouteTableId: routeTableId,
             ...(r.ipv6
                 ? { DestinationIpv6CidrBlock: r.destination }
@@ -349,10 +349,10 @@ async function execute(rt, desired, p, o, prepared, token) {
                 return;
             await retrying(rt, 'associate route-table', async () => {
                 try {
-                    await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .AssociateRouteTableCommand */ .N71({ RouteTableId: routeTableId, SubnetId: subnetId }));
+                    await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .AssociateRouteTableCommand */ .N71({ RouteTableId: routeTableId, SubnetId: subnetId }));
                 }
                 catch (error) {
-                    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(error) !== 'Resource.AlreadyAssociated')
+                    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(error) !== 'Resource.AlreadyAssociated')
                         throw error;
                 }
             });
@@ -366,7 +366,7 @@ async function execute(rt, desired, p, o, prepared, token) {
                 throw new Error('preflight did not run before the instance was created');
             const userData = encodeUserData(openvpn.userData, openvpn.gzip);
             const instance = await ensure(rt, 'instance', () => lookup('instance'), async () => {
-                const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .RunInstancesCommand */ .zq7({
+                const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .RunInstancesCommand */ .zq7({
                     ImageId: image.imageId,
                     InstanceType: desired.instanceType,
                     MinCount: 1,
@@ -409,7 +409,7 @@ async function execute(rt, desired, p, o, prepared, token) {
     return { vpcId, subnetId: subnetId, igwId: igwId, eigwId: eigwId ?? null, routeTableId, sgId: sgId };
 }
 async function describeInstance(rt, id) {
-    const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }));
+    const r = await rt.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }));
     const i = r.Reservations?.[0]?.Instances?.[0];
     if (!i)
         throw new AwsFailure(`the instance ${id} disappeared while it was starting`);
@@ -421,13 +421,13 @@ async function describeInstance(rt, id) {
  */
 async function apply(rt, desired, o) {
     const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-    const first = (0,_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .plan */ .et)(desired, await (0,_discover_js__WEBPACK_IMPORTED_MODULE_4__/* .discover */ .k4)(rt.ec2, desired.name));
+    const first = (0,_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .plan */ .et)(desired, await (0,_discover_js__WEBPACK_IMPORTED_MODULE_4__/* .discover */ .k4)(rt.ec2, desired.name));
     const prepared = await preflight(rt, desired, first, o);
     let current = first;
     let ids;
     for (let pass = 1;; pass++) {
         ids = await execute(rt, desired, current, o, pass === 1 ? prepared : await preflight(rt, desired, current, o), token);
-        current = (0,_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .plan */ .et)(desired, await (0,_discover_js__WEBPACK_IMPORTED_MODULE_4__/* .discover */ .k4)(rt.ec2, desired.name));
+        current = (0,_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .plan */ .et)(desired, await (0,_discover_js__WEBPACK_IMPORTED_MODULE_4__/* .discover */ .k4)(rt.ec2, desired.name));
         if (!current.drift)
             break;
         if (pass >= 3)
@@ -437,13 +437,13 @@ async function apply(rt, desired, o) {
                 .join('; ')}`);
     }
     const instanceId = current.have.instance.InstanceId;
-    await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_11__/* .waitUntilInstanceRunning */ .kAk)({ client: rt.ec2, ...rt.waiter }, { InstanceIds: [instanceId] });
+    await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .waitUntilInstanceRunning */ .kAk)({ client: rt.ec2, ...rt.waiter }, { InstanceIds: [instanceId] });
     const instance = await describeInstance(rt, instanceId);
     const publicIpv4 = instance.PublicIpAddress ?? null;
     const ipv6Address = (0,_discover_js__WEBPACK_IMPORTED_MODULE_4__/* .instanceIpv6 */ .NV)(instance) ?? null;
     const clientConfigPath = prepared.openvpn
         ? await prepared.openvpn.writeClientProfile([publicIpv4, ipv6Address].filter((x) => Boolean(x)))
-        : await existingProfile(o.outputDir, desired.name);
+        : await existingProfile(o.outputDir, desired.name, o.mask);
     return {
         vpcId: ids.vpcId,
         subnetId: ids.subnetId,
@@ -458,11 +458,16 @@ async function apply(rt, desired, o) {
         changes: first.changes,
     };
 }
-async function existingProfile(dir, env) {
-    const { clientProfilePath } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9467));
-    const { existsSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 3024, 19));
+/** The profile an earlier apply wrote: its secrets are masked too, since later steps may read it. */
+async function existingProfile(dir, env, mask = () => { }) {
+    const { clientProfilePath, profileSecrets } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9467));
+    const { existsSync, readFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 3024, 19));
     const p = clientProfilePath(dir, env);
-    return existsSync(p) ? p : null;
+    if (!existsSync(p))
+        return null;
+    for (const secret of profileSecrets(readFileSync(p, 'utf8')))
+        mask(secret);
+    return p;
 }
 async function duplicateOk(rt, what, fn) {
     await retrying(rt, what, async () => {
@@ -470,7 +475,7 @@ async function duplicateOk(rt, what, fn) {
             await fn();
         }
         catch (error) {
-            if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .awsErrorCode */ .J6)(error) !== 'InvalidPermission.Duplicate')
+            if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .awsErrorCode */ .J6)(error) !== 'InvalidPermission.Duplicate')
                 throw error;
         }
     });
@@ -645,7 +650,8 @@ function waiterReason(error, seconds) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   clientProfilePath: () => (/* binding */ clientProfilePath),
-  S: () => (/* binding */ prepareOpenvpn)
+  S: () => (/* binding */ prepareOpenvpn),
+  profileSecrets: () => (/* binding */ profileSecrets)
 });
 
 // UNUSED EXPORTS: settingsFor
@@ -865,10 +871,30 @@ function settingsFor(desired, ttlMinutes) {
         shutdownAfterMinutes: Math.max(1, Math.ceil(ttlMinutes)),
     };
 }
+const SECRET_BLOCK = /<(key|tls-crypt)>\n([\s\S]*?)\n<\/\1>/g;
+/**
+ * The secret parts of a client profile (its private key and tls-crypt key), as the runner masks them:
+ * each block whole and line by line (a log shows them a line at a time), markers and comments left out.
+ */
+function profileSecrets(profile) {
+    const out = [];
+    for (const [, , body] of profile.matchAll(SECRET_BLOCK)) {
+        out.push(body);
+        for (const line of body.split('\n'))
+            if (!/^(-----|#)/.test(line) && line.trim().length >= 8)
+                out.push(line.trim());
+    }
+    return out;
+}
 /** A fresh PKI, the host's user data, and a writer for the matching client profile. */
-async function prepareOpenvpn(desired, outputDir, ttlMinutes = 240) {
+async function prepareOpenvpn(desired, outputDir, ttlMinutes = 240, mask = () => { }) {
     const settings = settingsFor(desired, ttlMinutes);
     const pki = await createPki(desired.name);
+    // Masked as soon as they exist, before any step could print them; the server key rides in user data.
+    for (const secret of profileSecrets(clientProfile(settings, pki, [])))
+        mask(secret);
+    for (const secret of profileSecrets(`<key>\n${pki.serverKey.trim()}\n</key>`))
+        mask(secret);
     return {
         userData: userDataScript(settings, pki),
         gzip: (b) => (0,external_node_zlib_.gzipSync)(b, { level: 9 }),
