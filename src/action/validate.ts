@@ -2,17 +2,19 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/commands/validate.js';
+import { readConfigSeverities } from '../config.js';
 import { errorMessage, isUserError, stackFrames } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { ProjectFiles } from '../core/project-files.js';
 import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
+import { ACTION_INPUT_NAMES } from '../inputs.js';
 import { toAnnotation } from '../report/annotations.js';
 import { renderMarkdown, renderMarkdownProjects } from '../report/markdown.js';
 import { renderSarif, renderSarifProjects } from '../report/sarif.js';
 import { annotationBase, type ProjectFindings, projectPath, summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
 import { TLS_MODES } from '../stack/certs.js';
-import { readConfigSeverities, validate } from '../validate.js';
+import { validate } from '../validate.js';
 import { getChoice, getLines, getList, getOptional } from './inputs.js';
 
 function annotate(f: Finding, cwd: string): void {
@@ -57,6 +59,7 @@ export async function runValidateAction(): Promise<void> {
           }),
         ),
         allowPaths,
+        inputNames: ACTION_INPUT_NAMES,
         ...(tls !== 'provided' ? { tlsGenerated: tls } : {}),
       }).catch((error: unknown) => {
         if (dirs.length > 1 && isUserError(error))

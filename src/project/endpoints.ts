@@ -4,8 +4,8 @@
 import path from 'node:path';
 import type { NginxDirective } from '../nginx/ast.js';
 import { resolveNginxPath } from '../nginx/paths.js';
-import { proxiedLocations, serverOf, sslServers } from '../rules/proxied.js';
-import { childrenOf, effective } from './scope.js';
+import { proxiedLocations, sslServers } from './proxied-locations.js';
+import { childrenOf, effective, enclosing } from './scope.js';
 import type { ProjectView } from './view.js';
 
 export interface TlsPair {
@@ -120,7 +120,7 @@ export function endpoints(view: ProjectView): Endpoint[] {
   };
   const listensOf = (server: NginxDirective) => view.listens.filter((l) => l.server === server);
   for (const pl of proxiedLocations(view)) {
-    const server = serverOf(pl.pass);
+    const server = enclosing(pl.pass, 'server');
     if (!server) continue;
     const names = serverNames(view, server);
     const hosts = names.filter((n) => n && n !== '_' && !n.startsWith('~') && !n.includes('*'));
@@ -145,7 +145,7 @@ export function endpoints(view: ProjectView): Endpoint[] {
   for (const ret of view.index.byName.get('return') ?? []) {
     const [code, target] = ret.d.args;
     if (!code || !/^30[1278]$/.test(code) || !target?.startsWith('https://')) continue;
-    const server = serverOf(ret);
+    const server = enclosing(ret, 'server');
     // Only a server-level redirect applies to every request of that server.
     if (!server || ret.parents[ret.parents.length - 1] !== server) continue;
     for (const l of listensOf(server)) {

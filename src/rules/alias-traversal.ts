@@ -1,8 +1,8 @@
 import type { NginxDirective } from '../nginx/ast.js';
 import { argPosOf, directivesNamed, posOf } from '../project/scope.js';
+import { captureGroups, splitValue, startsWithSlash } from '../project/variable-taint.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
-import { captureGroups, splitValue, startsWithSlash } from './variables.js';
 
 /** Strings a capture would need to match to step out of the aliased directory with "..". */
 const DOT_STARTS = ['.', '..', '../', '../x', '.x', './x'];

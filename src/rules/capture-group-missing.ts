@@ -1,7 +1,7 @@
 import { argPosOf, posOf } from '../project/scope.js';
+import { captureGroups, captureSources, splitValue } from '../project/variable-taint.js';
 import type { PlacedDirective } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
-import { captureGroups, captureSources, splitValue } from './variables.js';
 
 /** The number of numbered groups in a PCRE pattern. */
 function groupCount(pattern: string): number {

@@ -1,6 +1,6 @@
 import { argPosOf, directivesNamed } from '../project/scope.js';
+import { splitValue } from '../project/variable-taint.js';
 import { finding, type Rule } from './rule.js';
-import { splitValue } from './variables.js';
 
 /** Variables carrying a client-supplied host unchecked ($host is validated and falls back to server_name). */
 function rawHostVariables(value: string): string[] {

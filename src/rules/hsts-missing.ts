@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
+import { directivesInServer, sslServers } from '../project/proxied-locations.js';
 import { chainOf, effective, posOf } from '../project/scope.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
-import { directivesInServer, sslServers } from './proxied.js';
 import { finding, type Rule } from './rule.js';
 
 const HSTS_LINE = 'add_header Strict-Transport-Security "max-age=31536000" always;';

@@ -1,8 +1,8 @@
 import type { Finding } from '../core/finding.js';
 import type { NginxDirective } from '../nginx/ast.js';
+import { directivesInServer, sslServers } from '../project/proxied-locations.js';
 import { nginxPathOf, posOf } from '../project/scope.js';
 import type { ProjectView } from '../project/view.js';
-import { directivesInServer, sslServers } from './proxied.js';
 import { finding, type Rule } from './rule.js';
 
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);

@@ -1,7 +1,7 @@
 import { argPosOf, directivesNamed } from '../project/scope.js';
+import { type CaptureSource, splitValue, variableTaint } from '../project/variable-taint.js';
 import type { PlacedDirective } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
-import { type CaptureSource, splitValue, variableTaint } from './variables.js';
 
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 const URI_SUBJECT = { user: true, newline: true, cr: true, slashFirst: true };

@@ -1,5 +1,7 @@
 // The rule registry. Ids are a public contract: docs/rules/<id>.md documents each one.
 
+import type { Finding, Severity } from '../core/finding.js';
+import type { ProjectView } from '../project/view.js';
 import { addHeaderContentType } from './add-header-content-type.js';
 import { addHeaderMultiline } from './add-header-multiline.js';
 import { addHeaderRedefinition } from './add-header-redefinition.js';
@@ -107,3 +109,14 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+/** Every rule over the view, with the configured severities applied (`off` skips a rule). */
+export function runRules(view: ProjectView, settings: Readonly<Record<string, Severity | 'off'>>): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = settings[rule.id];
+    if (setting === 'off') continue;
+    for (const f of rule.check(view)) findings.push(setting ? { ...f, severity: setting } : f);
+  }
+  return findings;
+}

@@ -1,8 +1,8 @@
 import type { SourcePos } from '../core/source.js';
 import { argPosOf, posOf } from '../project/scope.js';
+import { ifRegex } from '../project/variable-taint.js';
 import type { ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
-import { ifRegex } from './variables.js';
 
 /** PCRE → JS for the simple patterns people write for origins: (?P<n>…) and a leading (?i). */
 function toJsRegExp(pattern: string, icase: boolean): RegExp | undefined {

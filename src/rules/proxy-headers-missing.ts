@@ -1,6 +1,7 @@
+import { insertAtLocation } from '../fix/location-edit.js';
 import { isLibreSpeedImage } from '../project/images.js';
+import { directiveText, proxiedLocations, targetServices } from '../project/proxied-locations.js';
 import { argPosOf, effective, nginxPathOf, posOf, unreadIncludesIn } from '../project/scope.js';
-import { directiveText, insertAtLocation, proxiedLocations, targetServices } from './proxied.js';
 import { finding, type Rule } from './rule.js';
 
 /** The headers a backend needs to see the client rather than the proxy, with the usual values. */

@@ -1,5 +1,5 @@
+import { proxiedLocations } from '../project/proxied-locations.js';
 import { argPosOf } from '../project/scope.js';
-import { proxiedLocations } from './proxied.js';
 import { finding, type Rule } from './rule.js';
 
 export const proxyPassNormalized: Rule = {

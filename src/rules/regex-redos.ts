@@ -1,7 +1,7 @@
 import { argPosOf, posOf } from '../project/scope.js';
+import { ifRegex } from '../project/variable-taint.js';
 import type { PlacedDirective } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
-import { ifRegex } from './variables.js';
 
 /** The regexes a directive matches against request data, with the index of the pattern argument. */
 function regexOf(p: PlacedDirective): { pattern: string; index: number } | undefined {

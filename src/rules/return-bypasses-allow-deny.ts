@@ -1,5 +1,5 @@
+import { accessRules } from '../project/access.js';
 import { chainOf, directivesNamed, posOf } from '../project/scope.js';
-import { accessRules } from './access.js';
 import { finding, type Rule } from './rule.js';
 
 /** A return that serves content or a redirect (an error status is no bypass). */

@@ -1,16 +1,16 @@
 import type { ComposeService } from '../compose/model.js';
 import type { TextEdit } from '../core/finding.js';
+import { insertAtLocation } from '../fix/location-edit.js';
 import { isLibreSpeedImage } from '../project/images.js';
-import { argPosOf, effective } from '../project/scope.js';
-import type { ProjectView } from '../project/view.js';
 import {
-  insertAtLocation,
   type ProxiedLocation,
   proxiedLocations,
   proxyNginxVersion,
   targetServices,
   versionAtLeast,
-} from './proxied.js';
+} from '../project/proxied-locations.js';
+import { argPosOf, effective } from '../project/scope.js';
+import type { ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
 /** LibreSpeed's client uploads 20 MiB blobs; 21m leaves room for the request overhead (librespeed#553). */

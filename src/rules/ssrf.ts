@@ -1,8 +1,8 @@
-import { argPosOf, directivesNamed } from '../project/scope.js';
+import { anyHostServers } from '../project/proxied-locations.js';
+import { argPosOf, directivesNamed, enclosing } from '../project/scope.js';
+import { definitionsOf, splitValue, variableTaint } from '../project/variable-taint.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
-import { anyHostServers, serverOf } from './proxied.js';
 import { finding, type Rule } from './rule.js';
-import { definitionsOf, splitValue, variableTaint } from './variables.js';
 
 const PASSES = ['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass'];
 /** These take a URL; the others take host:port (or unix:…) with an optional scheme only for uwsgi. */
@@ -58,7 +58,7 @@ function userControlledTargetVars(view: ProjectView, p: PlacedDirective, anyHost
     }
     const name = part.name.toLowerCase();
     if (name === 'host') {
-      const server = serverOf(p);
+      const server = enclosing(p, 'server');
       if (server && anyHost.has(server)) hits.push(`$${part.name}`);
       continue;
     }

@@ -1,5 +1,5 @@
+import { accessRules, deniesAll, requiresAuth } from '../project/access.js';
 import { chainOf, directivesNamed, posOf } from '../project/scope.js';
-import { accessRules, deniesAll, requiresAuth } from './access.js';
 import { finding, type Rule } from './rule.js';
 
 export const stubStatusExposed: Rule = {

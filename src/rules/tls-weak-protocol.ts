@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
+import { proxyNginxVersion, sslServers, versionAtLeast } from '../project/proxied-locations.js';
 import { argPosOf, effective, posOf } from '../project/scope.js';
 import type { PlacedDirective } from '../project/view.js';
-import { proxyNginxVersion, sslServers, versionAtLeast } from './proxied.js';
 import { finding, type Rule } from './rule.js';
 
 const WEAK_PROTOCOLS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1'];

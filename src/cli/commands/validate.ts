@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkSeverities, readConfigSeverities } from '../../config.js';
 import { isUserError, UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
 import { ProjectFiles } from '../../core/project-files.js';
@@ -10,7 +11,7 @@ import { annotationBase, type ProjectFindings, projectPath } from '../../report/
 import { renderText, renderTextProjects } from '../../report/text.js';
 import { RULES } from '../../rules/index.js';
 import { TLS_MODES, type TlsMode } from '../../stack/certs.js';
-import { checkSeverities, readConfigSeverities, type ValidateOptions, validate } from '../../validate.js';
+import { type ValidateOptions, validate } from '../../validate.js';
 import { parseArgsOrUsage } from '../args.js';
 import type { CliIO, Command } from '../io.js';
 

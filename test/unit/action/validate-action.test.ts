@@ -191,3 +191,18 @@ test('projects: several directories in one step, annotations from the workspace,
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("an input error names the action's input, not the CLI flag", () => {
+  const dir = project();
+  try {
+    const nginx = runAction(dir, { 'nginx-config': 'absent.conf' });
+    assert.equal(nginx.status, 1);
+    assert.match(nginx.stdout, /^::error::nginx-config absent\.conf: no such file/m);
+    assert.doesNotMatch(nginx.stdout, /--nginx/);
+    const proxy = runAction(dir, { 'proxy-service': 'ghost' });
+    assert.match(proxy.stdout, /^::error::proxy-service ghost: no such service in docker-compose\.yml/m);
+    assert.doesNotMatch(proxy.stdout, /--proxy-service/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

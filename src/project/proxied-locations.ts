@@ -1,14 +1,12 @@
-// Shared by the rules that look at proxied locations (proxy-headers-missing, speedtest-proxy-tuning, …).
+// Project-view questions about proxied locations, asked by proxy-headers-missing, speedtest-proxy-tuning, ssrf, ….
 
 import type { ComposeService } from '../compose/model.js';
-import type { TextEdit } from '../core/finding.js';
 import { addTo } from '../core/multimap.js';
-import { insertDirectives } from '../fix/nginx-edit.js';
 import type { NginxDirective } from '../nginx/ast.js';
 import { type NginxVersion, versionAtLeast } from '../nginx/versions.js';
-import { directivesNamed } from '../project/scope.js';
-import { parseAddress } from '../project/upstreams.js';
-import type { PlacedDirective, ProjectView } from '../project/view.js';
+import { directivesNamed } from './scope.js';
+import { parseAddress } from './upstreams.js';
+import type { PlacedDirective, ProjectView } from './view.js';
 
 export interface ProxiedLocation {
   /** The proxy_pass. */
@@ -53,19 +51,6 @@ export function proxiedLocations(view: ProjectView): ProxiedLocation[] {
   return out;
 }
 
-/**
- * Inserts location-level directives right after the proxy_pass, or at the top of the location when the
- * proxy_pass sits in an `if`/`limit_except` (where most http settings are not allowed). Undefined when
- * the file cannot be edited in place (built into the image, or a template that envsubst renders).
- */
-export function insertAtLocation(pl: ProxiedLocation, lines: string[]): TextEdit | undefined {
-  const file = pl.pass.file;
-  if (file.builtin || file.file.endsWith('.template') || lines.length === 0) return undefined;
-  const direct = pl.pass.parents[pl.pass.parents.length - 1] === pl.location;
-  if (!direct && pl.location.file !== file.file) return undefined;
-  return insertDirectives(file.text, file.file, direct ? pl.pass.d : pl.location, lines);
-}
-
 /** The source text of a directive as written (`proxy_set_header Host $host;`), for copying it elsewhere. */
 export function directiveText(p: PlacedDirective): string {
   return p.file.text.slice(p.d.start, p.d.end);
@@ -77,13 +62,6 @@ export function proxyNginxVersion(view: ProjectView): NginxVersion | undefined {
 }
 
 export { versionAtLeast };
-
-/** The `server` block a directive belongs to. */
-export function serverOf(p: PlacedDirective): NginxDirective | undefined {
-  for (let i = p.parents.length - 1; i >= 0; i--)
-    if (p.parents[i]!.directive === 'server') return p.parents[i];
-  return undefined;
-}
 
 /** Servers (http context) that listen with ssl, each with its first ssl listen. */
 export function sslServers(view: ProjectView): { server: NginxDirective; listen: PlacedDirective }[] {

@@ -1,8 +1,8 @@
 // The access module's rules as nginx applies them: shared by allow-without-deny, stub-status-exposed
 // and return-bypasses-allow-deny.
 import type { NginxDirective } from '../nginx/ast.js';
-import { childrenOf } from '../project/scope.js';
-import type { PlacedDirective, ProjectView } from '../project/view.js';
+import { childrenOf } from './scope.js';
+import type { PlacedDirective, ProjectView } from './view.js';
 
 /**
  * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the

@@ -1,8 +1,8 @@
 import { addTo } from '../core/multimap.js';
 // What an attacker controls in an nginx value: the taint model behind ssrf and http-splitting.
 import type { NginxDirective } from '../nginx/ast.js';
-import { directivesNamed } from '../project/scope.js';
-import type { PlacedDirective, ProjectView } from '../project/view.js';
+import { directivesNamed } from './scope.js';
+import type { PlacedDirective, ProjectView } from './view.js';
 
 export interface Taint {
   /** The client chooses (part of) the content. */

@@ -1,0 +1,39 @@
+// The checks on what the caller named (not on the project): their errors use the caller's own words, a CLI flag
+// or an action input, so that an action user is never told about `--nginx`.
+import path from 'node:path';
+import type { ComposeModel } from './compose/model.js';
+import { InputError } from './core/errors.js';
+import type { ProjectFiles } from './core/project-files.js';
+
+export interface InputNames {
+  nginxFiles: string;
+  proxyService: string;
+}
+
+export const CLI_INPUT_NAMES: InputNames = { nginxFiles: '--nginx', proxyService: '--proxy-service' };
+export const ACTION_INPUT_NAMES: InputNames = { nginxFiles: 'nginx-config', proxyService: 'proxy-service' };
+
+/** Each named nginx file exists inside the boundary and is a regular file. */
+export function checkNginxFiles(
+  boundary: ProjectFiles,
+  cwd: string,
+  files: readonly string[],
+  name: string,
+): void {
+  for (const f of files) {
+    const where = boundary.locate(path.resolve(cwd, f));
+    if (where.kind === 'missing') throw new InputError(`${name} ${f}: no such file (relative to ${cwd})`);
+    if (where.kind === 'outside')
+      throw new InputError(boundary.outsideMessage(where.path, where.real ?? where.path, name));
+    if (where.kind !== 'file')
+      throw new InputError(`${name} ${f}: not a regular file; name an nginx config file`);
+  }
+}
+
+/** The named proxy service is one of the project's. */
+export function checkProxyService(compose: ComposeModel, cwd: string, service: string, name: string): void {
+  if (compose.services.some((s) => s.name === service)) return;
+  throw new InputError(
+    `${name} ${service}: no such service in ${compose.files.map((f) => path.relative(cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`,
+  );
+}
