@@ -21,6 +21,8 @@ interface BindView {
  */
 export class MountedContainerFs implements ContainerFs {
   private readonly binds: BindView[];
+  /** Every mount (bind, volume, tmpfs), most specific target first. */
+  private readonly mounts: readonly Mount[];
 
   constructor(
     mounts: readonly Mount[],
@@ -32,6 +34,7 @@ export class MountedContainerFs implements ContainerFs {
     /** Files the image's build COPYed from the project (container path → host path), over `builtin`. */
     private readonly copied: ReadonlyMap<string, string> = new Map(),
   ) {
+    this.mounts = [...mounts].sort((a, b) => normalTarget(b.target).length - normalTarget(a.target).length);
     this.binds = mounts
       .filter((m) => m.type === 'bind' && m.hostPath !== undefined)
       .map((m) => ({
@@ -41,6 +44,21 @@ export class MountedContainerFs implements ContainerFs {
         createsHostPath: m.short === true,
       }))
       .sort((a, b) => b.target.length - a.target.length);
+  }
+
+  /** The mount of any type that decides what a container path holds: the longest target that covers it. */
+  mountAt(containerPath: string): Mount | undefined {
+    const p = normalTarget(containerPath);
+    return this.mounts.find((m) => {
+      const t = normalTarget(m.target);
+      return p === t || p.startsWith(t === '/' ? '/' : `${t}/`);
+    });
+  }
+
+  /** What a bind mount's source is, seen from the container (outside the root, missing: undefined). */
+  hostKind(containerPath: string): 'file' | 'dir' | undefined {
+    const kind = this.kindOf(normalTarget(containerPath));
+    return kind === 'outside' ? undefined : kind;
   }
 
   /** The mount that covers a container path. */
@@ -191,4 +209,8 @@ export class MountedContainerFs implements ContainerFs {
     // nginx uses glob(3) without GLOB_NOSORT: results are in byte order.
     return current.filter((c) => this.file(c) !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
+}
+
+function normalTarget(containerPath: string): string {
+  return path.posix.normalize(containerPath).replace(/\/$/, '') || '/';
 }

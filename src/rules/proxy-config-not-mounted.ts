@@ -26,28 +26,23 @@ function isRead(view: ProjectView, hostPath: string): boolean {
   );
 }
 
-/** Through the boundary: a mount from outside the project is not listed (path-outside-project notes it). */
-function kindOf(view: ProjectView, p: string): 'file' | 'dir' | undefined {
-  const k = view.boundary.locate(p).kind;
-  return k === 'dir' ? 'dir' : k === 'file' || k === 'other' ? 'file' : undefined;
-}
-
 /** Config files a mount brings under /etc/nginx that no include of the loaded configuration reaches. */
 function unreachedMounts(view: ProjectView): { mount: Mount; files: string[] }[] {
   const out: { mount: Mount; files: string[] }[] = [];
   for (const m of view.proxy?.volumes ?? []) {
     if (m.type !== 'bind' || !m.hostPath || !(isUnderNginxPrefix(m.target) && m.target !== NGINX_PREFIX))
       continue;
-    const kind = kindOf(view, m.hostPath);
+    // The view's answer, through the boundary: a mount from outside the project is not listed.
+    const kind = view.containerFs?.hostKind(m.target);
     if (kind === 'file') {
       if (CONFIG_NAME.test(m.hostPath) && !isRead(view, m.hostPath))
         out.push({ mount: m, files: [m.hostPath] });
     } else if (kind === 'dir') {
-      const names = view.boundary
-        .list(m.hostPath)
-        .map((e) => e.name)
-        .filter((n) => CONFIG_NAME.test(n));
-      const files = names.map((n) => path.join(m.hostPath!, n));
+      const fs = view.containerFs!;
+      const files = fs
+        .filesUnder(m.target, 1)
+        .filter((p) => CONFIG_NAME.test(p))
+        .flatMap((p) => fs.hostPathOf(p) ?? []);
       // A directory of snippets is fine while anything in it is used; a wholly unread one is a mistake.
       if (files.length && !files.some((f) => isRead(view, f))) out.push({ mount: m, files });
     }

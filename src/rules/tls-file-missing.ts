@@ -55,9 +55,7 @@ const FILE_DIRECTIVES: Record<
 function unknowable(view: ProjectView, containerPath: string): boolean {
   const proxy = view.proxy;
   if (!proxy) return true;
-  const covering = proxy.volumes
-    .filter((m) => containerPath === m.target || containerPath.startsWith(`${m.target.replace(/\/$/, '')}/`))
-    .sort((a, b) => b.target.length - a.target.length)[0];
+  const covering = view.containerFs?.mountAt(containerPath);
   if (covering) return covering.type !== 'bind';
   return proxy.build !== undefined;
 }

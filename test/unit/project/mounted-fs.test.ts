@@ -59,3 +59,21 @@ test('a file mount maps one path, the most specific mount wins, and host paths m
   assert.equal(fs.containerPathOf(path.join(dir, 'conf.d', 'a.conf')), '/etc/nginx/conf.d/a.conf');
   assert.equal(fs.containerPathOf('/elsewhere/x.conf'), undefined);
 });
+
+test('mountAt: the longest target of any type decides; hostKind: what a bind source is', () => {
+  const { hostPath: _none, ...rest } = bind('', '/etc/nginx/certs');
+  const volume: Mount = { ...rest, type: 'volume', source: 'certs' };
+  const fs = new MountedContainerFs(
+    [bind(dir, '/etc/nginx'), volume, bind(path.join(dir, 'cert.pem'), '/etc/nginx/certs/cert.pem/')],
+    builtin,
+  );
+  assert.equal(fs.mountAt('/etc/nginx/conf.d/a.conf')?.target, '/etc/nginx');
+  assert.equal(fs.mountAt('/etc/nginx/certs/key.pem')?.type, 'volume');
+  assert.equal(fs.mountAt('/etc/nginx/certs/cert.pem')?.type, 'bind');
+  assert.equal(fs.mountAt('/etc/nginx-other/x'), undefined);
+  assert.equal(fs.mountAt('/etc'), undefined);
+  assert.equal(fs.hostKind('/etc/nginx/conf.d'), 'dir');
+  assert.equal(fs.hostKind('/etc/nginx/cert.pem'), 'file');
+  assert.equal(fs.hostKind('/etc/nginx/absent.conf'), undefined);
+  assert.equal(fs.hostKind('/usr/share/nginx/html'), undefined);
+});
