@@ -113,3 +113,24 @@ ${proxyExtra}
 ${otherServices}
 ${topLevel}`;
 }
+
+/**
+ * Findings of `rule` for one server block (listening on 80, published) holding `body`, after checking that the
+ * view holds a `loaded` directive: the negative tests of the nginx-only rules then mean something.
+ */
+export async function serverRuleFindings(
+  rule: string,
+  body: string,
+  loaded: string,
+  otherServices = '',
+): Promise<Finding[]> {
+  const { findings, result } = await validateFiles({
+    'compose.yaml': proxyCompose('    ports:\n      - "80:80"', otherServices),
+    'default.conf': `server {\n    listen 80;\n${body}\n}\n`,
+  });
+  assert.ok(
+    result.view.directives.some((p) => p.d.directive === loaded),
+    `the config was loaded (it holds ${loaded})`,
+  );
+  return findings.filter((f) => f.rule === rule);
+}

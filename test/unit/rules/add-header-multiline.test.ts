@@ -1,26 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import { serverRuleFindings } from '../helpers/project.js';
 
 const RULE = 'add-header-multiline';
-const project = (line: string) => ({
-  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', ''),
-  'default.conf': `server {
-    listen 80;
-    ${line}
-    return 204;
-}
-`,
-});
 
-async function run(line: string) {
-  const { findings, result } = await validateFiles(project(line));
-  assert.ok(
-    result.view.directives.some((p) => p.d.directive === 'add_header'),
-    'the config was loaded',
-  );
-  return findings.filter((f) => f.rule === RULE);
-}
+const run = (line: string) => serverRuleFindings(RULE, `    ${line}\n    return 204;`, 'add_header');
 
 test('a header value with a line break is reported at the value', async () => {
   const [f, ...rest] = await run(

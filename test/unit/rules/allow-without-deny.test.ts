@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import { serverRuleFindings } from '../helpers/project.js';
 
 const RULE = 'allow-without-deny';
-const project = (location: string) => ({
-  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', ''),
-  'default.conf': `server {
-    listen 80;
-${location}
-}
-`,
-});
 
-async function run(location: string) {
-  const { findings, result } = await validateFiles(project(location));
-  assert.ok(
-    result.view.directives.some((p) => p.d.directive === 'location'),
-    'the config was loaded',
-  );
-  return findings.filter((f) => f.rule === RULE);
-}
+const run = (location: string) => serverRuleFindings(RULE, location, 'location');
 
 test('allow without deny all is reported at the first allow', async () => {
   const [f, ...rest] = await run(

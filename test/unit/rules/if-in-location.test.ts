@@ -1,25 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import { serverRuleFindings } from '../helpers/project.js';
 
 const RULE = 'if-in-location';
-const project = (location: string) => ({
-  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', '  backend:\n    image: traefik/whoami'),
-  'default.conf': `server {
-    listen 80;
-${location}
-}
-`,
-});
+const BACKEND = '  backend:\n    image: traefik/whoami';
 
-async function run(location: string) {
-  const { findings, result } = await validateFiles(project(location));
-  assert.ok(
-    result.view.directives.some((p) => p.d.directive === 'if'),
-    'the config was loaded',
-  );
-  return findings.filter((f) => f.rule === RULE);
-}
+const run = (location: string) => serverRuleFindings(RULE, location, 'if', BACKEND);
 
 test('a proxy_pass inside if in a location is reported at that directive', async () => {
   const [f, ...rest] = await run(

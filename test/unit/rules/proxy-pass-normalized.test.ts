@@ -1,25 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import { serverRuleFindings } from '../helpers/project.js';
 
 const RULE = 'proxy-pass-normalized';
-const project = (location: string) => ({
-  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', '  backend:\n    image: traefik/whoami'),
-  'default.conf': `server {
-    listen 80;
-${location}
-}
-`,
-});
+const BACKEND = '  backend:\n    image: traefik/whoami';
 
-async function run(location: string) {
-  const { findings, result } = await validateFiles(project(location));
-  assert.ok(
-    result.view.directives.some((p) => p.d.directive === 'proxy_pass'),
-    'the config was loaded',
-  );
-  return findings.filter((f) => f.rule === RULE);
-}
+const run = (location: string) => serverRuleFindings(RULE, location, 'proxy_pass', BACKEND);
 
 test('proxy_pass with a URI part is a note at the target', async () => {
   const [f, ...rest] = await run('    location /api/ {\n        proxy_pass http://backend/v1/;\n    }');

@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import { serverRuleFindings } from '../helpers/project.js';
 
 const RULE = 'proxy-set-header-redefinition';
-const project = (location: string) => ({
-  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', '  backend:\n    image: traefik/whoami'),
-  'default.conf': `server {
-    listen 80;
-    proxy_set_header Host $host;
-    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-${location}
-}
-`,
-});
-
-async function run(location: string) {
-  const { findings, result } = await validateFiles(project(location));
-  assert.ok(
-    result.view.directives.some((p) => p.d.directive === 'proxy_set_header'),
-    'the config was loaded',
-  );
-  return findings.filter((f) => f.rule === RULE);
-}
+const BACKEND = '  backend:\n    image: traefik/whoami';
+// Server-level headers that a location's own proxy_set_header drops.
+const SERVER_HEADERS =
+  '    proxy_set_header Host $host;\n    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n';
+const run = (location: string) =>
+  serverRuleFindings(RULE, `${SERVER_HEADERS}${location}`, 'proxy_set_header', BACKEND);
 
 test('a location with its own proxy_set_header drops the server ones, named at the inner header', async () => {
   const [f, ...rest] = await run(

@@ -1,26 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import { serverRuleFindings } from '../helpers/project.js';
 
 const RULE = 'resolver-external';
-const project = (line: string) => ({
-  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', ''),
-  'default.conf': `server {
-    listen 80;
-    ${line}
-    return 204;
-}
-`,
-});
 
-async function run(line: string) {
-  const { findings, result } = await validateFiles(project(line));
-  assert.ok(
-    result.view.directives.some((p) => p.d.directive === 'resolver'),
-    'the config was loaded',
-  );
-  return findings.filter((f) => f.rule === RULE);
-}
+const run = (line: string) => serverRuleFindings(RULE, `    ${line}\n    return 204;`, 'resolver');
 
 test('a public resolver is reported at that address', async () => {
   const [f, ...rest] = await run('resolver 127.0.0.11 8.8.8.8 valid=30s;');

@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import { serverRuleFindings } from '../helpers/project.js';
 
 const RULE = 'return-bypasses-allow-deny';
-const project = (location: string) => ({
-  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', ''),
-  'default.conf': `server {
-    listen 80;
-${location}
-}
-`,
-});
 
-async function run(location: string) {
-  const { findings, result } = await validateFiles(project(location));
-  assert.ok(
-    result.view.directives.some((p) => p.d.directive === 'return'),
-    'the config was loaded',
-  );
-  return findings.filter((f) => f.rule === RULE);
-}
+const run = (location: string) => serverRuleFindings(RULE, location, 'return');
 
 test('a return next to deny all is reported, pointing at the deny', async () => {
   const [f, ...rest] = await run(

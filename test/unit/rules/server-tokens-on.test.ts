@@ -1,26 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import { serverRuleFindings } from '../helpers/project.js';
 
 const RULE = 'server-tokens-on';
-const project = (line: string) => ({
-  'compose.yaml': proxyCompose('    ports:\n      - "80:80"', ''),
-  'default.conf': `server {
-    listen 80;
-    ${line}
-    return 204;
-}
-`,
-});
 
-async function run(line: string) {
-  const { findings, result } = await validateFiles(project(line));
-  assert.ok(
-    result.view.directives.some((p) => p.d.directive === 'return'),
-    'the config was loaded',
-  );
-  return findings.filter((f) => f.rule === RULE);
-}
+const run = (line: string) => serverRuleFindings(RULE, `    ${line}\n    return 204;`, 'return');
 
 test('server_tokens on and build are notes at the value', async () => {
   const [f, ...rest] = await run('server_tokens on;');

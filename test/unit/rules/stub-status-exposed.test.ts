@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import { proxyCompose, serverRuleFindings, validateFiles } from '../helpers/project.js';
 
 const RULE = 'stub-status-exposed';
 const project = (location: string) => ({
@@ -12,14 +12,7 @@ ${location}
 `,
 });
 
-async function run(location: string) {
-  const { findings, result } = await validateFiles(project(location));
-  assert.ok(
-    result.view.directives.some((p) => p.d.directive === 'stub_status'),
-    'the config was loaded',
-  );
-  return findings.filter((f) => f.rule === RULE);
-}
+const run = (location: string) => serverRuleFindings(RULE, location, 'stub_status');
 
 test('an open stub_status is reported at the directive', async () => {
   const [f, ...rest] = await run('    location /nginx_status {\n        stub_status;\n    }');
