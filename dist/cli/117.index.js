@@ -844,8 +844,8 @@ async function verify(opts) {
 var summary = __webpack_require__(6965);
 // EXTERNAL MODULE: ./lib/src/report/text.js
 var report_text = __webpack_require__(7358);
-// EXTERNAL MODULE: ./lib/src/validate.js
-var validate = __webpack_require__(4702);
+// EXTERNAL MODULE: ./lib/src/validate.js + 1 modules
+var validate = __webpack_require__(8925);
 ;// CONCATENATED MODULE: ./lib/src/stack/ports.js
 // Who holds a host port: a container (docker ps) or a process (/proc/net/tcp{,6} + /proc/*/fd).
 
@@ -1069,7 +1069,7 @@ function uniqueProjectName(base) {
     return `${slug}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
 }
 async function loadAndValidate(opts) {
-    return (0,validate/* validate */.tf)({
+    return (0,validate/* validate */.t)({
         cwd: opts.cwd,
         files: opts.files,
         nginxFiles: [],

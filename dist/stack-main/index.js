@@ -44233,7 +44233,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6313:
+/***/ 5460:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58493,37 +58493,6 @@ function addTo(map, key, value) {
         map.set(key, [value]);
 }
 
-;// CONCATENATED MODULE: ./lib/src/fix/nginx-edit.js
-function lineStart(text, offset) {
-    return text.lastIndexOf('\n', offset - 1) + 1;
-}
-function indentAt(text, offset) {
-    return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))[0];
-}
-/**
- * Inserts directives on new lines after `after` (a simple directive), with its indentation, or at the
- * start of `block`'s body when `after` is the block itself. The file text must be the host file's.
- */
-function insertDirectives(text, file, anchor, lines) {
-    if (anchor.block) {
-        const open = text.indexOf('{', anchor.start);
-        const inner = `${indentAt(text, anchor.start)}${detectStep(text)}`;
-        return { file, start: open + 1, end: open + 1, text: lines.map((l) => `\n${inner}${l}`).join('') };
-    }
-    const indent = indentAt(text, anchor.start);
-    return { file, start: anchor.end, end: anchor.end, text: lines.map((l) => `\n${indent}${l}`).join('') };
-}
-/** The file's indentation step (the smallest non-zero leading run of spaces), four spaces by default. */
-function detectStep(text) {
-    let best;
-    for (const m of text.matchAll(/\n([ \t]+)\S/g)) {
-        const run = m[1];
-        if (!best || run.length < best.length)
-            best = run;
-    }
-    return best ?? '    ';
-}
-
 ;// CONCATENATED MODULE: ./lib/src/nginx/versions.js
 /** The version the directive table describes: what an unpinned `nginx` image runs. */
 const LATEST_NGINX = [1, 29, 0];
@@ -58873,9 +58842,8 @@ function collectUpstreamRefs(directives, upstreamBlocks) {
     return refs;
 }
 
-;// CONCATENATED MODULE: ./lib/src/rules/proxied.js
-// Shared by the rules that look at proxied locations (proxy-headers-missing, speedtest-proxy-tuning, …).
-
+;// CONCATENATED MODULE: ./lib/src/project/proxied-locations.js
+// Project-view questions about proxied locations, asked by proxy-headers-missing, speedtest-proxy-tuning, ssrf, ….
 
 
 
@@ -58914,20 +58882,6 @@ function proxiedLocations(view) {
     }
     return out;
 }
-/**
- * Inserts location-level directives right after the proxy_pass, or at the top of the location when the
- * proxy_pass sits in an `if`/`limit_except` (where most http settings are not allowed). Undefined when
- * the file cannot be edited in place (built into the image, or a template that envsubst renders).
- */
-function insertAtLocation(pl, lines) {
-    const file = pl.pass.file;
-    if (file.builtin || file.file.endsWith('.template') || lines.length === 0)
-        return undefined;
-    const direct = pl.pass.parents[pl.pass.parents.length - 1] === pl.location;
-    if (!direct && pl.location.file !== file.file)
-        return undefined;
-    return insertDirectives(file.text, file.file, direct ? pl.pass.d : pl.location, lines);
-}
 /** The source text of a directive as written (`proxy_set_header Host $host;`), for copying it elsewhere. */
 function directiveText(p) {
     return p.file.text.slice(p.d.start, p.d.end);
@@ -58937,13 +58891,6 @@ function proxyNginxVersion(view) {
     return view.nginxVersion.pinned ? view.nginxVersion.version : undefined;
 }
 
-/** The `server` block a directive belongs to. */
-function serverOf(p) {
-    for (let i = p.parents.length - 1; i >= 0; i--)
-        if (p.parents[i].directive === 'server')
-            return p.parents[i];
-    return undefined;
-}
 /** Servers (http context) that listen with ssl, each with its first ssl listen. */
 function sslServers(view) {
     const seen = new Map();
@@ -59084,7 +59031,7 @@ function endpoints(view) {
     };
     const listensOf = (server) => view.listens.filter((l) => l.server === server);
     for (const pl of proxiedLocations(view)) {
-        const server = serverOf(pl.pass);
+        const server = enclosing(pl.pass, 'server');
         if (!server)
             continue;
         const names = serverNames(view, server);
@@ -59111,7 +59058,7 @@ function endpoints(view) {
         const [code, target] = ret.d.args;
         if (!code || !/^30[1278]$/.test(code) || !target?.startsWith('https://'))
             continue;
-        const server = serverOf(ret);
+        const server = enclosing(ret, 'server');
         // Only a server-level redirect applies to every request of that server.
         if (!server || ret.parents[ret.parents.length - 1] !== server)
             continue;
@@ -59994,8 +59941,6 @@ function renderTextProjects(projects, base) {
     return `${out}${plural(projects.length, 'project')}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}\n`;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/src/core/project-files.js
 
 
@@ -60043,7 +59988,7 @@ function realOrSelf(p) {
 function mb(n) {
     return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
-class project_files_ProjectFiles {
+class ProjectFiles {
     /** The realpath of the project root. */
     root;
     allowed;
@@ -60066,7 +60011,7 @@ class project_files_ProjectFiles {
     }
     /** A reader with no root (the whole filesystem is "inside"), still bounded: for library callers and tests. */
     static unconfined(opts = {}) {
-        return new project_files_ProjectFiles(external_node_path_namespaceObject.parse(process.cwd()).root, opts);
+        return new ProjectFiles(external_node_path_namespaceObject.parse(process.cwd()).root, opts);
     }
     /** Compose found the project in a parent of the working directory: that directory is the project. */
     widenRootTo(dir) {
@@ -61627,7 +61572,7 @@ function envFileValues(node, ctx) {
         const requiredNode = isMap(item) ? get(item, 'required') : undefined;
         const required = !(isScalar(requiredNode) && requiredNode.value === false);
         const abs = external_node_path_namespaceObject.resolve(ctx.projectDir, file);
-        ctx.boundary ??= project_files_ProjectFiles.unconfined();
+        ctx.boundary ??= ProjectFiles.unconfined();
         const boundary = ctx.boundary;
         const where = boundary.locate(abs);
         if (where.kind === 'outside') {
@@ -61771,6 +61716,8 @@ function topLevelVolumes(root) {
     });
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/src/compose/parse.js
 
 
@@ -61783,7 +61730,7 @@ const MAX_COMPOSE_BYTES = 4 * 1024 * 1024;
 const MAX_ALIAS_NODES = 100_000;
 const MAX_DEPTH = 500;
 /** Reads and parses one compose file. Unreadable, binary, oversized or non-regular files throw InputError. */
-function readComposeFile(file, boundary = project_files_ProjectFiles.unconfined()) {
+function readComposeFile(file, boundary = ProjectFiles.unconfined()) {
     const where = boundary.locate(file);
     if (where.kind === 'dir')
         throw new errors_InputError(`${file}: is a directory, not a compose file`);
@@ -74251,7 +74198,7 @@ function definedOnly(env) {
     return out;
 }
 /** Reads env files in order (later ones win); `base` (the process environment) is what they may interpolate. */
-function readEnvFiles(files, base, boundary = project_files_ProjectFiles.unconfined(), expansion) {
+function readEnvFiles(files, base, boundary = ProjectFiles.unconfined(), expansion) {
     const fromBase = expansion ? expansion.processEnv.lookupIn(base) : (k) => base[k];
     const out = {};
     for (const file of files) {
@@ -74275,7 +74222,7 @@ function composeFileLine(boundary, envFiles) {
     return undefined;
 }
 /** The compose files to load, as docker compose picks them; throws InputError when there is none. */
-function discoverFiles(cwd, explicit, env, warnings, boundary = project_files_ProjectFiles.unconfined(), 
+function discoverFiles(cwd, explicit, env, warnings, boundary = ProjectFiles.unconfined(), 
 /** Where COMPOSE_FILE was set, when it came from an env file. */
 composeFileRef) {
     const fromEnv = env.COMPOSE_FILE
@@ -74335,7 +74282,7 @@ async function loadCompose(opts) {
         processEnv: new ProcessEnvValues(processEnv),
     };
     // Files named by the caller are the caller's choice, not the project's: readable wherever they are.
-    const boundary = opts.boundary ?? new project_files_ProjectFiles(cwd, { allow: [...opts.files, ...opts.envFiles] });
+    const boundary = opts.boundary ?? new ProjectFiles(cwd, { allow: [...opts.files, ...opts.envFiles] });
     const warnings = [];
     const envFilesFor = (dir) => opts.envFiles.length > 0
         ? opts.envFiles.map((f) => {
@@ -74748,6 +74695,32 @@ function compareFindings(a, b) {
         a.pos.column - b.pos.column ||
         cmp(a.rule, b.rule) ||
         cmp(a.message, b.message));
+}
+
+;// CONCATENATED MODULE: ./lib/src/inputs.js
+// The checks on what the caller named (not on the project): their errors use the caller's own words, a CLI flag
+// or an action input, so that an action user is never told about `--nginx`.
+
+
+const CLI_INPUT_NAMES = { nginxFiles: '--nginx', proxyService: '--proxy-service' };
+const ACTION_INPUT_NAMES = { nginxFiles: 'nginx-config', proxyService: 'proxy-service' };
+/** Each named nginx file exists inside the boundary and is a regular file. */
+function checkNginxFiles(boundary, cwd, files, name) {
+    for (const f of files) {
+        const where = boundary.locate(external_node_path_namespaceObject.resolve(cwd, f));
+        if (where.kind === 'missing')
+            throw new errors_InputError(`${name} ${f}: no such file (relative to ${cwd})`);
+        if (where.kind === 'outside')
+            throw new errors_InputError(boundary.outsideMessage(where.path, where.real ?? where.path, name));
+        if (where.kind !== 'file')
+            throw new errors_InputError(`${name} ${f}: not a regular file; name an nginx config file`);
+    }
+}
+/** The named proxy service is one of the project's. */
+function checkProxyService(compose, cwd, service, name) {
+    if (compose.services.some((s) => s.name === service))
+        return;
+    throw new errors_InputError(`${name} ${service}: no such service in ${compose.files.map((f) => external_node_path_namespaceObject.relative(cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/nginx/builtin-files.js
@@ -76389,7 +76362,7 @@ function readConfigText(file, fs) {
         return file.text;
     if (fs?.read)
         return fs.read(file);
-    return project_files_ProjectFiles.unconfined().readText(file.hostPath, 'nginx config');
+    return ProjectFiles.unconfined().readText(file.hostPath, 'nginx config');
 }
 /**
  * Loads an nginx configuration the way nginx reads it in its container: the entry file, then every
@@ -77557,17 +77530,20 @@ class MountedContainerFs {
     boundary;
     copied;
     binds;
+    /** Every mount (bind, volume, tmpfs), most specific target first. */
+    mounts;
     constructor(mounts, builtin, 
     /** Extra files that exist only in the running container (rendered templates). */
     rendered = new Map(), 
     /** Every host path goes through it: outside the project root nothing is listed or read. */
-    boundary = project_files_ProjectFiles.unconfined(), 
+    boundary = ProjectFiles.unconfined(), 
     /** Files the image's build COPYed from the project (container path → host path), over `builtin`. */
     copied = new Map()) {
         this.builtin = builtin;
         this.rendered = rendered;
         this.boundary = boundary;
         this.copied = copied;
+        this.mounts = [...mounts].sort((a, b) => normalTarget(b.target).length - normalTarget(a.target).length);
         this.binds = mounts
             .filter((m) => m.type === 'bind' && m.hostPath !== undefined)
             .map((m) => ({
@@ -77577,6 +77553,19 @@ class MountedContainerFs {
             createsHostPath: m.short === true,
         }))
             .sort((a, b) => b.target.length - a.target.length);
+    }
+    /** The mount of any type that decides what a container path holds: the longest target that covers it. */
+    mountAt(containerPath) {
+        const p = normalTarget(containerPath);
+        return this.mounts.find((m) => {
+            const t = normalTarget(m.target);
+            return p === t || p.startsWith(t === '/' ? '/' : `${t}/`);
+        });
+    }
+    /** What a bind mount's source is, seen from the container (outside the root, missing: undefined). */
+    hostKind(containerPath) {
+        const kind = this.kindOf(normalTarget(containerPath));
+        return kind === 'outside' ? undefined : kind;
     }
     /** The mount that covers a container path. */
     bindOf(containerPath) {
@@ -77732,6 +77721,9 @@ class MountedContainerFs {
         // nginx uses glob(3) without GLOB_NOSORT: results are in byte order.
         return current.filter((c) => this.file(c) !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }
+}
+function normalTarget(containerPath) {
+    return external_node_path_namespaceObject.posix.normalize(containerPath).replace(/\/$/, '') || '/';
 }
 
 ;// CONCATENATED MODULE: ./lib/src/project/resolve.js
@@ -78156,7 +78148,7 @@ function nginxVersionOf(proxy) {
 /** Joins the compose model and the nginx configuration once; every rule reads the result. */
 function buildProjectView(input) {
     const { compose, cwd } = input;
-    const boundary = input.boundary ?? new project_files_ProjectFiles(cwd);
+    const boundary = input.boundary ?? new ProjectFiles(cwd);
     const services = new Map(compose.services.map((s) => [s.name, s]));
     const builds = new Map();
     for (const s of compose.services) {
@@ -78427,7 +78419,7 @@ const addHeaderRedefinition = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/rules/variables.js
+;// CONCATENATED MODULE: ./lib/src/project/variable-taint.js
 
 
 const CLEAN = { user: false, newline: false, cr: false, slashFirst: false };
@@ -80282,28 +80274,24 @@ function mountTargetFor(view, hostPath) {
 function isRead(view, hostPath) {
     return (view.nginx?.files ?? []).some((f) => f.file === hostPath || f.file.startsWith(`${hostPath}${external_node_path_namespaceObject.sep}`));
 }
-/** Through the boundary: a mount from outside the project is not listed (path-outside-project notes it). */
-function kindOf(view, p) {
-    const k = view.boundary.locate(p).kind;
-    return k === 'dir' ? 'dir' : k === 'file' || k === 'other' ? 'file' : undefined;
-}
 /** Config files a mount brings under /etc/nginx that no include of the loaded configuration reaches. */
 function unreachedMounts(view) {
     const out = [];
     for (const m of view.proxy?.volumes ?? []) {
         if (m.type !== 'bind' || !m.hostPath || !(isUnderNginxPrefix(m.target) && m.target !== NGINX_PREFIX))
             continue;
-        const kind = kindOf(view, m.hostPath);
+        // The view's answer, through the boundary: a mount from outside the project is not listed.
+        const kind = view.containerFs?.hostKind(m.target);
         if (kind === 'file') {
             if (CONFIG_NAME.test(m.hostPath) && !isRead(view, m.hostPath))
                 out.push({ mount: m, files: [m.hostPath] });
         }
         else if (kind === 'dir') {
-            const names = view.boundary
-                .list(m.hostPath)
-                .map((e) => e.name)
-                .filter((n) => CONFIG_NAME.test(n));
-            const files = names.map((n) => external_node_path_namespaceObject.join(m.hostPath, n));
+            const fs = view.containerFs;
+            const files = fs
+                .filesUnder(m.target, 1)
+                .filter((p) => CONFIG_NAME.test(p))
+                .flatMap((p) => fs.hostPathOf(p) ?? []);
             // A directory of snippets is fine while anything in it is used; a wholly unread one is a mistake.
             if (files.length && !files.some((f) => isRead(view, f)))
                 out.push({ mount: m, files });
@@ -80366,7 +80354,56 @@ const proxyConfigNotMounted = {
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/fix/nginx-edit.js
+function lineStart(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+function indentAt(text, offset) {
+    return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))[0];
+}
+/**
+ * Inserts directives on new lines after `after` (a simple directive), with its indentation, or at the
+ * start of `block`'s body when `after` is the block itself. The file text must be the host file's.
+ */
+function insertDirectives(text, file, anchor, lines) {
+    if (anchor.block) {
+        const open = text.indexOf('{', anchor.start);
+        const inner = `${indentAt(text, anchor.start)}${detectStep(text)}`;
+        return { file, start: open + 1, end: open + 1, text: lines.map((l) => `\n${inner}${l}`).join('') };
+    }
+    const indent = indentAt(text, anchor.start);
+    return { file, start: anchor.end, end: anchor.end, text: lines.map((l) => `\n${indent}${l}`).join('') };
+}
+/** The file's indentation step (the smallest non-zero leading run of spaces), four spaces by default. */
+function detectStep(text) {
+    let best;
+    for (const m of text.matchAll(/\n([ \t]+)\S/g)) {
+        const run = m[1];
+        if (!best || run.length < best.length)
+            best = run;
+    }
+    return best ?? '    ';
+}
+
+;// CONCATENATED MODULE: ./lib/src/fix/location-edit.js
+
+/**
+ * Inserts location-level directives right after the proxy_pass, or at the top of the location when the
+ * proxy_pass sits in an `if`/`limit_except` (where most http settings are not allowed). Undefined when
+ * the file cannot be edited in place (built into the image, or a template that envsubst renders).
+ */
+function insertAtLocation(pl, lines) {
+    const file = pl.pass.file;
+    if (file.builtin || file.file.endsWith('.template') || lines.length === 0)
+        return undefined;
+    const direct = pl.pass.parents[pl.pass.parents.length - 1] === pl.location;
+    if (!direct && pl.location.file !== file.file)
+        return undefined;
+    return insertDirectives(file.text, file.file, direct ? pl.pass.d : pl.location, lines);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/proxy-headers-missing.js
+
 
 
 
@@ -80822,7 +80859,7 @@ const resolverExternal = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/rules/access.js
+;// CONCATENATED MODULE: ./lib/src/project/access.js
 
 /**
  * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
@@ -80973,6 +81010,7 @@ const serverTokensOn = {
 };
 
 ;// CONCATENATED MODULE: ./lib/src/rules/speedtest-proxy-tuning.js
+
 
 
 
@@ -81132,7 +81170,7 @@ function userControlledTargetVars(view, p, anyHost) {
         }
         const name = part.name.toLowerCase();
         if (name === 'host') {
-            const server = serverOf(p);
+            const server = enclosing(p, 'server');
             if (server && anyHost.has(server))
                 hits.push(`$${part.name}`);
             continue;
@@ -81242,9 +81280,7 @@ function unknowable(view, containerPath) {
     const proxy = view.proxy;
     if (!proxy)
         return true;
-    const covering = proxy.volumes
-        .filter((m) => containerPath === m.target || containerPath.startsWith(`${m.target.replace(/\/$/, '')}/`))
-        .sort((a, b) => b.target.length - a.target.length)[0];
+    const covering = view.containerFs?.mountAt(containerPath);
     if (covering)
         return covering.type !== 'bind';
     return proxy.build !== undefined;
@@ -81808,100 +81844,9 @@ const RULES = [
     unanchoredRegex,
     proxyPassNormalized,
 ];
-const rules_RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
-
-;// CONCATENATED MODULE: ./lib/src/validate.js
-
-
-
-
-
-
-
-
-
-const CONFIG_FILES = (/* unused pure expression or super */ null && (['.stackgate.yaml', '.stackgate.yml']));
-/**
- * Reads `rules: {<id>: error|warning|note|off}` from the config: `config` names the file (relative to
- * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
- * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
- */
-function readConfigSeverities(cwd, config, boundary = new ProjectFiles(cwd, config && config !== 'none' ? { allow: [path.resolve(cwd, config)] } : {})) {
-    if (config === 'none')
-        return {};
-    let file;
-    if (config !== undefined) {
-        file = path.resolve(cwd, config);
-        if (boundary.locate(file).kind === 'missing')
-            throw new InputError(`--config ${config}: no such file (relative to ${cwd})`);
-    }
-    else {
-        file = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => boundary.locate(f).kind !== 'missing');
-    }
-    if (!file)
-        return {};
-    // A FIFO, device, oversized file or a link out of the project is refused here (exit 2, naming it).
-    const text = boundary.readText(file, 'stackgate config');
-    let doc;
-    try {
-        doc = parseYaml(text);
-    }
-    catch (error) {
-        throw new InputError(`${file}: ${errorMessage(error)}`);
-    }
-    const rules = doc?.rules;
-    if (rules === undefined)
-        return {};
-    if (typeof rules !== 'object' || rules === null)
-        throw new InputError(`${file}: "rules" must be a mapping of rule id to error|warning|note|off`);
-    return checkSeverities(rules, file);
-}
-function checkSeverities(raw, where) {
-    const out = {};
-    for (const [id, level] of Object.entries(raw)) {
-        if (!RULES_BY_ID.has(id))
-            throw new InputError(`${where}: unknown rule "${id}"; see docs/rules/ for the ids`);
-        if (level !== 'error' && level !== 'warning' && level !== 'note' && level !== 'off') {
-            throw new InputError(`${where}: rule "${id}" has level "${String(level)}"; use error, warning, note or off`);
-        }
-        out[id] = level;
-    }
-    return out;
-}
-/** files → models → project view → rules → findings (sorted, severities applied). */
-async function validate_validate(opts) {
-    // Files the caller names on the command line are the caller's choice, not the project's: readable.
-    const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
-    const boundary = new project_files_ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
-    for (const f of opts.nginxFiles) {
-        const where = boundary.locate(external_node_path_namespaceObject.resolve(opts.cwd, f));
-        if (where.kind === 'missing')
-            throw new errors_InputError(`--nginx ${f}: no such file (relative to ${opts.cwd})`);
-        if (where.kind === 'outside')
-            throw new errors_InputError(boundary.outsideMessage(where.path, where.real ?? where.path, '--nginx'));
-        if (where.kind !== 'file')
-            throw new errors_InputError(`--nginx ${f}: not a regular file; name an nginx config file`);
-    }
-    const compose = await loadCompose({
-        boundary,
-        cwd: opts.cwd,
-        files: opts.files,
-        envFiles: opts.envFiles,
-        profiles: opts.profiles,
-        env: opts.env,
-    });
-    if (opts.proxyService !== undefined && !compose.services.some((s) => s.name === opts.proxyService)) {
-        throw new errors_InputError(`--proxy-service ${opts.proxyService}: no such service in ${compose.files.map((f) => external_node_path_namespaceObject.relative(opts.cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`);
-    }
-    const view = buildProjectView({
-        cwd: opts.cwd,
-        compose,
-        nginxFiles: opts.nginxFiles,
-        boundary,
-        ...(opts.proxyService !== undefined ? { proxyService: opts.proxyService } : {}),
-        ...(opts.tlsGenerated ? { tlsGenerated: opts.tlsGenerated } : {}),
-    });
-    const settings = opts.severities ?? {};
+const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+/** Every rule over the view, with the configured severities applied (`off` skips a rule). */
+function runRules(view, settings) {
     const findings = [];
     for (const rule of RULES) {
         const setting = settings[rule.id];
@@ -81910,6 +81855,44 @@ async function validate_validate(opts) {
         for (const f of rule.check(view))
             findings.push(setting ? { ...f, severity: setting } : f);
     }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./lib/src/validate.js
+// files → models → project view → rules → findings: one validation of one project.
+
+
+
+
+
+
+
+/** files → models → project view → rules → findings (sorted, severities applied). */
+async function validate_validate(opts) {
+    // Files the caller names on the command line are the caller's choice, not the project's: readable.
+    const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
+    const boundary = new ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
+    const names = { ...CLI_INPUT_NAMES, ...opts.inputNames };
+    checkNginxFiles(boundary, opts.cwd, opts.nginxFiles, names.nginxFiles);
+    const compose = await loadCompose({
+        boundary,
+        cwd: opts.cwd,
+        files: opts.files,
+        envFiles: opts.envFiles,
+        profiles: opts.profiles,
+        env: opts.env,
+    });
+    if (opts.proxyService !== undefined)
+        checkProxyService(compose, opts.cwd, opts.proxyService, names.proxyService);
+    const view = buildProjectView({
+        cwd: opts.cwd,
+        compose,
+        nginxFiles: opts.nginxFiles,
+        boundary,
+        ...(opts.proxyService !== undefined ? { proxyService: opts.proxyService } : {}),
+        ...(opts.tlsGenerated ? { tlsGenerated: opts.tlsGenerated } : {}),
+    });
+    const findings = runRules(view, opts.severities ?? {});
     // Values from the process environment (CI secrets) are shown as ${NAME}, whatever message quotes them.
     const hide = hideValues(compose.fromProcessEnv ?? new Map());
     return {
@@ -83523,7 +83506,7 @@ async function runStackPost() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6313);
+/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5460);
 // Entry point of the stack sub-action's main step (stack/action.yml).
 
 await (0,_action_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .runStackMain */ .J)();

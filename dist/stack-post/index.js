@@ -44233,7 +44233,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 5504:
+/***/ 4470:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58370,37 +58370,6 @@ function multimap_addTo(map, key, value) {
         map.set(key, [value]);
 }
 
-;// CONCATENATED MODULE: ./lib/src/fix/nginx-edit.js
-function lineStart(text, offset) {
-    return text.lastIndexOf('\n', offset - 1) + 1;
-}
-function indentAt(text, offset) {
-    return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))[0];
-}
-/**
- * Inserts directives on new lines after `after` (a simple directive), with its indentation, or at the
- * start of `block`'s body when `after` is the block itself. The file text must be the host file's.
- */
-function insertDirectives(text, file, anchor, lines) {
-    if (anchor.block) {
-        const open = text.indexOf('{', anchor.start);
-        const inner = `${indentAt(text, anchor.start)}${detectStep(text)}`;
-        return { file, start: open + 1, end: open + 1, text: lines.map((l) => `\n${inner}${l}`).join('') };
-    }
-    const indent = indentAt(text, anchor.start);
-    return { file, start: anchor.end, end: anchor.end, text: lines.map((l) => `\n${indent}${l}`).join('') };
-}
-/** The file's indentation step (the smallest non-zero leading run of spaces), four spaces by default. */
-function detectStep(text) {
-    let best;
-    for (const m of text.matchAll(/\n([ \t]+)\S/g)) {
-        const run = m[1];
-        if (!best || run.length < best.length)
-            best = run;
-    }
-    return best ?? '    ';
-}
-
 ;// CONCATENATED MODULE: ./lib/src/nginx/versions.js
 /** The version the directive table describes: what an unpinned `nginx` image runs. */
 const versions_LATEST_NGINX = (/* unused pure expression or super */ null && ([1, 29, 0]));
@@ -58582,7 +58551,7 @@ function argPosOf(d, index) {
     return a ? { file: d.file, line: a.line, column: a.column } : posOf(d);
 }
 /** The innermost enclosing block with this name. */
-function enclosing(p, name) {
+function scope_enclosing(p, name) {
     for (let i = p.parents.length - 1; i >= 0; i--)
         if (p.parents[i].directive === name)
             return p.parents[i];
@@ -58750,9 +58719,8 @@ function upstreams_collectUpstreamRefs(directives, upstreamBlocks) {
     return refs;
 }
 
-;// CONCATENATED MODULE: ./lib/src/rules/proxied.js
-// Shared by the rules that look at proxied locations (proxy-headers-missing, speedtest-proxy-tuning, …).
-
+;// CONCATENATED MODULE: ./lib/src/project/proxied-locations.js
+// Project-view questions about proxied locations, asked by proxy-headers-missing, speedtest-proxy-tuning, ssrf, ….
 
 
 
@@ -58779,7 +58747,7 @@ function targetServices(view) {
     };
 }
 /** Every `proxy_pass` inside an http `location` (directly or inside `if`/`limit_except`). */
-function proxied_proxiedLocations(view) {
+function proxied_locations_proxiedLocations(view) {
     const out = [];
     for (const pass of directivesNamed(view, 'proxy_pass')) {
         if (pass.parents.some((p) => p.directive === 'stream'))
@@ -58791,20 +58759,6 @@ function proxied_proxiedLocations(view) {
     }
     return out;
 }
-/**
- * Inserts location-level directives right after the proxy_pass, or at the top of the location when the
- * proxy_pass sits in an `if`/`limit_except` (where most http settings are not allowed). Undefined when
- * the file cannot be edited in place (built into the image, or a template that envsubst renders).
- */
-function insertAtLocation(pl, lines) {
-    const file = pl.pass.file;
-    if (file.builtin || file.file.endsWith('.template') || lines.length === 0)
-        return undefined;
-    const direct = pl.pass.parents[pl.pass.parents.length - 1] === pl.location;
-    if (!direct && pl.location.file !== file.file)
-        return undefined;
-    return insertDirectives(file.text, file.file, direct ? pl.pass.d : pl.location, lines);
-}
 /** The source text of a directive as written (`proxy_set_header Host $host;`), for copying it elsewhere. */
 function directiveText(p) {
     return p.file.text.slice(p.d.start, p.d.end);
@@ -58814,13 +58768,6 @@ function proxyNginxVersion(view) {
     return view.nginxVersion.pinned ? view.nginxVersion.version : undefined;
 }
 
-/** The `server` block a directive belongs to. */
-function proxied_serverOf(p) {
-    for (let i = p.parents.length - 1; i >= 0; i--)
-        if (p.parents[i].directive === 'server')
-            return p.parents[i];
-    return undefined;
-}
 /** Servers (http context) that listen with ssl, each with its first ssl listen. */
 function sslServers(view) {
     const seen = new Map();
@@ -58961,7 +58908,7 @@ function endpoints_endpoints(view) {
     };
     const listensOf = (server) => view.listens.filter((l) => l.server === server);
     for (const pl of proxiedLocations(view)) {
-        const server = serverOf(pl.pass);
+        const server = enclosing(pl.pass, 'server');
         if (!server)
             continue;
         const names = serverNames(view, server);
@@ -58988,7 +58935,7 @@ function endpoints_endpoints(view) {
         const [code, target] = ret.d.args;
         if (!code || !/^30[1278]$/.test(code) || !target?.startsWith('https://'))
             continue;
-        const server = serverOf(ret);
+        const server = enclosing(ret, 'server');
         // Only a server-level redirect applies to every request of that server.
         if (!server || ret.parents[ret.parents.length - 1] !== server)
             continue;
@@ -59871,8 +59818,6 @@ function renderTextProjects(projects, base) {
     return `${out}${plural(projects.length, 'project')}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}\n`;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/src/core/project-files.js
 
 
@@ -61290,6 +61235,8 @@ function normalize_topLevelVolumes(root) {
     });
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/src/compose/parse.js
 
 
@@ -74269,6 +74216,32 @@ function finding_compareFindings(a, b) {
         cmp(a.message, b.message));
 }
 
+;// CONCATENATED MODULE: ./lib/src/inputs.js
+// The checks on what the caller named (not on the project): their errors use the caller's own words, a CLI flag
+// or an action input, so that an action user is never told about `--nginx`.
+
+
+const inputs_CLI_INPUT_NAMES = { nginxFiles: '--nginx', proxyService: '--proxy-service' };
+const ACTION_INPUT_NAMES = { nginxFiles: 'nginx-config', proxyService: 'proxy-service' };
+/** Each named nginx file exists inside the boundary and is a regular file. */
+function inputs_checkNginxFiles(boundary, cwd, files, name) {
+    for (const f of files) {
+        const where = boundary.locate(path.resolve(cwd, f));
+        if (where.kind === 'missing')
+            throw new InputError(`${name} ${f}: no such file (relative to ${cwd})`);
+        if (where.kind === 'outside')
+            throw new InputError(boundary.outsideMessage(where.path, where.real ?? where.path, name));
+        if (where.kind !== 'file')
+            throw new InputError(`${name} ${f}: not a regular file; name an nginx config file`);
+    }
+}
+/** The named proxy service is one of the project's. */
+function inputs_checkProxyService(compose, cwd, service, name) {
+    if (compose.services.some((s) => s.name === service))
+        return;
+    throw new InputError(`${name} ${service}: no such service in ${compose.files.map((f) => path.relative(cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/nginx/builtin-files.js
 /**
  * The configuration files the official nginx Docker image (nginx:1.27/1.29, Debian and Alpine, from
@@ -76790,6 +76763,8 @@ class mounted_fs_MountedContainerFs {
     boundary;
     copied;
     binds;
+    /** Every mount (bind, volume, tmpfs), most specific target first. */
+    mounts;
     constructor(mounts, builtin, 
     /** Extra files that exist only in the running container (rendered templates). */
     rendered = new Map(), 
@@ -76801,6 +76776,7 @@ class mounted_fs_MountedContainerFs {
         this.rendered = rendered;
         this.boundary = boundary;
         this.copied = copied;
+        this.mounts = [...mounts].sort((a, b) => normalTarget(b.target).length - normalTarget(a.target).length);
         this.binds = mounts
             .filter((m) => m.type === 'bind' && m.hostPath !== undefined)
             .map((m) => ({
@@ -76810,6 +76786,19 @@ class mounted_fs_MountedContainerFs {
             createsHostPath: m.short === true,
         }))
             .sort((a, b) => b.target.length - a.target.length);
+    }
+    /** The mount of any type that decides what a container path holds: the longest target that covers it. */
+    mountAt(containerPath) {
+        const p = normalTarget(containerPath);
+        return this.mounts.find((m) => {
+            const t = normalTarget(m.target);
+            return p === t || p.startsWith(t === '/' ? '/' : `${t}/`);
+        });
+    }
+    /** What a bind mount's source is, seen from the container (outside the root, missing: undefined). */
+    hostKind(containerPath) {
+        const kind = this.kindOf(normalTarget(containerPath));
+        return kind === 'outside' ? undefined : kind;
     }
     /** The mount that covers a container path. */
     bindOf(containerPath) {
@@ -76965,6 +76954,9 @@ class mounted_fs_MountedContainerFs {
         // nginx uses glob(3) without GLOB_NOSORT: results are in byte order.
         return current.filter((c) => this.file(c) !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }
+}
+function normalTarget(containerPath) {
+    return path.posix.normalize(containerPath).replace(/\/$/, '') || '/';
 }
 
 ;// CONCATENATED MODULE: ./lib/src/project/resolve.js
@@ -77660,7 +77652,7 @@ const addHeaderRedefinition = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/rules/variables.js
+;// CONCATENATED MODULE: ./lib/src/project/variable-taint.js
 
 
 const CLEAN = { user: false, newline: false, cr: false, slashFirst: false };
@@ -79515,28 +79507,24 @@ function mountTargetFor(view, hostPath) {
 function isRead(view, hostPath) {
     return (view.nginx?.files ?? []).some((f) => f.file === hostPath || f.file.startsWith(`${hostPath}${external_node_path_namespaceObject.sep}`));
 }
-/** Through the boundary: a mount from outside the project is not listed (path-outside-project notes it). */
-function kindOf(view, p) {
-    const k = view.boundary.locate(p).kind;
-    return k === 'dir' ? 'dir' : k === 'file' || k === 'other' ? 'file' : undefined;
-}
 /** Config files a mount brings under /etc/nginx that no include of the loaded configuration reaches. */
 function unreachedMounts(view) {
     const out = [];
     for (const m of view.proxy?.volumes ?? []) {
         if (m.type !== 'bind' || !m.hostPath || !(paths_isUnderNginxPrefix(m.target) && m.target !== NGINX_PREFIX))
             continue;
-        const kind = kindOf(view, m.hostPath);
+        // The view's answer, through the boundary: a mount from outside the project is not listed.
+        const kind = view.containerFs?.hostKind(m.target);
         if (kind === 'file') {
             if (CONFIG_NAME.test(m.hostPath) && !isRead(view, m.hostPath))
                 out.push({ mount: m, files: [m.hostPath] });
         }
         else if (kind === 'dir') {
-            const names = view.boundary
-                .list(m.hostPath)
-                .map((e) => e.name)
-                .filter((n) => CONFIG_NAME.test(n));
-            const files = names.map((n) => external_node_path_namespaceObject.join(m.hostPath, n));
+            const fs = view.containerFs;
+            const files = fs
+                .filesUnder(m.target, 1)
+                .filter((p) => CONFIG_NAME.test(p))
+                .flatMap((p) => fs.hostPathOf(p) ?? []);
             // A directory of snippets is fine while anything in it is used; a wholly unread one is a mistake.
             if (files.length && !files.some((f) => isRead(view, f)))
                 out.push({ mount: m, files });
@@ -79599,7 +79587,56 @@ const proxyConfigNotMounted = {
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/fix/nginx-edit.js
+function lineStart(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+function indentAt(text, offset) {
+    return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))[0];
+}
+/**
+ * Inserts directives on new lines after `after` (a simple directive), with its indentation, or at the
+ * start of `block`'s body when `after` is the block itself. The file text must be the host file's.
+ */
+function insertDirectives(text, file, anchor, lines) {
+    if (anchor.block) {
+        const open = text.indexOf('{', anchor.start);
+        const inner = `${indentAt(text, anchor.start)}${detectStep(text)}`;
+        return { file, start: open + 1, end: open + 1, text: lines.map((l) => `\n${inner}${l}`).join('') };
+    }
+    const indent = indentAt(text, anchor.start);
+    return { file, start: anchor.end, end: anchor.end, text: lines.map((l) => `\n${indent}${l}`).join('') };
+}
+/** The file's indentation step (the smallest non-zero leading run of spaces), four spaces by default. */
+function detectStep(text) {
+    let best;
+    for (const m of text.matchAll(/\n([ \t]+)\S/g)) {
+        const run = m[1];
+        if (!best || run.length < best.length)
+            best = run;
+    }
+    return best ?? '    ';
+}
+
+;// CONCATENATED MODULE: ./lib/src/fix/location-edit.js
+
+/**
+ * Inserts location-level directives right after the proxy_pass, or at the top of the location when the
+ * proxy_pass sits in an `if`/`limit_except` (where most http settings are not allowed). Undefined when
+ * the file cannot be edited in place (built into the image, or a template that envsubst renders).
+ */
+function insertAtLocation(pl, lines) {
+    const file = pl.pass.file;
+    if (file.builtin || file.file.endsWith('.template') || lines.length === 0)
+        return undefined;
+    const direct = pl.pass.parents[pl.pass.parents.length - 1] === pl.location;
+    if (!direct && pl.location.file !== file.file)
+        return undefined;
+    return insertDirectives(file.text, file.file, direct ? pl.pass.d : pl.location, lines);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/proxy-headers-missing.js
+
 
 
 
@@ -79618,7 +79655,7 @@ const proxyHeadersMissing = {
     check(view) {
         const out = [];
         const targetOf = targetServices(view);
-        for (const pl of proxied_proxiedLocations(view)) {
+        for (const pl of proxied_locations_proxiedLocations(view)) {
             const set = scope_effective(view, pl.chain, 'proxy_set_header');
             const have = new Set(set.map((p) => (p.d.args[0] ?? '').toLowerCase()));
             const missing = WANTED.filter((w) => !have.has(w.name.toLowerCase()));
@@ -79744,7 +79781,7 @@ const proxyPassNormalized = {
     title: 'proxy_pass with a URI sends the decoded, normalised path upstream',
     check(view) {
         const out = [];
-        for (const { pass, location } of proxied_proxiedLocations(view)) {
+        for (const { pass, location } of proxied_locations_proxiedLocations(view)) {
             const target = pass.d.args[0] ?? '';
             if (location.args[0] === '=' || location.args[0]?.startsWith('@'))
                 continue;
@@ -80055,7 +80092,7 @@ const resolverExternal = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/rules/access.js
+;// CONCATENATED MODULE: ./lib/src/project/access.js
 
 /**
  * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
@@ -80144,7 +80181,7 @@ function runtime_resolve_without_resolver_fixFor(view, p, upstream) {
         };
     }
     // An upstream block takes its own resolver (nginx 1.27.3+, which `resolve` needs anyway).
-    const block = upstream ? enclosing(p, 'upstream') : (enclosing(p, 'server') ?? enclosing(p, 'http'));
+    const block = upstream ? scope_enclosing(p, 'upstream') : (scope_enclosing(p, 'server') ?? scope_enclosing(p, 'http'));
     const edits = block ? insertResolver(view, block) : undefined;
     return {
         description: `Add \`${RESOLVER}\` (Docker's embedded DNS) to the ${block?.directive ?? 'http'} block.`,
@@ -80210,6 +80247,7 @@ const serverTokensOn = {
 
 
 
+
 /** LibreSpeed's client uploads 20 MiB blobs; 21m leaves room for the request overhead (librespeed#553). */
 const MIN_BODY = 21 * 1024 * 1024;
 /** From nginx 1.29.7 proxy_http_version defaults to 1.1. */
@@ -80236,7 +80274,7 @@ const speedtestProxyTuning = {
         const out = [];
         const version = proxyNginxVersion(view);
         const libreSpeedTarget = libreSpeedTargets(view);
-        for (const pl of proxied_proxiedLocations(view)) {
+        for (const pl of proxied_locations_proxiedLocations(view)) {
             const service = libreSpeedTarget(pl);
             if (!service)
                 continue;
@@ -80365,7 +80403,7 @@ function userControlledTargetVars(view, p, anyHost) {
         }
         const name = part.name.toLowerCase();
         if (name === 'host') {
-            const server = proxied_serverOf(p);
+            const server = scope_enclosing(p, 'server');
             if (server && anyHost.has(server))
                 hits.push(`$${part.name}`);
             continue;
@@ -80475,9 +80513,7 @@ function unknowable(view, containerPath) {
     const proxy = view.proxy;
     if (!proxy)
         return true;
-    const covering = proxy.volumes
-        .filter((m) => containerPath === m.target || containerPath.startsWith(`${m.target.replace(/\/$/, '')}/`))
-        .sort((a, b) => b.target.length - a.target.length)[0];
+    const covering = view.containerFs?.mountAt(containerPath);
     if (covering)
         return covering.type !== 'bind';
     return proxy.build !== undefined;
@@ -80987,7 +81023,7 @@ const validReferers = {
 
 
 
-const rules_RULES = [
+const RULES = [
     // errors: the stack would not start or not work
     composeInvalid,
     composeInterpolation,
@@ -81041,100 +81077,9 @@ const rules_RULES = [
     unanchoredRegex,
     proxyPassNormalized,
 ];
-const rules_RULES_BY_ID = new Map(rules_RULES.map((r) => [r.id, r]));
-
-;// CONCATENATED MODULE: ./lib/src/validate.js
-
-
-
-
-
-
-
-
-
-const CONFIG_FILES = (/* unused pure expression or super */ null && (['.stackgate.yaml', '.stackgate.yml']));
-/**
- * Reads `rules: {<id>: error|warning|note|off}` from the config: `config` names the file (relative to
- * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
- * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
- */
-function readConfigSeverities(cwd, config, boundary = new ProjectFiles(cwd, config && config !== 'none' ? { allow: [path.resolve(cwd, config)] } : {})) {
-    if (config === 'none')
-        return {};
-    let file;
-    if (config !== undefined) {
-        file = path.resolve(cwd, config);
-        if (boundary.locate(file).kind === 'missing')
-            throw new InputError(`--config ${config}: no such file (relative to ${cwd})`);
-    }
-    else {
-        file = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => boundary.locate(f).kind !== 'missing');
-    }
-    if (!file)
-        return {};
-    // A FIFO, device, oversized file or a link out of the project is refused here (exit 2, naming it).
-    const text = boundary.readText(file, 'stackgate config');
-    let doc;
-    try {
-        doc = parseYaml(text);
-    }
-    catch (error) {
-        throw new InputError(`${file}: ${errorMessage(error)}`);
-    }
-    const rules = doc?.rules;
-    if (rules === undefined)
-        return {};
-    if (typeof rules !== 'object' || rules === null)
-        throw new InputError(`${file}: "rules" must be a mapping of rule id to error|warning|note|off`);
-    return checkSeverities(rules, file);
-}
-function checkSeverities(raw, where) {
-    const out = {};
-    for (const [id, level] of Object.entries(raw)) {
-        if (!RULES_BY_ID.has(id))
-            throw new InputError(`${where}: unknown rule "${id}"; see docs/rules/ for the ids`);
-        if (level !== 'error' && level !== 'warning' && level !== 'note' && level !== 'off') {
-            throw new InputError(`${where}: rule "${id}" has level "${String(level)}"; use error, warning, note or off`);
-        }
-        out[id] = level;
-    }
-    return out;
-}
-/** files → models → project view → rules → findings (sorted, severities applied). */
-async function validate_validate(opts) {
-    // Files the caller names on the command line are the caller's choice, not the project's: readable.
-    const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
-    const boundary = new ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
-    for (const f of opts.nginxFiles) {
-        const where = boundary.locate(path.resolve(opts.cwd, f));
-        if (where.kind === 'missing')
-            throw new InputError(`--nginx ${f}: no such file (relative to ${opts.cwd})`);
-        if (where.kind === 'outside')
-            throw new InputError(boundary.outsideMessage(where.path, where.real ?? where.path, '--nginx'));
-        if (where.kind !== 'file')
-            throw new InputError(`--nginx ${f}: not a regular file; name an nginx config file`);
-    }
-    const compose = await loadCompose({
-        boundary,
-        cwd: opts.cwd,
-        files: opts.files,
-        envFiles: opts.envFiles,
-        profiles: opts.profiles,
-        env: opts.env,
-    });
-    if (opts.proxyService !== undefined && !compose.services.some((s) => s.name === opts.proxyService)) {
-        throw new InputError(`--proxy-service ${opts.proxyService}: no such service in ${compose.files.map((f) => path.relative(opts.cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`);
-    }
-    const view = buildProjectView({
-        cwd: opts.cwd,
-        compose,
-        nginxFiles: opts.nginxFiles,
-        boundary,
-        ...(opts.proxyService !== undefined ? { proxyService: opts.proxyService } : {}),
-        ...(opts.tlsGenerated ? { tlsGenerated: opts.tlsGenerated } : {}),
-    });
-    const settings = opts.severities ?? {};
+const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+/** Every rule over the view, with the configured severities applied (`off` skips a rule). */
+function rules_runRules(view, settings) {
     const findings = [];
     for (const rule of RULES) {
         const setting = settings[rule.id];
@@ -81143,6 +81088,44 @@ async function validate_validate(opts) {
         for (const f of rule.check(view))
             findings.push(setting ? { ...f, severity: setting } : f);
     }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./lib/src/validate.js
+// files → models → project view → rules → findings: one validation of one project.
+
+
+
+
+
+
+
+/** files → models → project view → rules → findings (sorted, severities applied). */
+async function validate_validate(opts) {
+    // Files the caller names on the command line are the caller's choice, not the project's: readable.
+    const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
+    const boundary = new ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
+    const names = { ...CLI_INPUT_NAMES, ...opts.inputNames };
+    checkNginxFiles(boundary, opts.cwd, opts.nginxFiles, names.nginxFiles);
+    const compose = await loadCompose({
+        boundary,
+        cwd: opts.cwd,
+        files: opts.files,
+        envFiles: opts.envFiles,
+        profiles: opts.profiles,
+        env: opts.env,
+    });
+    if (opts.proxyService !== undefined)
+        checkProxyService(compose, opts.cwd, opts.proxyService, names.proxyService);
+    const view = buildProjectView({
+        cwd: opts.cwd,
+        compose,
+        nginxFiles: opts.nginxFiles,
+        boundary,
+        ...(opts.proxyService !== undefined ? { proxyService: opts.proxyService } : {}),
+        ...(opts.tlsGenerated ? { tlsGenerated: opts.tlsGenerated } : {}),
+    });
+    const findings = runRules(view, opts.severities ?? {});
     // Values from the process environment (CI secrets) are shown as ${NAME}, whatever message quotes them.
     const hide = hideValues(compose.fromProcessEnv ?? new Map());
     return {
@@ -82716,7 +82699,7 @@ async function runStackPost() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5504);
+/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4470);
 // Entry point of the stack sub-action's post step (stack/action.yml): down + logs at job end.
 
 await (0,_action_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .runStackPost */ .i)();
