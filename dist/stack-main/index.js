@@ -80481,21 +80481,18 @@ const SENSITIVE_CREDENTIALS = [
     /^\/etc\/(shadow|gshadow|passwd|sudoers(\.d)?|ssh)(\/|$)/,
     /^\/home\/[^/]+\/?$/,
 ];
-/** Container runtime sockets: whoever reaches them controls the host. */
-const RUNTIME_SOCKETS = [
-    '/var/run/docker.sock',
-    '/run/docker.sock',
-    '/run/containerd/containerd.sock',
-    '/var/run/containerd/containerd.sock',
-    '/run/podman/podman.sock',
-];
+/**
+ * Container runtime sockets, wherever they live (/var/run/docker.sock, /run/containerd/containerd.sock,
+ * /run/podman/podman.sock, a rootless /run/user/1000/docker.sock): whoever reaches them controls the host.
+ */
+const RUNTIME_SOCKET = /\/(docker|containerd|podman)\.sock$/;
 function proxy_mounts_host_path_under(parent, p) {
     return p === parent || p.startsWith(`${parent}/`);
 }
 /** Why a host path is sensitive, or undefined. */
 function sensitiveHostPath(hostPath) {
     const p = external_node_path_namespaceObject.posix.normalize(hostPath).replace(/(.)\/$/, '$1');
-    if (RUNTIME_SOCKETS.includes(p) || /\/(docker|containerd|podman)\.sock$/.test(p))
+    if (RUNTIME_SOCKET.test(p))
         return {
             why: 'the container runtime socket: a process in the proxy can start privileged containers and take over the host',
             socket: true,
