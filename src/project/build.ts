@@ -307,11 +307,19 @@ function resolveTargets(
   return targets;
 }
 
-/** The proxy's nginx version from its image tag, or the newest known when the tag pins none. */
-function nginxVersionOf(proxy: ComposeService | undefined): ProjectView['nginxVersion'] {
-  const image = proxy?.image?.value;
+/**
+ * The proxy's nginx version from the tag of the image it runs: a built proxy's final `FROM` (compose tags the
+ * build with `image:`, which then names the project's own image, not nginx's), else `image:`. The newest known when
+ * the tag pins none.
+ */
+function nginxVersionOf(
+  proxy: ComposeService | undefined,
+  build: ServiceBuild | undefined,
+): ProjectView['nginxVersion'] {
+  const image = build?.base.value ?? proxy?.image?.value;
   const tag = image ? parseImageRef(image).tag : undefined;
-  const version = versionOfTag(tag);
+  // Only nginx's own images number their tags by nginx version (`myorg/proxy:1.0`, `debian:12` do not).
+  const version = isNginxImage(image) ? versionOfTag(tag) : undefined;
   if (version)
     return {
       version,
@@ -441,7 +449,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     isLoopback: isContainerLoopback,
     peers,
     mountNeed: mountNeeds(proxy, nginx, directives, imageFiles),
-    nginxVersion: nginxVersionOf(proxy),
+    nginxVersion: nginxVersionOf(proxy, proxyBuild),
     ...(input.tlsGenerated ? { tlsGenerated: input.tlsGenerated } : {}),
   };
 }

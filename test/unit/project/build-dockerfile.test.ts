@@ -146,3 +146,27 @@ test('a COPY to an existing image directory without a trailing slash lands insid
     ['/etc/nginx/conf.d/site.conf', 'site.conf'],
   ]);
 });
+
+test("a built proxy's nginx version comes from its final FROM, not the project's own image tag", async () => {
+  const files = {
+    'proxy/Dockerfile': 'FROM nginx:1.22.1 AS base\nFROM base\nCOPY site.conf /etc/nginx/conf.d/\n',
+    'proxy/site.conf': SERVER,
+  };
+  const built = await validateFiles({
+    ...files,
+    'compose.yaml': `services:\n  web:\n    build: ./proxy\n    image: myorg/proxy:2.0\n${APP}`,
+  });
+  assert.deepEqual(built.result.view.nginxVersion.version, [1, 22, 1]);
+  assert.equal(built.result.view.nginxVersion.pinned, true);
+  // A tag of an image that is not nginx's says nothing about nginx: not taken as a version.
+  const other = await validateFiles(
+    {
+      'compose.yaml': `services:\n  web:\n    image: myorg/proxy:1.0\n    volumes:\n      - ./proxy/site.conf:/etc/nginx/conf.d/site.conf:ro\n${APP}`,
+      ...files,
+    },
+    {},
+    { check: false },
+  );
+  assert.equal(other.result.view.proxy?.name, 'web', 'the proxy was found, so its tag was looked at');
+  assert.equal(other.result.view.nginxVersion.pinned, false);
+});
