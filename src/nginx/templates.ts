@@ -15,9 +15,7 @@ import { CONF_D, TEMPLATES_DIR } from './paths.js';
  * happens to define a variable of that exact (case-sensitive) name.
  */
 
-export const TEMPLATE_DIR = TEMPLATES_DIR;
 export const TEMPLATE_SUFFIX = '.template';
-export const TEMPLATE_OUTPUT_DIR = CONF_D;
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -137,9 +135,9 @@ export function mapToTemplate(
 
 /** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
 export function templateOutputPath(templateContainerPath: string, env: Environment = {}): string | undefined {
-  const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR).replace(/\/$/, '');
+  const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR).replace(/\/$/, '');
   const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
-  const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || TEMPLATE_OUTPUT_DIR).replace(/\/$/, '');
+  const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || CONF_D).replace(/\/$/, '');
   if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
     return undefined;
   const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);

@@ -8,8 +8,8 @@ import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.
 import { builtinFiles } from '../nginx/builtin-files.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { loadNginxConfig, walk } from '../nginx/includes.js';
-import { CONF_D, isUnderNginxPrefix, NGINX_MAIN } from '../nginx/paths.js';
-import { renderTemplateMapped, TEMPLATE_DIR, templateOutputPath } from '../nginx/templates.js';
+import { CONF_D, isUnderNginxPrefix, NGINX_MAIN, TEMPLATES_DIR } from '../nginx/paths.js';
+import { renderTemplateMapped, templateOutputPath } from '../nginx/templates.js';
 import { formatVersion, LATEST_NGINX, versionOfTag } from '../nginx/versions.js';
 import { readServiceBuild, type ServiceBuild } from './dockerfile.js';
 import { parseImageRef } from './images.js';
@@ -180,7 +180,7 @@ function renderTemplates(
   unreadable: ProjectView['unreadableTemplates'],
 ): Map<string, ContainerFile> {
   const rendered = new Map<string, ContainerFile>();
-  for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR)) {
+  for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR)) {
     const target = templateOutputPath(t, env);
     if (target === undefined) continue;
     const f = fs.file(t);
@@ -425,6 +425,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     (s) => s.active && s !== proxy && effectiveNetworks(s, services).some((n) => proxyNets.includes(n)),
   );
 
+  const writtenAtStart = proxy ? configWrittenAtStart(proxy, proxyBuild) : undefined;
   return {
     cwd,
     compose,
@@ -432,9 +433,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     services,
     ...(proxy ? { proxy } : {}),
     builds,
-    ...(proxy && configWrittenAtStart(proxy, proxyBuild)
-      ? { configWrittenAtStart: configWrittenAtStart(proxy, proxyBuild)! }
-      : {}),
+    ...(writtenAtStart ? { configWrittenAtStart: writtenAtStart } : {}),
     ...(containerFs ? { containerFs } : {}),
     ...(nginx ? { nginx } : {}),
     directives,

@@ -13,7 +13,6 @@ import {
   type DockerStage,
   finalStage,
   parseDockerfile,
-  stageChain,
   stageNamed,
 } from '../dockerfile/index.js';
 import { globToRegExp } from '../nginx/memory-fs.js';
@@ -86,7 +85,6 @@ export function readServiceBuild(
     }
     return files;
   };
-  for (const s of stageChain(final)) layerOf(s);
   return { model, final, base: baseImageOf(final), files: layerOf(final) };
 }
 

@@ -5,9 +5,8 @@ import path from 'node:path';
 import type { ComposeService } from '../compose/model.js';
 import type { NginxConfig } from '../nginx/ast.js';
 import { builtinFiles } from '../nginx/builtin-files.js';
+import { isUnderNginxPrefix, resolveNginxPath } from '../nginx/paths.js';
 import type { MountNeed, PlacedDirective } from './view.js';
-
-const NGINX_PREFIX = '/etc/nginx';
 
 /** Directives whose first argument is a file nginx opens (at start, or per request for htpasswd). */
 const FILE_ARGUMENT = new Set([
@@ -32,10 +31,6 @@ function hasFileExtension(target: string): boolean {
   return /^[^.].*\.[a-z0-9]{1,8}$/i.test(base) && !/\.d$/i.test(base);
 }
 
-function under(p: string, dir: string): boolean {
-  return p === dir || p.startsWith(dir === '/' ? '/' : `${dir}/`);
-}
-
 /** The container paths the proxy's nginx reads: its config files and every file argument. */
 function nginxReadPaths(nginx: NginxConfig | undefined, directives: readonly PlacedDirective[]): string[] {
   const out = new Set<string>();
@@ -51,7 +46,7 @@ function nginxReadPaths(nginx: NginxConfig | undefined, directives: readonly Pla
       continue;
     // A glob's fixed part is what must exist.
     const fixed = arg.split(/[*?[]/)[0]!;
-    out.add(path.posix.resolve(NGINX_PREFIX, fixed));
+    out.add(resolveNginxPath(fixed));
   }
   return [...out];
 }
@@ -75,8 +70,8 @@ export function mountNeeds(
     }
     if (hasFileExtension(target)) return `${target} has a file extension`;
     if (service !== proxy) return undefined;
-    if (under(target, NGINX_PREFIX)) return `${target} is nginx's configuration`;
-    const inside = reads.find((r) => under(r, target));
+    if (isUnderNginxPrefix(target)) return `${target} is nginx's configuration`;
+    const inside = reads.find((r) => r === target || r.startsWith(target === '/' ? '/' : `${target}/`));
     if (inside) return `nginx reads ${inside} from it`;
     return undefined;
   };

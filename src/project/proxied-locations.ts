@@ -3,7 +3,7 @@
 import type { ComposeService } from '../compose/model.js';
 import { addTo } from '../core/multimap.js';
 import type { NginxDirective } from '../nginx/ast.js';
-import { type NginxVersion, versionAtLeast } from '../nginx/versions.js';
+import type { NginxVersion } from '../nginx/versions.js';
 import { directivesNamed } from './scope.js';
 import { parseAddress } from './upstreams.js';
 import type { PlacedDirective, ProjectView } from './view.js';
@@ -60,8 +60,6 @@ export function directiveText(p: PlacedDirective): string {
 export function proxyNginxVersion(view: ProjectView): NginxVersion | undefined {
   return view.nginxVersion.pinned ? view.nginxVersion.version : undefined;
 }
-
-export { versionAtLeast };
 
 /** Servers (http context) that listen with ssl, each with its first ssl listen. */
 export function sslServers(view: ProjectView): { server: NginxDirective; listen: PlacedDirective }[] {

@@ -1,13 +1,13 @@
 import type { ComposeService } from '../compose/model.js';
 import type { TextEdit } from '../core/finding.js';
 import { insertAtLocation } from '../fix/location-edit.js';
+import { versionAtLeast } from '../nginx/versions.js';
 import { isLibreSpeedImage } from '../project/images.js';
 import {
   type ProxiedLocation,
   proxiedLocations,
   proxyNginxVersion,
   targetServices,
-  versionAtLeast,
 } from '../project/proxied-locations.js';
 import { argPosOf, effective } from '../project/scope.js';
 import type { ProjectView } from '../project/view.js';

@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding.js';
-import { proxyNginxVersion, sslServers, versionAtLeast } from '../project/proxied-locations.js';
+import { versionAtLeast } from '../nginx/versions.js';
+import { proxyNginxVersion, sslServers } from '../project/proxied-locations.js';
 import { argPosOf, effective, posOf } from '../project/scope.js';
 import type { PlacedDirective } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
