@@ -14,16 +14,18 @@ export const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
  * Reads `rules: {<id>: error|warning|note|off}` from the config: `config` names the file (relative to
  * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
  * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
+ * It is read inside the same boundary as the project (plus `allowPaths`); a file the caller names is the
+ * caller's choice and readable wherever it is.
  */
 export function readConfigSeverities(
   cwd: string,
   config?: string,
-  boundary: ProjectFiles = new ProjectFiles(
-    cwd,
-    config && config !== 'none' ? { allow: [path.resolve(cwd, config)] } : {},
-  ),
+  allowPaths: readonly string[] = [],
 ): Record<string, RuleSetting> {
   if (config === 'none') return {};
+  const boundary = new ProjectFiles(cwd, {
+    allow: [...allowPaths, ...(config !== undefined ? [path.resolve(cwd, config)] : [])],
+  });
   let file: string | undefined;
   if (config !== undefined) {
     file = path.resolve(cwd, config);

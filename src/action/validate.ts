@@ -5,7 +5,6 @@ import { exitCodeFor } from '../cli/commands/validate.js';
 import { readConfigSeverities } from '../config.js';
 import { errorMessage, isUserError, stackFrames } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { ProjectFiles } from '../core/project-files.js';
 import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
 import { ACTION_INPUT_NAMES } from '../inputs.js';
 import { toAnnotation } from '../report/annotations.js';
@@ -33,31 +32,28 @@ export async function runValidateAction(): Promise<void> {
     const base = path.resolve(getOptional('working-directory') ?? '.');
     // The runner starts the step in the checkout: annotations name files from there.
     const workspace = path.resolve(process.env.GITHUB_WORKSPACE || '.');
-    const listed = getList('projects');
+    // One per line: a path may hold a comma.
+    const listed = getLines('projects');
     const dirs = [...new Set((listed.length ? listed : ['.']).map((d) => path.resolve(base, d)))];
     const failOn = getChoice('fail-on', ['error', 'warning', 'note', 'never'] as const, 'error');
     const proxyService = getOptional('proxy-service');
     const allowPaths = getLines('allow-paths');
     const config = getOptional('config');
     const tls = getChoice('tls', TLS_MODES, 'provided');
+    const inputs = {
+      files: getList('compose-file'),
+      nginxFiles: getList('nginx-config'),
+      profiles: getList('profiles'),
+      envFiles: getList('env-file'),
+    };
     const projects: ProjectFindings[] = [];
     for (const cwd of dirs) {
       const { findings, view } = await validate({
         cwd,
-        files: getList('compose-file'),
-        nginxFiles: getList('nginx-config'),
-        profiles: getList('profiles'),
-        envFiles: getList('env-file'),
+        ...inputs,
         env: process.env,
         ...(proxyService ? { proxyService } : {}),
-        // The same boundary as the CLI's: a config named outside the project is the caller's choice.
-        severities: readConfigSeverities(
-          cwd,
-          config,
-          new ProjectFiles(cwd, {
-            allow: [...allowPaths, ...(config && config !== 'none' ? [path.resolve(cwd, config)] : [])],
-          }),
-        ),
+        severities: readConfigSeverities(cwd, config, allowPaths),
         allowPaths,
         inputNames: ACTION_INPUT_NAMES,
         ...(tls !== 'provided' ? { tlsGenerated: tls } : {}),

@@ -1,5 +1,5 @@
-import { isIPv4, isIPv6 } from 'node:net';
 import { UsageError } from '../core/errors.js';
+import { isIPv4, isIPv6 } from '../dns/ip.js';
 
 /** What the user asked for: the CLI flags / action inputs after parsing. */
 export interface EnvOptions {

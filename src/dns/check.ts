@@ -1,8 +1,7 @@
 import { getServers } from 'node:dns';
-import { isIP } from 'node:net';
 import { errorMessage, isUserError } from '../core/errors.js';
 import { DEFAULT_GAI_CONF, loadGlibcPolicy } from './gai-conf.js';
-import { mustParseIp } from './ip.js';
+import { ipFamily, mustParseIp } from './ip.js';
 import type { SelectionPolicy } from './policy.js';
 import { type ProbeOptions, type ProbeResult, probeAddress } from './probe.js';
 import { type RawAnswers, resolveRaw, resolveSystem } from './resolve.js';
@@ -264,7 +263,7 @@ export async function checkName(options: DnsCheckOptions): Promise<DnsCheckResul
     const ok = probe.reachable && probe.tlsOk !== false && probe.status !== null && probe.status < 500;
     const row: DnsCheckRow = {
       address,
-      family: isIP(address) === 6 ? 6 : 4,
+      family: ipFamily(address) === 6 ? 6 : 4,
       dnsPosition: position(dnsOrder, address),
       systemPosition: position(systemOrder, address),
       rfc6724Position: position(rfc6724, address)!,
@@ -299,7 +298,7 @@ export async function checkName(options: DnsCheckOptions): Promise<DnsCheckResul
   } else if (!Array.isArray(system)) {
     flags.push({ id: 'system-order-unavailable', severity: 'info', message: system.unavailable });
   }
-  const collapse = collapseFlag(input.filter((p) => isIP(p.destination) === 4));
+  const collapse = collapseFlag(input.filter((p) => ipFamily(p.destination) === 4));
   if (collapse) flags.push(collapse);
 
   const result: DnsCheckResult = {

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { checkSeverities, readConfigSeverities } from '../../config.js';
 import { isUserError, UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
-import { ProjectFiles } from '../../core/project-files.js';
 import { verbatimBlock } from '../../core/untrusted-text.js';
 import { renderGithub } from '../../report/github.js';
 import { renderJson, renderJsonProjects } from '../../report/json.js';
@@ -85,12 +84,16 @@ function parse(argv: string[], io: CliIO) {
   if (!TLS_MODES.includes(values.tls as TlsMode))
     throw new UsageError(`--tls must be one of ${TLS_MODES.join(', ')}, not "${values.tls}"`);
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
-  const flagSeverities = Object.fromEntries(
-    values.severity.map((s) => {
-      const eq = s.indexOf('=');
-      if (eq < 1) throw new UsageError(`--severity takes RULE=LEVEL, not "${s}"`);
-      return [s.slice(0, eq), s.slice(eq + 1)];
-    }),
+  // Checked once here, not per project.
+  const flagSeverities = checkSeverities(
+    Object.fromEntries(
+      values.severity.map((s) => {
+        const eq = s.indexOf('=');
+        if (eq < 1) throw new UsageError(`--severity takes RULE=LEVEL, not "${s}"`);
+        return [s.slice(0, eq), s.slice(eq + 1)];
+      }),
+    ),
+    '--severity',
   );
   const named = [...values.cwd, ...positionals];
   const projects = [...new Set((named.length ? named : ['.']).map((d) => path.resolve(io.cwd, d)))];
@@ -180,14 +183,8 @@ function optionsFor(parsed: ReturnType<typeof parse>, cwd: string, io: CliIO): V
     env: io.env,
     ...(values['proxy-service'] !== undefined ? { proxyService: values['proxy-service'] } : {}),
     severities: {
-      ...readConfigSeverities(
-        cwd,
-        values.config,
-        new ProjectFiles(cwd, {
-          allow: [...values['allow-path'], ...(values.config ? [path.resolve(cwd, values.config)] : [])],
-        }),
-      ),
-      ...checkSeverities(flagSeverities, '--severity'),
+      ...readConfigSeverities(cwd, values.config, values['allow-path']),
+      ...flagSeverities,
     },
     allowPaths: values['allow-path'],
     ...(values.tls !== 'provided' ? { tlsGenerated: values.tls as 'auto' | 'self-signed' } : {}),
