@@ -1,3 +1,4 @@
+import { deniesAll } from '../project/access.js';
 import { argPosOf, childrenOf, posOf } from '../project/scope.js';
 import { finding, type Rule } from './rule.js';
 
@@ -14,9 +15,7 @@ export const allowWithoutDeny: Rule = {
       );
       const firstAllow = rules.find((p) => p.d.directive === 'allow');
       if (!firstAllow) continue;
-      const last = rules.at(-1)!;
-      if (last.d.directive === 'deny' && last.d.args[0]?.toLowerCase() === 'all') continue;
-      if (rules.some((p) => p.d.args[0]?.toLowerCase() === 'all' && p.d.directive === 'deny')) continue;
+      if (deniesAll(rules)) continue;
       // `allow all` on its own says what it means.
       if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all')) continue;
       const where = level

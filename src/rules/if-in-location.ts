@@ -1,9 +1,11 @@
 import { posOf } from '../project/scope.js';
 import { finding, type Rule } from './rule.js';
 
-/** What nginx documents as safe inside "if" in a location: return, and rewrite … last/redirect/permanent. */
+/**
+ * What nginx documents as safe inside "if" in a location besides return (an if holding a return is skipped
+ * before this is asked): rewrite … last/redirect/permanent.
+ */
 function safeInIf(directive: string, args: readonly string[]): boolean {
-  if (directive === 'return') return true;
   return directive === 'rewrite' && ['last', 'redirect', 'permanent'].includes(args.at(-1) ?? '');
 }
 

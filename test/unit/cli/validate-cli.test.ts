@@ -184,9 +184,10 @@ test('-C=DIR, -C DIR and --cwd=DIR work before and after the command, and name t
     }
     // The seed was found each time (its own counts), not an empty "=DIR" beside the caller.
     for (const s of summaries) assert.deepEqual(s, { errors: 3, warnings: 4, notes: 5 });
-    // A value after `--` is not rewritten: validate takes no positionals, so it is a usage error.
+    // A value after `--` is not rewritten: it is a project directory named "-C=…", which does not exist.
     const r = await run(['validate', '--', `-C=${dir}`], elsewhere);
     assert.equal(r.code, 2);
+    assert.match(r.stderr, new RegExp(`-C=${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(elsewhere, { recursive: true, force: true });
