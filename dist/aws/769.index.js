@@ -688,8 +688,8 @@ function waiterReason(error, seconds) {
         : `not terminated within ${seconds} s: ${text.slice(0, 200)}`;
 }
 
-// EXTERNAL MODULE: ./lib/src/aws/ipv6.js + 1 modules
-var ipv6 = __webpack_require__(4277);
+// EXTERNAL MODULE: ./lib/src/aws/ipv6.js
+var ipv6 = __webpack_require__(4503);
 // EXTERNAL MODULE: ./lib/src/aws/openvpn/bundle.js + 3 modules
 var bundle = __webpack_require__(6379);
 // EXTERNAL MODULE: ./lib/src/aws/plan.js

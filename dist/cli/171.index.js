@@ -71,8 +71,6 @@ var project_files = __webpack_require__(2835);
 var untrusted_text = __webpack_require__(2704);
 // EXTERNAL MODULE: external "node:dns"
 var external_node_dns_ = __webpack_require__(610);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: ./lib/src/dns/ip.js
 var dns_ip = __webpack_require__(9093);
 ;// CONCATENATED MODULE: ./lib/src/dns/policy.js
@@ -343,6 +341,8 @@ function loadGlibcPolicy(path = DEFAULT_GAI_CONF, mustExist = false) {
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:tls"
@@ -841,7 +841,6 @@ async function discoverSources(destinations, options = {}) {
 
 
 
-
 function pairFor(address, source) {
     return {
         destination: address,
@@ -997,7 +996,7 @@ async function checkName(options) {
         const ok = probe.reachable && probe.tlsOk !== false && probe.status !== null && probe.status < 500;
         const row = {
             address,
-            family: (0,external_node_net_.isIP)(address) === 6 ? 6 : 4,
+            family: (0,dns_ip/* ipFamily */.Mr)(address) === 6 ? 6 : 4,
             dnsPosition: position(dnsOrder, address),
             systemPosition: position(systemOrder, address),
             rfc6724Position: position(rfc6724, address),
@@ -1035,7 +1034,7 @@ async function checkName(options) {
     else if (!Array.isArray(system)) {
         flags.push({ id: 'system-order-unavailable', severity: 'info', message: system.unavailable });
     }
-    const collapse = collapseFlag(input.filter((p) => (0,external_node_net_.isIP)(p.destination) === 4));
+    const collapse = collapseFlag(input.filter((p) => (0,dns_ip/* ipFamily */.Mr)(p.destination) === 4));
     if (collapse)
         flags.push(collapse);
     const result = {
@@ -1641,9 +1640,10 @@ class ProjectFiles {
 /* harmony export */   Uk: () => (/* binding */ sharedLeadingBits),
 /* harmony export */   r5: () => (/* binding */ parseIp),
 /* harmony export */   uB: () => (/* binding */ inPrefix),
+/* harmony export */   w7: () => (/* binding */ isIPv6),
+/* harmony export */   wM: () => (/* binding */ isIPv4),
 /* harmony export */   yJ: () => (/* binding */ mustParseIp)
 /* harmony export */ });
-/* unused harmony exports isIPv4, isIPv6 */
 // Hand-rolled literal checks, the same answers as node:net's isIP (a unit property test holds them to
 // it): loading node:net and compiling its address regexes cost validate's cold start ~10 ms.
 const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;

@@ -37,10 +37,15 @@ const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
  * Reads `rules: {<id>: error|warning|note|off}` from the config: `config` names the file (relative to
  * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
  * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
+ * It is read inside the same boundary as the project (plus `allowPaths`); a file the caller names is the
+ * caller's choice and readable wherever it is.
  */
-function readConfigSeverities(cwd, config, boundary = new project_files/* ProjectFiles */.di(cwd, config && config !== 'none' ? { allow: [external_node_path_.resolve(cwd, config)] } : {})) {
+function readConfigSeverities(cwd, config, allowPaths = []) {
     if (config === 'none')
         return {};
+    const boundary = new project_files/* ProjectFiles */.di(cwd, {
+        allow: [...allowPaths, ...(config !== undefined ? [external_node_path_.resolve(cwd, config)] : [])],
+    });
     let file;
     if (config !== undefined) {
         file = external_node_path_.resolve(cwd, config);
@@ -308,7 +313,6 @@ var args = __webpack_require__(6294);
 
 
 
-
 const VALIDATE_HELP = `Usage: stackgate validate [options] [DIR…]
 
 Cross-file analysis of a compose project and the nginx config of its proxy service.
@@ -374,12 +378,13 @@ function parse(argv, io) {
         throw new errors/* UsageError */.eb(`--tls must be one of ${certs/* TLS_MODES */.F.join(', ')}, not "${values.tls}"`);
     if (values.fix && values['fix-dry-run'])
         throw new errors/* UsageError */.eb('--fix and --fix-dry-run cannot be combined');
-    const flagSeverities = Object.fromEntries(values.severity.map((s) => {
+    // Checked once here, not per project.
+    const flagSeverities = checkSeverities(Object.fromEntries(values.severity.map((s) => {
         const eq = s.indexOf('=');
         if (eq < 1)
             throw new errors/* UsageError */.eb(`--severity takes RULE=LEVEL, not "${s}"`);
         return [s.slice(0, eq), s.slice(eq + 1)];
-    }));
+    })), '--severity');
     const named = [...values.cwd, ...positionals];
     const projects = [...new Set((named.length ? named : ['.']).map((d) => external_node_path_.resolve(io.cwd, d)))];
     if (projects.length > 1 && (values.fix || values['fix-dry-run']))
@@ -454,10 +459,8 @@ function optionsFor(parsed, cwd, io) {
         env: io.env,
         ...(values['proxy-service'] !== undefined ? { proxyService: values['proxy-service'] } : {}),
         severities: {
-            ...readConfigSeverities(cwd, values.config, new project_files/* ProjectFiles */.di(cwd, {
-                allow: [...values['allow-path'], ...(values.config ? [external_node_path_.resolve(cwd, values.config)] : [])],
-            })),
-            ...checkSeverities(flagSeverities, '--severity'),
+            ...readConfigSeverities(cwd, values.config, values['allow-path']),
+            ...flagSeverities,
         },
         allowPaths: values['allow-path'],
         ...(values.tls !== 'provided' ? { tlsGenerated: values.tls } : {}),

@@ -18,8 +18,8 @@ export const modules = {
 /* harmony export */   z4: () => (/* binding */ USER_DATA_LIMIT)
 /* harmony export */ });
 /* unused harmony exports VPC_CIDR, SUBNET_CIDR, SUBNET_IPV6_INDEX, validateCidr */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7657);
+/* harmony import */ var _dns_ip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9093);
 
 
 const DEFAULTS = {
@@ -46,27 +46,27 @@ function validateCidr(cidr, what) {
     const [addr, len, extra] = cidr.split('/');
     const n = Number(len);
     if (addr !== undefined && extra === undefined && len !== undefined && /^\d+$/.test(len)) {
-        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv4)(addr) && n <= 32)
+        if ((0,_dns_ip_js__WEBPACK_IMPORTED_MODULE_1__/* .isIPv4 */ .wM)(addr) && n <= 32)
             return 'v4';
-        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv6)(addr) && n <= 128)
+        if ((0,_dns_ip_js__WEBPACK_IMPORTED_MODULE_1__/* .isIPv6 */ .w7)(addr) && n <= 128)
             return 'v6';
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${what} "${cidr}" is not a CIDR (e.g. 203.0.113.7/32 or 2001:db8::/64)`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} "${cidr}" is not a CIDR (e.g. 203.0.113.7/32 or 2001:db8::/64)`);
 }
 /** The desired resource graph for an environment; refuses unsafe or malformed options (UsageError). */
 function desiredEnvironment(o) {
     if (!NAME_RE.test(o.name))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--name "${o.name}" must be 1-31 characters of a-z, 0-9 and "-", starting with a letter or digit`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--name "${o.name}" must be 1-31 characters of a-z, 0-9 and "-", starting with a letter or digit`);
     if (!Number.isInteger(o.openvpnPort) || o.openvpnPort < 1 || o.openvpnPort > 65535)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--openvpn-port must be a port number 1-65535, not "${o.openvpnPort}"`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--openvpn-port must be a port number 1-65535, not "${o.openvpnPort}"`);
     if (!(o.ttlHours > 0 && o.ttlHours <= 24 * 30))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--ttl-hours must be a number of hours above 0 and at most 720, not "${o.ttlHours}"`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--ttl-hours must be a number of hours above 0 and at most 720, not "${o.ttlHours}"`);
     if (!/^[a-z0-9]+[a-z0-9-]*\.[a-z0-9]+$/.test(o.instanceType))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--instance-type "${o.instanceType}" is not an instance type name (e.g. t3.micro)`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--instance-type "${o.instanceType}" is not an instance type name (e.g. t3.micro)`);
     if (o.ami !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(o.ami))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--ami "${o.ami}" is not an AMI id (ami- followed by 8 or 17 hex digits)`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--ami "${o.ami}" is not an AMI id (ami- followed by 8 or 17 hex digits)`);
     if (!o.amiParameter.startsWith('/'))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--ami-parameter "${o.amiParameter}" must be an SSM parameter path starting with "/"`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--ami-parameter "${o.amiParameter}" must be an SSM parameter path starting with "/"`);
     const ingress = [];
     const vpnCidrs = o.vpnCidrs.length > 0 ? o.vpnCidrs : [...DEFAULTS.vpnCidrs];
     for (const cidr of vpnCidrs) {
@@ -76,7 +76,7 @@ function desiredEnvironment(o) {
     for (const cidr of o.sshCidrs) {
         validateCidr(cidr, '--ssh-cidr');
         if (/\/0$/.test(cidr) && !o.allowSshFromAnywhere)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--ssh-cidr ${cidr} opens SSH to the whole internet; give your runner's address (e.g. 203.0.113.7/32), ` +
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--ssh-cidr ${cidr} opens SSH to the whole internet; give your runner's address (e.g. 203.0.113.7/32), ` +
                 'or add --allow-ssh-from-anywhere if you really mean it');
         ingress.push({ protocol: 'tcp', fromPort: 22, toPort: 22, cidr });
     }
@@ -606,9 +606,10 @@ function planJson(p) {
 /* harmony export */   Uk: () => (/* binding */ sharedLeadingBits),
 /* harmony export */   r5: () => (/* binding */ parseIp),
 /* harmony export */   uB: () => (/* binding */ inPrefix),
+/* harmony export */   w7: () => (/* binding */ isIPv6),
+/* harmony export */   wM: () => (/* binding */ isIPv4),
 /* harmony export */   yJ: () => (/* binding */ mustParseIp)
 /* harmony export */ });
-/* unused harmony exports isIPv4, isIPv6 */
 // Hand-rolled literal checks, the same answers as node:net's isIP (a unit property test holds them to
 // it): loading node:net and compiling its address regexes cost validate's cold start ~10 ms.
 const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;

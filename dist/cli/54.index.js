@@ -14920,9 +14920,10 @@ function lastIndexAtOrBefore(sorted, value) {
 /* harmony export */   Uk: () => (/* binding */ sharedLeadingBits),
 /* harmony export */   r5: () => (/* binding */ parseIp),
 /* harmony export */   uB: () => (/* binding */ inPrefix),
+/* harmony export */   w7: () => (/* binding */ isIPv6),
+/* harmony export */   wM: () => (/* binding */ isIPv4),
 /* harmony export */   yJ: () => (/* binding */ mustParseIp)
 /* harmony export */ });
-/* unused harmony exports isIPv4, isIPv6 */
 // Hand-rolled literal checks, the same answers as node:net's isIP (a unit property test holds them to
 // it): loading node:net and compiling its address regexes cost validate's cold start ~10 ms.
 const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;
@@ -17017,9 +17018,7 @@ var paths = __webpack_require__(9357);
  * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
  * happens to define a variable of that exact (case-sensitive) name.
  */
-const TEMPLATE_DIR = paths/* TEMPLATES_DIR */.gb;
 const TEMPLATE_SUFFIX = '.template';
-const TEMPLATE_OUTPUT_DIR = paths/* CONF_D */.o9;
 /** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
 function substitutedNames(env) {
     const filter = env.NGINX_ENVSUBST_FILTER;
@@ -17123,9 +17122,9 @@ function mapToTemplate(parsed, errors, renderedText, template) {
 }
 /** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
 function templateOutputPath(templateContainerPath, env = {}) {
-    const dir = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR).replace(/\/$/, '');
+    const dir = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || paths/* TEMPLATES_DIR */.gb).replace(/\/$/, '');
     const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
-    const out = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || TEMPLATE_OUTPUT_DIR).replace(/\/$/, '');
+    const out = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || paths/* CONF_D */.o9).replace(/\/$/, '');
     if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
         return undefined;
     const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
@@ -17747,8 +17746,6 @@ function readServiceBuild(service, projectDir, boundary, diagnostics) {
         }
         return files;
     };
-    for (const s of stageChain(final))
-        layerOf(s);
     return { model, final, base: baseImageOf(final), files: layerOf(final) };
 }
 // Directories every image has (and the nginx image's own): a COPY to one of them without a trailing
@@ -17858,7 +17855,7 @@ var loopback = __webpack_require__(2323);
 // directory is what the project expects (uploads, logs, database folders created on the first `up`).
 
 
-const NGINX_PREFIX = '/etc/nginx';
+
 /** Directives whose first argument is a file nginx opens (at start, or per request for htpasswd). */
 const FILE_ARGUMENT = new Set([
     'include',
@@ -17880,9 +17877,6 @@ function hasFileExtension(target) {
     const base = external_node_path_.posix.basename(target);
     return /^[^.].*\.[a-z0-9]{1,8}$/i.test(base) && !/\.d$/i.test(base);
 }
-function under(p, dir) {
-    return p === dir || p.startsWith(dir === '/' ? '/' : `${dir}/`);
-}
 /** The container paths the proxy's nginx reads: its config files and every file argument. */
 function nginxReadPaths(nginx, directives) {
     const out = new Set();
@@ -17898,7 +17892,7 @@ function nginxReadPaths(nginx, directives) {
             continue;
         // A glob's fixed part is what must exist.
         const fixed = arg.split(/[*?[]/)[0];
-        out.add(external_node_path_.posix.resolve(NGINX_PREFIX, fixed));
+        out.add((0,paths/* resolveNginxPath */.ke)(fixed));
     }
     return [...out];
 }
@@ -17920,9 +17914,9 @@ function mountNeeds(proxy, nginx, directives, imageFiles = builtinFiles) {
             return `${target} has a file extension`;
         if (service !== proxy)
             return undefined;
-        if (under(target, NGINX_PREFIX))
+        if ((0,paths/* isUnderNginxPrefix */.Vl)(target))
             return `${target} is nginx's configuration`;
-        const inside = reads.find((r) => under(r, target));
+        const inside = reads.find((r) => r === target || r.startsWith(target === '/' ? '/' : `${target}/`));
         if (inside)
             return `nginx reads ${inside} from it`;
         return undefined;
@@ -18289,7 +18283,7 @@ function looksLikeNginx(file, boundary) {
  */
 function renderTemplates(fs, env, unreadable) {
     const rendered = new Map();
-    for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR)) {
+    for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || paths/* TEMPLATES_DIR */.gb)) {
         const target = templateOutputPath(t, env);
         if (target === undefined)
             continue;
@@ -18408,11 +18402,16 @@ function resolveTargets(refs, resolve, proxy) {
     }
     return targets;
 }
-/** The proxy's nginx version from its image tag, or the newest known when the tag pins none. */
-function nginxVersionOf(proxy) {
-    const image = proxy?.image?.value;
+/**
+ * The proxy's nginx version from the tag of the image it runs: a built proxy's final `FROM` (compose tags the
+ * build with `image:`, which then names the project's own image, not nginx's), else `image:`. The newest known when
+ * the tag pins none.
+ */
+function nginxVersionOf(proxy, build) {
+    const image = build?.base.value ?? proxy?.image?.value;
     const tag = image ? (0,project_images/* parseImageRef */.Q)(image).tag : undefined;
-    const version = (0,versions/* versionOfTag */.mx)(tag);
+    // Only nginx's own images number their tags by nginx version (`myorg/proxy:1.0`, `debian:12` do not).
+    const version = isNginxImage(image) ? (0,versions/* versionOfTag */.mx)(tag) : undefined;
     if (version)
         return {
             version,
@@ -18519,6 +18518,7 @@ function buildProjectView(input) {
     const upstreamRefs = (0,upstreams/* collectUpstreamRefs */.mr)(directives, upstreamBlocks);
     const proxyNets = proxy ? (0,project_resolve/* effectiveNetworks */.P)(proxy, services) : [];
     const peers = compose.services.filter((s) => s.active && s !== proxy && (0,project_resolve/* effectiveNetworks */.P)(s, services).some((n) => proxyNets.includes(n)));
+    const writtenAtStart = proxy ? configWrittenAtStart(proxy, proxyBuild) : undefined;
     return {
         cwd,
         compose,
@@ -18526,9 +18526,7 @@ function buildProjectView(input) {
         services,
         ...(proxy ? { proxy } : {}),
         builds,
-        ...(proxy && configWrittenAtStart(proxy, proxyBuild)
-            ? { configWrittenAtStart: configWrittenAtStart(proxy, proxyBuild) }
-            : {}),
+        ...(writtenAtStart ? { configWrittenAtStart: writtenAtStart } : {}),
         ...(containerFs ? { containerFs } : {}),
         ...(nginx ? { nginx } : {}),
         directives,
@@ -18543,7 +18541,7 @@ function buildProjectView(input) {
         isLoopback: loopback/* isContainerLoopback */.zH,
         peers,
         mountNeed: mountNeeds(proxy, nginx, directives, imageFiles),
-        nginxVersion: nginxVersionOf(proxy),
+        nginxVersion: nginxVersionOf(proxy, proxyBuild),
         ...(input.tlsGenerated ? { tlsGenerated: input.tlsGenerated } : {}),
     };
 }
@@ -18977,15 +18975,12 @@ function isUnansweredLocalName(host) {
 /* harmony export */   XK: () => (/* binding */ directivesInServer),
 /* harmony export */   pt: () => (/* binding */ sslServers),
 /* harmony export */   qm: () => (/* binding */ targetServices),
-/* harmony export */   yR: () => (/* binding */ proxiedLocations),
-/* harmony export */   zy: () => (/* reexport safe */ _nginx_versions_js__WEBPACK_IMPORTED_MODULE_0__.zy)
+/* harmony export */   yR: () => (/* binding */ proxiedLocations)
 /* harmony export */ });
-/* harmony import */ var _core_multimap_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8243);
-/* harmony import */ var _nginx_versions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7040);
-/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7352);
-/* harmony import */ var _upstreams_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2426);
+/* harmony import */ var _core_multimap_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8243);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7352);
+/* harmony import */ var _upstreams_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2426);
 // Project-view questions about proxied locations, asked by proxy-headers-missing, speedtest-proxy-tuning, ssrf, ….
-
 
 
 
@@ -18998,13 +18993,13 @@ function targetServices(view) {
     const byUpstream = new Map();
     for (const { ref, service } of view.upstreamTargets) {
         if (ref.kind === 'upstream-server')
-            (0,_core_multimap_js__WEBPACK_IMPORTED_MODULE_2__/* .addTo */ .D)(byUpstream, ref.upstreamName ?? '', service);
+            (0,_core_multimap_js__WEBPACK_IMPORTED_MODULE_1__/* .addTo */ .D)(byUpstream, ref.upstreamName ?? '', service);
         else
-            (0,_core_multimap_js__WEBPACK_IMPORTED_MODULE_2__/* .addTo */ .D)(byPass, ref.directive, service);
+            (0,_core_multimap_js__WEBPACK_IMPORTED_MODULE_1__/* .addTo */ .D)(byPass, ref.directive, service);
     }
     return (pl) => {
         const arg = pl.pass.d.args[0] ?? '';
-        const addr = arg.includes('$') ? undefined : (0,_upstreams_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAddress */ .or)(arg, true);
+        const addr = arg.includes('$') ? undefined : (0,_upstreams_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAddress */ .or)(arg, true);
         return (byPass.get(pl.pass) ??
             (addr ? (byUpstream.get(addr.host) ?? byUpstream.get(addr.quoted)) : undefined) ??
             []);
@@ -19013,7 +19008,7 @@ function targetServices(view) {
 /** Every `proxy_pass` inside an http `location` (directly or inside `if`/`limit_except`). */
 function proxiedLocations(view) {
     const out = [];
-    for (const pass of (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .directivesNamed */ .UX)(view, 'proxy_pass')) {
+    for (const pass of (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .directivesNamed */ .UX)(view, 'proxy_pass')) {
         if (pass.parents.some((p) => p.directive === 'stream'))
             continue;
         const at = pass.parents.map((p) => p.directive).lastIndexOf('location');
@@ -19031,7 +19026,6 @@ function directiveText(p) {
 function proxyNginxVersion(view) {
     return view.nginxVersion.pinned ? view.nginxVersion.version : undefined;
 }
-
 /** Servers (http context) that listen with ssl, each with its first ssl listen. */
 function sslServers(view) {
     const seen = new Map();
@@ -19059,7 +19053,7 @@ function anyHostServers(view) {
     for (const [port, server] of firstByPort)
         if (!marked.has(port))
             out.add(server);
-    for (const p of (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .directivesNamed */ .UX)(view, 'server_name')) {
+    for (const p of (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .directivesNamed */ .UX)(view, 'server_name')) {
         const server = p.parents.at(-1);
         if (server?.directive === 'server' && p.d.args.some((a) => a.startsWith('~')))
             out.add(server);
@@ -19076,7 +19070,7 @@ function directivesInServer(view, server) {
             const s = p.parents.find((b) => b.directive === 'server');
             if (!s)
                 continue;
-            (0,_core_multimap_js__WEBPACK_IMPORTED_MODULE_2__/* .addTo */ .D)(index, s, p);
+            (0,_core_multimap_js__WEBPACK_IMPORTED_MODULE_1__/* .addTo */ .D)(index, s, p);
         }
         byServerCache.set(view, index);
     }
@@ -20102,7 +20096,40 @@ const aliasTraversal = {
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/project/access.js
+
+/**
+ * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
+ * innermost level that has any allow or deny wins and outer levels are ignored there.
+ */
+function accessRules(view, chain) {
+    for (let i = chain.length - 1; i >= -1; i--) {
+        const rules = (0,scope/* childrenOf */.LU)(view, i >= 0 ? chain[i] : undefined).filter((p) => p.d.directive === 'allow' || p.d.directive === 'deny');
+        if (rules.length)
+            return rules;
+    }
+    return [];
+}
+function deniesAll(rules) {
+    return rules.some((p) => p.d.directive === 'deny' && p.d.args[0]?.toLowerCase() === 'all');
+}
+/** `auth_basic "realm"` (not off) or `auth_request` in effect for the innermost block of `chain`. */
+function requiresAuth(view, chain) {
+    for (const name of ['auth_basic', 'auth_request', 'auth_jwt']) {
+        for (let i = chain.length - 1; i >= -1; i--) {
+            const hit = (0,scope/* childrenOf */.LU)(view, i >= 0 ? chain[i] : undefined).findLast((p) => p.d.directive === name);
+            if (!hit)
+                continue;
+            if (hit.d.args[0]?.toLowerCase() !== 'off')
+                return true;
+            break;
+        }
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/allow-without-deny.js
+
 
 
 const allowWithoutDeny = {
@@ -20117,10 +20144,7 @@ const allowWithoutDeny = {
             const firstAllow = rules.find((p) => p.d.directive === 'allow');
             if (!firstAllow)
                 continue;
-            const last = rules.at(-1);
-            if (last.d.directive === 'deny' && last.d.args[0]?.toLowerCase() === 'all')
-                continue;
-            if (rules.some((p) => p.d.args[0]?.toLowerCase() === 'all' && p.d.directive === 'deny'))
+            if (deniesAll(rules))
                 continue;
             // `allow all` on its own says what it means.
             if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all'))
@@ -20923,10 +20947,11 @@ const httpSplitting = {
 ;// CONCATENATED MODULE: ./lib/src/rules/if-in-location.js
 
 
-/** What nginx documents as safe inside "if" in a location: return, and rewrite … last/redirect/permanent. */
+/**
+ * What nginx documents as safe inside "if" in a location besides return (an if holding a return is skipped
+ * before this is asked): rewrite … last/redirect/permanent.
+ */
 function safeInIf(directive, args) {
-    if (directive === 'return')
-        return true;
     return directive === 'rewrite' && ['last', 'redirect', 'permanent'].includes(args.at(-1) ?? '');
 }
 const ifInLocation = {
@@ -22120,38 +22145,6 @@ const resolverExternal = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/project/access.js
-
-/**
- * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
- * innermost level that has any allow or deny wins and outer levels are ignored there.
- */
-function accessRules(view, chain) {
-    for (let i = chain.length - 1; i >= -1; i--) {
-        const rules = (0,scope/* childrenOf */.LU)(view, i >= 0 ? chain[i] : undefined).filter((p) => p.d.directive === 'allow' || p.d.directive === 'deny');
-        if (rules.length)
-            return rules;
-    }
-    return [];
-}
-function deniesAll(rules) {
-    return rules.some((p) => p.d.directive === 'deny' && p.d.args[0]?.toLowerCase() === 'all');
-}
-/** `auth_basic "realm"` (not off) or `auth_request` in effect for the innermost block of `chain`. */
-function requiresAuth(view, chain) {
-    for (const name of ['auth_basic', 'auth_request', 'auth_jwt']) {
-        for (let i = chain.length - 1; i >= -1; i--) {
-            const hit = (0,scope/* childrenOf */.LU)(view, i >= 0 ? chain[i] : undefined).findLast((p) => p.d.directive === name);
-            if (!hit)
-                continue;
-            if (hit.d.args[0]?.toLowerCase() !== 'off')
-                return true;
-            break;
-        }
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/rules/return-bypasses-allow-deny.js
 
 
@@ -22276,6 +22269,7 @@ const serverTokensOn = {
 
 
 
+
 /** LibreSpeed's client uploads 20 MiB blobs; 21m leaves room for the request overhead (librespeed#553). */
 const MIN_BODY = 21 * 1024 * 1024;
 /** From nginx 1.29.7 proxy_http_version defaults to 1.1. */
@@ -22333,7 +22327,7 @@ const speedtestProxyTuning = {
                 });
             }
             const http = value('proxy_http_version');
-            if (http === undefined ? !(version && (0,proxied_locations/* versionAtLeast */.zy)(version, HTTP11_DEFAULT_FROM)) : http !== '1.1') {
+            if (http === undefined ? !(version && (0,versions/* versionAtLeast */.zy)(version, HTTP11_DEFAULT_FROM)) : http !== '1.1') {
                 problems.push({
                     what: `the upstream connection uses HTTP/${http ?? '1.0'}${http === undefined ? ' (the default before nginx 1.29.7)' : ''}`,
                     line: 'proxy_http_version 1.1;',
@@ -22632,6 +22626,7 @@ const tlsListenWithoutCert = {
 
 
 
+
 const WEAK_PROTOCOLS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1'];
 /** nginx 1.23.4 dropped TLSv1 and TLSv1.1 from the default ssl_protocols. */
 const MODERN_DEFAULT_FROM = [1, 23, 4];
@@ -22682,7 +22677,7 @@ const tlsWeakProtocol = {
                     out.push((0,rule/* finding */.gk)(tlsWeakProtocol, (0,scope/* argPosOf */.Wv)(protocols.d, protocols.d.args.indexOf(weak[0])), `ssl_protocols enables ${weak.join(', ')}: deprecated by RFC 8996 and open to downgrade attacks (POODLE, BEAST); no current browser needs them.`, `Use "ssl_protocols TLSv1.2 TLSv1.3;".`, extra));
                 }
             }
-            else if (version && !(0,proxied_locations/* versionAtLeast */.zy)(version, MODERN_DEFAULT_FROM)) {
+            else if (version && !(0,versions/* versionAtLeast */.zy)(version, MODERN_DEFAULT_FROM)) {
                 enabled = ['TLSv1', 'TLSv1.1', 'TLSv1.2'];
                 out.push((0,rule/* finding */.gk)(tlsWeakProtocol, (0,scope/* posOf */.a2)(listen.d), `This HTTPS server sets no ssl_protocols, and nginx ${version.join('.')} (${view.proxy?.image?.value}) then defaults to "TLSv1 TLSv1.1 TLSv1.2" (TLSv1 and TLSv1.1 are deprecated by RFC 8996).`, `Add "ssl_protocols TLSv1.2 TLSv1.3;" to the server (or http), or use nginx 1.23.4 or later.`, extra));
             }

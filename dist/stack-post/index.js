@@ -58356,7 +58356,7 @@ function paths_isUnderNginxPrefix(containerPath) {
     return containerPath === NGINX_PREFIX || containerPath.startsWith(`${NGINX_PREFIX}/`);
 }
 /** A path as nginx resolves it: relative paths (certificates, includes) are taken from its prefix, /etc/nginx. */
-function resolveNginxPath(value) {
+function paths_resolveNginxPath(value) {
     return external_node_path_namespaceObject.posix.resolve(NGINX_PREFIX, value);
 }
 
@@ -58368,145 +58368,6 @@ function multimap_addTo(map, key, value) {
         list.push(value);
     else
         map.set(key, [value]);
-}
-
-;// CONCATENATED MODULE: ./lib/src/nginx/versions.js
-/** The version the directive table describes: what an unpinned `nginx` image runs. */
-const versions_LATEST_NGINX = (/* unused pure expression or super */ null && ([1, 29, 0]));
-function versions_formatVersion(v) {
-    return v.join('.');
-}
-function versionAtLeast(v, min) {
-    for (let i = 0; i < min.length; i++) {
-        const a = v[i] ?? 0;
-        const b = min[i] ?? 0;
-        if (a !== b)
-            return a > b;
-    }
-    return true;
-}
-/** `1.27.3` from `1.27.3-alpine`, `1.26` → 1.26.0; undefined for `latest`, `mainline`, `alpine` … */
-function versions_versionOfTag(tag) {
-    const m = tag ? /^(\d+)\.(\d+)(?:\.(\d+))?(?:-.*)?$/.exec(tag) : null;
-    return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
-}
-const DIRECTIVES = {
-    // nginx 1.25.1 removed `ssl on;` (deprecated, with a warning, since 1.15.0).
-    ssl: {
-        until: [1, 25, 1],
-        legacyForm: 'HS F',
-        deprecated: {
-            from: [1, 15, 0],
-            warn: 'the "ssl" directive is deprecated, use the "listen ... ssl" directive instead',
-        },
-    },
-    http2: { since: [1, 25, 1] },
-    http3: { since: [1, 25, 0] },
-    http3_hq: { since: [1, 25, 0] },
-    http3_max_concurrent_streams: { since: [1, 25, 0] },
-    http3_stream_buffer_size: { since: [1, 25, 0] },
-    quic_active_connection_id_limit: { since: [1, 25, 0] },
-    quic_bpf: { since: [1, 25, 0] },
-    quic_gso: { since: [1, 25, 0] },
-    quic_host_key: { since: [1, 25, 0] },
-    quic_retry: { since: [1, 25, 0] },
-    early_hints: { since: [1, 29, 0] },
-    http2_push: {
-        deprecated: { from: [1, 25, 1], warn: 'the "http2_push" directive is obsolete, ignored' },
-    },
-    http2_push_preload: {
-        deprecated: { from: [1, 25, 1], warn: 'the "http2_push_preload" directive is obsolete, ignored' },
-    },
-};
-/** Directives allowed in a context only from a version on (nginx: `"x" directive is not allowed here`). */
-const CONTEXT_SINCE = [
-    { directive: 'resolver', context: 'upstream', since: [1, 27, 3] },
-    { directive: 'resolver_timeout', context: 'upstream', since: [1, 27, 3] },
-];
-/** Parameters that exist from a version on (`invalid parameter "x"` before), or warn from one on. */
-const PARAMETERS = [
-    { directive: 'server', context: 'upstream', param: 'resolve', since: [1, 27, 3] },
-    { directive: 'listen', context: 'server', param: 'quic', since: [1, 25, 0] },
-    {
-        directive: 'listen',
-        context: 'server',
-        param: 'http2',
-        deprecated: {
-            from: [1, 25, 1],
-            warn: 'the "listen ... http2" directive is deprecated, use the "http2" directive instead',
-        },
-    },
-];
-/** Whether the directive table (for LATEST_NGINX) should be consulted for `name` at `version`. */
-function existsIn(name, version) {
-    const span = DIRECTIVES[name];
-    if (!span)
-        return true;
-    if (span.since && !versionAtLeast(version, span.since))
-        return false;
-    if (span.until && versionAtLeast(version, span.until))
-        return false;
-    return true;
-}
-/** A removed directive's table form for a version that still has it. */
-function legacyForm(name, version) {
-    const span = DIRECTIVES[name];
-    return span?.legacyForm && existsIn(name, version) ? span.legacyForm : undefined;
-}
-/** What nginx of `version` says about this directive beyond the table's checks (unknown ones included). */
-function versionProblems(d, context, version) {
-    const out = [];
-    const span = DIRECTIVES[d.directive];
-    if (span && !existsIn(d.directive, version)) {
-        out.push({
-            level: 'error',
-            message: `unknown directive "${d.directive}"`,
-            why: span.since
-                ? `"${d.directive}" exists from nginx ${versions_formatVersion(span.since)}`
-                : `"${d.directive}" was removed in nginx ${versions_formatVersion(span.until)}`,
-        });
-        return out;
-    }
-    if (span?.deprecated && versionAtLeast(version, span.deprecated.from)) {
-        out.push({
-            level: 'warning',
-            message: span.deprecated.warn,
-            why: `deprecated since nginx ${versions_formatVersion(span.deprecated.from)}${span.until ? `, removed in ${versions_formatVersion(span.until)}` : ''}`,
-        });
-    }
-    for (const c of CONTEXT_SINCE) {
-        if (c.directive === d.directive && c.context === context && !versionAtLeast(version, c.since)) {
-            out.push({
-                level: 'error',
-                message: `"${d.directive}" directive is not allowed here`,
-                why: `"${d.directive}" in ${context} exists from nginx ${versions_formatVersion(c.since)}`,
-            });
-        }
-    }
-    for (const p of PARAMETERS) {
-        if (p.directive !== d.directive || p.context !== context)
-            continue;
-        const at = d.args.findIndex((a, i) => i > 0 && a === p.param);
-        if (at < 0)
-            continue;
-        if (p.since && !versionAtLeast(version, p.since)) {
-            out.push({
-                level: 'error',
-                message: `invalid parameter "${p.param}"`,
-                argIndex: at,
-                why: `"${d.directive} … ${p.param}" exists from nginx ${versions_formatVersion(p.since)}`,
-            });
-        }
-        else if (p.deprecated && versionAtLeast(version, p.deprecated.from)) {
-            out.push({
-                level: 'warning',
-                message: p.deprecated.warn,
-                argIndex: at,
-                why: `deprecated since nginx ${versions_formatVersion(p.deprecated.from)}`,
-            });
-        }
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/project/scope.js
@@ -58724,7 +58585,6 @@ function upstreams_collectUpstreamRefs(directives, upstreamBlocks) {
 
 
 
-
 /**
  * The compose services each proxied location reaches, directly or through an `upstream` block; empty
  * for variables and hosts outside the project.
@@ -58767,7 +58627,6 @@ function directiveText(p) {
 function proxyNginxVersion(view) {
     return view.nginxVersion.pinned ? view.nginxVersion.version : undefined;
 }
-
 /** Servers (http context) that listen with ssl, each with its first ssl listen. */
 function sslServers(view) {
     const seen = new Map();
@@ -58830,7 +58689,7 @@ function directivesInServer(view, server) {
 function literalPath(value) {
     if (value === undefined || value.includes('$') || value.startsWith('data:') || value.startsWith('engine:'))
         return undefined;
-    return resolveNginxPath(value);
+    return paths_resolveNginxPath(value);
 }
 function serverNames(view, server) {
     return childrenOf(view, server)
@@ -74502,6 +74361,145 @@ const builtin_files_builtinFiles = new Map([
     ['/etc/nginx/uwsgi_params', UWSGI_PARAMS],
 ]);
 
+;// CONCATENATED MODULE: ./lib/src/nginx/versions.js
+/** The version the directive table describes: what an unpinned `nginx` image runs. */
+const versions_LATEST_NGINX = (/* unused pure expression or super */ null && ([1, 29, 0]));
+function versions_formatVersion(v) {
+    return v.join('.');
+}
+function versionAtLeast(v, min) {
+    for (let i = 0; i < min.length; i++) {
+        const a = v[i] ?? 0;
+        const b = min[i] ?? 0;
+        if (a !== b)
+            return a > b;
+    }
+    return true;
+}
+/** `1.27.3` from `1.27.3-alpine`, `1.26` → 1.26.0; undefined for `latest`, `mainline`, `alpine` … */
+function versions_versionOfTag(tag) {
+    const m = tag ? /^(\d+)\.(\d+)(?:\.(\d+))?(?:-.*)?$/.exec(tag) : null;
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+}
+const DIRECTIVES = {
+    // nginx 1.25.1 removed `ssl on;` (deprecated, with a warning, since 1.15.0).
+    ssl: {
+        until: [1, 25, 1],
+        legacyForm: 'HS F',
+        deprecated: {
+            from: [1, 15, 0],
+            warn: 'the "ssl" directive is deprecated, use the "listen ... ssl" directive instead',
+        },
+    },
+    http2: { since: [1, 25, 1] },
+    http3: { since: [1, 25, 0] },
+    http3_hq: { since: [1, 25, 0] },
+    http3_max_concurrent_streams: { since: [1, 25, 0] },
+    http3_stream_buffer_size: { since: [1, 25, 0] },
+    quic_active_connection_id_limit: { since: [1, 25, 0] },
+    quic_bpf: { since: [1, 25, 0] },
+    quic_gso: { since: [1, 25, 0] },
+    quic_host_key: { since: [1, 25, 0] },
+    quic_retry: { since: [1, 25, 0] },
+    early_hints: { since: [1, 29, 0] },
+    http2_push: {
+        deprecated: { from: [1, 25, 1], warn: 'the "http2_push" directive is obsolete, ignored' },
+    },
+    http2_push_preload: {
+        deprecated: { from: [1, 25, 1], warn: 'the "http2_push_preload" directive is obsolete, ignored' },
+    },
+};
+/** Directives allowed in a context only from a version on (nginx: `"x" directive is not allowed here`). */
+const CONTEXT_SINCE = [
+    { directive: 'resolver', context: 'upstream', since: [1, 27, 3] },
+    { directive: 'resolver_timeout', context: 'upstream', since: [1, 27, 3] },
+];
+/** Parameters that exist from a version on (`invalid parameter "x"` before), or warn from one on. */
+const PARAMETERS = [
+    { directive: 'server', context: 'upstream', param: 'resolve', since: [1, 27, 3] },
+    { directive: 'listen', context: 'server', param: 'quic', since: [1, 25, 0] },
+    {
+        directive: 'listen',
+        context: 'server',
+        param: 'http2',
+        deprecated: {
+            from: [1, 25, 1],
+            warn: 'the "listen ... http2" directive is deprecated, use the "http2" directive instead',
+        },
+    },
+];
+/** Whether the directive table (for LATEST_NGINX) should be consulted for `name` at `version`. */
+function existsIn(name, version) {
+    const span = DIRECTIVES[name];
+    if (!span)
+        return true;
+    if (span.since && !versionAtLeast(version, span.since))
+        return false;
+    if (span.until && versionAtLeast(version, span.until))
+        return false;
+    return true;
+}
+/** A removed directive's table form for a version that still has it. */
+function legacyForm(name, version) {
+    const span = DIRECTIVES[name];
+    return span?.legacyForm && existsIn(name, version) ? span.legacyForm : undefined;
+}
+/** What nginx of `version` says about this directive beyond the table's checks (unknown ones included). */
+function versionProblems(d, context, version) {
+    const out = [];
+    const span = DIRECTIVES[d.directive];
+    if (span && !existsIn(d.directive, version)) {
+        out.push({
+            level: 'error',
+            message: `unknown directive "${d.directive}"`,
+            why: span.since
+                ? `"${d.directive}" exists from nginx ${versions_formatVersion(span.since)}`
+                : `"${d.directive}" was removed in nginx ${versions_formatVersion(span.until)}`,
+        });
+        return out;
+    }
+    if (span?.deprecated && versionAtLeast(version, span.deprecated.from)) {
+        out.push({
+            level: 'warning',
+            message: span.deprecated.warn,
+            why: `deprecated since nginx ${versions_formatVersion(span.deprecated.from)}${span.until ? `, removed in ${versions_formatVersion(span.until)}` : ''}`,
+        });
+    }
+    for (const c of CONTEXT_SINCE) {
+        if (c.directive === d.directive && c.context === context && !versionAtLeast(version, c.since)) {
+            out.push({
+                level: 'error',
+                message: `"${d.directive}" directive is not allowed here`,
+                why: `"${d.directive}" in ${context} exists from nginx ${versions_formatVersion(c.since)}`,
+            });
+        }
+    }
+    for (const p of PARAMETERS) {
+        if (p.directive !== d.directive || p.context !== context)
+            continue;
+        const at = d.args.findIndex((a, i) => i > 0 && a === p.param);
+        if (at < 0)
+            continue;
+        if (p.since && !versionAtLeast(version, p.since)) {
+            out.push({
+                level: 'error',
+                message: `invalid parameter "${p.param}"`,
+                argIndex: at,
+                why: `"${d.directive} … ${p.param}" exists from nginx ${versions_formatVersion(p.since)}`,
+            });
+        }
+        else if (p.deprecated && versionAtLeast(version, p.deprecated.from)) {
+            out.push({
+                level: 'warning',
+                message: p.deprecated.warn,
+                argIndex: at,
+                why: `deprecated since nginx ${versions_formatVersion(p.deprecated.from)}`,
+            });
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/nginx/directives.js
 
 /**
@@ -75528,9 +75526,7 @@ function stripIfParens(d) {
  * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
  * happens to define a variable of that exact (case-sensitive) name.
  */
-const templates_TEMPLATE_DIR = (/* unused pure expression or super */ null && (TEMPLATES_DIR));
 const TEMPLATE_SUFFIX = '.template';
-const TEMPLATE_OUTPUT_DIR = (/* unused pure expression or super */ null && (CONF_D));
 /** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
 function substitutedNames(env) {
     const filter = env.NGINX_ENVSUBST_FILTER;
@@ -75634,9 +75630,9 @@ function templates_mapToTemplate(parsed, errors, renderedText, template) {
 }
 /** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
 function templates_templateOutputPath(templateContainerPath, env = {}) {
-    const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || templates_TEMPLATE_DIR).replace(/\/$/, '');
+    const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR).replace(/\/$/, '');
     const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
-    const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || TEMPLATE_OUTPUT_DIR).replace(/\/$/, '');
+    const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || CONF_D).replace(/\/$/, '');
     if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
         return undefined;
     const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
@@ -75936,7 +75932,7 @@ function dockerfile_baseImageOf(stage) {
     return s.from;
 }
 /** The stage chain from the root base up to `stage` (each inherits the previous one's files). */
-function dockerfile_stageChain(stage) {
+function stageChain(stage) {
     const chain = [];
     for (let s = stage; s; s = s.fromStage)
         chain.unshift(s);
@@ -76186,8 +76182,6 @@ function dockerfile_readServiceBuild(service, projectDir, boundary, diagnostics)
         }
         return files;
     };
-    for (const s of stageChain(final))
-        layerOf(s);
     return { model, final, base: baseImageOf(final), files: layerOf(final) };
 }
 // Directories every image has (and the nginx image's own): a COPY to one of them without a trailing
@@ -76676,7 +76670,7 @@ function loopback_isUnansweredLocalName(host) {
 // directory is what the project expects (uploads, logs, database folders created on the first `up`).
 
 
-const mount_needs_NGINX_PREFIX = '/etc/nginx';
+
 /** Directives whose first argument is a file nginx opens (at start, or per request for htpasswd). */
 const FILE_ARGUMENT = new Set([
     'include',
@@ -76698,9 +76692,6 @@ function hasFileExtension(target) {
     const base = path.posix.basename(target);
     return /^[^.].*\.[a-z0-9]{1,8}$/i.test(base) && !/\.d$/i.test(base);
 }
-function under(p, dir) {
-    return p === dir || p.startsWith(dir === '/' ? '/' : `${dir}/`);
-}
 /** The container paths the proxy's nginx reads: its config files and every file argument. */
 function nginxReadPaths(nginx, directives) {
     const out = new Set();
@@ -76716,7 +76707,7 @@ function nginxReadPaths(nginx, directives) {
             continue;
         // A glob's fixed part is what must exist.
         const fixed = arg.split(/[*?[]/)[0];
-        out.add(path.posix.resolve(mount_needs_NGINX_PREFIX, fixed));
+        out.add(resolveNginxPath(fixed));
     }
     return [...out];
 }
@@ -76738,9 +76729,9 @@ function mount_needs_mountNeeds(proxy, nginx, directives, imageFiles = builtinFi
             return `${target} has a file extension`;
         if (service !== proxy)
             return undefined;
-        if (under(target, mount_needs_NGINX_PREFIX))
+        if (isUnderNginxPrefix(target))
             return `${target} is nginx's configuration`;
-        const inside = reads.find((r) => under(r, target));
+        const inside = reads.find((r) => r === target || r.startsWith(target === '/' ? '/' : `${target}/`));
         if (inside)
             return `nginx reads ${inside} from it`;
         return undefined;
@@ -77236,7 +77227,7 @@ function looksLikeNginx(file, boundary) {
  */
 function renderTemplates(fs, env, unreadable) {
     const rendered = new Map();
-    for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR)) {
+    for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR)) {
         const target = templateOutputPath(t, env);
         if (target === undefined)
             continue;
@@ -77355,11 +77346,16 @@ function resolveTargets(refs, resolve, proxy) {
     }
     return targets;
 }
-/** The proxy's nginx version from its image tag, or the newest known when the tag pins none. */
-function nginxVersionOf(proxy) {
-    const image = proxy?.image?.value;
+/**
+ * The proxy's nginx version from the tag of the image it runs: a built proxy's final `FROM` (compose tags the
+ * build with `image:`, which then names the project's own image, not nginx's), else `image:`. The newest known when
+ * the tag pins none.
+ */
+function nginxVersionOf(proxy, build) {
+    const image = build?.base.value ?? proxy?.image?.value;
     const tag = image ? parseImageRef(image).tag : undefined;
-    const version = versionOfTag(tag);
+    // Only nginx's own images number their tags by nginx version (`myorg/proxy:1.0`, `debian:12` do not).
+    const version = isNginxImage(image) ? versionOfTag(tag) : undefined;
     if (version)
         return {
             version,
@@ -77466,6 +77462,7 @@ function build_buildProjectView(input) {
     const upstreamRefs = collectUpstreamRefs(directives, upstreamBlocks);
     const proxyNets = proxy ? effectiveNetworks(proxy, services) : [];
     const peers = compose.services.filter((s) => s.active && s !== proxy && effectiveNetworks(s, services).some((n) => proxyNets.includes(n)));
+    const writtenAtStart = proxy ? configWrittenAtStart(proxy, proxyBuild) : undefined;
     return {
         cwd,
         compose,
@@ -77473,9 +77470,7 @@ function build_buildProjectView(input) {
         services,
         ...(proxy ? { proxy } : {}),
         builds,
-        ...(proxy && configWrittenAtStart(proxy, proxyBuild)
-            ? { configWrittenAtStart: configWrittenAtStart(proxy, proxyBuild) }
-            : {}),
+        ...(writtenAtStart ? { configWrittenAtStart: writtenAtStart } : {}),
         ...(containerFs ? { containerFs } : {}),
         ...(nginx ? { nginx } : {}),
         directives,
@@ -77490,7 +77485,7 @@ function build_buildProjectView(input) {
         isLoopback: isContainerLoopback,
         peers,
         mountNeed: mountNeeds(proxy, nginx, directives, imageFiles),
-        nginxVersion: nginxVersionOf(proxy),
+        nginxVersion: nginxVersionOf(proxy, proxyBuild),
         ...(input.tlsGenerated ? { tlsGenerated: input.tlsGenerated } : {}),
     };
 }
@@ -78030,7 +78025,40 @@ const aliasTraversal = {
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/project/access.js
+
+/**
+ * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
+ * innermost level that has any allow or deny wins and outer levels are ignored there.
+ */
+function accessRules(view, chain) {
+    for (let i = chain.length - 1; i >= -1; i--) {
+        const rules = childrenOf(view, i >= 0 ? chain[i] : undefined).filter((p) => p.d.directive === 'allow' || p.d.directive === 'deny');
+        if (rules.length)
+            return rules;
+    }
+    return [];
+}
+function deniesAll(rules) {
+    return rules.some((p) => p.d.directive === 'deny' && p.d.args[0]?.toLowerCase() === 'all');
+}
+/** `auth_basic "realm"` (not off) or `auth_request` in effect for the innermost block of `chain`. */
+function requiresAuth(view, chain) {
+    for (const name of ['auth_basic', 'auth_request', 'auth_jwt']) {
+        for (let i = chain.length - 1; i >= -1; i--) {
+            const hit = childrenOf(view, i >= 0 ? chain[i] : undefined).findLast((p) => p.d.directive === name);
+            if (!hit)
+                continue;
+            if (hit.d.args[0]?.toLowerCase() !== 'off')
+                return true;
+            break;
+        }
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/allow-without-deny.js
+
 
 
 const allowWithoutDeny = {
@@ -78045,10 +78073,7 @@ const allowWithoutDeny = {
             const firstAllow = rules.find((p) => p.d.directive === 'allow');
             if (!firstAllow)
                 continue;
-            const last = rules.at(-1);
-            if (last.d.directive === 'deny' && last.d.args[0]?.toLowerCase() === 'all')
-                continue;
-            if (rules.some((p) => p.d.args[0]?.toLowerCase() === 'all' && p.d.directive === 'deny'))
+            if (deniesAll(rules))
                 continue;
             // `allow all` on its own says what it means.
             if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all'))
@@ -78902,10 +78927,11 @@ const httpSplitting = {
 ;// CONCATENATED MODULE: ./lib/src/rules/if-in-location.js
 
 
-/** What nginx documents as safe inside "if" in a location: return, and rewrite … last/redirect/permanent. */
+/**
+ * What nginx documents as safe inside "if" in a location besides return (an if holding a return is skipped
+ * before this is asked): rewrite … last/redirect/permanent.
+ */
 function safeInIf(directive, args) {
-    if (directive === 'return')
-        return true;
     return directive === 'rewrite' && ['last', 'redirect', 'permanent'].includes(args.at(-1) ?? '');
 }
 const ifInLocation = {
@@ -79719,7 +79745,7 @@ const SENSITIVE_CREDENTIALS = [
  * /run/podman/podman.sock, a rootless /run/user/1000/docker.sock): whoever reaches them controls the host.
  */
 const RUNTIME_SOCKET = /\/(docker|containerd|podman)\.sock$/;
-function proxy_mounts_host_path_under(parent, p) {
+function under(parent, p) {
     return p === parent || p.startsWith(`${parent}/`);
 }
 /** Why a host path is sensitive, or undefined. */
@@ -79731,7 +79757,7 @@ function sensitiveHostPath(hostPath) {
             socket: true,
         };
     for (const t of SENSITIVE_TREES)
-        if (proxy_mounts_host_path_under(t, p))
+        if (under(t, p))
             return { why: `${t} belongs to the host kernel or its administrator`, socket: false };
     if (SENSITIVE_EXACT.includes(p))
         return { why: `${p} is a whole host system directory`, socket: false };
@@ -80089,38 +80115,6 @@ const resolverExternal = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/project/access.js
-
-/**
- * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
- * innermost level that has any allow or deny wins and outer levels are ignored there.
- */
-function accessRules(view, chain) {
-    for (let i = chain.length - 1; i >= -1; i--) {
-        const rules = childrenOf(view, i >= 0 ? chain[i] : undefined).filter((p) => p.d.directive === 'allow' || p.d.directive === 'deny');
-        if (rules.length)
-            return rules;
-    }
-    return [];
-}
-function deniesAll(rules) {
-    return rules.some((p) => p.d.directive === 'deny' && p.d.args[0]?.toLowerCase() === 'all');
-}
-/** `auth_basic "realm"` (not off) or `auth_request` in effect for the innermost block of `chain`. */
-function requiresAuth(view, chain) {
-    for (const name of ['auth_basic', 'auth_request', 'auth_jwt']) {
-        for (let i = chain.length - 1; i >= -1; i--) {
-            const hit = childrenOf(view, i >= 0 ? chain[i] : undefined).findLast((p) => p.d.directive === name);
-            if (!hit)
-                continue;
-            if (hit.d.args[0]?.toLowerCase() !== 'off')
-                return true;
-            break;
-        }
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/rules/return-bypasses-allow-deny.js
 
 
@@ -80240,6 +80234,7 @@ const serverTokensOn = {
 };
 
 ;// CONCATENATED MODULE: ./lib/src/rules/speedtest-proxy-tuning.js
+
 
 
 
@@ -80526,7 +80521,7 @@ function check(view, p, generated) {
     // Variables are evaluated per handshake; `data:` and `engine:` keys are not files.
     if (value.includes('$') || value.startsWith('data:') || value.startsWith('engine:') || value === 'off')
         return undefined;
-    const containerPath = resolveNginxPath(value);
+    const containerPath = paths_resolveNginxPath(value);
     if (view.containerFs.file(containerPath) || unknowable(view, containerPath))
         return undefined;
     const proxy = view.proxy.name;
@@ -80596,6 +80591,7 @@ const tlsListenWithoutCert = {
 };
 
 ;// CONCATENATED MODULE: ./lib/src/rules/tls-weak-protocol.js
+
 
 
 

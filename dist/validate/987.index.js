@@ -68,7 +68,7 @@ function realOrSelf(p) {
 function mb(n) {
     return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
-class project_files_ProjectFiles {
+class ProjectFiles {
     /** The realpath of the project root. */
     root;
     allowed;
@@ -91,7 +91,7 @@ class project_files_ProjectFiles {
     }
     /** A reader with no root (the whole filesystem is "inside"), still bounded: for library callers and tests. */
     static unconfined(opts = {}) {
-        return new project_files_ProjectFiles(external_node_path_.parse(process.cwd()).root, opts);
+        return new ProjectFiles(external_node_path_.parse(process.cwd()).root, opts);
     }
     /** Compose found the project in a parent of the working directory: that directory is the project. */
     widenRootTo(dir) {
@@ -846,7 +846,40 @@ const aliasTraversal = {
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/project/access.js
+
+/**
+ * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
+ * innermost level that has any allow or deny wins and outer levels are ignored there.
+ */
+function accessRules(view, chain) {
+    for (let i = chain.length - 1; i >= -1; i--) {
+        const rules = childrenOf(view, i >= 0 ? chain[i] : undefined).filter((p) => p.d.directive === 'allow' || p.d.directive === 'deny');
+        if (rules.length)
+            return rules;
+    }
+    return [];
+}
+function deniesAll(rules) {
+    return rules.some((p) => p.d.directive === 'deny' && p.d.args[0]?.toLowerCase() === 'all');
+}
+/** `auth_basic "realm"` (not off) or `auth_request` in effect for the innermost block of `chain`. */
+function requiresAuth(view, chain) {
+    for (const name of ['auth_basic', 'auth_request', 'auth_jwt']) {
+        for (let i = chain.length - 1; i >= -1; i--) {
+            const hit = childrenOf(view, i >= 0 ? chain[i] : undefined).findLast((p) => p.d.directive === name);
+            if (!hit)
+                continue;
+            if (hit.d.args[0]?.toLowerCase() !== 'off')
+                return true;
+            break;
+        }
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/allow-without-deny.js
+
 
 
 const allowWithoutDeny = {
@@ -861,10 +894,7 @@ const allowWithoutDeny = {
             const firstAllow = rules.find((p) => p.d.directive === 'allow');
             if (!firstAllow)
                 continue;
-            const last = rules.at(-1);
-            if (last.d.directive === 'deny' && last.d.args[0]?.toLowerCase() === 'all')
-                continue;
-            if (rules.some((p) => p.d.args[0]?.toLowerCase() === 'all' && p.d.directive === 'deny'))
+            if (deniesAll(rules))
                 continue;
             // `allow all` on its own says what it means.
             if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all'))
@@ -1664,8 +1694,6 @@ const hostSpoofing = {
     },
 };
 
-// EXTERNAL MODULE: ./lib/src/nginx/versions.js
-var versions = __webpack_require__(7040);
 ;// CONCATENATED MODULE: ./lib/src/project/upstreams.js
 /** Directives that take an upstream address, with the default port of each scheme. */
 const PASS_DIRECTIVES = {
@@ -1802,7 +1830,6 @@ function collectUpstreamRefs(directives, upstreamBlocks) {
 
 
 
-
 /**
  * The compose services each proxied location reaches, directly or through an `upstream` block; empty
  * for variables and hosts outside the project.
@@ -1845,7 +1872,6 @@ function directiveText(p) {
 function proxyNginxVersion(view) {
     return view.nginxVersion.pinned ? view.nginxVersion.version : undefined;
 }
-
 /** Servers (http context) that listen with ssl, each with its first ssl listen. */
 function sslServers(view) {
     const seen = new Map();
@@ -2065,10 +2091,11 @@ const httpSplitting = {
 ;// CONCATENATED MODULE: ./lib/src/rules/if-in-location.js
 
 
-/** What nginx documents as safe inside "if" in a location: return, and rewrite … last/redirect/permanent. */
+/**
+ * What nginx documents as safe inside "if" in a location besides return (an if holding a return is skipped
+ * before this is asked): rewrite … last/redirect/permanent.
+ */
 function safeInIf(directive, args) {
-    if (directive === 'return')
-        return true;
     return directive === 'rewrite' && ['last', 'redirect', 'permanent'].includes(args.at(-1) ?? '');
 }
 const ifInLocation = {
@@ -2376,6 +2403,8 @@ const listenNotPublished = {
 
 // EXTERNAL MODULE: ./lib/src/nginx/directives.js
 var directives = __webpack_require__(2447);
+// EXTERNAL MODULE: ./lib/src/nginx/versions.js
+var versions = __webpack_require__(7040);
 ;// CONCATENATED MODULE: ./lib/src/rules/nginx-directive.js
 
 
@@ -3478,38 +3507,6 @@ const resolverExternal = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/project/access.js
-
-/**
- * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
- * innermost level that has any allow or deny wins and outer levels are ignored there.
- */
-function accessRules(view, chain) {
-    for (let i = chain.length - 1; i >= -1; i--) {
-        const rules = childrenOf(view, i >= 0 ? chain[i] : undefined).filter((p) => p.d.directive === 'allow' || p.d.directive === 'deny');
-        if (rules.length)
-            return rules;
-    }
-    return [];
-}
-function deniesAll(rules) {
-    return rules.some((p) => p.d.directive === 'deny' && p.d.args[0]?.toLowerCase() === 'all');
-}
-/** `auth_basic "realm"` (not off) or `auth_request` in effect for the innermost block of `chain`. */
-function requiresAuth(view, chain) {
-    for (const name of ['auth_basic', 'auth_request', 'auth_jwt']) {
-        for (let i = chain.length - 1; i >= -1; i--) {
-            const hit = childrenOf(view, i >= 0 ? chain[i] : undefined).findLast((p) => p.d.directive === name);
-            if (!hit)
-                continue;
-            if (hit.d.args[0]?.toLowerCase() !== 'off')
-                return true;
-            break;
-        }
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/rules/return-bypasses-allow-deny.js
 
 
@@ -3629,6 +3626,7 @@ const serverTokensOn = {
 };
 
 ;// CONCATENATED MODULE: ./lib/src/rules/speedtest-proxy-tuning.js
+
 
 
 
@@ -4122,6 +4120,7 @@ const tlsListenWithoutCert = {
 };
 
 ;// CONCATENATED MODULE: ./lib/src/rules/tls-weak-protocol.js
+
 
 
 
@@ -4765,10 +4764,15 @@ const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
  * Reads `rules: {<id>: error|warning|note|off}` from the config: `config` names the file (relative to
  * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
  * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
+ * It is read inside the same boundary as the project (plus `allowPaths`); a file the caller names is the
+ * caller's choice and readable wherever it is.
  */
-function config_readConfigSeverities(cwd, config, boundary = new project_files_ProjectFiles(cwd, config && config !== 'none' ? { allow: [external_node_path_.resolve(cwd, config)] } : {})) {
+function config_readConfigSeverities(cwd, config, allowPaths = []) {
     if (config === 'none')
         return {};
+    const boundary = new ProjectFiles(cwd, {
+        allow: [...allowPaths, ...(config !== undefined ? [external_node_path_.resolve(cwd, config)] : [])],
+    });
     let file;
     if (config !== undefined) {
         file = external_node_path_.resolve(cwd, config);
@@ -6768,7 +6772,7 @@ function envFileValues(node, ctx) {
         const requiredNode = isMap(item) ? get(item, 'required') : undefined;
         const required = !(isScalar(requiredNode) && requiredNode.value === false);
         const abs = external_node_path_.resolve(ctx.projectDir, file);
-        ctx.boundary ??= project_files_ProjectFiles.unconfined();
+        ctx.boundary ??= ProjectFiles.unconfined();
         const boundary = ctx.boundary;
         const where = boundary.locate(abs);
         if (where.kind === 'outside') {
@@ -6924,7 +6928,7 @@ const MAX_COMPOSE_BYTES = 4 * 1024 * 1024;
 const MAX_ALIAS_NODES = 100_000;
 const MAX_DEPTH = 500;
 /** Reads and parses one compose file. Unreadable, binary, oversized or non-regular files throw InputError. */
-function readComposeFile(file, boundary = project_files_ProjectFiles.unconfined()) {
+function readComposeFile(file, boundary = ProjectFiles.unconfined()) {
     const where = boundary.locate(file);
     if (where.kind === 'dir')
         throw new core_errors/* InputError */.dz(`${file}: is a directory, not a compose file`);
@@ -19392,7 +19396,7 @@ function definedOnly(env) {
     return out;
 }
 /** Reads env files in order (later ones win); `base` (the process environment) is what they may interpolate. */
-function readEnvFiles(files, base, boundary = project_files_ProjectFiles.unconfined(), expansion) {
+function readEnvFiles(files, base, boundary = ProjectFiles.unconfined(), expansion) {
     const fromBase = expansion ? expansion.processEnv.lookupIn(base) : (k) => base[k];
     const out = {};
     for (const file of files) {
@@ -19416,7 +19420,7 @@ function composeFileLine(boundary, envFiles) {
     return undefined;
 }
 /** The compose files to load, as docker compose picks them; throws InputError when there is none. */
-function discoverFiles(cwd, explicit, env, warnings, boundary = project_files_ProjectFiles.unconfined(), 
+function discoverFiles(cwd, explicit, env, warnings, boundary = ProjectFiles.unconfined(), 
 /** Where COMPOSE_FILE was set, when it came from an env file. */
 composeFileRef) {
     const fromEnv = env.COMPOSE_FILE
@@ -19476,7 +19480,7 @@ async function loadCompose(opts) {
         processEnv: new ProcessEnvValues(processEnv),
     };
     // Files named by the caller are the caller's choice, not the project's: readable wherever they are.
-    const boundary = opts.boundary ?? new project_files_ProjectFiles(cwd, { allow: [...opts.files, ...opts.envFiles] });
+    const boundary = opts.boundary ?? new ProjectFiles(cwd, { allow: [...opts.files, ...opts.envFiles] });
     const warnings = [];
     const envFilesFor = (dir) => opts.envFiles.length > 0
         ? opts.envFiles.map((f) => {
@@ -20182,9 +20186,7 @@ var sorted = __webpack_require__(7151);
  * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
  * happens to define a variable of that exact (case-sensitive) name.
  */
-const TEMPLATE_DIR = TEMPLATES_DIR;
 const TEMPLATE_SUFFIX = '.template';
-const TEMPLATE_OUTPUT_DIR = CONF_D;
 /** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
 function substitutedNames(env) {
     const filter = env.NGINX_ENVSUBST_FILTER;
@@ -20288,9 +20290,9 @@ function mapToTemplate(parsed, errors, renderedText, template) {
 }
 /** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
 function templateOutputPath(templateContainerPath, env = {}) {
-    const dir = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR).replace(/\/$/, '');
+    const dir = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR).replace(/\/$/, '');
     const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
-    const out = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || TEMPLATE_OUTPUT_DIR).replace(/\/$/, '');
+    const out = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || CONF_D).replace(/\/$/, '');
     if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
         return undefined;
     const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
@@ -20323,7 +20325,7 @@ function readConfigText(file, fs) {
         return file.text;
     if (fs?.read)
         return fs.read(file);
-    return project_files_ProjectFiles.unconfined().readText(file.hostPath, 'nginx config');
+    return ProjectFiles.unconfined().readText(file.hostPath, 'nginx config');
 }
 /**
  * Loads an nginx configuration the way nginx reads it in its container: the entry file, then every
@@ -20908,8 +20910,6 @@ function readServiceBuild(service, projectDir, boundary, diagnostics) {
         }
         return files;
     };
-    for (const s of stageChain(final))
-        layerOf(s);
     return { model, final, base: baseImageOf(final), files: layerOf(final) };
 }
 // Directories every image has (and the nginx image's own): a COPY to one of them without a trailing
@@ -21015,7 +21015,7 @@ function copyFromStage(copy, from, into) {
 // directory is what the project expects (uploads, logs, database folders created on the first `up`).
 
 
-const mount_needs_NGINX_PREFIX = '/etc/nginx';
+
 /** Directives whose first argument is a file nginx opens (at start, or per request for htpasswd). */
 const FILE_ARGUMENT = new Set([
     'include',
@@ -21037,9 +21037,6 @@ function hasFileExtension(target) {
     const base = external_node_path_.posix.basename(target);
     return /^[^.].*\.[a-z0-9]{1,8}$/i.test(base) && !/\.d$/i.test(base);
 }
-function mount_needs_under(p, dir) {
-    return p === dir || p.startsWith(dir === '/' ? '/' : `${dir}/`);
-}
 /** The container paths the proxy's nginx reads: its config files and every file argument. */
 function nginxReadPaths(nginx, directives) {
     const out = new Set();
@@ -21055,7 +21052,7 @@ function nginxReadPaths(nginx, directives) {
             continue;
         // A glob's fixed part is what must exist.
         const fixed = arg.split(/[*?[]/)[0];
-        out.add(external_node_path_.posix.resolve(mount_needs_NGINX_PREFIX, fixed));
+        out.add(resolveNginxPath(fixed));
     }
     return [...out];
 }
@@ -21077,9 +21074,9 @@ function mountNeeds(proxy, nginx, directives, imageFiles = builtinFiles) {
             return `${target} has a file extension`;
         if (service !== proxy)
             return undefined;
-        if (mount_needs_under(target, mount_needs_NGINX_PREFIX))
+        if (isUnderNginxPrefix(target))
             return `${target} is nginx's configuration`;
-        const inside = reads.find((r) => mount_needs_under(r, target));
+        const inside = reads.find((r) => r === target || r.startsWith(target === '/' ? '/' : `${target}/`));
         if (inside)
             return `nginx reads ${inside} from it`;
         return undefined;
@@ -21114,7 +21111,7 @@ class MountedContainerFs {
     /** Extra files that exist only in the running container (rendered templates). */
     rendered = new Map(), 
     /** Every host path goes through it: outside the project root nothing is listed or read. */
-    boundary = project_files_ProjectFiles.unconfined(), 
+    boundary = ProjectFiles.unconfined(), 
     /** Files the image's build COPYed from the project (container path → host path), over `builtin`. */
     copied = new Map()) {
         this.builtin = builtin;
@@ -21442,7 +21439,7 @@ function looksLikeNginx(file, boundary) {
  */
 function renderTemplates(fs, env, unreadable) {
     const rendered = new Map();
-    for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATE_DIR)) {
+    for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR)) {
         const target = templateOutputPath(t, env);
         if (target === undefined)
             continue;
@@ -21561,11 +21558,16 @@ function resolveTargets(refs, resolve, proxy) {
     }
     return targets;
 }
-/** The proxy's nginx version from its image tag, or the newest known when the tag pins none. */
-function nginxVersionOf(proxy) {
-    const image = proxy?.image?.value;
+/**
+ * The proxy's nginx version from the tag of the image it runs: a built proxy's final `FROM` (compose tags the
+ * build with `image:`, which then names the project's own image, not nginx's), else `image:`. The newest known when
+ * the tag pins none.
+ */
+function nginxVersionOf(proxy, build) {
+    const image = build?.base.value ?? proxy?.image?.value;
     const tag = image ? parseImageRef(image).tag : undefined;
-    const version = (0,versions/* versionOfTag */.mx)(tag);
+    // Only nginx's own images number their tags by nginx version (`myorg/proxy:1.0`, `debian:12` do not).
+    const version = isNginxImage(image) ? (0,versions/* versionOfTag */.mx)(tag) : undefined;
     if (version)
         return {
             version,
@@ -21587,7 +21589,7 @@ function nginxVersionOf(proxy) {
 /** Joins the compose model and the nginx configuration once; every rule reads the result. */
 function buildProjectView(input) {
     const { compose, cwd } = input;
-    const boundary = input.boundary ?? new project_files_ProjectFiles(cwd);
+    const boundary = input.boundary ?? new ProjectFiles(cwd);
     const services = new Map(compose.services.map((s) => [s.name, s]));
     const builds = new Map();
     for (const s of compose.services) {
@@ -21672,6 +21674,7 @@ function buildProjectView(input) {
     const upstreamRefs = collectUpstreamRefs(directives, upstreamBlocks);
     const proxyNets = proxy ? effectiveNetworks(proxy, services) : [];
     const peers = compose.services.filter((s) => s.active && s !== proxy && effectiveNetworks(s, services).some((n) => proxyNets.includes(n)));
+    const writtenAtStart = proxy ? configWrittenAtStart(proxy, proxyBuild) : undefined;
     return {
         cwd,
         compose,
@@ -21679,9 +21682,7 @@ function buildProjectView(input) {
         services,
         ...(proxy ? { proxy } : {}),
         builds,
-        ...(proxy && configWrittenAtStart(proxy, proxyBuild)
-            ? { configWrittenAtStart: configWrittenAtStart(proxy, proxyBuild) }
-            : {}),
+        ...(writtenAtStart ? { configWrittenAtStart: writtenAtStart } : {}),
         ...(containerFs ? { containerFs } : {}),
         ...(nginx ? { nginx } : {}),
         directives,
@@ -21696,7 +21697,7 @@ function buildProjectView(input) {
         isLoopback: isContainerLoopback,
         peers,
         mountNeed: mountNeeds(proxy, nginx, directives, imageFiles),
-        nginxVersion: nginxVersionOf(proxy),
+        nginxVersion: nginxVersionOf(proxy, proxyBuild),
         ...(input.tlsGenerated ? { tlsGenerated: input.tlsGenerated } : {}),
     };
 }
@@ -21714,7 +21715,7 @@ function buildProjectView(input) {
 async function validate_validate(opts) {
     // Files the caller names on the command line are the caller's choice, not the project's: readable.
     const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
-    const boundary = new project_files_ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
+    const boundary = new ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
     const names = { ...CLI_INPUT_NAMES, ...opts.inputNames };
     checkNginxFiles(boundary, opts.cwd, opts.nginxFiles, names.nginxFiles);
     const compose = await loadCompose({
@@ -21819,7 +21820,6 @@ function args_parseArgsOrUsage(config, help) {
 
 
 
-
 const VALIDATE_HELP = (/* unused pure expression or super */ null && (`Usage: stackgate validate [options] [DIR…]
 
 Cross-file analysis of a compose project and the nginx config of its proxy service.
@@ -21885,12 +21885,13 @@ function parse(argv, io) {
         throw new UsageError(`--tls must be one of ${TLS_MODES.join(', ')}, not "${values.tls}"`);
     if (values.fix && values['fix-dry-run'])
         throw new UsageError('--fix and --fix-dry-run cannot be combined');
-    const flagSeverities = Object.fromEntries(values.severity.map((s) => {
+    // Checked once here, not per project.
+    const flagSeverities = checkSeverities(Object.fromEntries(values.severity.map((s) => {
         const eq = s.indexOf('=');
         if (eq < 1)
             throw new UsageError(`--severity takes RULE=LEVEL, not "${s}"`);
         return [s.slice(0, eq), s.slice(eq + 1)];
-    }));
+    })), '--severity');
     const named = [...values.cwd, ...positionals];
     const projects = [...new Set((named.length ? named : ['.']).map((d) => path.resolve(io.cwd, d)))];
     if (projects.length > 1 && (values.fix || values['fix-dry-run']))
@@ -21965,10 +21966,8 @@ function optionsFor(parsed, cwd, io) {
         env: io.env,
         ...(values['proxy-service'] !== undefined ? { proxyService: values['proxy-service'] } : {}),
         severities: {
-            ...readConfigSeverities(cwd, values.config, new ProjectFiles(cwd, {
-                allow: [...values['allow-path'], ...(values.config ? [path.resolve(cwd, values.config)] : [])],
-            })),
-            ...checkSeverities(flagSeverities, '--severity'),
+            ...readConfigSeverities(cwd, values.config, values['allow-path']),
+            ...flagSeverities,
         },
         allowPaths: values['allow-path'],
         ...(values.tls !== 'provided' ? { tlsGenerated: values.tls } : {}),
@@ -22075,7 +22074,6 @@ function getOptional(name) {
 
 
 
-
 function annotate(f, cwd) {
     const { level, message, properties } = annotations_toAnnotation(f, cwd);
     const emit = { error: core/* error */.z3, warning: core/* warning */.$e, notice: core/* notice */.lm }[level];
@@ -22091,27 +22089,28 @@ async function runValidateAction() {
         const base = external_node_path_.resolve(getOptional('working-directory') ?? '.');
         // The runner starts the step in the checkout: annotations name files from there.
         const workspace = external_node_path_.resolve(process.env.GITHUB_WORKSPACE || '.');
-        const listed = getList('projects');
+        // One per line: a path may hold a comma.
+        const listed = getLines('projects');
         const dirs = [...new Set((listed.length ? listed : ['.']).map((d) => external_node_path_.resolve(base, d)))];
         const failOn = getChoice('fail-on', ['error', 'warning', 'note', 'never'], 'error');
         const proxyService = getOptional('proxy-service');
         const allowPaths = getLines('allow-paths');
         const config = getOptional('config');
         const tls = getChoice('tls', certs_TLS_MODES, 'provided');
+        const inputs = {
+            files: getList('compose-file'),
+            nginxFiles: getList('nginx-config'),
+            profiles: getList('profiles'),
+            envFiles: getList('env-file'),
+        };
         const projects = [];
         for (const cwd of dirs) {
             const { findings, view } = await validate_validate({
                 cwd,
-                files: getList('compose-file'),
-                nginxFiles: getList('nginx-config'),
-                profiles: getList('profiles'),
-                envFiles: getList('env-file'),
+                ...inputs,
                 env: process.env,
                 ...(proxyService ? { proxyService } : {}),
-                // The same boundary as the CLI's: a config named outside the project is the caller's choice.
-                severities: config_readConfigSeverities(cwd, config, new project_files_ProjectFiles(cwd, {
-                    allow: [...allowPaths, ...(config && config !== 'none' ? [external_node_path_.resolve(cwd, config)] : [])],
-                })),
+                severities: config_readConfigSeverities(cwd, config, allowPaths),
                 allowPaths,
                 inputNames: ACTION_INPUT_NAMES,
                 ...(tls !== 'provided' ? { tlsGenerated: tls } : {}),
