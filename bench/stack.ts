@@ -4,11 +4,24 @@
 //     faster than the peer pattern. Median of ROUNDS, the order rotated each round.
 // (c) the proxy's cost: download throughput of `garbage` through nginx (TLS) against straight to the backend
 //     (plain HTTP), both from a client container inside the project network; reported as a ratio.
-// Run: node lib/bench/stack.js (writes .cache/bench-stack.json)
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Run: make build && node lib/bench/stack.js (writes .cache/bench-stack.json); times dist/cli, as shipped.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { cli, type Example, example, forceDown, leftovers, repo } from '../test/e2e/stack-helpers.js';
+import {
+  cli as cliOf,
+  distCliPath,
+  type Example,
+  example,
+  forceDown,
+  leftovers,
+  repo,
+} from '../test/e2e/stack-helpers.js';
+
+// The CLI as it ships: `make build` first.
+if (!existsSync(distCliPath)) throw new Error(`${distCliPath} is missing: run make build first`);
+const cli = (args: string[], env: NodeJS.ProcessEnv, onStderr?: Parameters<typeof cliOf>[2]) =>
+  cliOf(args, env, onStderr, distCliPath);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CK_SIZE = 256; // MiB per download in (c)

@@ -104,7 +104,7 @@ export async function exec(
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     env: opts.env ?? {},
     extendEnv: true,
-    ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeout: Math.max(1, Math.ceil(opts.timeoutMs)) } : {}),
     ...(opts.signal ? { cancelSignal: opts.signal } : {}),
     ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' as const }),
     forceKillAfterDelay: 5000,

@@ -133,6 +133,8 @@ export interface ComposeService {
   extraHosts: { host: string; ip: string; pos: SourcePos }[];
   /** Service-level healthcheck defined (and not disabled). */
   healthcheck: boolean;
+  /** `post_start` hooks (compose 2.30+): only compose runs them, so only compose may start this service. */
+  postStart: boolean;
   /**
    * Where a fix may insert a new key: right after the service mapping's last value (0-based offset into
    * the file's text as read), so insert `eol + indent + "key: value"`. Absent for flow or empty mappings.

@@ -109,6 +109,7 @@ export function normalizeService(
     },
     extraHosts: extraHosts(get(svc, 'extra_hosts')),
     healthcheck: healthcheckEnabled(get(svc, 'healthcheck')),
+    postStart: items(get(svc, 'post_start')).length > 0,
     keyRanges: keyRanges(svc),
   };
   const image = located(get(svc, 'image'));

@@ -68,6 +68,9 @@ export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
   const tls: TlsResult = { ok: true, certificates: [] };
   if (eps.length === 0)
     opts.log('verify: the nginx config has no proxied location on a listen port: nothing to probe');
+  // The audit asks the engine, the probes ask nginx: neither waits for the other.
+  const exposureAudit = auditExposure(t, opts.state.proxy);
+  exposureAudit.catch(() => {});
 
   await Promise.all(
     eps.map(async (ep) => {
@@ -176,7 +179,7 @@ export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
     tls.certificates.every((c) => c.matches) &&
     (tls.protocol === undefined || tls.protocol === 'TLSv1.2' || tls.protocol === 'TLSv1.3') &&
     !probes.some((p) => p.failure?.class === 'tls');
-  const exposure = await auditExposure(t, opts.state.proxy);
+  const exposure = await exposureAudit;
   probes.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const ok = probes.length > 0 && probes.every((p) => p.ok) && exposure.ok && tls.ok;
   return { ok, seconds: (performance.now() - started) / 1000, probes, exposure, tls };

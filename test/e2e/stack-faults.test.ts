@@ -211,3 +211,40 @@ test('fault: SIGTERM mid-run → the run is cleaned up and the exit is a failure
     assert.deepEqual(await leftovers(ex.project), []);
   });
 });
+
+test('a one-shot job the proxy waits for (service_completed_successfully): exit 0 → green; exit 3 → named, nothing left', async () => {
+  await withExample('job', async (ex) => {
+    const job = (code: number) =>
+      override(
+        ex,
+        `services:\n  migrate:\n    image: \${SPEEDTEST_IMAGE}\n    entrypoint: ["sh", "-c", "exit ${code}"]\n    healthcheck: {disable: true}\n    networks: [edge]\n  nginx:\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n`,
+      );
+    const args = (files: string[]) => [
+      'run',
+      '-C',
+      ex.dir,
+      ...files,
+      '--project-name',
+      ex.project,
+      '--no-speedtest',
+      '--json',
+    ];
+    const green = await cli(args(job(0)), ex.env);
+    assert.equal(green.code, 0, green.stdout + green.stderr);
+    // The job ran in its own wave before the proxy's, and the proxy's wave waited for its exit.
+    assert.match(green.stderr, /up: waiting for [^\n]*migrate completed/);
+    // Created beside the wait, started by the engine once the gate opened.
+    assert.match(green.stderr, /up: docker compose -p \S+ up --no-start --no-deps nginx\n/);
+    assert.match(green.stderr, /up: docker start \S+-nginx-1\n/);
+    assert.deepEqual(await leftovers(ex.project), []);
+
+    const red = await cli(args(job(3)), ex.env);
+    assert.equal(red.code, 1);
+    const report = json(red.stdout);
+    assert.equal(report.failure?.kind, 'start', red.stdout);
+    assert.equal(report.failure?.message, 'migrate exited (exit 3)');
+    assert.doesNotMatch(red.stderr, /up: docker start/, 'the proxy was never started');
+    assert.ok(!report.failure!.detail.includes('event: nginx start'), report.failure!.detail.join('\n'));
+    assert.deepEqual(await leftovers(ex.project), []);
+  });
+});

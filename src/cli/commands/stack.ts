@@ -20,7 +20,7 @@ const COMMON = `  -C, --cwd DIR           the compose project directory (default
   --profile NAME          enable a compose profile (repeatable)
   --env-file FILE         interpolation variables (default: .env)
   --project-name NAME     compose project name (default: <name>-<random>, unique per run)
-  --timeout S             seconds for up (compose --wait-timeout and the proxy's first answer; default 120)
+  --timeout S             seconds for up, until every service is ready and the proxy answers (default 120)
   --json                  print the report as JSON on stdout
   -h, --help              show this help`;
 
@@ -43,7 +43,7 @@ const EXTRA: Record<Name, string> = {
 };
 
 const SUMMARY: Record<Name, string> = {
-  up: 'Validate, then start the stack (docker compose up -d --wait) and wait for the proxy to answer.',
+  up: 'Validate, then start the stack (docker compose) and wait, on engine events, until it is ready and the proxy answers.',
   verify: 'Probe every server_name × proxied location through nginx, check TLS, redirects and exposure.',
   down: "Collect the logs of failed services, then remove the run's containers, networks and volumes.",
   run: 'validate → up → verify → speed test → down, in one command (down always runs).',
