@@ -43,6 +43,15 @@ const expectedVerify = {
   tls: { ok: true, protocol: 'TLSv1.3' },
 };
 
+/** The short form of every phase above, up taking `upSeconds`. */
+const expectedShort = (upSeconds: number) => ({
+  validate: { errors: 1, warnings: 2, notes: 3 },
+  up: { ok: true, seconds: upSeconds },
+  verify: expectedVerify,
+  speedtest: { downloadMbps: 900.5, uploadMbps: 800.25, pingMs: 0.4, jitterMs: 0.1 },
+  down: { ok: true },
+});
+
 test('compositeReport: every phase short, exactly these keys', () => {
   const out = compositeReport({
     // Extra keys a step may print (skipped, seconds) do not reach the output.
@@ -52,13 +61,7 @@ test('compositeReport: every phase short, exactly these keys', () => {
     speedtest: speed,
     down: { ok: true, logsFile: 'logs.txt' } as CompositePhases['down'],
   });
-  assert.deepEqual(out, {
-    validate: { errors: 1, warnings: 2, notes: 3 },
-    up: { ok: true, seconds: 2.5 },
-    verify: expectedVerify,
-    speedtest: { downloadMbps: 900.5, uploadMbps: 800.25, pingMs: 0.4, jitterMs: 0.1 },
-    down: { ok: true },
-  });
+  assert.deepEqual(out, expectedShort(2.5));
 });
 
 test('compositeReport: a phase that did not run is null; a skipped speed test says why', () => {
@@ -86,13 +89,7 @@ test('summaryReport: compositeReport of one run, up rounded, a missing speed tes
   } as unknown as RunReport;
   const out = summaryReport(run);
   const { failure, ...phases } = out;
-  assert.deepEqual(phases, {
-    validate: { errors: 1, warnings: 2, notes: 3 },
-    up: { ok: true, seconds: 2.35 },
-    verify: expectedVerify,
-    speedtest: { downloadMbps: 900.5, uploadMbps: 800.25, pingMs: 0.4, jitterMs: 0.1 },
-    down: { ok: true },
-  });
+  assert.deepEqual(phases, expectedShort(2.35));
   assert.deepEqual(Object.keys(out), ['validate', 'up', 'verify', 'speedtest', 'down', 'failure']);
   assert.deepEqual(failure, run.failure);
   // A run that stopped early: no speed test and no down, which compositeReport would call null.
