@@ -11,8 +11,8 @@ const ENOENT = 'SSL: error:80000002:system library::No such file or directory';
 const NO_CERT = 'SSL: error:05800088:x509 certificate routines::no certificate or crl found';
 
 /**
- * nginx's own complaint for each file directive (`isDir`: what it says when it finds a directory there,
- * as measured on nginx 1.22.1 and 1.26.3 with OpenSSL 3), and whether it stops nginx at start.
+ * nginx's own complaint for the file directives this rule checks (`isDir`: what it says when it finds a
+ * directory there, as measured on nginx 1.22.1 and 1.26.3 with OpenSSL 3), and whether it stops nginx at start.
  */
 const NGINX_SAYS: Partial<
   Record<FileDirective, { says: (p: string) => string; isDir?: (p: string) => string; atStart: boolean }>
