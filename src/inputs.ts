@@ -8,10 +8,19 @@ import type { ProjectFiles } from './core/project-files.js';
 export interface InputNames {
   nginxFiles: string;
   proxyService: string;
+  config: string;
 }
 
-export const CLI_INPUT_NAMES: InputNames = { nginxFiles: '--nginx', proxyService: '--proxy-service' };
-export const ACTION_INPUT_NAMES: InputNames = { nginxFiles: 'nginx-config', proxyService: 'proxy-service' };
+export const CLI_INPUT_NAMES: InputNames = {
+  nginxFiles: '--nginx',
+  proxyService: '--proxy-service',
+  config: '--config',
+};
+export const ACTION_INPUT_NAMES: InputNames = {
+  nginxFiles: 'nginx-config',
+  proxyService: 'proxy-service',
+  config: 'config',
+};
 
 /** Each named nginx file exists inside the boundary and is a regular file. */
 export function checkNginxFiles(

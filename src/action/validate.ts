@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/commands/validate.js';
-import { readConfigSeverities } from '../config.js';
 import { errorMessage, isUserError, stackFrames } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
@@ -10,10 +9,10 @@ import { ACTION_INPUT_NAMES } from '../inputs.js';
 import { toAnnotation } from '../report/annotations.js';
 import { renderMarkdown, renderMarkdownProjects } from '../report/markdown.js';
 import { renderSarif, renderSarifProjects } from '../report/sarif.js';
-import { annotationBase, type ProjectFindings, projectPath, summarize } from '../report/summary.js';
+import { annotationBase, summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
 import { TLS_MODES } from '../stack/certs.js';
-import { validate } from '../validate.js';
+import { validateProjects } from '../validate-projects.js';
 import { getChoice, getLines, getList, getOptional } from './inputs.js';
 
 function annotate(f: Finding, cwd: string): void {
@@ -40,34 +39,24 @@ export async function runValidateAction(): Promise<void> {
     const allowPaths = getLines('allow-paths');
     const config = getOptional('config');
     const tls = getChoice('tls', TLS_MODES, 'provided');
-    const inputs = {
+    const { projects, findings } = await validateProjects({
+      dirs,
+      base: workspace,
       files: getList('compose-file'),
       nginxFiles: getList('nginx-config'),
       profiles: getList('profiles'),
       envFiles: getList('env-file'),
-    };
-    const projects: ProjectFindings[] = [];
-    for (const cwd of dirs) {
-      const { findings, view } = await validate({
-        cwd,
-        ...inputs,
-        env: process.env,
-        ...(proxyService ? { proxyService } : {}),
-        severities: readConfigSeverities(cwd, config, allowPaths),
-        allowPaths,
-        inputNames: ACTION_INPUT_NAMES,
-        ...(tls !== 'provided' ? { tlsGenerated: tls } : {}),
-      }).catch((error: unknown) => {
-        if (dirs.length > 1 && isUserError(error))
-          error.message = `project ${projectPath(cwd, workspace)}: ${error.message}`;
-        throw error;
-      });
-      // The reports already show these as ${NAME}; masking also covers anything a later step prints.
+      env: process.env,
+      ...(proxyService ? { proxyService } : {}),
+      ...(config ? { config } : {}),
+      allowPaths,
+      inputNames: ACTION_INPUT_NAMES,
+      ...(tls !== 'provided' ? { tlsGenerated: tls } : {}),
+    });
+    // The reports already show these as ${NAME}; masking also covers anything a later step prints.
+    for (const { view } of projects)
       for (const value of view.compose.fromProcessEnv?.values() ?? [])
         if (value.length >= MIN_HIDDEN_VALUE_LENGTH) core.setSecret(value);
-      projects.push({ cwd, findings });
-    }
-    const findings = projects.flatMap((p) => p.findings);
     for (const p of projects) for (const f of p.findings) annotate(f, annotationBase(p.cwd, workspace));
     const sarifPath = getOptional('sarif-file');
     if (sarifPath) {

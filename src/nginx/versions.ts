@@ -22,12 +22,6 @@ export function versionAtLeast(v: readonly number[], min: readonly number[]): bo
   return true;
 }
 
-/** `1.27.3` from `1.27.3-alpine`, `1.26` → 1.26.0; undefined for `latest`, `mainline`, `alpine` … */
-export function versionOfTag(tag: string | undefined): NginxVersion | undefined {
-  const m = tag ? /^(\d+)\.(\d+)(?:\.(\d+))?(?:-.*)?$/.exec(tag) : null;
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
-}
-
 interface DirectiveSpan {
   /** First version that knows the directive. */
   since?: NginxVersion;

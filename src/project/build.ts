@@ -10,9 +10,9 @@ import type { ContainerFile } from '../nginx/container-fs.js';
 import { loadNginxConfig, walk } from '../nginx/includes.js';
 import { CONF_D, isUnderNginxPrefix, NGINX_MAIN, TEMPLATES_DIR } from '../nginx/paths.js';
 import { renderTemplateMapped, templateOutputPath } from '../nginx/templates.js';
-import { formatVersion, LATEST_NGINX, versionOfTag } from '../nginx/versions.js';
+import { formatVersion, LATEST_NGINX, type NginxVersion } from '../nginx/versions.js';
 import { readServiceBuild, type ServiceBuild } from './dockerfile.js';
-import { parseImageRef } from './images.js';
+import { parseImageRef, versionOfTag } from './images.js';
 import { isContainerLoopback } from './loopback.js';
 import { mountNeeds } from './mount-needs.js';
 import { MountedContainerFs } from './mounted-fs.js';
@@ -319,7 +319,10 @@ function nginxVersionOf(
   const image = build?.base.value ?? proxy?.image?.value;
   const tag = image ? parseImageRef(image).tag : undefined;
   // Only nginx's own images number their tags by nginx version (`myorg/proxy:1.0`, `debian:12` do not).
-  const version = isNginxImage(image) ? versionOfTag(tag) : undefined;
+  const numbers = isNginxImage(image) ? versionOfTag(tag) : undefined;
+  // A bare major (`nginx:1`) follows the newest 1.x: it pins no version.
+  const version: NginxVersion | undefined =
+    numbers?.[1] !== undefined ? [numbers[0], numbers[1], numbers[2] ?? 0] : undefined;
   if (version)
     return {
       version,

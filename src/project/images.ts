@@ -48,6 +48,17 @@ export function parseImageRef(image: string): ImageRef {
   };
 }
 
+/**
+ * The version numbers an image tag starts with, as many as it writes: `1.27.3-alpine` → [1, 27, 3], `v5.5` → [5, 5],
+ * `5` → [5]; undefined for `latest`, `mainline`, `alpine`, `nightly` … A bare major follows that major's newest release.
+ */
+export function versionOfTag(tag: string | undefined): [number, ...number[]] | undefined {
+  const m = tag ? /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+_].*)?$/.exec(tag) : null;
+  if (!m) return undefined;
+  const [, major, minor, patch] = m;
+  return [Number(major), ...[minor, patch].filter((n) => n !== undefined).map(Number)];
+}
+
 /** Registry + repository, `ghcr.io/librespeed/speedtest` or `nginx` for Docker Hub. */
 function imageName(ref: ImageRef): string {
   return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
@@ -73,13 +84,6 @@ export function isVersionedLibreSpeedImage(image: string | undefined): boolean {
   return image !== undefined && LIBRESPEED_VERSIONED.has(imageName(parseImageRef(image)));
 }
 
-/** `5.4.1`, `v5.5`, `5`, `6.0.0-alpine` → [major, minor, patch]; undefined for `latest`, `nightly` … */
-function semverOfTag(tag: string): [number, number, number] | undefined {
-  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+_].*)?$/.exec(tag);
-  if (!m) return undefined;
-  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
-}
-
 function libreSpeedPorts(ref: ImageRef): { ports: number[]; source: string } {
   const name = imageName(ref);
   if (LIBRESPEED_ON_80.has(name)) return { ports: [80], source: `${name} listens on 80` };
@@ -94,17 +98,16 @@ function libreSpeedPorts(ref: ImageRef): { ports: number[]; source: string } {
   if (tag === undefined || tag === 'latest' || /^latest[-_]/.test(tag)) {
     return { ports: [8080], source: `${name}:${tag ?? 'latest'} listens on 8080 (since LibreSpeed 5.5.0)` };
   }
-  const v = semverOfTag(tag);
+  const v = versionOfTag(tag);
   if (!v)
     return {
       ports: [8080, 80],
       source: `${name}:${tag} (version unknown) listens on 8080 from 5.5.0, 80 before`,
     };
   const [major, minor] = v;
-  const newPort = major > 5 || (major === 5 && minor >= 5);
   // A bare `5` tag follows the newest 5.x, which is past 5.5.0.
-  const bareFive = /^v?5(?:[-+_].*)?$/.test(tag);
-  return newPort || bareFive
+  const newPort = major > 5 || (major === 5 && (minor === undefined || minor >= 5));
+  return newPort
     ? { ports: [8080], source: `${name}:${tag} listens on 8080 (LibreSpeed 5.5.0 and later)` }
     : { ports: [80], source: `${name}:${tag} listens on 80 (LibreSpeed up to 5.4.1; 8080 from 5.5.0)` };
 }

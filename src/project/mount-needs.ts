@@ -5,25 +5,9 @@ import path from 'node:path';
 import type { ComposeService } from '../compose/model.js';
 import type { NginxConfig } from '../nginx/ast.js';
 import { builtinFiles } from '../nginx/builtin-files.js';
+import { fileArgument } from '../nginx/file-directives.js';
 import { isUnderNginxPrefix, resolveNginxPath } from '../nginx/paths.js';
 import type { MountNeed, PlacedDirective } from './view.js';
-
-/** Directives whose first argument is a file nginx opens (at start, or per request for htpasswd). */
-const FILE_ARGUMENT = new Set([
-  'include',
-  'ssl_certificate',
-  'ssl_certificate_key',
-  'ssl_trusted_certificate',
-  'ssl_client_certificate',
-  'ssl_dhparam',
-  'ssl_crl',
-  'ssl_password_file',
-  'ssl_stapling_file',
-  'auth_basic_user_file',
-  'proxy_ssl_certificate',
-  'proxy_ssl_certificate_key',
-  'proxy_ssl_trusted_certificate',
-]);
 
 /** `name.ext`, not `.m2`, `conf.d` or `sites.d` (dot-d directories are folders by convention). */
 function hasFileExtension(target: string): boolean {
@@ -36,14 +20,8 @@ function nginxReadPaths(nginx: NginxConfig | undefined, directives: readonly Pla
   const out = new Set<string>();
   for (const f of nginx?.files ?? []) if (f.containerPath) out.add(f.containerPath);
   for (const p of directives) {
-    const arg = p.d.args[0];
-    if (
-      !FILE_ARGUMENT.has(p.d.directive) ||
-      arg === undefined ||
-      arg.includes('$') ||
-      /^data:|^engine:/.test(arg)
-    )
-      continue;
+    const arg = fileArgument(p.d);
+    if (arg === undefined) continue;
     // A glob's fixed part is what must exist.
     const fixed = arg.split(/[*?[]/)[0]!;
     out.add(resolveNginxPath(fixed));

@@ -17,17 +17,22 @@ export function directivesNamed(view: ProjectView, ...names: string[]): readonly
 /**
  * nginx's inheritance for array-type directives (proxy_set_header, add_header, ssl_*, resolver …):
  * the innermost level that sets the directive at all wins, and outer levels are ignored there.
+ * Several names fill one list (allow and deny): the innermost level with any of them wins, in load order.
  * `chain` is the enclosing blocks, outermost first, ending with the block being asked about.
  */
 export function effective(
   view: ProjectView,
   chain: readonly NginxDirective[],
-  name: string,
+  ...names: [string, ...string[]]
 ): readonly PlacedDirective[] {
   for (let i = chain.length - 1; i >= -1; i--) {
     const block = i >= 0 ? chain[i] : undefined;
-    const hits = childrenNamed(view, block, name);
-    if (hits.length) return hits;
+    if (names.length === 1) {
+      const hits = childrenNamed(view, block, names[0]);
+      if (hits.length) return hits;
+    } else if (names.some((name) => childrenNamed(view, block, name).length)) {
+      return childrenOf(view, block).filter((p) => names.includes(p.d.directive));
+    }
   }
   return [];
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type FileDirective, fileArgument } from '../nginx/file-directives.js';
 import { resolveNginxPath } from '../nginx/paths.js';
 import { pairsToGenerate } from '../project/endpoints.js';
 import { argPosOf, directivesNamed, nginxPathOf } from '../project/scope.js';
@@ -10,12 +11,11 @@ const ENOENT = 'SSL: error:80000002:system library::No such file or directory';
 const NO_CERT = 'SSL: error:05800088:x509 certificate routines::no certificate or crl found';
 
 /**
- * nginx's own complaint for each file directive (`isDir`: what it says when it finds a directory there,
- * as measured on nginx 1.22.1 and 1.26.3 with OpenSSL 3), and whether it stops nginx at start.
+ * nginx's own complaint for the file directives this rule checks (`isDir`: what it says when it finds a
+ * directory there, as measured on nginx 1.22.1 and 1.26.3 with OpenSSL 3), and whether it stops nginx at start.
  */
-const FILE_DIRECTIVES: Record<
-  string,
-  { says: (p: string) => string; isDir?: (p: string) => string; atStart: boolean }
+const NGINX_SAYS: Partial<
+  Record<FileDirective, { says: (p: string) => string; isDir?: (p: string) => string; atStart: boolean }>
 > = {
   ssl_certificate: {
     says: (p) => `cannot load certificate "${p}": BIO_new_file() failed (${ENOENT})`,
@@ -65,12 +65,9 @@ function hostOf(view: ProjectView, containerPath: string): string {
 }
 
 function check(view: ProjectView, p: PlacedDirective, generated: ReadonlySet<string>) {
-  const spec = FILE_DIRECTIVES[p.d.directive];
-  const value = p.d.args[0];
+  const spec = NGINX_SAYS[p.d.directive as FileDirective];
+  const value = fileArgument(p.d);
   if (!spec || value === undefined || !view.containerFs) return undefined;
-  // Variables are evaluated per handshake; `data:` and `engine:` keys are not files.
-  if (value.includes('$') || value.startsWith('data:') || value.startsWith('engine:') || value === 'off')
-    return undefined;
   const containerPath = resolveNginxPath(value);
   if (view.containerFs.file(containerPath) || unknowable(view, containerPath)) return undefined;
   const proxy = view.proxy!.name;
@@ -115,7 +112,7 @@ export const tlsFileMissing: Rule = {
     const generated = new Set(
       view.tlsGenerated ? pairsToGenerate(view).flatMap((pair) => [pair.cert, pair.key]) : [],
     );
-    return directivesNamed(view, ...Object.keys(FILE_DIRECTIVES))
+    return directivesNamed(view, ...Object.keys(NGINX_SAYS))
       .map((p) => check(view, p, generated))
       .filter((f) => f !== undefined);
   },

@@ -1,16 +1,16 @@
 import path from 'node:path';
-import { checkSeverities, readConfigSeverities } from '../../config.js';
-import { isUserError, UsageError } from '../../core/errors.js';
+import { checkSeverities } from '../../config.js';
+import { UsageError } from '../../core/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../../core/finding.js';
 import { verbatimBlock } from '../../core/untrusted-text.js';
 import { renderGithub } from '../../report/github.js';
 import { renderJson, renderJsonProjects } from '../../report/json.js';
 import { renderSarif, renderSarifProjects } from '../../report/sarif.js';
-import { annotationBase, type ProjectFindings, projectPath } from '../../report/summary.js';
+import { annotationBase, type ProjectFindings } from '../../report/summary.js';
 import { renderText, renderTextProjects } from '../../report/text.js';
 import { RULES } from '../../rules/index.js';
 import { TLS_MODES, type TlsMode } from '../../stack/certs.js';
-import { type ValidateOptions, validate } from '../../validate.js';
+import { type ValidateProjectsResult, validateProjects } from '../../validate-projects.js';
 import { parseArgsOrUsage } from '../args.js';
 import type { CliIO, Command } from '../io.js';
 
@@ -150,56 +150,39 @@ export const validateCommand: Command = async (argv, io) => {
     return 0;
   }
   const parsed = parse(argv, io);
-  const { format, failOn, projects } = parsed;
+  const { values, format, failOn, projects } = parsed;
   // Annotations name files from the checkout's root, wherever the project lies in it.
   const workspace = io.env.GITHUB_WORKSPACE ? path.resolve(io.env.GITHUB_WORKSPACE) : io.cwd;
-  if (projects.length === 1) return validateOne(parsed, projects[0]!, io, workspace);
-  const results: ProjectFindings[] = [];
-  for (const cwd of projects) {
-    try {
-      const { findings, sources } = await validate(optionsFor(parsed, cwd, io));
-      results.push({ cwd, findings, sources });
-    } catch (error) {
-      // Which project a user error belongs to is the first thing to know when several run.
-      if (isUserError(error)) error.message = `project ${projectPath(cwd, io.cwd)}: ${error.message}`;
-      throw error;
-    }
-  }
+  const run = () =>
+    validateProjects({
+      dirs: projects,
+      base: io.cwd,
+      files: values.compose,
+      nginxFiles: values.nginx,
+      profiles: values.profile,
+      envFiles: values['env-file'],
+      env: io.env,
+      ...(values['proxy-service'] !== undefined ? { proxyService: values['proxy-service'] } : {}),
+      ...(values.config !== undefined ? { config: values.config } : {}),
+      severities: parsed.flagSeverities,
+      allowPaths: values['allow-path'],
+      ...(values.tls !== 'provided' ? { tlsGenerated: values.tls as 'auto' | 'self-signed' } : {}),
+    });
+  if (projects.length === 1) return validateOne(parsed, run, io, workspace);
+  const { projects: results, findings } = await run();
   io.stdout(renderProjects(format, results, io.cwd, workspace));
-  return exitCodeFor(
-    results.flatMap((r) => r.findings),
-    failOn,
-  );
+  return exitCodeFor(findings, failOn);
 };
-
-function optionsFor(parsed: ReturnType<typeof parse>, cwd: string, io: CliIO): ValidateOptions {
-  const { values, flagSeverities } = parsed;
-  return {
-    cwd,
-    files: values.compose,
-    nginxFiles: values.nginx,
-    profiles: values.profile,
-    envFiles: values['env-file'],
-    env: io.env,
-    ...(values['proxy-service'] !== undefined ? { proxyService: values['proxy-service'] } : {}),
-    severities: {
-      ...readConfigSeverities(cwd, values.config, values['allow-path']),
-      ...flagSeverities,
-    },
-    allowPaths: values['allow-path'],
-    ...(values.tls !== 'provided' ? { tlsGenerated: values.tls as 'auto' | 'self-signed' } : {}),
-  };
-}
 
 async function validateOne(
   parsed: ReturnType<typeof parse>,
-  cwd: string,
+  run: () => Promise<ValidateProjectsResult>,
   io: CliIO,
   workspace: string,
 ): Promise<number> {
   const { values, format, failOn } = parsed;
-  const options = optionsFor(parsed, cwd, io);
-  let { findings, sources } = await validate(options);
+  const cwd = parsed.projects[0]!;
+  let { findings, sources } = (await run()).projects[0]!;
   // The fixer (and its diff library) loads only when asked for: it is not part of a plain run's start-up.
   const fixer = values.fix || values['fix-dry-run'] ? await import('../../fix/apply.js') : undefined;
 
@@ -223,7 +206,7 @@ async function validateOne(
     io.stderr(
       `Fixed ${plan.files.size} file(s).${plan.skipped ? ` ${plan.skipped} overlapping edit(s) left for another --fix run.` : ''}\n`,
     );
-    ({ findings, sources } = await validate(options));
+    ({ findings, sources } = (await run()).projects[0]!);
   }
   io.stdout(render(format, findings, format === 'github' ? annotationBase(cwd, workspace) : cwd, sources));
   return exitCodeFor(findings, failOn);

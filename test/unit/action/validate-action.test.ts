@@ -138,7 +138,9 @@ test("the config input replaces the pull request's .stackgate.yaml", () => {
     // A config that is not there is one clear line, not a stack.
     const missing = runAction(dir, { config: 'nope.yaml' });
     assert.equal(missing.status, 1);
-    assert.match(missing.stdout, /^::error::--config nope\.yaml: no such file/m);
+    // In the action's words: its input is `config`, there is no --config flag to fix.
+    assert.match(missing.stdout, /^::error::config nope\.yaml: no such file/m);
+    assert.doesNotMatch(missing.stdout, /--config/);
     assert.doesNotMatch(missing.stdout, /\n {4}at /);
   } finally {
     rmSync(dir, { recursive: true, force: true });

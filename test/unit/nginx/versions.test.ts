@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkDirective } from '../../../src/nginx/directives.js';
 import { parseNginxText } from '../../../src/nginx/parser.js';
-import { LATEST_NGINX, versionOfTag, versionProblems } from '../../../src/nginx/versions.js';
+import { LATEST_NGINX, versionProblems } from '../../../src/nginx/versions.js';
 
 /** The first directive of `text`, and the one inside its block if asked. */
 function directive(text: string, inner = false) {
@@ -11,14 +11,6 @@ function directive(text: string, inner = false) {
   assert.ok(d, 'the directive was parsed');
   return d;
 }
-
-test('version tags: 1.27.3-alpine, 1.26 and non-versions', () => {
-  assert.deepEqual(versionOfTag('1.27.3-alpine'), [1, 27, 3]);
-  assert.deepEqual(versionOfTag('1.26'), [1, 26, 0]);
-  assert.equal(versionOfTag('latest'), undefined);
-  assert.equal(versionOfTag('mainline-alpine'), undefined);
-  assert.equal(versionOfTag(undefined), undefined);
-});
 
 test('ssl on: a warning before 1.25.1, unknown from 1.25.1, checked in its old form before', () => {
   const ssl = directive('ssl on;');

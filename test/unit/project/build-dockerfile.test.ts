@@ -2,6 +2,7 @@
 // detection from FROM, the template path, and start commands that write the config.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { LATEST_NGINX } from '../../../src/nginx/versions.js';
 import { validateFiles } from '../helpers/project.js';
 
 const SERVER = 'server {\n    listen 80;\n    location / {\n        proxy_pass http://app:3000;\n    }\n}\n';
@@ -169,4 +170,24 @@ test("a built proxy's nginx version comes from its final FROM, not the project's
   );
   assert.equal(other.result.view.proxy?.name, 'web', 'the proxy was found, so its tag was looked at');
   assert.equal(other.result.view.nginxVersion.pinned, false);
+});
+
+test("nginx's own tag: major.minor pins a version, a bare major follows the newest", async () => {
+  const versionOf = async (image: string) => {
+    const { result } = await validateFiles(
+      {
+        'compose.yaml': `services:\n  web:\n    image: ${image}\n    volumes:\n      - ./site.conf:/etc/nginx/conf.d/site.conf:ro\n${APP}`,
+        'site.conf': SERVER,
+      },
+      {},
+      { check: false },
+    );
+    assert.equal(result.view.proxy?.name, 'web', image);
+    return result.view.nginxVersion;
+  };
+  assert.deepEqual((await versionOf('nginx:1.26-alpine')).version, [1, 26, 0]);
+  assert.deepEqual((await versionOf('nginx:1.27.3')).version, [1, 27, 3]);
+  const bare = await versionOf('nginx:1');
+  assert.equal(bare.pinned, false);
+  assert.deepEqual(bare.version, LATEST_NGINX);
 });

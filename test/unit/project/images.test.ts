@@ -5,7 +5,19 @@ import {
   knownContainerPorts,
   parseImageRef,
   serviceContainerPorts,
+  versionOfTag,
 } from '../../../src/project/images.js';
+
+test('versionOfTag: the numbers a tag starts with, as many as it writes', () => {
+  assert.deepEqual(versionOfTag('1.27.3-alpine'), [1, 27, 3]);
+  assert.deepEqual(versionOfTag('1.26'), [1, 26]);
+  assert.deepEqual(versionOfTag('v5.5'), [5, 5]);
+  assert.deepEqual(versionOfTag('5'), [5]);
+  assert.deepEqual(versionOfTag('6.0.0-alpine'), [6, 0, 0]);
+  assert.deepEqual(versionOfTag('1.2_x'), [1, 2]);
+  for (const tag of ['latest', 'mainline-alpine', 'alpine', 'nightly', '1.2.3.4', 'x1.2', undefined])
+    assert.equal(versionOfTag(tag), undefined, String(tag));
+});
 
 test('parseImageRef splits registry, repository, tag and digest', () => {
   assert.deepEqual(parseImageRef('ghcr.io/librespeed/speedtest:5.4.1'), {
