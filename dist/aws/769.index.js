@@ -208,7 +208,7 @@ async function exec(file, args, opts = {}) {
         ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
         env: opts.env ?? {},
         extendEnv: true,
-        ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
+        ...(opts.timeoutMs !== undefined ? { timeout: Math.max(1, Math.ceil(opts.timeoutMs)) } : {}),
         ...(opts.signal ? { cancelSignal: opts.signal } : {}),
         ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' }),
         forceKillAfterDelay: 5000,

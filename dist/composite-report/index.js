@@ -31814,32 +31814,35 @@ function shortSpeedtest(s) {
         ? { downloadMbps: s.downloadMbps, uploadMbps: s.uploadMbps, pingMs: s.pingMs, jitterMs: s.jitterMs }
         : { skipped: s?.skipped ?? 'not run' };
 }
-/**
- * The short report `run --report FILE` writes (and `make demo` shows):
- * {validate, up, verify: {ok, probes: [{url, status, ok}], exposure: {ok, published}, tls: {ok, protocol}}, speedtest, down}.
- */
-function summaryReport(report) {
-    return {
-        validate: {
-            errors: report.validate.errors,
-            warnings: report.validate.warnings,
-            notes: report.validate.notes,
-        },
-        up: { ok: report.up.ok, seconds: Number(report.up.seconds.toFixed(2)) },
-        verify: report.verify ? shortVerify(report.verify) : null,
-        speedtest: shortSpeedtest(report.speedtest),
-        down: { ok: report.down?.ok ?? false },
-        ...(report.failure ? { failure: report.failure } : {}),
-    };
-}
-/** The root composite's report output: summaryReport's shape, one key per phase, null for a phase not run. */
+/** The short report, one key per phase, null for a phase not run: the root composite's report output. */
 function compositeReport(p) {
     return {
-        validate: p.validate,
+        validate: p.validate
+            ? { errors: p.validate.errors, warnings: p.validate.warnings, notes: p.validate.notes }
+            : null,
         up: p.up ? { ok: p.up.ok, seconds: p.up.seconds } : null,
         verify: p.verify ? shortVerify(p.verify) : null,
         speedtest: p.speedtest ? shortSpeedtest(p.speedtest) : null,
         down: p.down ? { ok: p.down.ok } : null,
+    };
+}
+/**
+ * The short report `run --report FILE` writes (and `make demo` shows): compositeReport's shape from one run, where
+ * validate and up always ran, a speed test not run says so, and a failure is added.
+ * {validate, up, verify: {ok, probes: [{url, status, ok}], exposure: {ok, published}, tls: {ok, protocol}}, speedtest, down}.
+ */
+function summaryReport(report) {
+    const phases = compositeReport({
+        validate: report.validate,
+        up: { ok: report.up.ok, seconds: Number(report.up.seconds.toFixed(2)) },
+        verify: report.verify ?? null,
+        speedtest: report.speedtest ?? null,
+        down: { ok: report.down?.ok ?? false },
+    });
+    return {
+        ...phases,
+        speedtest: phases.speedtest ?? shortSpeedtest(undefined),
+        ...(report.failure ? { failure: report.failure } : {}),
     };
 }
 

@@ -44233,7 +44233,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 4470:
+/***/ 688:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58277,7 +58277,7 @@ async function src_exec_exec(file, args, opts = {}) {
         ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
         env: opts.env ?? {},
         extendEnv: true,
-        ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
+        ...(opts.timeoutMs !== undefined ? { timeout: Math.max(1, Math.ceil(opts.timeoutMs)) } : {}),
         ...(opts.signal ? { cancelSignal: opts.signal } : {}),
         ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' }),
         forceKillAfterDelay: 5000,
@@ -58385,14 +58385,20 @@ function directivesNamed(view, ...names) {
 /**
  * nginx's inheritance for array-type directives (proxy_set_header, add_header, ssl_*, resolver …):
  * the innermost level that sets the directive at all wins, and outer levels are ignored there.
+ * Several names fill one list (allow and deny): the innermost level with any of them wins, in load order.
  * `chain` is the enclosing blocks, outermost first, ending with the block being asked about.
  */
-function scope_effective(view, chain, name) {
+function scope_effective(view, chain, ...names) {
     for (let i = chain.length - 1; i >= -1; i--) {
         const block = i >= 0 ? chain[i] : undefined;
-        const hits = childrenNamed(view, block, name);
-        if (hits.length)
-            return hits;
+        if (names.length === 1) {
+            const hits = childrenNamed(view, block, names[0]);
+            if (hits.length)
+                return hits;
+        }
+        else if (names.some((name) => childrenNamed(view, block, name).length)) {
+            return childrenOf(view, block).filter((p) => names.includes(p.d.directive));
+        }
     }
     return [];
 }
@@ -59014,7 +59020,7 @@ function compose_explainUp(stderr, env) {
     return { kind: 'start', message: lines[lines.length - 1] ?? 'docker compose up failed' };
 }
 /** The project's containers (stopped ones too), from `docker compose ps -a --format json`. */
-async function compose_containers(t, signal) {
+async function containers(t, signal) {
     const { stdout } = await compose_compose(t, ['ps', '-a', '--format', 'json'], {
         timeoutMs: 30_000,
         ...(signal ? { signal } : {}),
@@ -59176,7 +59182,7 @@ async function down_down(state, opts) {
     const t = state_targetOf(state, opts.env);
     const result = { ok: true, seconds: 0, logServices: [], logBytes: 0, truncated: false };
     try {
-        const list = await compose_containers(t);
+        const list = await containers(t);
         const failed = list
             .filter((c) => (c.state !== 'running' && c.exitCode !== 0) ||
             c.state === 'dead' ||
@@ -59469,6 +59475,9 @@ async function verify_verify(opts) {
     const tls = { ok: true, certificates: [] };
     if (eps.length === 0)
         opts.log('verify: the nginx config has no proxied location on a listen port: nothing to probe');
+    // The audit asks the engine, the probes ask nginx: neither waits for the other.
+    const exposureAudit = auditExposure(t, opts.state.proxy);
+    exposureAudit.catch(() => { });
     await Promise.all(eps.map(async (ep) => {
         const port = ep.publishedPort;
         const url = `${ep.scheme}://${ep.host}${port && port !== (ep.scheme === 'https' ? 443 : 80) ? `:${port}` : ''}${ep.path}`;
@@ -59578,7 +59587,7 @@ async function verify_verify(opts) {
         tls.certificates.every((c) => c.matches) &&
             (tls.protocol === undefined || tls.protocol === 'TLSv1.2' || tls.protocol === 'TLSv1.3') &&
             !probes.some((p) => p.failure?.class === 'tls');
-    const exposure = await auditExposure(t, opts.state.proxy);
+    const exposure = await exposureAudit;
     probes.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const ok = probes.length > 0 && probes.every((p) => p.ok) && exposure.ok && tls.ok;
     return { ok, seconds: (performance.now() - started) / 1000, probes, exposure, tls };
@@ -60698,6 +60707,7 @@ function normalize_normalizeService(name, keyPos, svc, ctx) {
         },
         extraHosts: extraHosts(get(svc, 'extra_hosts')),
         healthcheck: healthcheckEnabled(get(svc, 'healthcheck')),
+        postStart: items(get(svc, 'post_start')).length > 0,
         keyRanges: keyRanges(svc),
     };
     const image = located(get(svc, 'image'));
@@ -74080,8 +74090,16 @@ function finding_compareFindings(a, b) {
 // or an action input, so that an action user is never told about `--nginx`.
 
 
-const inputs_CLI_INPUT_NAMES = { nginxFiles: '--nginx', proxyService: '--proxy-service' };
-const ACTION_INPUT_NAMES = { nginxFiles: 'nginx-config', proxyService: 'proxy-service' };
+const inputs_CLI_INPUT_NAMES = {
+    nginxFiles: '--nginx',
+    proxyService: '--proxy-service',
+    config: '--config',
+};
+const ACTION_INPUT_NAMES = {
+    nginxFiles: 'nginx-config',
+    proxyService: 'proxy-service',
+    config: 'config',
+};
 /** Each named nginx file exists inside the boundary and is a regular file. */
 function inputs_checkNginxFiles(boundary, cwd, files, name) {
     for (const f of files) {
@@ -74375,11 +74393,6 @@ function versionAtLeast(v, min) {
             return a > b;
     }
     return true;
-}
-/** `1.27.3` from `1.27.3-alpine`, `1.26` → 1.26.0; undefined for `latest`, `mainline`, `alpine` … */
-function versions_versionOfTag(tag) {
-    const m = tag ? /^(\d+)\.(\d+)(?:\.(\d+))?(?:-.*)?$/.exec(tag) : null;
-    return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
 }
 const DIRECTIVES = {
     // nginx 1.25.1 removed `ssl on;` (deprecated, with a warning, since 1.15.0).
@@ -76321,6 +76334,17 @@ function images_parseImageRef(image) {
         ...(digest !== undefined && digest !== '' ? { digest } : {}),
     };
 }
+/**
+ * The version numbers an image tag starts with, as many as it writes: `1.27.3-alpine` → [1, 27, 3], `v5.5` → [5, 5],
+ * `5` → [5]; undefined for `latest`, `mainline`, `alpine`, `nightly` … A bare major follows that major's newest release.
+ */
+function images_versionOfTag(tag) {
+    const m = tag ? /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+_].*)?$/.exec(tag) : null;
+    if (!m)
+        return undefined;
+    const [, major, minor, patch] = m;
+    return [Number(major), ...[minor, patch].filter((n) => n !== undefined).map(Number)];
+}
 /** Registry + repository, `ghcr.io/librespeed/speedtest` or `nginx` for Docker Hub. */
 function imageName(ref) {
     return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
@@ -76343,13 +76367,6 @@ function isLibreSpeedImage(image) {
 function isVersionedLibreSpeedImage(image) {
     return image !== undefined && LIBRESPEED_VERSIONED.has(imageName(images_parseImageRef(image)));
 }
-/** `5.4.1`, `v5.5`, `5`, `6.0.0-alpine` → [major, minor, patch]; undefined for `latest`, `nightly` … */
-function semverOfTag(tag) {
-    const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+_].*)?$/.exec(tag);
-    if (!m)
-        return undefined;
-    return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
-}
 function libreSpeedPorts(ref) {
     const name = imageName(ref);
     if (LIBRESPEED_ON_80.has(name))
@@ -76365,17 +76382,16 @@ function libreSpeedPorts(ref) {
     if (tag === undefined || tag === 'latest' || /^latest[-_]/.test(tag)) {
         return { ports: [8080], source: `${name}:${tag ?? 'latest'} listens on 8080 (since LibreSpeed 5.5.0)` };
     }
-    const v = semverOfTag(tag);
+    const v = images_versionOfTag(tag);
     if (!v)
         return {
             ports: [8080, 80],
             source: `${name}:${tag} (version unknown) listens on 8080 from 5.5.0, 80 before`,
         };
     const [major, minor] = v;
-    const newPort = major > 5 || (major === 5 && minor >= 5);
     // A bare `5` tag follows the newest 5.x, which is past 5.5.0.
-    const bareFive = /^v?5(?:[-+_].*)?$/.test(tag);
-    return newPort || bareFive
+    const newPort = major > 5 || (major === 5 && (minor === undefined || minor >= 5));
+    return newPort
         ? { ports: [8080], source: `${name}:${tag} listens on 8080 (LibreSpeed 5.5.0 and later)` }
         : { ports: [80], source: `${name}:${tag} listens on 80 (LibreSpeed up to 5.4.1; 8080 from 5.5.0)` };
 }
@@ -76664,15 +76680,9 @@ function loopback_isUnansweredLocalName(host) {
     return h === 'localhost.localdomain' || h.endsWith('.localhost');
 }
 
-;// CONCATENATED MODULE: ./lib/src/project/mount-needs.js
-// Whether a bind mount's container path is, or must be, a file, or feeds the proxy's nginx config: then
-// a missing source (which compose creates as an empty directory) breaks the service. Otherwise compose's
-// directory is what the project expects (uploads, logs, database folders created on the first `up`).
-
-
-
-/** Directives whose first argument is a file nginx opens (at start, or per request for htpasswd). */
-const FILE_ARGUMENT = new Set([
+;// CONCATENATED MODULE: ./lib/src/nginx/file-directives.js
+/** Directives whose first argument is a file nginx opens (at start, or per request for auth_basic_user_file). */
+const FILE_DIRECTIVES = [
     'include',
     'ssl_certificate',
     'ssl_certificate_key',
@@ -76686,7 +76696,29 @@ const FILE_ARGUMENT = new Set([
     'proxy_ssl_certificate',
     'proxy_ssl_certificate_key',
     'proxy_ssl_trusted_certificate',
-]);
+];
+const FILE_DIRECTIVE_NAMES = new Set(FILE_DIRECTIVES);
+/**
+ * The file a directive names, as written (relative paths are from /etc/nginx). Undefined when it names none:
+ * another directive, a variable (evaluated per request or handshake), a `data:` or `engine:` key, or `off`.
+ */
+function file_directives_fileArgument(d) {
+    const arg = d.args[0];
+    if (!FILE_DIRECTIVE_NAMES.has(d.directive) || arg === undefined)
+        return undefined;
+    if (arg.includes('$') || arg.startsWith('data:') || arg.startsWith('engine:') || arg === 'off')
+        return undefined;
+    return arg;
+}
+
+;// CONCATENATED MODULE: ./lib/src/project/mount-needs.js
+// Whether a bind mount's container path is, or must be, a file, or feeds the proxy's nginx config: then
+// a missing source (which compose creates as an empty directory) breaks the service. Otherwise compose's
+// directory is what the project expects (uploads, logs, database folders created on the first `up`).
+
+
+
+
 /** `name.ext`, not `.m2`, `conf.d` or `sites.d` (dot-d directories are folders by convention). */
 function hasFileExtension(target) {
     const base = path.posix.basename(target);
@@ -76699,11 +76731,8 @@ function nginxReadPaths(nginx, directives) {
         if (f.containerPath)
             out.add(f.containerPath);
     for (const p of directives) {
-        const arg = p.d.args[0];
-        if (!FILE_ARGUMENT.has(p.d.directive) ||
-            arg === undefined ||
-            arg.includes('$') ||
-            /^data:|^engine:/.test(arg))
+        const arg = fileArgument(p.d);
+        if (arg === undefined)
             continue;
         // A glob's fixed part is what must exist.
         const fixed = arg.split(/[*?[]/)[0];
@@ -77355,7 +77384,9 @@ function nginxVersionOf(proxy, build) {
     const image = build?.base.value ?? proxy?.image?.value;
     const tag = image ? parseImageRef(image).tag : undefined;
     // Only nginx's own images number their tags by nginx version (`myorg/proxy:1.0`, `debian:12` do not).
-    const version = isNginxImage(image) ? versionOfTag(tag) : undefined;
+    const numbers = isNginxImage(image) ? versionOfTag(tag) : undefined;
+    // A bare major (`nginx:1`) follows the newest 1.x: it pins no version.
+    const version = numbers?.[1] !== undefined ? [numbers[0], numbers[1], numbers[2] ?? 0] : undefined;
     if (version)
         return {
             version,
@@ -78028,33 +78059,22 @@ const aliasTraversal = {
 ;// CONCATENATED MODULE: ./lib/src/project/access.js
 
 /**
- * The allow/deny list in effect in the innermost block of `chain`: like other array settings, the
- * innermost level that has any allow or deny wins and outer levels are ignored there.
+ * The allow/deny list in effect in the innermost block of `chain`: allow and deny fill one list, and like
+ * other array settings the innermost level that has any of them wins and outer levels are ignored there.
  */
 function accessRules(view, chain) {
-    for (let i = chain.length - 1; i >= -1; i--) {
-        const rules = childrenOf(view, i >= 0 ? chain[i] : undefined).filter((p) => p.d.directive === 'allow' || p.d.directive === 'deny');
-        if (rules.length)
-            return rules;
-    }
-    return [];
+    return scope_effective(view, chain, 'allow', 'deny');
 }
 function deniesAll(rules) {
     return rules.some((p) => p.d.directive === 'deny' && p.d.args[0]?.toLowerCase() === 'all');
 }
 /** `auth_basic "realm"` (not off) or `auth_request` in effect for the innermost block of `chain`. */
 function requiresAuth(view, chain) {
-    for (const name of ['auth_basic', 'auth_request', 'auth_jwt']) {
-        for (let i = chain.length - 1; i >= -1; i--) {
-            const hit = childrenOf(view, i >= 0 ? chain[i] : undefined).findLast((p) => p.d.directive === name);
-            if (!hit)
-                continue;
-            if (hit.d.args[0]?.toLowerCase() !== 'off')
-                return true;
-            break;
-        }
-    }
-    return false;
+    // Each is its own setting: the innermost level's last one is in effect.
+    return ['auth_basic', 'auth_request', 'auth_jwt'].some((name) => {
+        const hit = scope_effective(view, chain, name).at(-1);
+        return hit !== undefined && hit.d.args[0]?.toLowerCase() !== 'off';
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/allow-without-deny.js
@@ -80463,13 +80483,14 @@ const stubStatusExposed = {
 
 
 
+
 const ENOENT = 'SSL: error:80000002:system library::No such file or directory';
 const NO_CERT = 'SSL: error:05800088:x509 certificate routines::no certificate or crl found';
 /**
- * nginx's own complaint for each file directive (`isDir`: what it says when it finds a directory there,
- * as measured on nginx 1.22.1 and 1.26.3 with OpenSSL 3), and whether it stops nginx at start.
+ * nginx's own complaint for the file directives this rule checks (`isDir`: what it says when it finds a
+ * directory there, as measured on nginx 1.22.1 and 1.26.3 with OpenSSL 3), and whether it stops nginx at start.
  */
-const FILE_DIRECTIVES = {
+const NGINX_SAYS = {
     ssl_certificate: {
         says: (p) => `cannot load certificate "${p}": BIO_new_file() failed (${ENOENT})`,
         isDir: (p) => `cannot load certificate "${p}": PEM_read_bio_X509_AUX() failed (SSL: error:0480006C:PEM routines::no start line:Expecting: TRUSTED CERTIFICATE)`,
@@ -80514,12 +80535,9 @@ function tls_file_missing_hostOf(view, containerPath) {
     return view.containerFs?.hostPathOf(containerPath) ?? containerPath;
 }
 function check(view, p, generated) {
-    const spec = FILE_DIRECTIVES[p.d.directive];
-    const value = p.d.args[0];
+    const spec = NGINX_SAYS[p.d.directive];
+    const value = file_directives_fileArgument(p.d);
     if (!spec || value === undefined || !view.containerFs)
-        return undefined;
-    // Variables are evaluated per handshake; `data:` and `engine:` keys are not files.
-    if (value.includes('$') || value.startsWith('data:') || value.startsWith('engine:') || value === 'off')
         return undefined;
     const containerPath = paths_resolveNginxPath(value);
     if (view.containerFs.file(containerPath) || unknowable(view, containerPath))
@@ -80546,7 +80564,7 @@ const tlsFileMissing = {
         if (!view.proxy)
             return [];
         const generated = new Set(view.tlsGenerated ? pairsToGenerate(view).flatMap((pair) => [pair.cert, pair.key]) : []);
-        return directivesNamed(view, ...Object.keys(FILE_DIRECTIVES))
+        return directivesNamed(view, ...Object.keys(NGINX_SAYS))
             .map((p) => check(view, p, generated))
             .filter((f) => f !== undefined);
     },
@@ -81280,6 +81298,237 @@ async function ports_findPortConflicts(wanted, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/src/stack/readiness.js
+// Readiness from the engine's own events: one `docker events` stream for the run's project, started before
+// the first container, plus a `docker ps` snapshot after each start (a container that was already running
+// emits nothing). Waiting is a predicate re-checked on every event: no polling, no sleeps.
+
+/** One line of `docker events --format '{{json .}}'`; undefined for lines and actions readiness ignores. */
+function parseEvent(line) {
+    let e;
+    try {
+        e = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    const attrs = e.Actor?.Attributes ?? {};
+    const id = e.Actor?.ID ?? e.id ?? '';
+    const service = attrs['com.docker.compose.service'] ?? '';
+    const base = { id, service, name: attrs.name ?? '' };
+    const action = e.Action ?? '';
+    if (!id || !service)
+        return undefined;
+    if (action === 'start')
+        return { ...base, action };
+    if (action === 'die')
+        return { ...base, action, exitCode: Number(attrs.exitCode ?? 0) };
+    const health = /^health_status: (\w+)$/.exec(action)?.[1];
+    return health ? { ...base, action: 'health', health } : undefined;
+}
+/** The line format of the snapshot: full id, service label, state, status ("Up 2 seconds (healthy)"), name. */
+const PS_FORMAT = '{{.ID}}\t{{.Label "com.docker.compose.service"}}\t{{.State}}\t{{.Status}}\t{{.Names}}';
+/** One `docker ps -a --format PS_FORMAT` line as a container; the health and exit code come from Status. */
+function parsePsLine(line) {
+    const [id, service, state, status, name] = line.split('\t');
+    if (!id || !service || !state || status === undefined)
+        return undefined;
+    const health = /\((?:health: )?(starting|healthy|unhealthy)\)/.exec(status)?.[1];
+    const exit = /^Exited \((-?\d+)\)/.exec(status)?.[1];
+    return {
+        id,
+        name: name ?? '',
+        service,
+        state,
+        ...(health ? { health } : {}),
+        exitCode: exit === undefined ? 0 : Number(exit),
+    };
+}
+/** What a wait ended on, when it did not end ready. */
+class readiness_NotReady extends Error {
+    kind;
+    service;
+    name = 'NotReady';
+    constructor(kind, service, message) {
+        super(message);
+        this.kind = kind;
+        this.service = service;
+    }
+}
+/**
+ * Ready when every container of every wanted service meets its need; throws NotReady on the first
+ * container that cannot (exited when it should run, exited non-zero, unhealthy); false while waiting.
+ */
+function readyFor(containers, wanted) {
+    const seen = new Set();
+    let ready = true;
+    for (const c of containers) {
+        const need = wanted.get(c.service);
+        if (!need)
+            continue;
+        seen.add(c.service);
+        if (c.state === 'exited' || c.state === 'dead') {
+            if (need === 'service_completed_successfully' && c.exitCode === 0)
+                continue;
+            throw new readiness_NotReady('start', c.service, `${c.service} exited (exit ${c.exitCode})`);
+        }
+        if (need === 'service_completed_successfully') {
+            ready = false;
+            continue;
+        }
+        if (c.health === 'unhealthy')
+            throw new readiness_NotReady('unhealthy', c.service, `${c.service} is unhealthy`);
+        // A start event does not say whether the container has a healthcheck; a snapshot or health event does.
+        if (c.state !== 'running' || c.healthKnown === false)
+            ready = false;
+        else if (c.health === 'starting')
+            ready = false;
+        else if (need === 'service_healthy' && c.health !== 'healthy')
+            ready = false;
+    }
+    return ready && [...wanted.keys()].every((s) => seen.has(s));
+}
+/** The project's containers as the engine reports them, kept current by its events. */
+class readiness_ContainerWatch {
+    opts;
+    byId = new Map();
+    wakers = new Set();
+    stream;
+    constructor(opts) {
+        this.opts = opts;
+        this.stream = start('docker', [
+            'events',
+            '--filter',
+            `label=com.docker.compose.project=${opts.project}`,
+            // Not the containers of `compose run`: they are not the stack.
+            '--filter',
+            'label=com.docker.compose.oneoff=False',
+            '--filter',
+            'type=container',
+            '--filter',
+            'event=start',
+            '--filter',
+            'event=die',
+            '--filter',
+            'event=health_status',
+            '--format',
+            '{{json .}}',
+        ], {
+            env: opts.env,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+            onLine: (line) => {
+                const event = parseEvent(line);
+                if (!event)
+                    return;
+                this.apply(event);
+                opts.onEvent?.(event);
+            },
+        });
+    }
+    apply(e) {
+        const c = this.byId.get(e.id) ?? {
+            id: e.id,
+            name: e.name,
+            service: e.service,
+            state: 'created',
+            exitCode: 0,
+            healthKnown: false,
+        };
+        if (e.action === 'start') {
+            c.state = 'running';
+            c.exitCode = 0;
+        }
+        else if (e.action === 'die') {
+            c.state = 'exited';
+            c.exitCode = e.exitCode;
+        }
+        else {
+            c.health = e.health;
+            c.healthKnown = true;
+        }
+        this.byId.set(e.id, c);
+        this.wake();
+    }
+    wake() {
+        for (const w of this.wakers)
+            w();
+    }
+    /**
+     * Merges a `docker ps` view. An event may have overtaken the snapshot in flight, so a snapshot never
+     * takes back what an event already said (running → created, healthy → starting).
+     */
+    async snapshot() {
+        const { stdout } = await exec('docker', [
+            'ps',
+            '-a',
+            '--no-trunc',
+            '--filter',
+            `label=com.docker.compose.project=${this.opts.project}`,
+            '--filter',
+            'label=com.docker.compose.oneoff=False',
+            '--format',
+            PS_FORMAT,
+        ], { env: this.opts.env, timeoutMs: 30_000, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
+        for (const c of stdout.split('\n').flatMap((l) => parsePsLine(l) ?? [])) {
+            const known = this.byId.get(c.id);
+            // A created container has no health state yet: only a later snapshot or event says.
+            const healthKnown = c.state !== 'created';
+            if (!known) {
+                this.byId.set(c.id, { ...c, healthKnown });
+                continue;
+            }
+            if (c.state !== 'running' && c.state !== 'created') {
+                known.state = c.state;
+                known.exitCode = c.exitCode;
+            }
+            else if (known.state === 'created')
+                known.state = c.state;
+            if (c.health && known.health !== 'healthy' && known.health !== 'unhealthy')
+                known.health = c.health;
+            known.healthKnown ||= healthKnown && known.state !== 'created';
+        }
+        this.wake();
+    }
+    get containers() {
+        return [...this.byId.values()].map(({ healthKnown: _, ...c }) => c);
+    }
+    /** Resolves once `readyFor(wanted)` holds; rejects with NotReady, the signal's reason, or at the deadline. */
+    until(wanted, deadline, signal) {
+        return new Promise((resolve, reject) => {
+            let timer;
+            const finish = (error) => {
+                this.wakers.delete(check);
+                clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
+                if (error === undefined)
+                    resolve();
+                else
+                    reject(error);
+            };
+            const onAbort = () => finish(signal?.reason ?? new Error('aborted'));
+            const check = () => {
+                try {
+                    if (readyFor(this.byId.values(), wanted))
+                        finish();
+                }
+                catch (error) {
+                    finish(error);
+                }
+            };
+            this.wakers.add(check);
+            signal?.addEventListener('abort', onAbort, { once: true });
+            timer = setTimeout(() => finish(new Error('deadline')), Math.max(0, deadline - performance.now()));
+            if (signal?.aborted)
+                onAbort();
+            else
+                check();
+        });
+    }
+    async stop() {
+        await this.stream.stop();
+    }
+}
+
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./lib/src/stack/ready.js
@@ -81348,7 +81597,10 @@ async function ready_waitForProxy(opts) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/stack/up.js
-// `up`: validate → certificates → free ports → images → `docker compose up -d --wait` → nginx answers.
+// `up`: validate → certificates → free ports → images → `docker compose up -d`, one wave per dependency
+// that must be healthy first (see waves.ts) → ready by the engine's events (readiness.ts) → nginx answers.
+
+
 
 
 
@@ -81423,6 +81675,13 @@ async function ensureImages(t, view, opts) {
         }
     }
 }
+function describeEvent(e) {
+    if (e.action === 'die')
+        return `${e.service} die (exit ${e.exitCode})`;
+    if (e.action === 'health')
+        return `${e.service} health_status: ${e.health}`;
+    return `${e.service} start`;
+}
 /** The last log lines of failed services, nginx's [emerg]/[alert] lines first: the one line that says why. */
 async function logTail(t, services) {
     if (services.length === 0)
@@ -81464,17 +81723,6 @@ async function up_up(opts) {
     }
     const project = opts.projectName ?? uniqueProjectName(view.compose.projectName);
     const ports = publishedPorts(view);
-    const conflicts = await findPortConflicts(ports.map((p) => ({
-        service: p.service,
-        port: p.published,
-        protocol: p.protocol,
-        ...(p.hostIp ? { hostIp: p.hostIp } : {}),
-    })), opts.signal);
-    if (conflicts.length > 0) {
-        throw new StackError('port-taken', conflicts
-            .map((c) => `host port ${c.port} (service ${c.service}) is already taken by ${c.holder}`)
-            .join('; '));
-    }
     const imageEnv = Object.fromEntries(Object.entries(opts.env).filter(([k, v]) => /_IMAGE$/.test(k) && typeof v === 'string'));
     const state = {
         version: 1,
@@ -81499,52 +81747,74 @@ async function up_up(opts) {
         project,
         env: opts.env,
     };
-    await ensureImages(t, view, opts);
-    writeState(state);
-    opts.onState?.(state);
-    // Container events while we wait: a proxy that dies is reported at once, not after the timeout.
+    // The engine's events from before the first container: readiness and a dying proxy are seen at once.
     const events = [];
     const died = new AbortController();
-    // docker events, not `compose events`: the same stream without a second compose plugin start-up.
-    const watcher = start('docker', [
-        'events',
-        '--filter',
-        `label=com.docker.compose.project=${project}`,
-        '--filter',
-        'type=container',
-        '--format',
-        '{{json .}}',
-    ], {
+    const watch = new ContainerWatch({
+        project,
         env: opts.env,
         ...(opts.signal ? { signal: opts.signal } : {}),
-        onLine: (line) => {
-            try {
-                const e = JSON.parse(line);
-                const attrs = e.Actor?.Attributes ?? {};
-                const service = attrs['com.docker.compose.service'] ?? '?';
-                const action = e.Action ?? '';
-                if (action === 'die' || action.startsWith('health_status') || action === 'start') {
-                    events.push(`${service} ${action}${attrs.exitCode ? ` (exit ${attrs.exitCode})` : ''}`);
-                    if (action === 'die' && service === view.proxy?.name)
-                        died.abort(new Error(`${service} exited`));
-                }
-            }
-            catch {
-                // Not an event line.
-            }
+        onEvent: (e) => {
+            events.push(describeEvent(e));
+            if (e.action === 'die' && e.service === view.proxy?.name)
+                died.abort(new Error(`${e.service} exited`));
         },
     });
+    let created;
     try {
-        opts.log(`up: docker compose -p ${project} up -d --wait --wait-timeout ${opts.timeoutSeconds}`);
-        try {
-            await compose(t, ['up', '-d', '--wait', '--wait-timeout', String(opts.timeoutSeconds)], {
-                // compose waits for `depends_on: service_healthy` without a bound of its own: this is the bound.
-                timeoutMs: opts.timeoutSeconds * 1000 + 5000,
-                ...(opts.signal ? { signal: opts.signal } : {}),
-                onLine: (line) => opts.log(`  ${line}`),
-            });
+        const conflicts = await findPortConflicts(ports.map((p) => ({
+            service: p.service,
+            port: p.published,
+            protocol: p.protocol,
+            ...(p.hostIp ? { hostIp: p.hostIp } : {}),
+        })), opts.signal);
+        if (conflicts.length > 0) {
+            throw new StackError('port-taken', conflicts
+                .map((c) => `host port ${c.port} (service ${c.service}) is already taken by ${c.holder}`)
+                .join('; '));
         }
-        catch (error) {
+        await ensureImages(t, view, opts);
+        writeState(state);
+        opts.onState?.(state);
+        const deadline = performance.now() + opts.timeoutSeconds * 1000;
+        const waves = startWaves(view.compose.services);
+        // What `--wait` would wait for: every service running (healthy where it has a healthcheck); a
+        // `service_completed_successfully` dependency exited 0 instead.
+        const finalNeeds = new Map(waves.flatMap((w) => w.services).map((name) => [name, 'running']));
+        for (const w of waves)
+            for (const g of w.gates)
+                if (g.condition === 'service_completed_successfully')
+                    finalNeeds.set(g.service, g.condition);
+        const failed = async (kind, message) => {
+            const states = watch.containers;
+            const detail = states
+                .filter((c) => c.state !== 'running' || (c.health && c.health !== 'healthy'))
+                .map((c) => `${c.service}: ${c.state}${c.health ? `, ${c.health}` : ''}${c.state === 'exited' ? ` (exit ${c.exitCode})` : ''}`);
+            const bad = [
+                ...new Set(states
+                    .filter((c) => (c.state !== 'running' && finalNeeds.get(c.service) !== 'service_completed_successfully') ||
+                    c.health === 'unhealthy')
+                    .map((c) => c.service)),
+            ];
+            throw new StackError(kind, message, [
+                ...detail,
+                ...(await logTail(t, bad)),
+                ...events.map((e) => `event: ${e}`),
+            ]);
+        };
+        const waitFor = async (needs, what) => {
+            try {
+                await watch.until(needs, deadline, opts.signal);
+            }
+            catch (error) {
+                if (opts.signal?.aborted)
+                    throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
+                if (error instanceof NotReady)
+                    return failed(error.kind, error.message);
+                return failed('timeout', `${what} within --timeout ${opts.timeoutSeconds} s`);
+            }
+        };
+        const engineFailure = async (error) => {
             if (opts.signal?.aborted)
                 throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
             const stderr = error instanceof ExecError ? error.stderr : String(error);
@@ -81556,37 +81826,71 @@ async function up_up(opts) {
                     message: `the stack was not ready within --timeout ${opts.timeoutSeconds} s`,
                 }
                 : explainUp(stderr, opts.env);
-            const states = await containers(t).catch(() => []);
-            const detail = states
-                .filter((c) => c.state !== 'running' || (c.health && c.health !== 'healthy'))
-                .map((c) => `${c.service}: ${c.state}${c.health ? `, ${c.health}` : ''}${c.state === 'exited' ? ` (exit ${c.exitCode})` : ''}`);
-            const failed = states
-                .filter((c) => c.state !== 'running' || c.health === 'unhealthy')
-                .map((c) => c.service);
-            throw new StackError(why.kind, why.message, [
-                ...detail,
-                ...(await logTail(t, failed)),
-                ...events.map((e) => `event: ${e}`),
-            ]);
+            await watch.snapshot().catch(() => { });
+            return failed(why.kind, why.message);
+        };
+        const bound = () => ({
+            timeoutMs: Math.ceil(Math.max(1000, deadline - performance.now())) + 5000,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+        // Later waves are created by compose while the first waits (`up --no-start`), and started by the
+        // engine once their gate opens: no second compose start-up on the critical path (see waves.ts).
+        const later = engineStartable(waves, view.compose.services);
+        let snapshot = Promise.resolve();
+        for (const [i, wave] of waves.entries()) {
+            if (wave.gates.length > 0) {
+                opts.log(`up: waiting for ${wave.gates.map((g) => `${g.service} ${g.condition === 'service_healthy' ? 'healthy' : 'completed'}`).join(', ')} (engine events)`);
+                await waitFor(new Map(wave.gates.map((g) => [g.service, g.condition])), `${wave.gates.map((g) => g.service).join(', ')} did not become ${wave.gates.some((g) => g.condition === 'service_healthy') ? 'healthy' : 'ready'}`);
+            }
+            if (i > 0 && created) {
+                await created;
+                const members = wave.services.flatMap((name) => watch.containers.filter((c) => c.service === name));
+                if (members.length === 0)
+                    return failed('start', `compose created no container for ${wave.services.join(', ')}`);
+                opts.log(`up: docker start ${members.map((c) => c.name).join(' ')}`);
+                await exec('docker', ['start', ...members.map((c) => c.id)], { env: opts.env, ...bound() }).catch(engineFailure);
+            }
+            else {
+                // One wave: compose's own `up -d`. Several: each wave alone, its dependencies already met.
+                const args = waves.length === 1 ? ['up', '-d'] : ['up', '-d', '--no-deps', ...wave.services];
+                opts.log(`up: docker compose -p ${project} ${args.join(' ')}`);
+                await compose(t, args, { ...bound(), onLine: (line) => opts.log(`  ${line}`) }).catch(engineFailure);
+            }
+            if (i === 0 && later) {
+                opts.log(`up: docker compose -p ${project} up --no-start --no-deps ${later.join(' ')}`);
+                created = compose(t, ['up', '--no-start', '--no-deps', ...later], {
+                    ...bound(),
+                    onLine: (line) => opts.log(`  ${line}`),
+                }).then(() => watch.snapshot(), engineFailure);
+                created.catch(() => { });
+            }
+            // Containers that were already running emit no event; the snapshot says where they are (and whether
+            // a started container has a healthcheck). The last one runs beside the proxy's first answer.
+            snapshot = watch.snapshot();
+            if (i < waves.length - 1)
+                await snapshot;
         }
-        if (view.proxy) {
-            await waitForProxy({
+        const proxyAnswers = view.proxy
+            ? waitForProxy({
                 ports: ports.filter((p) => p.service === view.proxy.name && p.protocol === 'tcp'),
-                deadlineMs: opts.timeoutSeconds * 1000,
+                deadlineMs: Math.max(0, deadline - performance.now()),
                 signal: opts.signal ? AbortSignal.any([opts.signal, died.signal]) : died.signal,
             }).catch(async (error) => {
                 if (opts.signal?.aborted)
                     throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
-                const states = await containers(t).catch(() => []);
-                const proxy = states.find((c) => c.service === view.proxy.name);
-                throw new StackError(proxy && proxy.state !== 'running' ? 'start' : 'timeout', proxy && proxy.state !== 'running'
-                    ? `the proxy "${view.proxy.name}" ${proxy.state} (exit ${proxy.exitCode}) after start`
-                    : `the proxy "${view.proxy.name}" accepted no connection within ${opts.timeoutSeconds} s: ${errorMessage(error)}`);
-            });
-        }
+                const proxy = watch.containers.find((c) => c.service === view.proxy.name);
+                if (proxy && proxy.state !== 'running')
+                    return failed('start', `the proxy "${view.proxy.name}" ${proxy.state} (exit ${proxy.exitCode}) after start`);
+                return failed('timeout', `the proxy "${view.proxy.name}" accepted no connection within ${opts.timeoutSeconds} s: ${errorMessage(error)}`);
+            })
+            : Promise.resolve();
+        proxyAnswers.catch(() => { });
+        await Promise.all([snapshot, waitFor(finalNeeds, 'the stack was not ready'), proxyAnswers]);
     }
     finally {
-        await watcher.stop();
+        // A creation still running would race the caller's `down` and leave containers behind.
+        await created?.catch(() => { });
+        await watch.stop();
     }
     const seconds = (performance.now() - started) / 1000;
     opts.log(`up: ${project} is up in ${seconds.toFixed(1)} s`);
@@ -82692,7 +82996,7 @@ async function runStackPost() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4470);
+/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(688);
 // Entry point of the stack sub-action's post step (stack/action.yml): down + logs at job end.
 
 await (0,_action_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .runStackPost */ .i)();
