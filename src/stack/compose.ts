@@ -45,6 +45,9 @@ export class StackError extends Error {
 export function composeArgs(t: ComposeTarget): string[] {
   return [
     'compose',
+    // Plain lines: the progress display's cursor codes (ESC[2K …) would land in the job log.
+    '--ansi',
+    'never',
     '--project-directory',
     t.cwd,
     '-p',

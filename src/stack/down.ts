@@ -36,11 +36,20 @@ export interface DownResult {
   message?: string;
 }
 
-/** A file sink that stops at `cap` bytes and tells its producer to stop. */
+// compose starts every `logs` line with ESC[2K (erase line), TTY or not (2.26): not the containers' bytes.
+const ERASE_LINE = Buffer.from('\x1b[2K');
+
+/**
+ * A file sink for `compose logs` that stops at `cap` bytes and tells its producer to stop. It drops
+ * compose's erase-line code at the start of each line; every byte of the containers' own output is kept.
+ */
 export class CappedFile extends Writable {
   written = 0;
   truncated = false;
   private readonly file;
+  private atLineStart = true;
+  /** The start of a line that may begin with ERASE_LINE, cut by the chunk's end. */
+  private held: Buffer = Buffer.alloc(0);
   constructor(
     filePath: string,
     private readonly cap: number,
@@ -49,7 +58,38 @@ export class CappedFile extends Writable {
     super();
     this.file = createWriteStream(filePath);
   }
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
+  private withoutEraseLine(chunk: Buffer): Buffer {
+    const buf = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
+    this.held = Buffer.alloc(0);
+    const kept: Buffer[] = [];
+    let start = 0;
+    let i = 0;
+    while (i < buf.length) {
+      if (this.atLineStart) {
+        const rest = buf.subarray(i, i + ERASE_LINE.length);
+        if (rest.length < ERASE_LINE.length && rest.equals(ERASE_LINE.subarray(0, rest.length))) {
+          kept.push(buf.subarray(start, i));
+          this.held = Buffer.from(rest);
+          return Buffer.concat(kept);
+        }
+        if (rest.equals(ERASE_LINE)) {
+          kept.push(buf.subarray(start, i));
+          i += ERASE_LINE.length;
+          start = i;
+        }
+        this.atLineStart = false;
+        continue;
+      }
+      const newline = buf.indexOf(10, i);
+      if (newline === -1) break;
+      i = newline + 1;
+      this.atLineStart = true;
+    }
+    kept.push(buf.subarray(start));
+    return Buffer.concat(kept);
+  }
+  override _write(raw: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
+    const chunk = this.withoutEraseLine(raw);
     if (this.truncated) {
       cb();
       return;
@@ -68,6 +108,12 @@ export class CappedFile extends Writable {
     else cb();
   }
   close(): Promise<void> {
+    // A last line cut inside what looked like ERASE_LINE: it was the containers' bytes after all.
+    if (this.held.length > 0 && !this.truncated) {
+      const room = Math.max(0, this.cap - this.written);
+      this.file.write(this.held.subarray(0, room));
+      this.written += Math.min(room, this.held.length);
+    }
     return new Promise((resolve, reject) => {
       this.file.once('error', reject);
       this.file.end(() => resolve());
