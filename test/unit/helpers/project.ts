@@ -134,3 +134,22 @@ export async function serverRuleFindings(
   );
   return findings.filter((f) => f.rule === rule);
 }
+
+/**
+ * One published server block holding `body`, with `snippets` (name → text) mounted at /etc/nginx/snippets:
+ * for rules that must see what reaches a block through `include snippets/<name>;`.
+ */
+export function snippetProject(
+  body: string,
+  snippets: Record<string, string>,
+  otherServices = '',
+): Record<string, string> {
+  return {
+    'compose.yaml': proxyCompose(
+      '      - ./snippets:/etc/nginx/snippets:ro\n    ports:\n      - "80:80"',
+      otherServices,
+    ),
+    'default.conf': `server {\n    listen 80;\n${body}\n}\n`,
+    ...Object.fromEntries(Object.entries(snippets).map(([name, text]) => [`snippets/${name}`, text])),
+  };
+}
