@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
-import { validate } from '../../../src/validate.js';
-import { withProject } from '../helpers/project.js';
+import { validateDir, withProject } from '../helpers/project.js';
 
 const RULE = 'nginx-template-unreadable';
 const TEMPLATE = 'server {\n    listen 80;\n    location / {\n        return 204;\n    }\n}\n';
@@ -16,19 +15,8 @@ async function run(files: Record<string, string>, fifos: string[]) {
       const r = spawnSync('mkfifo', [path.join(dir, f)], { stdio: 'ignore' });
       assert.equal(r.status, 0, `mkfifo ${f}`);
     }
-    const result = await validate({
-      cwd: dir,
-      files: [],
-      nginxFiles: [],
-      profiles: [],
-      envFiles: [],
-      env: {},
-    });
-    return {
-      found: result.findings
-        .filter((x) => x.rule === RULE)
-        .map((x) => ({ ...x, pos: { ...x.pos, file: path.relative(dir, x.pos.file) } })),
-    };
+    const { findings } = await validateDir(dir, files);
+    return { found: findings.filter((x) => x.rule === RULE) };
   });
 }
 

@@ -97,12 +97,10 @@ test('a regex that accepts values no browser sends is a note', async () => {
 test('map entries that an include brings in are checked, at their line in the included file', async () => {
   const files = snippetProject(
     '    location / {\n        add_header Access-Control-Allow-Origin $cors;\n        return 204;\n    }',
-    {
-      'origins.conf': 'default "";\n"~*^https?://.*\\.example\\.com" $http_origin;\n',
-    },
+    { 'origins.conf': 'default "";\n"~*^https?://.*\\.example\\.com" $http_origin;\n' },
+    '',
+    'map $http_origin $cors {\n    include snippets/origins.conf;\n}\n',
   );
-  files['default.conf'] =
-    `map $http_origin $cors {\n    include snippets/origins.conf;\n}\n${files['default.conf']}`;
   const [f, ...rest] = await ruleFindings(RULE, files);
   assert.equal(rest.length, 0);
   assert.deepEqual([f?.pos.file, f?.pos.line], ['snippets/origins.conf', 2]);

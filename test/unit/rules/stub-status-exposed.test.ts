@@ -5,6 +5,7 @@ import {
   ruleFindings,
   serverRuleFindings,
   snippetProject,
+  snippetRuleFindings,
   validateFiles,
 } from '../helpers/project.js';
 
@@ -89,15 +90,6 @@ test('internal, and unix-only listens, that reach the block through an include p
     const files = snippetProject(body, { 'guard.conf': snippet });
     // The server's only listen is the one in the snippet.
     if (guard === 'listen') files['default.conf'] = files['default.conf']!.replace('    listen 80;\n', '');
-    const { findings, result } = await validateFiles(files);
-    assert.ok(
-      result.view.directives.some((p) => p.d.directive === guard && p.file.file.endsWith('guard.conf')),
-      'the snippet was loaded',
-    );
-    assert.deepEqual(
-      findings.filter((f) => f.rule === RULE),
-      [],
-      guard,
-    );
+    assert.deepEqual(await snippetRuleFindings(RULE, files, guard), [], guard);
   }
 });
