@@ -190,7 +190,12 @@ function renderTemplates(
       source = fs.read(f);
     } catch (error) {
       // Refused (a FIFO, a device, over the caps), never waited on; nothing else reads templates/, so say so here.
-      unreadable.push({ containerPath: t, hostPath: f.hostPath, message: errorMessage(error) });
+      unreadable.push({
+        containerPath: t,
+        hostPath: f.hostPath,
+        outputPath: target,
+        message: errorMessage(error),
+      });
       continue;
     }
     const { text, template } = renderTemplateMapped(source, env);

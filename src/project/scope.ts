@@ -37,8 +37,8 @@ export function effective(
   return [];
 }
 
-/** childrenOf filtered by name, from the view's per-block index. */
-function childrenNamed(
+/** childrenOf filtered by name (includes expanded), from the view's per-block index. */
+export function childrenNamed(
   view: ProjectView,
   block: NginxDirective | undefined,
   name: string,

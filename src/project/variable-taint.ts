@@ -1,7 +1,7 @@
 import { addTo } from '../core/multimap.js';
 // What an attacker controls in an nginx value: the taint model behind ssrf and http-splitting.
 import type { NginxDirective } from '../nginx/ast.js';
-import { directivesNamed } from './scope.js';
+import { childrenOf, directivesNamed } from './scope.js';
 import type { PlacedDirective, ProjectView } from './view.js';
 
 export interface Taint {
@@ -261,9 +261,9 @@ export function variableTaint(
       if (def.d.args[1] !== undefined) merge(valueTaint(view, def, def.d.args[1], depth + 1));
       continue;
     }
-    for (const entry of def.d.block ?? []) {
+    for (const { d: entry } of childrenOf(view, def.d)) {
       const v = entry.args[0];
-      if (v === undefined || entry.directive === 'hostnames') continue;
+      if (v === undefined || entry.directive === 'hostnames' || entry.directive === 'include') continue;
       // `~regex value`: $1 / named captures in the value come from matching the map's source.
       const regex = /^~(\*?)(.+)$/s.exec(entry.directive);
       const captures = regex

@@ -110,8 +110,11 @@ export interface ProjectView {
   index: DirectiveIndex;
   /** Host nginx config files found in the project that the proxy does not load (not mounted). */
   unmountedConfigs: { hostPath: string; reason: string }[];
-  /** templates/*.template files the image's entrypoint renders that could not be read (FIFO, device, caps). */
-  unreadableTemplates: { containerPath: string; hostPath: string; message: string }[];
+  /**
+   * Templates the image's entrypoint renders (NGINX_ENVSUBST_TEMPLATE_DIR/…SUFFIX) that could not be read
+   * (FIFO, device, caps), with the file it would write (in NGINX_ENVSUBST_OUTPUT_DIR).
+   */
+  unreadableTemplates: { containerPath: string; hostPath: string; outputPath: string; message: string }[];
   /** Every host nginx resolves. */
   upstreamRefs: UpstreamRef[];
   /** The upstream hosts that land on a compose service, with that service. */

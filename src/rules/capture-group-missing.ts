@@ -1,6 +1,6 @@
-import { argPosOf, posOf } from '../project/scope.js';
+import { argPosOf, childrenNamed, posOf } from '../project/scope.js';
 import { captureGroups, captureSources, splitValue } from '../project/variable-taint.js';
-import type { PlacedDirective } from '../project/view.js';
+import type { PlacedDirective, ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
 /** The number of numbered groups in a PCRE pattern. */
@@ -11,11 +11,11 @@ function groupCount(pattern: string): number {
 }
 
 /** Server blocks with a regex server_name set captures for the whole server; they are not followed here. */
-function underRegexServerName(p: PlacedDirective): boolean {
+function underRegexServerName(view: ProjectView, p: PlacedDirective): boolean {
   return p.parents.some(
     (b) =>
       b.directive === 'server' &&
-      b.block?.some((c) => c.directive === 'server_name' && c.args.some((a) => a.startsWith('~'))),
+      childrenNamed(view, b, 'server_name').some((c) => c.d.args.some((a) => a.startsWith('~'))),
   );
 }
 
@@ -29,7 +29,7 @@ export const captureGroupMissing: Rule = {
       const { directive, args } = p.d;
       if (directive === 'if' || p.parents.at(-1)?.directive === 'map' || !args.some((a) => /\$\{?\d/.test(a)))
         continue;
-      if (underRegexServerName(p)) continue;
+      if (underRegexServerName(view, p)) continue;
       // A rewrite's replacement uses its own pattern; elsewhere the innermost regex location or if.
       const pattern = directive === 'rewrite' ? args[0] : captureSources(p, view, 0)[0]?.pattern;
       if (pattern === undefined) continue;

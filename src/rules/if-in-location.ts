@@ -1,4 +1,4 @@
-import { posOf } from '../project/scope.js';
+import { childrenOf, posOf } from '../project/scope.js';
 import { finding, type Rule } from './rule.js';
 
 /**
@@ -18,8 +18,12 @@ export const ifInLocation: Rule = {
     for (const p of view.directives) {
       if (p.d.directive !== 'if' || !p.d.block || p.parents.at(-1)?.directive !== 'location') continue;
       // An if that ends in return answers the request itself, so its own settings apply as written.
-      if (p.d.block.some((c) => c.directive === 'return')) continue;
-      const unsafe = p.d.block.filter((c) => !safeInIf(c.directive, c.args));
+      // What the if holds as nginx reads it: an include stands for the directives it brings in.
+      const body = childrenOf(view, p.d)
+        .map((c) => c.d)
+        .filter((c) => c.directive !== 'include');
+      if (body.some((c) => c.directive === 'return')) continue;
+      const unsafe = body.filter((c) => !safeInIf(c.directive, c.args));
       if (unsafe.length === 0) continue;
       const first = unsafe[0]!;
       out.push(

@@ -1,5 +1,5 @@
 import type { SourcePos } from '../core/source.js';
-import { argPosOf, posOf } from '../project/scope.js';
+import { argPosOf, childrenOf, posOf } from '../project/scope.js';
 import { ifRegex } from '../project/variable-taint.js';
 import type { ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
@@ -115,7 +115,7 @@ function originChecks(view: ProjectView): OriginCheck[] {
     if (p.d.directive === 'map' && p.d.block) {
       const header = headerOf(p.d.args[0]);
       if (!header) continue;
-      for (const entry of p.d.block) {
+      for (const { d: entry } of childrenOf(view, p.d)) {
         const m = /^~(\*?)(.*)$/s.exec(entry.directive);
         if (m) out.push({ at: posOf(entry), header, pattern: m[2]!, icase: m[1] === '*' });
       }

@@ -1,5 +1,5 @@
 import { proxiedLocations } from '../project/proxied-locations.js';
-import { argPosOf } from '../project/scope.js';
+import { argPosOf, childrenNamed, nginxPathOf } from '../project/scope.js';
 import { finding, type Rule } from './rule.js';
 
 export const proxyPassNormalized: Rule = {
@@ -12,15 +12,15 @@ export const proxyPassNormalized: Rule = {
       const target = pass.d.args[0] ?? '';
       if (location.args[0] === '=' || location.args[0]?.startsWith('@')) continue;
       // `rewrite ^ $request_uri;` puts the raw path into $uri: a proxy_pass without $uri/$N then encodes it twice.
-      const raw = location.block?.find(
-        (c) => c.directive === 'rewrite' && c.args[0] === '^' && c.args[1] === '$request_uri',
+      const raw = childrenNamed(view, location, 'rewrite').find(
+        (c) => c.d.args[0] === '^' && c.d.args[1] === '$request_uri',
       );
       if (raw && !/\$(?:uri\b|\d)/.test(target)) {
         out.push(
           finding(
             proxyPassNormalized,
             argPosOf(pass.d, 0),
-            `"rewrite ^ $request_uri;" (line ${raw.line}) puts the raw, still-encoded path into $uri, and proxy_pass ${target} encodes it again: the backend gets %252F for %2F.`,
+            `"rewrite ^ $request_uri;" (${raw.d.file === location.file ? `line ${raw.d.line}` : `${nginxPathOf(raw)}:${raw.d.line}`}) puts the raw, still-encoded path into $uri, and proxy_pass ${target} encodes it again: the backend gets %252F for %2F.`,
             'Pass the rewritten path explicitly, e.g. "proxy_pass http://backend$uri;" (or a $1 from a following rewrite … break).',
             view.proxy ? { service: view.proxy.name } : {},
           ),

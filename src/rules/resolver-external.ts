@@ -1,27 +1,36 @@
+import { inPrefix, mustParseIp, parseIp } from '../dns/ip.js';
 import { argPosOf, directivesNamed } from '../project/scope.js';
+import { parseAddress } from '../project/upstreams.js';
 import { finding, type Rule } from './rule.js';
 
-/** Loopback, private, link-local and Docker's embedded DNS: resolvers inside the operator's network. */
-function internalAddress(address: string): boolean {
-  const host = address
-    .replace(/^\[([^\]]+)\](?::\d+)?$/, '$1')
-    .replace(/^([^:]+):\d+$/, '$1')
-    .toLowerCase();
-  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return (
-      a === 10 ||
-      a === 127 ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 169 && b === 254) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  if (host.includes(':')) return host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
+/**
+ * Loopback, private, shared (100.64/10), link-local and unique-local ranges: resolvers inside the
+ * operator's network (Docker's embedded DNS, 127.0.0.11, among them). IPv4 is held IPv4-mapped, as parseIp
+ * holds it, so ::ffff:10.0.0.2 is 10.0.0.2.
+ */
+const INTERNAL_RANGES = (
+  [
+    ['::ffff:10.0.0.0', 96 + 8],
+    ['::ffff:127.0.0.0', 96 + 8],
+    ['::ffff:172.16.0.0', 96 + 12],
+    ['::ffff:192.168.0.0', 96 + 16],
+    ['::ffff:169.254.0.0', 96 + 16],
+    ['::ffff:100.64.0.0', 96 + 10],
+    ['::1', 128],
+    ['fc00::', 7],
+    ['fe80::', 10],
+  ] as const
+).map(([prefix, bits]) => ({ prefix: mustParseIp(prefix).bytes, bits }));
+
+/** A resolver argument (address[:port], [v6][:port], or a name) that stays inside the operator's network. */
+function internalAddress(arg: string): boolean {
+  const host = parseAddress(arg, false)?.host ?? arg;
+  // nginx's ngx_inet_addr reads each octet as decimal, leading zeros and all (010.0.0.2 is 10.0.0.2). An
+  // unbracketed IPv6 address (nginx -t: "invalid port") is still judged as the address it is.
+  const ip = parseIp(/^[\d.]+$/.test(host) ? host.replace(/(^|\.)0+(?=\d)/g, '$1') : host) ?? parseIp(arg);
+  if (ip) return INTERNAL_RANGES.some((r) => inPrefix(ip, r.prefix, r.bits));
   // A name without a dot (a compose service such as "dns") or under a private suffix.
-  return !host.includes('.') || /\.(local|internal|lan|home\.arpa)$/.test(host);
+  return !host.includes('.') || /\.(local|internal|lan|home\.arpa)$/i.test(host);
 }
 
 export const resolverExternal: Rule = {

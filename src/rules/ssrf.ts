@@ -1,5 +1,5 @@
 import { anyHostServers } from '../project/proxied-locations.js';
-import { argPosOf, directivesNamed, enclosing } from '../project/scope.js';
+import { argPosOf, childrenNamed, directivesNamed, enclosing } from '../project/scope.js';
 import { definitionsOf, splitValue, variableTaint } from '../project/variable-taint.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
@@ -9,11 +9,11 @@ const PASSES = ['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_p
 const URL_PASSES = new Set(['proxy_pass', 'grpc_pass']);
 
 /** `internal` locations and named locations (`@x`) cannot be requested directly. */
-function internalOnly(p: PlacedDirective): boolean {
+function internalOnly(view: ProjectView, p: PlacedDirective): boolean {
   return p.parents.some(
     (b) =>
       b.directive === 'location' &&
-      (b.args[0]?.startsWith('@') || b.block?.some((c) => c.directive === 'internal')),
+      (b.args[0]?.startsWith('@') || childrenNamed(view, b, 'internal').length > 0),
   );
 }
 
@@ -78,7 +78,7 @@ export const ssrf: Rule = {
     const out = [];
     const anyHost = anyHostServers(view);
     for (const p of directivesNamed(view, ...PASSES)) {
-      if (!p.d.args[0]?.includes('$') || internalOnly(p)) continue;
+      if (!p.d.args[0]?.includes('$') || internalOnly(view, p)) continue;
       const vars = userControlledTargetVars(view, p, anyHost);
       if (vars.length === 0) continue;
       out.push(

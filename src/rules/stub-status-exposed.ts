@@ -1,5 +1,5 @@
 import { accessRules, deniesAll, requiresAuth } from '../project/access.js';
-import { chainOf, directivesNamed, posOf } from '../project/scope.js';
+import { chainOf, childrenNamed, directivesNamed, posOf } from '../project/scope.js';
 import { finding, type Rule } from './rule.js';
 
 export const stubStatusExposed: Rule = {
@@ -12,12 +12,12 @@ export const stubStatusExposed: Rule = {
       if (p.d.args[0]?.toLowerCase() === 'off') continue;
       const chain = chainOf(p);
       const location = chain.findLast((b) => b.directive === 'location');
-      if (location?.block?.some((c) => c.directive === 'internal')) continue;
+      if (location && childrenNamed(view, location, 'internal').length > 0) continue;
       if (deniesAll(accessRules(view, chain)) || requiresAuth(view, chain)) continue;
       // A server that listens only on unix sockets is reachable only from inside the host or container.
       const server = chain.findLast((b) => b.directive === 'server');
-      const listens = server?.block?.filter((c) => c.directive === 'listen') ?? [];
-      if (listens.length > 0 && listens.every((l) => l.args[0]?.startsWith('unix:'))) continue;
+      const listens = server ? childrenNamed(view, server, 'listen') : [];
+      if (listens.length > 0 && listens.every((l) => l.d.args[0]?.startsWith('unix:'))) continue;
       out.push(
         finding(
           stubStatusExposed,

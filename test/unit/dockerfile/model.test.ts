@@ -106,3 +106,22 @@ test('an empty or FROM-less Dockerfile has no stage', () => {
   assert.equal(finalStage(parseDockerfile('/p/Dockerfile', '')), undefined);
   assert.equal(finalStage(parseDockerfile('/p/Dockerfile', '# just a comment\nRUN true\n')), undefined);
 });
+
+// Why command() keeps JSON.parse instead of dockerfile-ast's JSONInstruction.getJSONStrings(): that scanner
+// drops spaces and JSON escapes inside strings ("daemon off;" → "daemonoff;", "a\tb" → "ab") and accepts
+// text after "]" and a trailing comma, which docker's json.Unmarshal refuses (it then runs the shell form).
+test('exec form is a JSON array as docker decodes it; anything else is the shell form', () => {
+  const commandOf = (line: string) =>
+    finalStage(parseDockerfile('/p/Dockerfile', `FROM nginx:1.27\n${line}\n`))?.cmd;
+  assert.deepEqual(commandOf('CMD ["nginx", "-g", "daemon off;"]')?.args, ['nginx', '-g', 'daemon off;']);
+  assert.deepEqual(commandOf('CMD ["printf", "a\\tb\\u0041\\/"]')?.args, ['printf', 'a\tbA/']);
+  assert.deepEqual(commandOf('CMD ["nginx", \\\n    "-g", "daemon off;"]')?.args, [
+    'nginx',
+    '-g',
+    'daemon off;',
+  ]);
+  for (const line of ['CMD ["nginx"] -g', 'CMD ["nginx",]', "CMD ['nginx']", 'CMD [1]']) {
+    const cmd = commandOf(line);
+    assert.deepEqual([cmd?.form, cmd?.args], ['shell', [line.slice(4)]], line);
+  }
+});

@@ -67,29 +67,37 @@ export function assertLoaded(
   }
 }
 
+/** Validates the project written in `dir` (from `files`); returns the findings with paths relative to `dir`. */
+export async function validateDir(
+  dir: string,
+  files: Record<string, string>,
+  opts: Partial<ValidateOptions> = {},
+  loaded: Loaded = {},
+): Promise<{ findings: Finding[]; result: ValidateResult }> {
+  const result = await validate({
+    cwd: dir,
+    files: [],
+    nginxFiles: [],
+    profiles: [],
+    envFiles: [],
+    env: {},
+    ...opts,
+  });
+  assertLoaded(result, dir, files, loaded);
+  const findings = result.findings.map((f) => ({
+    ...f,
+    pos: { ...f.pos, file: path.relative(dir, f.pos.file) },
+  }));
+  return { findings, result };
+}
+
 /** Validates a project given as files; returns the findings with file paths relative to the project. */
 export async function validateFiles(
   files: Record<string, string>,
   opts: Partial<ValidateOptions> = {},
   loaded: Loaded = {},
 ): Promise<{ findings: Finding[]; result: ValidateResult }> {
-  return withProject(files, async (dir) => {
-    const result = await validate({
-      cwd: dir,
-      files: [],
-      nginxFiles: [],
-      profiles: [],
-      envFiles: [],
-      env: {},
-      ...opts,
-    });
-    assertLoaded(result, dir, files, loaded);
-    const findings = result.findings.map((f) => ({
-      ...f,
-      pos: { ...f.pos, file: path.relative(dir, f.pos.file) },
-    }));
-    return { findings, result };
-  });
+  return withProject(files, (dir) => validateDir(dir, files, opts, loaded));
 }
 
 /** Findings of one rule only. */
@@ -131,6 +139,45 @@ export async function serverRuleFindings(
   assert.ok(
     result.view.directives.some((p) => p.d.directive === loaded),
     `the config was loaded (it holds ${loaded})`,
+  );
+  return findings.filter((f) => f.rule === rule);
+}
+
+/**
+ * One published server block holding `body` (after `httpLevel`, e.g. a map), with `snippets` (name → text)
+ * mounted at /etc/nginx/snippets: for rules that must see what reaches a block through `include snippets/…;`.
+ */
+export function snippetProject(
+  body: string,
+  snippets: Record<string, string>,
+  otherServices = '',
+  httpLevel = '',
+): Record<string, string> {
+  return {
+    'compose.yaml': proxyCompose(
+      '      - ./snippets:/etc/nginx/snippets:ro\n    ports:\n      - "80:80"',
+      otherServices,
+    ),
+    'default.conf': `${httpLevel}server {\n    listen 80;\n${body}\n}\n`,
+    ...Object.fromEntries(Object.entries(snippets).map(([name, text]) => [`snippets/${name}`, text])),
+  };
+}
+
+/**
+ * Findings of `rule` after checking that the view holds a `loaded` directive read from a snippet: a negative
+ * test of what an include brings in then means something.
+ */
+export async function snippetRuleFindings(
+  rule: string,
+  files: Record<string, string>,
+  loaded: string,
+): Promise<Finding[]> {
+  const { findings, result } = await validateFiles(files);
+  assert.ok(
+    result.view.directives.some(
+      (p) => p.d.directive === loaded && p.file.file.includes(`${path.sep}snippets${path.sep}`),
+    ),
+    `the snippet holding ${loaded} was loaded`,
   );
   return findings.filter((f) => f.rule === rule);
 }

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import {
+  proxyCompose,
+  ruleFindings,
+  snippetProject,
+  snippetRuleFindings,
+  validateFiles,
+} from '../helpers/project.js';
 
 const RULE = 'capture-group-missing';
 const project = (body: string, serverName = 'server_name app.example.com;') => ({
@@ -51,4 +57,20 @@ test('groups that exist, named and non-capturing groups, map values and regex se
     await run('    location / {\n        return 301 https://$1.example.org;\n    }', regexName),
     [],
   );
+});
+
+test('a $N in an included file is reported there; a regex server_name from an include is honoured', async () => {
+  const [f, ...rest] = await ruleFindings(
+    RULE,
+    snippetProject('    location ~ ^/a/(.*)$ {\n        include snippets/redirect.conf;\n    }', {
+      'redirect.conf': 'return 301 /b/$2;\n',
+    }),
+  );
+  assert.equal(rest.length, 0);
+  assert.deepEqual([f?.pos.file, f?.pos.line, f?.pos.column], ['snippets/redirect.conf', 1, 12]);
+  const names = snippetProject(
+    '    include snippets/names.conf;\n    location ~ ^/a {\n        return 301 https://$1.example.org;\n    }',
+    { 'names.conf': 'server_name ~^(?<sub>.+)\\.example\\.com$;\n' },
+  );
+  assert.deepEqual(await snippetRuleFindings(RULE, names, 'server_name'), []);
 });

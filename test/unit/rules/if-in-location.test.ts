@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { serverRuleFindings } from '../helpers/project.js';
+import { ruleFindings, serverRuleFindings, snippetProject, snippetRuleFindings } from '../helpers/project.js';
 
 const RULE = 'if-in-location';
 const BACKEND = '  backend:\n    image: traefik/whoami';
@@ -28,4 +28,24 @@ test('return, rewrite … last, ifs that end in return, and if at server level a
   ]) {
     assert.deepEqual(await run(location), [], location);
   }
+});
+
+test('inside an if, an included file counts for what it holds, not as an "include"', async () => {
+  const [f, ...rest] = await ruleFindings(
+    RULE,
+    snippetProject(
+      '    location / {\n        if ($arg_debug) {\n            include snippets/debug.conf;\n        }\n    }',
+      { 'debug.conf': 'proxy_pass http://backend;\n' },
+      BACKEND,
+    ),
+  );
+  assert.equal(rest.length, 0);
+  assert.deepEqual([f?.pos.file, f?.pos.line, f?.pos.column], ['snippets/debug.conf', 1, 1]);
+  assert.match(f?.message ?? '', /"proxy_pass" inside/);
+  const refuse = snippetProject(
+    '    location / {\n        if ($arg_x) {\n            include snippets/refuse.conf;\n        }\n    }',
+    { 'refuse.conf': 'add_header X-Why refused always;\nreturn 403;\n' },
+    BACKEND,
+  );
+  assert.deepEqual(await snippetRuleFindings(RULE, refuse, 'return'), []);
 });

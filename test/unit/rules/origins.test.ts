@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, ruleFindings } from '../helpers/project.js';
+import { proxyCompose, ruleFindings, snippetProject } from '../helpers/project.js';
 
 const RULE = 'origins';
 const project = (condition: string) => ({
@@ -92,4 +92,16 @@ test('a regex that accepts values no browser sends is a note', async () => {
   const [f] = await ruleFindings(RULE, project('$http_origin !~ "^https://example\\.com/"'));
   assert.equal(f?.severity, 'note');
   assert.match(f?.message ?? '', /no path/);
+});
+
+test('map entries that an include brings in are checked, at their line in the included file', async () => {
+  const files = snippetProject(
+    '    location / {\n        add_header Access-Control-Allow-Origin $cors;\n        return 204;\n    }',
+    { 'origins.conf': 'default "";\n"~*^https?://.*\\.example\\.com" $http_origin;\n' },
+    '',
+    'map $http_origin $cors {\n    include snippets/origins.conf;\n}\n',
+  );
+  const [f, ...rest] = await ruleFindings(RULE, files);
+  assert.equal(rest.length, 0);
+  assert.deepEqual([f?.pos.file, f?.pos.line], ['snippets/origins.conf', 2]);
 });

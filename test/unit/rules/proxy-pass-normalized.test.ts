@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { serverRuleFindings } from '../helpers/project.js';
+import { ruleFindings, serverRuleFindings, snippetProject } from '../helpers/project.js';
 
 const RULE = 'proxy-pass-normalized';
 const BACKEND = '  backend:\n    image: traefik/whoami';
@@ -39,4 +39,18 @@ test('rewrite ^ $request_uri before a proxy_pass without $uri is double encoding
     [],
   );
   assert.deepEqual(await run('    location / {\n        proxy_pass http://unix:/run/app.sock;\n    }'), []);
+});
+
+test('a rewrite ^ $request_uri that an include brings in is seen, and quoted with its file', async () => {
+  const [f, ...rest] = await ruleFindings(
+    RULE,
+    snippetProject(
+      '    location /api/ {\n        include snippets/raw-path.conf;\n        proxy_pass http://backend;\n    }',
+      { 'raw-path.conf': 'rewrite ^ $request_uri;\n' },
+      BACKEND,
+    ),
+  );
+  assert.equal(rest.length, 0);
+  assert.deepEqual([f?.pos.file, f?.pos.line], ['default.conf', 5]);
+  assert.match(f?.message ?? '', /"rewrite \^ \$request_uri;" \(\/etc\/nginx\/snippets\/raw-path\.conf:1\)/);
 });

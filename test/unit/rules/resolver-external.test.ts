@@ -27,3 +27,24 @@ test("Docker's DNS, private addresses and service names are fine", async () => {
     assert.deepEqual(await run(line), [], line);
   }
 });
+
+test('addresses are read as IP literals (src/dns/ip), however they are spelt', async () => {
+  // Loopback and private addresses written long-hand, IPv4-mapped, upper case, or with the leading zeros
+  // nginx's own parser (ngx_inet_addr) reads as decimal.
+  for (const line of [
+    'resolver [0:0:0:0:0:0:0:1];',
+    'resolver [::ffff:10.0.0.2]:53;',
+    'resolver [FE80::1];',
+    'resolver 010.0.0.2;',
+  ]) {
+    assert.deepEqual(await run(line), [], line);
+  }
+  // Public ones; the unbracketed IPv6 address is an error to nginx ("invalid port") but still names a public server.
+  for (const line of [
+    'resolver [::ffff:8.8.8.8];',
+    'resolver [2606:4700:4700::1111]:53;',
+    'resolver 2606:4700:4700::1111;',
+  ]) {
+    assert.equal((await run(line)).length, 1, line);
+  }
+});

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, ruleFindings, validateFiles } from '../helpers/project.js';
+import {
+  proxyCompose,
+  ruleFindings,
+  snippetProject,
+  snippetRuleFindings,
+  validateFiles,
+} from '../helpers/project.js';
 
 const RULE = 'ssrf';
 const project = (body: string, serverName = 'server_name app.example.com;') => ({
@@ -125,4 +131,32 @@ test('fastcgi_pass, uwsgi_pass and scgi_pass with a client-chosen host are repor
     await ruleFindings(RULE, project('    location / {\n        fastcgi_pass php:9000;\n    }')),
     [],
   );
+});
+
+test('a location made internal by an included file is not reachable directly', async () => {
+  const files = snippetProject(
+    '    resolver 127.0.0.11;\n    location /p/ {\n        include snippets/internal.conf;\n        proxy_pass http://$arg_host/;\n    }',
+    { 'internal.conf': 'internal;\n' },
+    '  backend:\n    image: traefik/whoami',
+  );
+  assert.deepEqual(await snippetRuleFindings(RULE, files, 'internal'), []);
+  // Without the include the same location is reported, so the include is what protects it.
+  files['default.conf'] = files['default.conf']!.replace('        include snippets/internal.conf;\n', '');
+  assert.equal(
+    (await ruleFindings(RULE, files, {}, { unloadedConfs: ['snippets/internal.conf'] })).length,
+    1,
+  );
+});
+
+test('a map whose entries an include brings in passes on their taint', async () => {
+  const files = snippetProject(
+    '    resolver 127.0.0.11;\n    location /p/ {\n        proxy_pass http://$target/;\n    }',
+    { 'targets.conf': 'default backend;\n~^/p/x $arg_host;\n' },
+    '  backend:\n    image: traefik/whoami',
+    'map $uri $target {\n    include snippets/targets.conf;\n}\n',
+  );
+  const [f, ...rest] = await ruleFindings(RULE, files);
+  assert.equal(rest.length, 0);
+  assert.deepEqual([f?.pos.file, f?.pos.line], ['default.conf', 8]);
+  assert.match(f?.message ?? '', /\$target/);
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, serverRuleFindings, validateFiles } from '../helpers/project.js';
+import {
+  proxyCompose,
+  ruleFindings,
+  serverRuleFindings,
+  snippetProject,
+  snippetRuleFindings,
+  validateFiles,
+} from '../helpers/project.js';
 
 const RULE = 'stub-status-exposed';
 const project = (location: string) => ({
@@ -53,4 +60,36 @@ test('a server listening only on a unix socket is not exposed', async () => {
     findings.filter((f) => f.rule === RULE),
     [],
   );
+});
+
+test('a stub_status that an include brings in is reported at the line in the included file', async () => {
+  const [f, ...rest] = await ruleFindings(
+    RULE,
+    snippetProject('    location /s {\n        include snippets/status.conf;\n    }', {
+      'status.conf': '# counters\nstub_status;\n',
+    }),
+  );
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.deepEqual([f.pos.file, f.pos.line, f.pos.column], ['snippets/status.conf', 2, 1]);
+});
+
+test('internal, and unix-only listens, that reach the block through an include protect it', async () => {
+  for (const [guard, snippet, body] of [
+    [
+      'internal',
+      'internal;\n',
+      '    location /s {\n        include snippets/guard.conf;\n        stub_status;\n    }',
+    ],
+    [
+      'listen',
+      'listen unix:/run/nginx/status.sock;\n',
+      '    include snippets/guard.conf;\n    location /s {\n        stub_status;\n    }',
+    ],
+  ] as const) {
+    const files = snippetProject(body, { 'guard.conf': snippet });
+    // The server's only listen is the one in the snippet.
+    if (guard === 'listen') files['default.conf'] = files['default.conf']!.replace('    listen 80;\n', '');
+    assert.deepEqual(await snippetRuleFindings(RULE, files, guard), [], guard);
+  }
 });
