@@ -44,6 +44,9 @@ test('ipFamily agrees with node:net isIP on edge cases', () => {
     ' ::1',
     '0:0:0:0:0:0:0:0',
     'ABCD::EF',
+    // Found by the property below: a dotted quad only ends an address, never comes before "::".
+    '0.0.0.0::',
+    '1.2.3.4::',
   ];
   for (const c of cases) assert.equal(ipFamily(c), isIP(c), JSON.stringify(c));
 });
