@@ -632,8 +632,9 @@ function isIPv6(text) {
     const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
     const all = groups.flat();
     let count = all.length;
-    const last = all[all.length - 1];
-    // A dotted quad may end the address and stands for the last two groups.
+    // A dotted quad may end the address (never before "::") and stands for the last two groups.
+    const tail = groups[groups.length - 1] ?? [];
+    const last = tail[tail.length - 1];
     if (last?.includes('.')) {
         if (!isIPv4(last))
             return false;

@@ -174,6 +174,9 @@ class StackError extends Error {
 function composeArgs(t) {
     return [
         'compose',
+        // Plain lines: the progress display's cursor codes (ESC[2K …) would land in the job log.
+        '--ansi',
+        'never',
         '--project-directory',
         t.cwd,
         '-p',
@@ -366,20 +369,60 @@ function targetOf(state, env) {
 
 
 const DEFAULT_LOG_CAP = 16 * 1024 * 1024;
-/** A file sink that stops at `cap` bytes and tells its producer to stop. */
+// compose starts every `logs` line with ESC[2K (erase line), TTY or not (2.26): not the containers' bytes.
+const ERASE_LINE = Buffer.from('\x1b[2K');
+/**
+ * A file sink for `compose logs` that stops at `cap` bytes and tells its producer to stop. It drops
+ * compose's erase-line code at the start of each line; every byte of the containers' own output is kept.
+ */
 class CappedFile extends external_node_stream_.Writable {
     cap;
     onFull;
     written = 0;
     truncated = false;
     file;
+    atLineStart = true;
+    /** The start of a line that may begin with ERASE_LINE, cut by the chunk's end. */
+    held = Buffer.alloc(0);
     constructor(filePath, cap, onFull) {
         super();
         this.cap = cap;
         this.onFull = onFull;
         this.file = (0,external_node_fs_.createWriteStream)(filePath);
     }
-    _write(chunk, _enc, cb) {
+    withoutEraseLine(chunk) {
+        const buf = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
+        this.held = Buffer.alloc(0);
+        const kept = [];
+        let start = 0;
+        let i = 0;
+        while (i < buf.length) {
+            if (this.atLineStart) {
+                const rest = buf.subarray(i, i + ERASE_LINE.length);
+                if (rest.length < ERASE_LINE.length && rest.equals(ERASE_LINE.subarray(0, rest.length))) {
+                    kept.push(buf.subarray(start, i));
+                    this.held = Buffer.from(rest);
+                    return Buffer.concat(kept);
+                }
+                if (rest.equals(ERASE_LINE)) {
+                    kept.push(buf.subarray(start, i));
+                    i += ERASE_LINE.length;
+                    start = i;
+                }
+                this.atLineStart = false;
+                continue;
+            }
+            const newline = buf.indexOf(10, i);
+            if (newline === -1)
+                break;
+            i = newline + 1;
+            this.atLineStart = true;
+        }
+        kept.push(buf.subarray(start));
+        return Buffer.concat(kept);
+    }
+    _write(raw, _enc, cb) {
+        const chunk = this.withoutEraseLine(raw);
         if (this.truncated) {
             cb();
             return;
@@ -400,6 +443,12 @@ class CappedFile extends external_node_stream_.Writable {
             cb();
     }
     close() {
+        // A last line cut inside what looked like ERASE_LINE: it was the containers' bytes after all.
+        if (this.held.length > 0 && !this.truncated) {
+            const room = Math.max(0, this.cap - this.written);
+            this.file.write(this.held.subarray(0, room));
+            this.written += Math.min(room, this.held.length);
+        }
         return new Promise((resolve, reject) => {
             this.file.once('error', reject);
             this.file.end(() => resolve());

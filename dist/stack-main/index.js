@@ -58528,7 +58528,7 @@ function effective(view, chain, ...names) {
     }
     return [];
 }
-/** childrenOf filtered by name, from the view's per-block index. */
+/** childrenOf filtered by name (includes expanded), from the view's per-block index. */
 function childrenNamed(view, block, name) {
     return view.index.childrenByName.get(block)?.get(name) ?? [];
 }
@@ -59049,6 +59049,9 @@ class StackError extends Error {
 function composeArgs(t) {
     return [
         'compose',
+        // Plain lines: the progress display's cursor codes (ESC[2K …) would land in the job log.
+        '--ansi',
+        'never',
         '--project-directory',
         t.cwd,
         '-p',
@@ -59241,20 +59244,60 @@ function targetOf(state, env) {
 
 
 const DEFAULT_LOG_CAP = 16 * 1024 * 1024;
-/** A file sink that stops at `cap` bytes and tells its producer to stop. */
+// compose starts every `logs` line with ESC[2K (erase line), TTY or not (2.26): not the containers' bytes.
+const ERASE_LINE = Buffer.from('\x1b[2K');
+/**
+ * A file sink for `compose logs` that stops at `cap` bytes and tells its producer to stop. It drops
+ * compose's erase-line code at the start of each line; every byte of the containers' own output is kept.
+ */
 class CappedFile extends external_node_stream_.Writable {
     cap;
     onFull;
     written = 0;
     truncated = false;
     file;
+    atLineStart = true;
+    /** The start of a line that may begin with ERASE_LINE, cut by the chunk's end. */
+    held = Buffer.alloc(0);
     constructor(filePath, cap, onFull) {
         super();
         this.cap = cap;
         this.onFull = onFull;
         this.file = (0,external_node_fs_namespaceObject.createWriteStream)(filePath);
     }
-    _write(chunk, _enc, cb) {
+    withoutEraseLine(chunk) {
+        const buf = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
+        this.held = Buffer.alloc(0);
+        const kept = [];
+        let start = 0;
+        let i = 0;
+        while (i < buf.length) {
+            if (this.atLineStart) {
+                const rest = buf.subarray(i, i + ERASE_LINE.length);
+                if (rest.length < ERASE_LINE.length && rest.equals(ERASE_LINE.subarray(0, rest.length))) {
+                    kept.push(buf.subarray(start, i));
+                    this.held = Buffer.from(rest);
+                    return Buffer.concat(kept);
+                }
+                if (rest.equals(ERASE_LINE)) {
+                    kept.push(buf.subarray(start, i));
+                    i += ERASE_LINE.length;
+                    start = i;
+                }
+                this.atLineStart = false;
+                continue;
+            }
+            const newline = buf.indexOf(10, i);
+            if (newline === -1)
+                break;
+            i = newline + 1;
+            this.atLineStart = true;
+        }
+        kept.push(buf.subarray(start));
+        return Buffer.concat(kept);
+    }
+    _write(raw, _enc, cb) {
+        const chunk = this.withoutEraseLine(raw);
         if (this.truncated) {
             cb();
             return;
@@ -59275,6 +59318,12 @@ class CappedFile extends external_node_stream_.Writable {
             cb();
     }
     close() {
+        // A last line cut inside what looked like ERASE_LINE: it was the containers' bytes after all.
+        if (this.held.length > 0 && !this.truncated) {
+            const room = Math.max(0, this.cap - this.written);
+            this.file.write(this.held.subarray(0, room));
+            this.written += Math.min(room, this.held.length);
+        }
         return new Promise((resolve, reject) => {
             this.file.once('error', reject);
             this.file.end(() => resolve());
@@ -77290,8 +77339,9 @@ function isIPv6(text) {
     const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
     const all = groups.flat();
     let count = all.length;
-    const last = all[all.length - 1];
-    // A dotted quad may end the address and stands for the last two groups.
+    // A dotted quad may end the address (never before "::") and stands for the last two groups.
+    const tail = groups[groups.length - 1] ?? [];
+    const last = tail[tail.length - 1];
     if (last?.includes('.')) {
         if (!isIPv4(last))
             return false;
@@ -78039,7 +78089,12 @@ function renderTemplates(fs, env, unreadable) {
         }
         catch (error) {
             // Refused (a FIFO, a device, over the caps), never waited on; nothing else reads templates/, so say so here.
-            unreadable.push({ containerPath: t, hostPath: f.hostPath, message: errors_errorMessage(error) });
+            unreadable.push({
+                containerPath: t,
+                hostPath: f.hostPath,
+                outputPath: target,
+                message: errors_errorMessage(error),
+            });
             continue;
         }
         const { text, template } = renderTemplateMapped(source, env);
@@ -78695,9 +78750,9 @@ function variableTaint(view, p, name, depth = 0, innermost) {
                 merge(valueTaint(view, def, def.d.args[1], depth + 1));
             continue;
         }
-        for (const entry of def.d.block ?? []) {
+        for (const { d: entry } of childrenOf(view, def.d)) {
             const v = entry.args[0];
-            if (v === undefined || entry.directive === 'hostnames')
+            if (v === undefined || entry.directive === 'hostnames' || entry.directive === 'include')
                 continue;
             // `~regex value`: $1 / named captures in the value come from matching the map's source.
             const regex = /^~(\*?)(.+)$/s.exec(entry.directive);
@@ -78982,9 +79037,9 @@ function groupCount(pattern) {
     return n;
 }
 /** Server blocks with a regex server_name set captures for the whole server; they are not followed here. */
-function underRegexServerName(p) {
+function underRegexServerName(view, p) {
     return p.parents.some((b) => b.directive === 'server' &&
-        b.block?.some((c) => c.directive === 'server_name' && c.args.some((a) => a.startsWith('~'))));
+        childrenNamed(view, b, 'server_name').some((c) => c.d.args.some((a) => a.startsWith('~'))));
 }
 const captureGroupMissing = {
     id: 'capture-group-missing',
@@ -78996,7 +79051,7 @@ const captureGroupMissing = {
             const { directive, args } = p.d;
             if (directive === 'if' || p.parents.at(-1)?.directive === 'map' || !args.some((a) => /\$\{?\d/.test(a)))
                 continue;
-            if (underRegexServerName(p))
+            if (underRegexServerName(view, p))
                 continue;
             // A rewrite's replacement uses its own pattern; elsewhere the innermost regex location or if.
             const pattern = directive === 'rewrite' ? args[0] : captureSources(p, view, 0)[0]?.pattern;
@@ -79734,9 +79789,13 @@ const ifInLocation = {
             if (p.d.directive !== 'if' || !p.d.block || p.parents.at(-1)?.directive !== 'location')
                 continue;
             // An if that ends in return answers the request itself, so its own settings apply as written.
-            if (p.d.block.some((c) => c.directive === 'return'))
+            // What the if holds as nginx reads it: an include stands for the directives it brings in.
+            const body = childrenOf(view, p.d)
+                .map((c) => c.d)
+                .filter((c) => c.directive !== 'include');
+            if (body.some((c) => c.directive === 'return'))
                 continue;
-            const unsafe = p.d.block.filter((c) => !safeInIf(c.directive, c.args));
+            const unsafe = body.filter((c) => !safeInIf(c.directive, c.args));
             if (unsafe.length === 0)
                 continue;
             const first = unsafe[0];
@@ -80128,7 +80187,8 @@ const nginxSyntax = {
 
 
 /**
- * The official image's entrypoint renders /etc/nginx/templates/*.template into conf.d with envsubst. A
+ * The official image's entrypoint renders /etc/nginx/templates/*.template into conf.d with envsubst (or
+ * what the proxy's NGINX_ENVSUBST_TEMPLATE_DIR, _SUFFIX and _OUTPUT_DIR say; the view knows both ends). A
  * template stackgate refuses to read (a FIFO, a device, over the size caps) was not analysed, and
  * envsubst would block on a FIFO or run on a device: say which file, at the file.
  */
@@ -80137,7 +80197,7 @@ const nginxTemplateUnreadable = {
     severity: 'warning',
     title: 'An nginx template (templates/*.template) that is not a regular, readable file',
     check(view) {
-        return view.unreadableTemplates.map((t) => finding(nginxTemplateUnreadable, { file: t.hostPath, line: 1, column: 1 }, `${t.containerPath} (${external_node_path_namespaceObject.relative(view.cwd, t.hostPath) || t.hostPath}) was not analysed: ${t.message}; the image's entrypoint renders it into ${external_node_path_namespaceObject.posix.join('/etc/nginx/conf.d', external_node_path_namespaceObject.posix.basename(t.containerPath, '.template'))} with envsubst, which waits forever on a FIFO`, 'Make the template a regular file (or remove it from the mounted templates directory).', view.proxy ? { service: view.proxy.name } : {}));
+        return view.unreadableTemplates.map((t) => finding(nginxTemplateUnreadable, { file: t.hostPath, line: 1, column: 1 }, `${t.containerPath} (${external_node_path_namespaceObject.relative(view.cwd, t.hostPath) || t.hostPath}) was not analysed: ${t.message}; the image's entrypoint renders it into ${t.outputPath} with envsubst, which waits forever on a FIFO`, 'Make the template a regular file (or remove it from the mounted templates directory).', view.proxy ? { service: view.proxy.name } : {}));
     },
 };
 
@@ -80239,7 +80299,7 @@ function originChecks(view) {
             const header = headerOf(p.d.args[0]);
             if (!header)
                 continue;
-            for (const entry of p.d.block) {
+            for (const { d: entry } of childrenOf(view, p.d)) {
                 const m = /^~(\*?)(.*)$/s.exec(entry.directive);
                 if (m)
                     out.push({ at: posOf(entry), header, pattern: m[2], icase: m[1] === '*' });
@@ -80599,9 +80659,9 @@ const proxyPassNormalized = {
             if (location.args[0] === '=' || location.args[0]?.startsWith('@'))
                 continue;
             // `rewrite ^ $request_uri;` puts the raw path into $uri: a proxy_pass without $uri/$N then encodes it twice.
-            const raw = location.block?.find((c) => c.directive === 'rewrite' && c.args[0] === '^' && c.args[1] === '$request_uri');
+            const raw = childrenNamed(view, location, 'rewrite').find((c) => c.d.args[0] === '^' && c.d.args[1] === '$request_uri');
             if (raw && !/\$(?:uri\b|\d)/.test(target)) {
-                out.push(finding(proxyPassNormalized, argPosOf(pass.d, 0), `"rewrite ^ $request_uri;" (line ${raw.line}) puts the raw, still-encoded path into $uri, and proxy_pass ${target} encodes it again: the backend gets %252F for %2F.`, 'Pass the rewritten path explicitly, e.g. "proxy_pass http://backend$uri;" (or a $1 from a following rewrite … break).', view.proxy ? { service: view.proxy.name } : {}));
+                out.push(finding(proxyPassNormalized, argPosOf(pass.d, 0), `"rewrite ^ $request_uri;" (${raw.d.file === location.file ? `line ${raw.d.line}` : `${nginxPathOf(raw)}:${raw.d.line}`}) puts the raw, still-encoded path into $uri, and proxy_pass ${target} encodes it again: the backend gets %252F for %2F.`, 'Pass the rewritten path explicitly, e.g. "proxy_pass http://backend$uri;" (or a $1 from a following rewrite … break).', view.proxy ? { service: view.proxy.name } : {}));
                 continue;
             }
             if (target.includes('$'))
@@ -80868,26 +80928,34 @@ const regexRedos = {
 ;// CONCATENATED MODULE: ./lib/src/rules/resolver-external.js
 
 
-/** Loopback, private, link-local and Docker's embedded DNS: resolvers inside the operator's network. */
-function internalAddress(address) {
-    const host = address
-        .replace(/^\[([^\]]+)\](?::\d+)?$/, '$1')
-        .replace(/^([^:]+):\d+$/, '$1')
-        .toLowerCase();
-    const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
-    if (v4) {
-        const [a, b] = [Number(v4[1]), Number(v4[2])];
-        return (a === 10 ||
-            a === 127 ||
-            (a === 172 && b >= 16 && b <= 31) ||
-            (a === 192 && b === 168) ||
-            (a === 169 && b === 254) ||
-            (a === 100 && b >= 64 && b <= 127));
-    }
-    if (host.includes(':'))
-        return host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
+
+
+/**
+ * Loopback, private, shared (100.64/10), link-local and unique-local ranges: resolvers inside the
+ * operator's network (Docker's embedded DNS, 127.0.0.11, among them). IPv4 is held IPv4-mapped, as parseIp
+ * holds it, so ::ffff:10.0.0.2 is 10.0.0.2.
+ */
+const INTERNAL_RANGES = [
+    ['::ffff:10.0.0.0', 96 + 8],
+    ['::ffff:127.0.0.0', 96 + 8],
+    ['::ffff:172.16.0.0', 96 + 12],
+    ['::ffff:192.168.0.0', 96 + 16],
+    ['::ffff:169.254.0.0', 96 + 16],
+    ['::ffff:100.64.0.0', 96 + 10],
+    ['::1', 128],
+    ['fc00::', 7],
+    ['fe80::', 10],
+].map(([prefix, bits]) => ({ prefix: mustParseIp(prefix).bytes, bits }));
+/** A resolver argument (address[:port], [v6][:port], or a name) that stays inside the operator's network. */
+function internalAddress(arg) {
+    const host = parseAddress(arg, false)?.host ?? arg;
+    // nginx's ngx_inet_addr reads each octet as decimal, leading zeros and all (010.0.0.2 is 10.0.0.2). An
+    // unbracketed IPv6 address (nginx -t: "invalid port") is still judged as the address it is.
+    const ip = parseIp(/^[\d.]+$/.test(host) ? host.replace(/(^|\.)0+(?=\d)/g, '$1') : host) ?? parseIp(arg);
+    if (ip)
+        return INTERNAL_RANGES.some((r) => inPrefix(ip, r.prefix, r.bits));
     // A name without a dot (a compose service such as "dns") or under a private suffix.
-    return !host.includes('.') || /\.(local|internal|lan|home\.arpa)$/.test(host);
+    return !host.includes('.') || /\.(local|internal|lan|home\.arpa)$/i.test(host);
 }
 const resolverExternal = {
     id: 'resolver-external',
@@ -81136,9 +81204,9 @@ const PASSES = ['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_p
 /** These take a URL; the others take host:port (or unix:…) with an optional scheme only for uwsgi. */
 const URL_PASSES = new Set(['proxy_pass', 'grpc_pass']);
 /** `internal` locations and named locations (`@x`) cannot be requested directly. */
-function internalOnly(p) {
+function internalOnly(view, p) {
     return p.parents.some((b) => b.directive === 'location' &&
-        (b.args[0]?.startsWith('@') || b.block?.some((c) => c.directive === 'internal')));
+        (b.args[0]?.startsWith('@') || childrenNamed(view, b, 'internal').length > 0));
 }
 /**
  * The target with each variable that one `set` defines replaced by that value, so that
@@ -81206,7 +81274,7 @@ const ssrf = {
         const out = [];
         const anyHost = anyHostServers(view);
         for (const p of directivesNamed(view, ...PASSES)) {
-            if (!p.d.args[0]?.includes('$') || internalOnly(p))
+            if (!p.d.args[0]?.includes('$') || internalOnly(view, p))
                 continue;
             const vars = userControlledTargetVars(view, p, anyHost);
             if (vars.length === 0)
@@ -81232,14 +81300,14 @@ const stubStatusExposed = {
                 continue;
             const chain = chainOf(p);
             const location = chain.findLast((b) => b.directive === 'location');
-            if (location?.block?.some((c) => c.directive === 'internal'))
+            if (location && childrenNamed(view, location, 'internal').length > 0)
                 continue;
             if (deniesAll(accessRules(view, chain)) || requiresAuth(view, chain))
                 continue;
             // A server that listens only on unix sockets is reachable only from inside the host or container.
             const server = chain.findLast((b) => b.directive === 'server');
-            const listens = server?.block?.filter((c) => c.directive === 'listen') ?? [];
-            if (listens.length > 0 && listens.every((l) => l.args[0]?.startsWith('unix:')))
+            const listens = server ? childrenNamed(view, server, 'listen') : [];
+            if (listens.length > 0 && listens.every((l) => l.d.args[0]?.startsWith('unix:')))
                 continue;
             out.push(finding(stubStatusExposed, posOf(p.d), `stub_status${location ? ` in location ${location.args.join(' ')}` : ''} has no "deny all" and no auth in effect: anyone can read the connection and request counters (traffic levels, when an attack or a deploy hurts).`, 'Restrict it: "allow 127.0.0.1; allow <monitoring network>; deny all;" in that location, or listen on an internal-only port.', view.proxy ? { service: view.proxy.name } : {}));
         }
