@@ -14,6 +14,8 @@ image="stackgate/librespeed-double:test"
 base_image="stackgate/nginx:test"
 node_bin="$(readlink -f "$root/.tools/bin/node")"
 tsc="$root/node_modules/.bin/tsc"
+# shellcheck source=test/platform/rootfs.sh
+. "$here/rootfs.sh"
 
 [ -x "$node_bin" ] || { echo "librespeed-double: no node in .tools/bin (run make tools)" >&2; exit 1; }
 [ -x "$tsc" ] || { echo "librespeed-double: no $tsc (run make deps)" >&2; exit 1; }
@@ -21,14 +23,13 @@ docker image inspect "$base_image" >/dev/null 2>&1 ||
   { echo "librespeed-double: $base_image is missing (run build-images.sh first)" >&2; exit 1; }
 
 recipe_hash="$({
-  cat "$0"
   "$node_bin" --version
   docker image inspect --format '{{.Id}}' "$base_image"
   for f in "$sources"/*.ts; do
     echo "== ${f##*/}"
     cat "$f"
   done
-} | sha256sum | cut -c1-16)"
+} | recipe_of "$0")"
 
 current="$(docker image inspect --format '{{index .Config.Labels "stackgate.recipe"}}' "$image" 2>/dev/null || true)"
 [ "$current" = "$recipe_hash" ] && exit 0
@@ -57,10 +58,6 @@ ENTRYPOINT []
 CMD ["node", "/opt/librespeed-double/main.js"]
 EOF
 echo "platform: building $image (recipe $recipe_hash)"
-# The legacy builder needs no registry for a local FROM.
-DOCKER_BUILDKIT=0 docker build --quiet --tag "$image" "$context" >/dev/null 2>"$context/build.err" || {
-  cat "$context/build.err" >&2
-  exit 1
-}
+build_from "$context" "$image"
 docker image prune --force --filter "label=stackgate.recipe" --filter "dangling=true" >/dev/null || true
 echo "platform: image $image is built"
