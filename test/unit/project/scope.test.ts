@@ -4,7 +4,12 @@ import { test } from 'node:test';
 import { accessRules } from '../../../src/project/access.js';
 import { chainOf, editableText, effective } from '../../../src/project/scope.js';
 import type { PlacedDirective } from '../../../src/project/view.js';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import {
+  CUSTOM_TEMPLATE_LAYOUT,
+  proxyCompose,
+  proxyWithEnvironment,
+  validateFiles,
+} from '../helpers/project.js';
 
 const CONF = `server {
     listen 80;
@@ -44,20 +49,12 @@ test('allow and deny are one list: a level with either replaces the outer list e
 
 test("editableText: a file the image renders from a template (the proxy's own dir, suffix, output dir) is not edited in place", async () => {
   const files = {
-    'compose.yaml': `services:
-  nginx:
-    image: nginx:1.27
-    environment:
-      NGINX_ENVSUBST_TEMPLATE_DIR: /etc/nginx/tpl
-      NGINX_ENVSUBST_TEMPLATE_SUFFIX: .in
-      NGINX_ENVSUBST_OUTPUT_DIR: /etc/nginx/sites
-      PORT: "8080"
-    volumes:
-      - ./nginx.conf:/etc/nginx/nginx.conf:ro
-      - ./tpl:/etc/nginx/tpl:ro
-      - ./plain.conf:/etc/nginx/conf.d/plain.conf:ro
-      - ./raw.conf.template:/etc/nginx/conf.d/raw.conf:ro
-`,
+    'compose.yaml': proxyWithEnvironment({ ...CUSTOM_TEMPLATE_LAYOUT, PORT: '8080' }, [
+      './nginx.conf:/etc/nginx/nginx.conf:ro',
+      './tpl:/etc/nginx/tpl:ro',
+      './plain.conf:/etc/nginx/conf.d/plain.conf:ro',
+      './raw.conf.template:/etc/nginx/conf.d/raw.conf:ro',
+    ]),
     'nginx.conf': 'events {}\nhttp {\n    include conf.d/*.conf;\n    include sites/*.conf;\n}\n',
     'tpl/site.conf.in': 'server { listen $PORT; }\n',
     'plain.conf': 'server { listen 81; }\n',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, ruleFindings } from '../helpers/project.js';
+import { proxyCompose, proxyWithEnvironment, ruleFindings } from '../helpers/project.js';
 import { fixRoundTrip, seedFiles } from './fix-roundtrip.js';
 
 const RULE = 'proxy-config-not-mounted';
@@ -167,8 +167,10 @@ test("a built proxy's own ENTRYPOINT script counts too, at its Dockerfile line",
 
 test("an unmounted template (the proxy's own dir and suffix) goes where the entrypoint renders it, and the fix loads it", async () => {
   const files = {
-    'compose.yaml':
-      'services:\n  nginx:\n    image: nginx:1.27\n    environment:\n      NGINX_ENVSUBST_TEMPLATE_DIR: /etc/nginx/tpl\n      NGINX_ENVSUBST_TEMPLATE_SUFFIX: .in\n      PORT: "80"\n',
+    'compose.yaml': proxyWithEnvironment(
+      { NGINX_ENVSUBST_TEMPLATE_DIR: '/etc/nginx/tpl', NGINX_ENVSUBST_TEMPLATE_SUFFIX: '.in', PORT: '80' },
+      [],
+    ),
     'site.conf.in': CONF.replace('listen 80', 'listen $PORT'),
   };
   const [f, ...rest] = await ruleFindings(RULE, files, {}, { unloadedConfs: ['site.conf.in'] });
@@ -185,8 +187,8 @@ test("an unmounted template (the proxy's own dir and suffix) goes where the entr
 });
 
 test("a template (the proxy's own suffix) mounted where nothing renders or includes it", async () => {
-  const compose = (target: string, env = '') =>
-    `services:\n  nginx:\n    image: nginx:1.27\n    environment:\n      NGINX_ENVSUBST_TEMPLATE_SUFFIX: .in\n${env}    volumes:\n      - ./site.conf.in:${target}:ro\n`;
+  const compose = (target: string, env: Record<string, string> = {}) =>
+    proxyWithEnvironment({ NGINX_ENVSUBST_TEMPLATE_SUFFIX: '.in', ...env }, [`./site.conf.in:${target}:ro`]);
   const [f, ...rest] = await ruleFindings(
     RULE,
     { 'compose.yaml': compose('/etc/nginx/sites-enabled/site.conf.in'), 'site.conf.in': CONF },
@@ -206,10 +208,9 @@ test("a template (the proxy's own suffix) mounted where nothing renders or inclu
   const [g, ...more] = await ruleFindings(
     RULE,
     {
-      'compose.yaml': compose(
-        '/etc/nginx/templates/site.conf.in',
-        '      NGINX_ENVSUBST_OUTPUT_DIR: /etc/nginx/sites\n',
-      ),
+      'compose.yaml': compose('/etc/nginx/templates/site.conf.in', {
+        NGINX_ENVSUBST_OUTPUT_DIR: '/etc/nginx/sites',
+      }),
       'site.conf.in': CONF,
     },
     {},
