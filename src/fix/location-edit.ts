@@ -1,5 +1,6 @@
 import type { TextEdit } from '../core/finding.js';
 import type { ProxiedLocation } from '../project/proxied-locations.js';
+import { isEditableInPlace } from '../project/scope.js';
 import { insertDirectives } from './nginx-edit.js';
 
 /**
@@ -9,7 +10,7 @@ import { insertDirectives } from './nginx-edit.js';
  */
 export function insertAtLocation(pl: ProxiedLocation, lines: string[]): TextEdit | undefined {
   const file = pl.pass.file;
-  if (file.builtin || file.file.endsWith('.template') || lines.length === 0) return undefined;
+  if (!isEditableInPlace(file) || lines.length === 0) return undefined;
   const direct = pl.pass.parents[pl.pass.parents.length - 1] === pl.location;
   if (!direct && pl.location.file !== file.file) return undefined;
   return insertDirectives(file.text, file.file, direct ? pl.pass.d : pl.location, lines);

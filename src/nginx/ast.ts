@@ -44,6 +44,11 @@ export interface NginxParsedFile {
   parsed: NginxDirective[];
   /** Original text, kept for code frames and fixes. */
   text: string;
+  /**
+   * Set when the image's entrypoint renders this file from an envsubst template: the template's container
+   * path. `file`, `text` and positions are then the template's as written; nginx parses the rendered text.
+   */
+  template?: string;
 }
 
 /** A whole configuration: the entry file first, then every included file in discovery order. */

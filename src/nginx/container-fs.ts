@@ -12,8 +12,11 @@ export type ContainerFile =
       hostPath: string;
       /** What nginx reads when it differs from the host file (a rendered template). */
       text?: string;
-      /** For a rendered template: the host file as written, to which positions are mapped back. */
-      template?: TemplateSource;
+      /**
+       * For a rendered template: the template's container path, and the host file as written, to which
+       * positions are mapped back.
+       */
+      template?: { containerPath: string; source: TemplateSource };
     }
   | {
       kind: 'builtin';

@@ -69,16 +69,16 @@ export function loadNginxConfig(
     }
     const { parsed, errors } = parseNginxText(text, hostPath);
     const template = file.kind === 'host' ? file.template : undefined;
-    if (template) mapToTemplate(parsed, errors, text, template);
+    if (template) mapToTemplate(parsed, errors, text, template.source);
     const index = files.length;
-    const shown = template ? template.text : text;
     files.push({
       file: hostPath,
       containerPath,
       builtin: file.kind === 'builtin',
       errors,
       parsed,
-      text: shown,
+      text: template ? template.source.text : text,
+      ...(template ? { template: template.containerPath } : {}),
     });
     indexOf.set(containerPath, index);
     return index;

@@ -133,14 +133,47 @@ export function mapToTemplate(
   }
 }
 
+/** Where the image's entrypoint looks for templates and where it writes them, from the container's environment. */
+export interface TemplateLayout {
+  /** NGINX_ENVSUBST_TEMPLATE_DIR, no trailing slash. */
+  dir: string;
+  /** NGINX_ENVSUBST_TEMPLATE_SUFFIX. */
+  suffix: string;
+  /** NGINX_ENVSUBST_OUTPUT_DIR, no trailing slash. */
+  outputDir: string;
+}
+
+export function templateLayout(env: Environment = {}): TemplateLayout {
+  const dir = (value: string | undefined, fallback: string) =>
+    path.posix.normalize(value || fallback).replace(/\/$/, '');
+  return {
+    dir: dir(env.NGINX_ENVSUBST_TEMPLATE_DIR, TEMPLATES_DIR),
+    suffix: env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX,
+    outputDir: dir(env.NGINX_ENVSUBST_OUTPUT_DIR, CONF_D),
+  };
+}
+
 /** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
-export function templateOutputPath(templateContainerPath: string, env: Environment = {}): string | undefined {
-  const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR).replace(/\/$/, '');
-  const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
-  const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || CONF_D).replace(/\/$/, '');
+export function renderedPath(templateContainerPath: string, layout: TemplateLayout): string | undefined {
+  const { dir, suffix, outputDir } = layout;
   if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
     return undefined;
   const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
   if (!relative || relative.endsWith('/')) return undefined;
-  return `${out}/${relative}`;
+  return `${outputDir}/${relative}`;
+}
+
+/** A file name or path without the layout's template suffix (unchanged when it has none). */
+export function withoutTemplateSuffix(name: string, layout: TemplateLayout): string {
+  return name.endsWith(layout.suffix) ? name.slice(0, -layout.suffix.length) : name;
+}
+
+/** Whether a file name is an nginx config's: `*.conf`, or a template of one (`*.conf` and the suffix). */
+export function isConfigName(name: string, layout: TemplateLayout): boolean {
+  return withoutTemplateSuffix(name, layout).endsWith('.conf');
+}
+
+/** renderedPath with the layout the environment gives. */
+export function templateOutputPath(templateContainerPath: string, env: Environment = {}): string | undefined {
+  return renderedPath(templateContainerPath, templateLayout(env));
 }

@@ -8,8 +8,15 @@ import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.
 import { builtinFiles } from '../nginx/builtin-files.js';
 import type { ContainerFile } from '../nginx/container-fs.js';
 import { loadNginxConfig, walk } from '../nginx/includes.js';
-import { CONF_D, isUnderNginxPrefix, NGINX_MAIN, TEMPLATES_DIR } from '../nginx/paths.js';
-import { renderTemplateMapped, templateOutputPath } from '../nginx/templates.js';
+import { CONF_D, isUnderNginxPrefix, NGINX_MAIN } from '../nginx/paths.js';
+import {
+  isConfigName,
+  renderedPath,
+  renderTemplateMapped,
+  type TemplateLayout,
+  templateLayout,
+  withoutTemplateSuffix,
+} from '../nginx/templates.js';
 import { formatVersion, LATEST_NGINX, type NginxVersion } from '../nginx/versions.js';
 import { readServiceBuild, type ServiceBuild } from './dockerfile.js';
 import { parseImageRef, versionOfTag } from './images.js';
@@ -144,14 +151,19 @@ const DISCOVERY_MAX_FILE_BYTES = 4 * 1024 * 1024;
 const DISCOVERY_SNIFF_BYTES = 64 * 1024;
 
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
-function discoverNginxFiles(dir: string, boundary: ProjectFiles, depth = DISCOVERY_DEPTH): string[] {
+function discoverNginxFiles(
+  dir: string,
+  boundary: ProjectFiles,
+  templates: TemplateLayout,
+  depth = DISCOVERY_DEPTH,
+): string[] {
   const out: string[] = [];
   for (const e of boundary.list(dir)) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (depth > 1) out.push(...discoverNginxFiles(p, boundary, depth - 1));
-    } else if (e.isFile() && /\.conf(\.template)?$/.test(e.name) && looksLikeNginx(p, boundary)) out.push(p);
+      if (depth > 1) out.push(...discoverNginxFiles(p, boundary, templates, depth - 1));
+    } else if (e.isFile() && isConfigName(e.name, templates) && looksLikeNginx(p, boundary)) out.push(p);
   }
   return out.sort();
 }
@@ -177,11 +189,12 @@ function looksLikeNginx(file: string, boundary: ProjectFiles): boolean {
 function renderTemplates(
   fs: MountedContainerFs,
   env: Record<string, string | undefined>,
+  layout: TemplateLayout,
   unreadable: ProjectView['unreadableTemplates'],
 ): Map<string, ContainerFile> {
   const rendered = new Map<string, ContainerFile>();
-  for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR)) {
-    const target = templateOutputPath(t, env);
+  for (const t of fs.filesUnder(layout.dir)) {
+    const target = renderedPath(t, layout);
     if (target === undefined) continue;
     const f = fs.file(t);
     if (f?.kind !== 'host') continue;
@@ -199,7 +212,13 @@ function renderTemplates(
       continue;
     }
     const { text, template } = renderTemplateMapped(source, env);
-    rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text, template });
+    rendered.set(target, {
+      kind: 'host',
+      containerPath: target,
+      hostPath: f.hostPath,
+      text,
+      template: { containerPath: t, source: template },
+    });
   }
   return rendered;
 }
@@ -365,12 +384,14 @@ export function buildProjectView(input: ViewInput): ProjectView {
   let containerFs: MountedContainerFs | undefined;
   let nginx: NginxConfig | undefined;
   let imageFiles: ReadonlyMap<string, string> = new Map();
+  let templates = templateLayout();
 
   if (proxy) {
     const builtin = hasOfficialLayout(proxy, proxyBuild) ? builtinFiles : new Map<string, string>();
     const copied = new Map([...(proxyBuild?.files ?? [])].map(([p, f]) => [p, f.hostPath]));
     // The container's environment: the image's ENV, then compose's.
     const env = { ...(proxyBuild?.final.env ?? {}), ...proxy.environment };
+    templates = templateLayout(env);
     // Mount sources outside the project are not analysed; path-outside-project notes each one.
     for (const m of proxy.volumes) {
       if (m.type !== 'bind' || m.hostPath === undefined) continue;
@@ -380,7 +401,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     imageFiles = builtin;
     const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary, copied);
     const rendered = builtin.size
-      ? renderTemplates(base, env, unreadableTemplates)
+      ? renderTemplates(base, env, templates, unreadableTemplates)
       : new Map<string, ContainerFile>();
     const mountsConfig =
       proxy.volumes.some((m) => m.type === 'bind' && isUnderNginxPrefix(m.target)) ||
@@ -390,11 +411,11 @@ export function buildProjectView(input: ViewInput): ProjectView {
       ? explicit
       : mountsConfig
         ? []
-        : discoverNginxFiles(compose.projectDir, boundary);
+        : discoverNginxFiles(compose.projectDir, boundary, templates);
     // A config the proxy never loads is still analysed, placed where it was evidently meant to go.
     for (const hostPath of candidates) {
       if (base.containerPathOf(hostPath) !== undefined) continue;
-      const name = path.basename(hostPath).replace(/\.template$/, '');
+      const name = withoutTemplateSuffix(path.basename(hostPath), templates);
       let text: string;
       try {
         text = boundary.readText(hostPath, 'nginx config');
@@ -448,6 +469,7 @@ export function buildProjectView(input: ViewInput): ProjectView {
     index,
     unmountedConfigs,
     unreadableTemplates,
+    templates,
     upstreamRefs,
     upstreamTargets: resolveTargets(upstreamRefs, resolve, proxy),
     upstreamBlocks,

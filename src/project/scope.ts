@@ -1,5 +1,5 @@
 import type { SourcePos } from '../core/source.js';
-import type { NginxDirective } from '../nginx/ast.js';
+import type { NginxDirective, NginxParsedFile } from '../nginx/ast.js';
 import type { PlacedDirective, ProjectView } from './view.js';
 
 /** Directives directly inside a block (includes expanded), or at the top level for `undefined`. */
@@ -77,12 +77,17 @@ export function nginxPathOfFile(view: ProjectView, hostFile: string): string {
 }
 
 /**
- * The text of a project nginx file as parsed, for building edits without reading it again; undefined
- * for image files and templates, whose parsed text is not what is on disk.
+ * Whether edits can be built from a parsed file's directives: not for image files, nor for files the
+ * entrypoint renders from a template, where nginx parsed envsubst's output rather than the file as written.
  */
+export function isEditableInPlace(file: NginxParsedFile): boolean {
+  return !file.builtin && file.template === undefined;
+}
+
+/** The text of a project nginx file as parsed, for building edits without reading it again (isEditableInPlace). */
 export function editableText(view: ProjectView, hostFile: string): string | undefined {
   const f = view.index.filesByHost.get(hostFile);
-  return f && !f.builtin && !f.file.endsWith('.template') ? f.text : undefined;
+  return f && isEditableInPlace(f) ? f.text : undefined;
 }
 
 /**

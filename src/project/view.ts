@@ -2,6 +2,7 @@ import type { ComposeModel, ComposeService, Mount } from '../compose/model.js';
 import type { ProjectFiles } from '../core/project-files.js';
 import type { SourcePos } from '../core/source.js';
 import type { NginxConfig, NginxDirective, NginxParsedFile } from '../nginx/ast.js';
+import type { TemplateLayout } from '../nginx/templates.js';
 import type { NginxVersion } from '../nginx/versions.js';
 import type { ServiceBuild } from './dockerfile.js';
 import type { MountedContainerFs } from './mounted-fs.js';
@@ -115,6 +116,12 @@ export interface ProjectView {
    * (FIFO, device, caps), with the file it would write (in NGINX_ENVSUBST_OUTPUT_DIR).
    */
   unreadableTemplates: { containerPath: string; hostPath: string; outputPath: string; message: string }[];
+  /**
+   * Where the proxy's entrypoint finds envsubst templates and writes what it renders: its
+   * NGINX_ENVSUBST_TEMPLATE_DIR, _SUFFIX and _OUTPUT_DIR (image ENV, then compose), else the image's defaults.
+   * A parsed file rendered from one carries `template`.
+   */
+  templates: TemplateLayout;
   /** Every host nginx resolves. */
   upstreamRefs: UpstreamRef[];
   /** The upstream hosts that land on a compose service, with that service. */

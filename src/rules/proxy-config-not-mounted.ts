@@ -3,20 +3,19 @@ import type { Mount } from '../compose/model.js';
 import type { Finding } from '../core/finding.js';
 import { addToServiceKey, fixWith } from '../fix/yaml-edit.js';
 import { CONF_D, isUnderNginxPrefix, NGINX_PREFIX } from '../nginx/paths.js';
+import { isConfigName, renderedPath } from '../nginx/templates.js';
 import type { ProjectView } from '../project/view.js';
 import { finding, generatedAtStart, type Rule } from './rule.js';
-
-const CONFIG_NAME = /\.conf(\.template)?$/;
 
 function relativeSource(view: ProjectView, hostPath: string): string {
   const rel = path.relative(view.compose.projectDir, hostPath).split(path.sep).join('/');
   return rel.startsWith('..') || path.isAbsolute(rel) ? hostPath : `./${rel}`;
 }
 
-/** Where the official image picks a file up: templates are rendered into conf.d, the rest is read from there. */
+/** Where the official image picks a file up: templates in the proxy's template folder (rendered from there), the rest in conf.d. */
 function mountTargetFor(view: ProjectView, hostPath: string): string {
   const name = path.basename(hostPath);
-  if (name.endsWith('.template')) return `/etc/nginx/templates/${name}`;
+  if (name.endsWith(view.templates.suffix)) return path.posix.join(view.templates.dir, name);
   return view.index.filesByHost.get(hostPath)?.containerPath ?? path.posix.join(CONF_D, name);
 }
 
@@ -26,28 +25,64 @@ function isRead(view: ProjectView, hostPath: string): boolean {
   );
 }
 
+interface UnreachedMount {
+  mount: Mount;
+  /** Host files of the config files it brings in. */
+  files: string[];
+  isDir: boolean;
+  /** Where the entrypoint renders them, when they are templates: what an include would have to reach. */
+  renderedTo?: string;
+}
+
 /** Config files a mount brings under /etc/nginx that no include of the loaded configuration reaches. */
-function unreachedMounts(view: ProjectView): { mount: Mount; files: string[] }[] {
-  const out: { mount: Mount; files: string[] }[] = [];
+function unreachedMounts(view: ProjectView): UnreachedMount[] {
+  const out: UnreachedMount[] = [];
   for (const m of view.proxy?.volumes ?? []) {
     if (m.type !== 'bind' || !m.hostPath || !(isUnderNginxPrefix(m.target) && m.target !== NGINX_PREFIX))
       continue;
     // The view's answer, through the boundary: a mount from outside the project is not listed.
     const kind = view.containerFs?.hostKind(m.target);
     if (kind === 'file') {
-      if (CONFIG_NAME.test(m.hostPath) && !isRead(view, m.hostPath))
-        out.push({ mount: m, files: [m.hostPath] });
+      if (isConfigName(m.hostPath, view.templates) && !isRead(view, m.hostPath)) {
+        const renderedTo = renderedPath(m.target, view.templates);
+        out.push({ mount: m, files: [m.hostPath], isDir: false, ...(renderedTo ? { renderedTo } : {}) });
+      }
     } else if (kind === 'dir') {
       const fs = view.containerFs!;
-      const files = fs
-        .filesUnder(m.target, 1)
-        .filter((p) => CONFIG_NAME.test(p))
-        .flatMap((p) => fs.hostPathOf(p) ?? []);
+      const configs = fs.filesUnder(m.target, 1).filter((p) => isConfigName(p, view.templates));
+      const files = configs.flatMap((p) => fs.hostPathOf(p) ?? []);
       // A directory of snippets is fine while anything in it is used; a wholly unread one is a mistake.
-      if (files.length && !files.some((f) => isRead(view, f))) out.push({ mount: m, files });
+      if (files.length && !files.some((f) => isRead(view, f))) {
+        const rendered = configs.flatMap((p) => renderedPath(p, view.templates) ?? []);
+        const renderedTo = rendered[0] && path.posix.join(path.posix.dirname(rendered[0]), '*.conf');
+        out.push({ mount: m, files, isDir: true, ...(renderedTo ? { renderedTo } : {}) });
+      }
     }
   }
   return out;
+}
+
+/** Where to mount an unreached file or folder so that the image's nginx.conf reads it (rendered first, for templates). */
+function suggestedTarget(view: ProjectView, u: UnreachedMount): string {
+  if (!u.isDir) return mountTargetFor(view, u.mount.hostPath!);
+  return u.files.every((f) => f.endsWith(view.templates.suffix)) ? view.templates.dir : CONF_D;
+}
+
+/** What the finding says about an unreached mount, and what to do. */
+function unreachedWording(view: ProjectView, u: UnreachedMount): { where: string; advice: string } {
+  const { mount, isDir, renderedTo } = u;
+  const source = mount.source ?? mount.hostPath!;
+  const what = isDir ? 'any config file there' : 'that file';
+  // Mounting a rendered template elsewhere changes nothing: the folder it is rendered into needs the include.
+  if (renderedTo)
+    return {
+      where: `${source} is mounted at ${mount.target} and the image renders it to ${renderedTo}, but nginx never reads ${what}`,
+      advice: `Add an include for ${renderedTo} to nginx.conf.`,
+    };
+  return {
+    where: `${source} is mounted at ${mount.target}, but nginx never reads ${what}`,
+    advice: `Mount it where an include reaches it, e.g. \`- ${source}:${suggestedTarget(view, u)}${mount.readOnly ? ':ro' : ''}\`, or add an include for ${mount.target}${isDir ? '/*.conf' : ''} to nginx.conf.`,
+  };
 }
 
 function includedPatterns(view: ProjectView): string[] {
@@ -79,12 +114,11 @@ export const proxyConfigNotMounted: Rule = {
       : undefined;
     view.unmountedConfigs.forEach((u, i) => {
       const target = mountTargetFor(view, u.hostPath);
-      const replaced = view.containerFs?.file(
-        target.replace('/templates/', '/conf.d/').replace(/\.template$/, ''),
-      );
+      // What nginx would read there: the file itself, or what the entrypoint renders from it.
+      const readAt = renderedPath(target, view.templates) ?? target;
       const instead =
-        target.endsWith('/nginx.conf') || replaced
-          ? `its image's own ${target.replace(/\.template$/, '').replace('/templates/', '/conf.d/')}`
+        target.endsWith('/nginx.conf') || view.containerFs?.file(readAt)
+          ? `its image's own ${readAt}`
           : "its image's default configuration";
       out.push(
         finding(
@@ -108,17 +142,14 @@ export const proxyConfigNotMounted: Rule = {
     });
     if (view.nginx?.files.length) {
       const patterns = includedPatterns(view);
-      for (const { mount, files } of unreachedMounts(view)) {
-        const isDir = files.length > 1 || files[0] !== mount.hostPath;
-        const suggestion = isDir
-          ? CONF_D
-          : path.posix.join(CONF_D, path.basename(mount.hostPath!).replace(/\.template$/, ''));
+      for (const u of unreachedMounts(view)) {
+        const { where, advice } = unreachedWording(view, u);
         out.push(
           finding(
             proxyConfigNotMounted,
-            mount.pos,
-            `${mount.source ?? mount.hostPath} is mounted at ${mount.target}, but nginx never reads ${isDir ? 'any config file there' : 'that file'}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}${atStart?.message ?? ''}`,
-            `Mount it where an include reaches it, e.g. \`- ${mount.source ?? mount.hostPath}:${suggestion}${mount.readOnly ? ':ro' : ''}\`, or add an include for ${mount.target}${isDir ? '/*.conf' : ''} to nginx.conf.`,
+            u.mount.pos,
+            `${where}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}${atStart?.message ?? ''}`,
+            advice,
             {
               service: proxy.name,
               ...(atStart ? { severity: atStart.severity, related: atStart.related } : {}),

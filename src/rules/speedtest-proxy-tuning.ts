@@ -9,7 +9,7 @@ import {
   proxyNginxVersion,
   targetServices,
 } from '../project/proxied-locations.js';
-import { argPosOf, effective } from '../project/scope.js';
+import { argPosOf, effective, isEditableInPlace } from '../project/scope.js';
 import type { ProjectView } from '../project/view.js';
 import { finding, type Rule } from './rule.js';
 
@@ -89,11 +89,7 @@ export const speedtestProxyTuning: Rule = {
       const toInsert: string[] = [];
       for (const p of problems) {
         const own = setting(p.name);
-        const editable =
-          own &&
-          own.parents.at(-1) === pl.location &&
-          !own.file.builtin &&
-          !own.file.file.endsWith('.template');
+        const editable = own && own.parents.at(-1) === pl.location && isEditableInPlace(own.file);
         if (editable) edits.push({ file: own.file.file, start: own.d.start, end: own.d.end, text: p.line });
         else toInsert.push(p.line);
       }

@@ -16,7 +16,7 @@ import { renderJson } from '../../src/report/json.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { renderText } from '../../src/report/text.js';
 import { RULES } from '../../src/rules/index.js';
-import { validate } from '../../src/validate.js';
+import { validateDir } from '../unit/helpers/project.js';
 import { makeDir, type Tree } from './helpers.js';
 
 const RUNS = Number(process.env.SPECIAL_FUZZ_RUNS ?? 1000);
@@ -87,19 +87,16 @@ test('special files and symlinks at every place validate reads: it ends, fails o
       async (choice) => {
         const { dir, cleanup } = makeDir(treeOf(choice as Record<string, Kind>), 'sg-fuzz-special-');
         try {
-          const result = await validate({
-            cwd: dir,
-            files: [],
-            nginxFiles: [],
-            profiles: [],
-            envFiles: [],
-            env: {},
-          }).catch((error: unknown) => {
-            // Refusing a FIFO, a device, a directory or a link out of the root is a user error (exit 2), never a crash.
-            assert.ok(isUserError(error), `not a user error: ${String(error)}`);
-            refused++;
-            return undefined;
-          });
+          // No files to check as loaded: which places load depends on the random choice.
+          const result = await validateDir(dir, {}).then(
+            (r) => r.result,
+            (error: unknown) => {
+              // Refusing a FIFO, a device, a directory or a link out of the root is a user error (exit 2), never a crash.
+              assert.ok(isUserError(error), `not a user error: ${String(error)}`);
+              refused++;
+              return undefined;
+            },
+          );
           if (!result) return;
           analysed++;
           const outputs = [
@@ -129,10 +126,10 @@ test('the leak check can fail: once the outside folder is allowed, the linked se
   choice['snippet.conf'] = 'outside';
   const { dir, cleanup } = makeDir(treeOf(choice), 'sg-fuzz-special-');
   try {
-    const opts = { cwd: dir, files: [], nginxFiles: [], profiles: [], envFiles: [], env: {} };
-    const closed = await validate(opts);
+    // Loaded all but the linked snippet, so the secret's absence is the boundary's doing.
+    const closed = (await validateDir(dir, REGULAR, {}, { unloadedConfs: ['snippet.conf'] })).result;
     assert.ok(![...closed.sources.values()].some((t) => t.includes(SECRET)));
-    const open = await validate({ ...opts, allowPaths: [outside] });
+    const open = (await validateDir(dir, REGULAR, { allowPaths: [outside] })).result;
     assert.ok(
       [...open.sources.values()].some((t) => t.includes(SECRET)),
       'the allowed secret was read',

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { writeHostileScaleProject } from '../../bench/synthetic.js';
 import { editParses } from '../../src/fix/yaml-edit.js';
-import { validate } from '../../src/validate.js';
+import { validateDir } from '../unit/helpers/project.js';
 import { withProject } from './perf-helpers.js';
 
 /** Validates the hostile-scale project at size n; returns the YAML parses spent building fixes. */
@@ -13,14 +13,7 @@ async function parsesAt(n: number) {
   return withProject({}, async (dir) => {
     writeHostileScaleProject(dir, n);
     const before = editParses.count;
-    const result = await validate({
-      cwd: dir,
-      files: [],
-      nginxFiles: [],
-      profiles: [],
-      envFiles: [],
-      env: {},
-    });
+    const { result } = await validateDir(dir, {});
     return {
       parses: editParses.count - before,
       result,

@@ -122,6 +122,20 @@ ${otherServices}
 ${topLevel}`;
 }
 
+/** The envsubst layout no default matches: templates in /etc/nginx/tpl ending in .in, rendered into /etc/nginx/sites. */
+export const CUSTOM_TEMPLATE_LAYOUT = {
+  NGINX_ENVSUBST_TEMPLATE_DIR: '/etc/nginx/tpl',
+  NGINX_ENVSUBST_TEMPLATE_SUFFIX: '.in',
+  NGINX_ENVSUBST_OUTPUT_DIR: '/etc/nginx/sites',
+};
+
+/** A compose file with an nginx proxy that has this environment and these volumes (as written in compose). */
+export function proxyWithEnvironment(environment: Record<string, string>, volumes: string[]): string {
+  const env = Object.entries(environment).map(([k, v]) => `      ${k}: ${JSON.stringify(v)}\n`);
+  const mounts = volumes.map((v) => `      - ${v}\n`);
+  return `services:\n  nginx:\n    image: nginx:1.27\n    environment:\n${env.join('')}${mounts.length ? `    volumes:\n${mounts.join('')}` : ''}`;
+}
+
 /**
  * Findings of `rule` for one server block (listening on 80, published) holding `body`, after checking that the
  * view holds a `loaded` directive: the negative tests of the nginx-only rules then mean something.

@@ -149,7 +149,13 @@ describe('renderTemplateMapped (positions back to the template)', () => {
         p === '/etc/nginx/nginx.conf'
           ? { kind: 'builtin', containerPath: p, text: 'http { include conf.d/*.conf; }' }
           : p === '/etc/nginx/conf.d/site.conf'
-            ? { kind: 'host', containerPath: p, hostPath: '/p/site.conf.template', text, template }
+            ? {
+                kind: 'host',
+                containerPath: p,
+                hostPath: '/p/site.conf.template',
+                text,
+                template: { containerPath: '/etc/nginx/templates/site.conf.template', source: template },
+              }
             : undefined,
       glob: (p) => (p === '/etc/nginx/conf.d/*.conf' ? ['/etc/nginx/conf.d/site.conf'] : []),
       isDirectory: () => false,
@@ -158,6 +164,7 @@ describe('renderTemplateMapped (positions back to the template)', () => {
     const site = config.files[1]!;
     assert.equal(site.file, '/p/site.conf.template');
     assert.equal(site.text, tpl, 'code frames show the template as written');
+    assert.equal(site.template, '/etc/nginx/templates/site.conf.template');
     const found: Record<string, string> = {};
     walk(config, (d) => {
       found[d.directive] = `${d.line}:${d.column} ${d.argPos.map((p) => `${p.line}:${p.column}`).join(' ')}`;

@@ -2,9 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { accessRules } from '../../../src/project/access.js';
-import { chainOf, effective } from '../../../src/project/scope.js';
+import { chainOf, editableText, effective } from '../../../src/project/scope.js';
 import type { PlacedDirective } from '../../../src/project/view.js';
-import { proxyCompose, validateFiles } from '../helpers/project.js';
+import {
+  CUSTOM_TEMPLATE_LAYOUT,
+  proxyCompose,
+  proxyWithEnvironment,
+  validateFiles,
+} from '../helpers/project.js';
 
 const CONF = `server {
     listen 80;
@@ -40,4 +45,34 @@ test('allow and deny are one list: a level with either replaces the outer list e
     'proxy_set_header X-A 1',
   ]);
   assert.deepEqual(effective(view, location('/own'), 'proxy_set_header'), []);
+});
+
+test("editableText: a file the image renders from a template (the proxy's own dir, suffix, output dir) is not edited in place", async () => {
+  const files = {
+    'compose.yaml': proxyWithEnvironment({ ...CUSTOM_TEMPLATE_LAYOUT, PORT: '8080' }, [
+      './nginx.conf:/etc/nginx/nginx.conf:ro',
+      './tpl:/etc/nginx/tpl:ro',
+      './plain.conf:/etc/nginx/conf.d/plain.conf:ro',
+      './raw.conf.template:/etc/nginx/conf.d/raw.conf:ro',
+    ]),
+    'nginx.conf': 'events {}\nhttp {\n    include conf.d/*.conf;\n    include sites/*.conf;\n}\n',
+    'tpl/site.conf.in': 'server { listen $PORT; }\n',
+    'plain.conf': 'server { listen 81; }\n',
+    'raw.conf.template': 'server { listen 82; }\n',
+  };
+  const { result } = await validateFiles(files);
+  const view = result.view;
+  const byName = (rel: string) => [...view.index.filesByHost.values()].find((f) => f.file.endsWith(rel));
+  const site = byName('site.conf.in');
+  assert.ok(site, 'the template was loaded, rendered');
+  assert.equal(site.containerPath, '/etc/nginx/sites/site.conf');
+  assert.ok(view.directives.some((p) => p.d.directive === 'listen' && p.d.args[0] === '8080'));
+  assert.equal(site.template, '/etc/nginx/tpl/site.conf.in');
+  assert.equal(editableText(view, site.file), undefined);
+  // A plain file, and one merely named .template that nginx reads as it is, are edited from their text.
+  assert.equal(editableText(view, byName('plain.conf')!.file), files['plain.conf']);
+  const raw = byName('raw.conf.template');
+  assert.ok(raw, 'raw.conf.template was loaded');
+  assert.equal(raw.template, undefined);
+  assert.equal(editableText(view, raw.file), files['raw.conf.template']);
 });

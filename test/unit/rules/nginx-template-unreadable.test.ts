@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
-import { validateDir, withProject } from '../helpers/project.js';
+import {
+  CUSTOM_TEMPLATE_LAYOUT,
+  proxyWithEnvironment,
+  validateDir,
+  withProject,
+} from '../helpers/project.js';
 
 const RULE = 'nginx-template-unreadable';
 const TEMPLATE = 'server {\n    listen 80;\n    location / {\n        return 204;\n    }\n}\n';
@@ -39,16 +44,7 @@ test('a FIFO template is named at the file, with the conf.d file the entrypoint 
 test("the service's NGINX_ENVSUBST_TEMPLATE_DIR, _SUFFIX and _OUTPUT_DIR say which files are templates and where they go", async () => {
   const { found } = await run(
     {
-      'compose.yaml': `services:
-  nginx:
-    image: nginx:1.27
-    environment:
-      NGINX_ENVSUBST_TEMPLATE_DIR: /etc/nginx/tpl
-      NGINX_ENVSUBST_TEMPLATE_SUFFIX: .in
-      NGINX_ENVSUBST_OUTPUT_DIR: /etc/nginx/sites
-    volumes:
-      - ./tpl:/etc/nginx/tpl:ro
-`,
+      'compose.yaml': proxyWithEnvironment(CUSTOM_TEMPLATE_LAYOUT, ['./tpl:/etc/nginx/tpl:ro']),
       'tpl/sub/README': 'FIFOs are made beside this file\n',
     },
     ['tpl/sub/stuck.conf.in', 'tpl/ignored.conf.template'],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proxyCompose, ruleFindings } from '../helpers/project.js';
+import { proxyCompose, proxyWithEnvironment, ruleFindings } from '../helpers/project.js';
 import { fixRoundTrip, seedFiles } from './fix-roundtrip.js';
 
 const RULE = 'proxy-config-not-mounted';
@@ -163,4 +163,64 @@ test("a built proxy's own ENTRYPOINT script counts too, at its Dockerfile line",
   const at = found[0]?.related?.at(-1)?.pos;
   assert.match(at?.file ?? '', /[/\\]Dockerfile$/);
   assert.equal(at?.line, 3);
+});
+
+test("an unmounted template (the proxy's own dir and suffix) goes where the entrypoint renders it, and the fix loads it", async () => {
+  const files = {
+    'compose.yaml': proxyWithEnvironment(
+      { NGINX_ENVSUBST_TEMPLATE_DIR: '/etc/nginx/tpl', NGINX_ENVSUBST_TEMPLATE_SUFFIX: '.in', PORT: '80' },
+      [],
+    ),
+    'site.conf.in': CONF.replace('listen 80', 'listen $PORT'),
+  };
+  const [f, ...rest] = await ruleFindings(RULE, files, {}, { unloadedConfs: ['site.conf.in'] });
+  assert.equal(rest.length, 0);
+  assert.ok(f, 'site.conf.in was found as a config');
+  assert.match(f.message, /\.\/site\.conf\.in is never mounted into "nginx"/);
+  assert.match(f.fix.description, /- \.\/site\.conf\.in:\/etc\/nginx\/tpl\/site\.conf\.in:ro/);
+  const r = await fixRoundTrip(files, [RULE]);
+  assert.equal(r.before.length, 1);
+  assert.deepEqual(
+    r.after.filter((f) => f.rule === RULE),
+    [],
+  );
+});
+
+test("a template (the proxy's own suffix) mounted where nothing renders or includes it", async () => {
+  const compose = (target: string, env: Record<string, string> = {}) =>
+    proxyWithEnvironment({ NGINX_ENVSUBST_TEMPLATE_SUFFIX: '.in', ...env }, [`./site.conf.in:${target}:ro`]);
+  const [f, ...rest] = await ruleFindings(
+    RULE,
+    { 'compose.yaml': compose('/etc/nginx/sites-enabled/site.conf.in'), 'site.conf.in': CONF },
+    {},
+    { unloadedConfs: ['site.conf.in'] },
+  );
+  assert.equal(rest.length, 0);
+  assert.ok(f);
+  assert.match(
+    f.message,
+    /mounted at \/etc\/nginx\/sites-enabled\/site\.conf\.in, but nginx never reads that file/,
+  );
+  // Into the template folder, so that envsubst still renders it (into conf.d, which nginx.conf includes).
+  assert.match(f.fix.description, /- \.\/site\.conf\.in:\/etc\/nginx\/templates\/site\.conf\.in:ro/);
+
+  // Rendered, but into a folder nginx.conf does not include: the include to add names where it lands.
+  const [g, ...more] = await ruleFindings(
+    RULE,
+    {
+      'compose.yaml': compose('/etc/nginx/templates/site.conf.in', {
+        NGINX_ENVSUBST_OUTPUT_DIR: '/etc/nginx/sites',
+      }),
+      'site.conf.in': CONF,
+    },
+    {},
+    { unloadedConfs: ['site.conf.in'] },
+  );
+  assert.equal(more.length, 0);
+  assert.ok(g);
+  assert.match(
+    g.message,
+    /mounted at \/etc\/nginx\/templates\/site\.conf\.in and the image renders it to \/etc\/nginx\/sites\/site\.conf, but nginx never reads that file/,
+  );
+  assert.match(g.fix.description, /^Add an include for \/etc\/nginx\/sites\/site\.conf to nginx\.conf\.$/);
 });

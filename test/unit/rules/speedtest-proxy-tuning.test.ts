@@ -143,3 +143,32 @@ test('the corrected example (examples/speedtest) is clean', async () => {
   });
   assert.deepEqual(findings, []);
 });
+
+test("a location in a template (the proxy's own NGINX_ENVSUBST_TEMPLATE_SUFFIX) is reported without edits", async () => {
+  const compose = `services:
+  nginx:
+    image: nginx:1.27
+    environment:
+      NGINX_ENVSUBST_TEMPLATE_SUFFIX: .in
+      BACKEND: speedtest
+    ports:
+      - "80:80"
+    volumes:
+      - ./templates:/etc/nginx/templates:ro
+${SPEEDTEST}
+`;
+  const template = BARE.replace('http://speedtest:8080', 'http://$BACKEND:8080').replace(
+    '        proxy_pass',
+    '        proxy_buffering on;\n        proxy_pass',
+  );
+  const [f, ...rest] = await ruleFindings(RULE, {
+    'compose.yaml': compose,
+    'templates/speed.conf.in': template,
+  });
+  assert.equal(rest.length, 0);
+  assert.ok(f, 'the rendered template was loaded and its location found');
+  assert.equal(f.pos.file, path.join('templates', 'speed.conf.in'));
+  assert.match(f.message, /proxy_buffering on/);
+  // envsubst rewrites the file at start; an edit built from what nginx parsed would not be the file as written.
+  assert.equal(f.fix.edits, undefined);
+});
