@@ -31,19 +31,19 @@ const COMMANDS = {
     },
     up: {
         summary: 'validate, then start the stack and wait until the proxy answers',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(915), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(839)]).then(__webpack_require__.bind(__webpack_require__, 8839))).upCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(915), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781))).upCommand,
     },
     verify: {
         summary: 'probe every server_name × proxied location through nginx; TLS, redirects, exposure',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(915), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(839)]).then(__webpack_require__.bind(__webpack_require__, 8839))).verifyCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(915), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781))).verifyCommand,
     },
     down: {
         summary: "collect failed services' logs, remove the run's containers, networks, volumes",
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(915), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(839)]).then(__webpack_require__.bind(__webpack_require__, 8839))).downCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(915), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781))).downCommand,
     },
     run: {
         summary: 'validate → up → verify → speed test → down in one command',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(915), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(839)]).then(__webpack_require__.bind(__webpack_require__, 8839))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(915), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781))).runCommand,
     },
     dns: {
         summary: 'RFC 6724 destination ordering (sort) and per-address reachability (check)',

@@ -16654,6 +16654,171 @@ function resolveNginxPath(value) {
 
 /***/ }),
 
+/***/ 4146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ renderedPath),
+/* harmony export */   KS: () => (/* binding */ isConfigName),
+/* harmony export */   M$: () => (/* binding */ withoutTemplateSuffix),
+/* harmony export */   kj: () => (/* binding */ renderTemplateMapped),
+/* harmony export */   pU: () => (/* binding */ templateLayout),
+/* harmony export */   sI: () => (/* binding */ mapToTemplate)
+/* harmony export */ });
+/* unused harmony exports TEMPLATE_SUFFIX, substitutedNames, renderTemplate, templateOutputPath */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var _core_sorted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7151);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9357);
+
+
+
+/**
+ * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
+ *
+ * At start the image renders every file under $NGINX_ENVSUBST_TEMPLATE_DIR (default
+ * /etc/nginx/templates) whose name ends in $NGINX_ENVSUBST_TEMPLATE_SUFFIX (default .template) into
+ * $NGINX_ENVSUBST_OUTPUT_DIR (default /etc/nginx/conf.d), keeping subdirectories and dropping the suffix.
+ * It runs `envsubst "$defined_envs"`: only variables that are defined in the container environment
+ * (and whose names match $NGINX_ENVSUBST_FILTER, a regex, when set) are replaced, in both `$NAME`
+ * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
+ * happens to define a variable of that exact (case-sensitive) name.
+ */
+const TEMPLATE_SUFFIX = '.template';
+/** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
+function substitutedNames(env) {
+    const filter = env.NGINX_ENVSUBST_FILTER;
+    let re;
+    if (filter) {
+        try {
+            re = new RegExp(filter);
+        }
+        catch {
+            re = undefined; // awk would fail on it too; then nothing is filtered out
+        }
+    }
+    const names = new Set();
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (re && !re.test(name))
+            continue;
+        names.add(name);
+    }
+    return names;
+}
+/**
+ * envsubst with a variable list: `$NAME` (the longest name that follows `$`) and `${NAME}` are replaced
+ * when NAME is in the list; everything else, including `${NAME:-default}`, stays as written.
+ */
+function renderTemplate(text, env) {
+    return renderTemplateMapped(text, env).text;
+}
+/** renderTemplate, plus the map from the rendered text back to the template. */
+function renderTemplateMapped(text, env) {
+    const names = substitutedNames(env);
+    // Segments in rendered order: where each starts in the output and in the template, and whether it is a value.
+    const outStart = [];
+    const inStart = [];
+    const isValue = [];
+    let out = '';
+    let last = 0;
+    const segment = (from, value, piece) => {
+        outStart.push(out.length);
+        inStart.push(from);
+        isValue.push(value);
+        out += piece;
+    };
+    for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+        const name = m[1] ?? m[2];
+        if (!names.has(name))
+            continue;
+        if (m.index > last)
+            segment(last, false, text.slice(last, m.index));
+        segment(m.index, true, env[name] ?? '');
+        last = m.index + m[0].length;
+    }
+    segment(last, false, text.slice(last));
+    const offsetOf = (rendered) => {
+        // The last segment starting at or before the offset (an empty value yields to the text after it).
+        const lo = (0,_core_sorted_js__WEBPACK_IMPORTED_MODULE_2__/* .lastIndexAtOrBefore */ .s)(outStart, rendered);
+        return isValue[lo] ? inStart[lo] : inStart[lo] + (rendered - outStart[lo]);
+    };
+    return { text: out, template: { text, offsetOf } };
+}
+/** Start offsets of the lines of a text, as the nginx lexer counts them (a leading BOM is not a column). */
+function lineStarts(text) {
+    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function positionIn(starts, offset) {
+    const lo = (0,_core_sorted_js__WEBPACK_IMPORTED_MODULE_2__/* .lastIndexAtOrBefore */ .s)(starts, offset);
+    return { line: lo + 1, column: Math.max(1, offset - starts[lo] + 1) };
+}
+/**
+ * Moves the positions of directives and syntax errors parsed from a rendered template back to the
+ * template's own lines and columns, so findings, code frames and fixes point at the file as written.
+ */
+function mapToTemplate(parsed, errors, renderedText, template) {
+    const rendered = lineStarts(renderedText);
+    const original = lineStarts(template.text);
+    const offsetAt = (line, column) => (rendered[line - 1] ?? renderedText.length) + column - 1;
+    const back = (line, column) => positionIn(original, template.offsetOf(offsetAt(line, column)));
+    const stack = [parsed];
+    for (let list = stack.pop(); list; list = stack.pop()) {
+        for (const d of list) {
+            Object.assign(d, positionIn(original, template.offsetOf(d.start)));
+            d.start = template.offsetOf(d.start);
+            d.end = template.offsetOf(d.end);
+            d.argPos = d.argPos.map((p) => back(p.line, p.column));
+            if (d.block)
+                stack.push(d.block);
+        }
+    }
+    for (const e of errors) {
+        const at = e.offset ?? offsetAt(e.line, e.column);
+        if (e.nginxLine !== undefined)
+            e.nginxLine = back(e.nginxLine, 1).line;
+        Object.assign(e, positionIn(original, template.offsetOf(at)));
+        if (e.offset !== undefined)
+            e.offset = template.offsetOf(e.offset);
+    }
+}
+function templateLayout(env = {}) {
+    const dir = (value, fallback) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(value || fallback).replace(/\/$/, '');
+    return {
+        dir: dir(env.NGINX_ENVSUBST_TEMPLATE_DIR, _paths_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATES_DIR */ .gb),
+        suffix: env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX,
+        outputDir: dir(env.NGINX_ENVSUBST_OUTPUT_DIR, _paths_js__WEBPACK_IMPORTED_MODULE_1__/* .CONF_D */ .o9),
+    };
+}
+/** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
+function renderedPath(templateContainerPath, layout) {
+    const { dir, suffix, outputDir } = layout;
+    if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
+        return undefined;
+    const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
+    if (!relative || relative.endsWith('/'))
+        return undefined;
+    return `${outputDir}/${relative}`;
+}
+/** A file name or path without the layout's template suffix (unchanged when it has none). */
+function withoutTemplateSuffix(name, layout) {
+    return name.endsWith(layout.suffix) ? name.slice(0, -layout.suffix.length) : name;
+}
+/** Whether a file name is an nginx config's: `*.conf`, or a template of one (`*.conf` and the suffix). */
+function isConfigName(name, layout) {
+    return withoutTemplateSuffix(name, layout).endsWith('.conf');
+}
+/** renderedPath with the layout the environment gives. */
+function templateOutputPath(templateContainerPath, env = {}) {
+    return renderedPath(templateContainerPath, templateLayout(env));
+}
+
+
+/***/ }),
+
 /***/ 7040:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -16801,7 +16966,7 @@ function versionProblems(d, context, version) {
 
 /***/ }),
 
-/***/ 5502:
+/***/ 5680:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17082,140 +17247,8 @@ const builtinFiles = new Map([
 
 // EXTERNAL MODULE: ./lib/src/nginx/parser.js + 1 modules
 var parser = __webpack_require__(1735);
-// EXTERNAL MODULE: ./lib/src/core/sorted.js
-var sorted = __webpack_require__(7151);
-// EXTERNAL MODULE: ./lib/src/nginx/paths.js
-var paths = __webpack_require__(9357);
-;// CONCATENATED MODULE: ./lib/src/nginx/templates.js
-
-
-
-/**
- * The official nginx image's /docker-entrypoint.d/20-envsubst-on-templates.sh, statically.
- *
- * At start the image renders every file under $NGINX_ENVSUBST_TEMPLATE_DIR (default
- * /etc/nginx/templates) whose name ends in $NGINX_ENVSUBST_TEMPLATE_SUFFIX (default .template) into
- * $NGINX_ENVSUBST_OUTPUT_DIR (default /etc/nginx/conf.d), keeping subdirectories and dropping the suffix.
- * It runs `envsubst "$defined_envs"`: only variables that are defined in the container environment
- * (and whose names match $NGINX_ENVSUBST_FILTER, a regex, when set) are replaced, in both `$NAME`
- * and `${NAME}` forms, so nginx's own `$host`, `$remote_addr` … survive unless the environment
- * happens to define a variable of that exact (case-sensitive) name.
- */
-const TEMPLATE_SUFFIX = '.template';
-/** The variables envsubst will replace: those defined in `env`, filtered by NGINX_ENVSUBST_FILTER. */
-function substitutedNames(env) {
-    const filter = env.NGINX_ENVSUBST_FILTER;
-    let re;
-    if (filter) {
-        try {
-            re = new RegExp(filter);
-        }
-        catch {
-            re = undefined; // awk would fail on it too; then nothing is filtered out
-        }
-    }
-    const names = new Set();
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined)
-            continue;
-        if (re && !re.test(name))
-            continue;
-        names.add(name);
-    }
-    return names;
-}
-/**
- * envsubst with a variable list: `$NAME` (the longest name that follows `$`) and `${NAME}` are replaced
- * when NAME is in the list; everything else, including `${NAME:-default}`, stays as written.
- */
-function renderTemplate(text, env) {
-    return renderTemplateMapped(text, env).text;
-}
-/** renderTemplate, plus the map from the rendered text back to the template. */
-function renderTemplateMapped(text, env) {
-    const names = substitutedNames(env);
-    // Segments in rendered order: where each starts in the output and in the template, and whether it is a value.
-    const outStart = [];
-    const inStart = [];
-    const isValue = [];
-    let out = '';
-    let last = 0;
-    const segment = (from, value, piece) => {
-        outStart.push(out.length);
-        inStart.push(from);
-        isValue.push(value);
-        out += piece;
-    };
-    for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
-        const name = m[1] ?? m[2];
-        if (!names.has(name))
-            continue;
-        if (m.index > last)
-            segment(last, false, text.slice(last, m.index));
-        segment(m.index, true, env[name] ?? '');
-        last = m.index + m[0].length;
-    }
-    segment(last, false, text.slice(last));
-    const offsetOf = (rendered) => {
-        // The last segment starting at or before the offset (an empty value yields to the text after it).
-        const lo = (0,sorted/* lastIndexAtOrBefore */.s)(outStart, rendered);
-        return isValue[lo] ? inStart[lo] : inStart[lo] + (rendered - outStart[lo]);
-    };
-    return { text: out, template: { text, offsetOf } };
-}
-/** Start offsets of the lines of a text, as the nginx lexer counts them (a leading BOM is not a column). */
-function lineStarts(text) {
-    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return starts;
-}
-function positionIn(starts, offset) {
-    const lo = (0,sorted/* lastIndexAtOrBefore */.s)(starts, offset);
-    return { line: lo + 1, column: Math.max(1, offset - starts[lo] + 1) };
-}
-/**
- * Moves the positions of directives and syntax errors parsed from a rendered template back to the
- * template's own lines and columns, so findings, code frames and fixes point at the file as written.
- */
-function mapToTemplate(parsed, errors, renderedText, template) {
-    const rendered = lineStarts(renderedText);
-    const original = lineStarts(template.text);
-    const offsetAt = (line, column) => (rendered[line - 1] ?? renderedText.length) + column - 1;
-    const back = (line, column) => positionIn(original, template.offsetOf(offsetAt(line, column)));
-    const stack = [parsed];
-    for (let list = stack.pop(); list; list = stack.pop()) {
-        for (const d of list) {
-            Object.assign(d, positionIn(original, template.offsetOf(d.start)));
-            d.start = template.offsetOf(d.start);
-            d.end = template.offsetOf(d.end);
-            d.argPos = d.argPos.map((p) => back(p.line, p.column));
-            if (d.block)
-                stack.push(d.block);
-        }
-    }
-    for (const e of errors) {
-        const at = e.offset ?? offsetAt(e.line, e.column);
-        if (e.nginxLine !== undefined)
-            e.nginxLine = back(e.nginxLine, 1).line;
-        Object.assign(e, positionIn(original, template.offsetOf(at)));
-        if (e.offset !== undefined)
-            e.offset = template.offsetOf(e.offset);
-    }
-}
-/** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
-function templateOutputPath(templateContainerPath, env = {}) {
-    const dir = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || paths/* TEMPLATES_DIR */.gb).replace(/\/$/, '');
-    const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
-    const out = external_node_path_.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || paths/* CONF_D */.o9).replace(/\/$/, '');
-    if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
-        return undefined;
-    const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
-    if (!relative || relative.endsWith('/'))
-        return undefined;
-    return `${out}/${relative}`;
-}
-
+// EXTERNAL MODULE: ./lib/src/nginx/templates.js
+var nginx_templates = __webpack_require__(4146);
 ;// CONCATENATED MODULE: ./lib/src/nginx/includes.js
 
 
@@ -17272,16 +17305,16 @@ function loadNginxConfig(entry, fs, opts = {}) {
         const { parsed, errors } = (0,parser/* parseNginxText */.dV)(text, hostPath);
         const template = file.kind === 'host' ? file.template : undefined;
         if (template)
-            mapToTemplate(parsed, errors, text, template);
+            (0,nginx_templates/* mapToTemplate */.sI)(parsed, errors, text, template.source);
         const index = files.length;
-        const shown = template ? template.text : text;
         files.push({
             file: hostPath,
             containerPath,
             builtin: file.kind === 'builtin',
             errors,
             parsed,
-            text: shown,
+            text: template ? template.source.text : text,
+            ...(template ? { template: template.containerPath } : {}),
         });
         indexOf.set(containerPath, index);
         return index;
@@ -17487,6 +17520,8 @@ function walk(config, visitor) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/src/nginx/paths.js
+var paths = __webpack_require__(9357);
 // EXTERNAL MODULE: ./lib/src/nginx/versions.js
 var versions = __webpack_require__(7040);
 // EXTERNAL MODULE: ./lib/src/compose/tree.js
@@ -18317,7 +18352,7 @@ const DISCOVERY_MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** Whether a file is an nginx config shows in its first directives. */
 const DISCOVERY_SNIFF_BYTES = 64 * 1024;
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
-function discoverNginxFiles(dir, boundary, depth = DISCOVERY_DEPTH) {
+function discoverNginxFiles(dir, boundary, templates, depth = DISCOVERY_DEPTH) {
     const out = [];
     for (const e of boundary.list(dir)) {
         if (e.name.startsWith('.') || e.name === 'node_modules')
@@ -18325,9 +18360,9 @@ function discoverNginxFiles(dir, boundary, depth = DISCOVERY_DEPTH) {
         const p = external_node_path_.join(dir, e.name);
         if (e.isDirectory()) {
             if (depth > 1)
-                out.push(...discoverNginxFiles(p, boundary, depth - 1));
+                out.push(...discoverNginxFiles(p, boundary, templates, depth - 1));
         }
-        else if (e.isFile() && /\.conf(\.template)?$/.test(e.name) && looksLikeNginx(p, boundary))
+        else if (e.isFile() && (0,nginx_templates/* isConfigName */.KS)(e.name, templates) && looksLikeNginx(p, boundary))
             out.push(p);
     }
     return out.sort();
@@ -18348,10 +18383,10 @@ function looksLikeNginx(file, boundary) {
  * Templates the official image renders at start (its 20-envsubst-on-templates.sh): every file under
  * NGINX_ENVSUBST_TEMPLATE_DIR ending in the suffix, into NGINX_ENVSUBST_OUTPUT_DIR, subfolders kept.
  */
-function renderTemplates(fs, env, unreadable) {
+function renderTemplates(fs, env, layout, unreadable) {
     const rendered = new Map();
-    for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || paths/* TEMPLATES_DIR */.gb)) {
-        const target = templateOutputPath(t, env);
+    for (const t of fs.filesUnder(layout.dir)) {
+        const target = (0,nginx_templates/* renderedPath */.$o)(t, layout);
         if (target === undefined)
             continue;
         const f = fs.file(t);
@@ -18371,8 +18406,14 @@ function renderTemplates(fs, env, unreadable) {
             });
             continue;
         }
-        const { text, template } = renderTemplateMapped(source, env);
-        rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text, template });
+        const { text, template } = (0,nginx_templates/* renderTemplateMapped */.kj)(source, env);
+        rendered.set(target, {
+            kind: 'host',
+            containerPath: target,
+            hostPath: f.hostPath,
+            text,
+            template: { containerPath: t, source: template },
+        });
     }
     return rendered;
 }
@@ -18522,11 +18563,13 @@ function buildProjectView(input) {
     let containerFs;
     let nginx;
     let imageFiles = new Map();
+    let templates = (0,nginx_templates/* templateLayout */.pU)();
     if (proxy) {
         const builtin = hasOfficialLayout(proxy, proxyBuild) ? builtinFiles : new Map();
         const copied = new Map([...(proxyBuild?.files ?? [])].map(([p, f]) => [p, f.hostPath]));
         // The container's environment: the image's ENV, then compose's.
         const env = { ...(proxyBuild?.final.env ?? {}), ...proxy.environment };
+        templates = (0,nginx_templates/* templateLayout */.pU)(env);
         // Mount sources outside the project are not analysed; path-outside-project notes each one.
         for (const m of proxy.volumes) {
             if (m.type !== 'bind' || m.hostPath === undefined)
@@ -18538,7 +18581,7 @@ function buildProjectView(input) {
         imageFiles = builtin;
         const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary, copied);
         const rendered = builtin.size
-            ? renderTemplates(base, env, unreadableTemplates)
+            ? renderTemplates(base, env, templates, unreadableTemplates)
             : new Map();
         const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && (0,paths/* isUnderNginxPrefix */.Vl)(m.target)) ||
             [...copied.keys()].some(paths/* isUnderNginxPrefix */.Vl);
@@ -18547,12 +18590,12 @@ function buildProjectView(input) {
             ? explicit
             : mountsConfig
                 ? []
-                : discoverNginxFiles(compose.projectDir, boundary);
+                : discoverNginxFiles(compose.projectDir, boundary, templates);
         // A config the proxy never loads is still analysed, placed where it was evidently meant to go.
         for (const hostPath of candidates) {
             if (base.containerPathOf(hostPath) !== undefined)
                 continue;
-            const name = external_node_path_.basename(hostPath).replace(/\.template$/, '');
+            const name = (0,nginx_templates/* withoutTemplateSuffix */.M$)(external_node_path_.basename(hostPath), templates);
             let text;
             try {
                 text = boundary.readText(hostPath, 'nginx config');
@@ -18607,6 +18650,7 @@ function buildProjectView(input) {
         index,
         unmountedConfigs,
         unreadableTemplates,
+        templates,
         upstreamRefs,
         upstreamTargets: resolveTargets(upstreamRefs, resolve, proxy),
         upstreamBlocks,
@@ -19323,6 +19367,7 @@ function makeResolver(compose, services, proxy) {
 /* harmony export */   ab: () => (/* binding */ editableText),
 /* harmony export */   dR: () => (/* binding */ chainOf),
 /* harmony export */   fD: () => (/* binding */ enclosing),
+/* harmony export */   n3: () => (/* binding */ isEditableInPlace),
 /* harmony export */   xP: () => (/* binding */ nginxPathOfFile)
 /* harmony export */ });
 /** Directives directly inside a block (includes expanded), or at the top level for `undefined`. */
@@ -19387,12 +19432,16 @@ function nginxPathOfFile(view, hostFile) {
     return view.index.filesByHost.get(hostFile)?.containerPath ?? hostFile;
 }
 /**
- * The text of a project nginx file as parsed, for building edits without reading it again; undefined
- * for image files and templates, whose parsed text is not what is on disk.
+ * Whether edits can be built from a parsed file's directives: not for image files, nor for files the
+ * entrypoint renders from a template, where nginx parsed envsubst's output rather than the file as written.
  */
+function isEditableInPlace(file) {
+    return !file.builtin && file.template === undefined;
+}
+/** The text of a project nginx file as parsed, for building edits without reading it again (isEditableInPlace). */
 function editableText(view, hostFile) {
     const f = view.index.filesByHost.get(hostFile);
-    return f && !f.builtin && !f.file.endsWith('.template') ? f.text : undefined;
+    return f && isEditableInPlace(f) ? f.text : undefined;
 }
 /**
  * Includes nginx cannot read (missing or refused files) placed directly in one of these blocks or at
@@ -21622,21 +21671,23 @@ const pathOutsideProject = {
 
 // EXTERNAL MODULE: ./lib/src/nginx/paths.js
 var paths = __webpack_require__(9357);
+// EXTERNAL MODULE: ./lib/src/nginx/templates.js
+var templates = __webpack_require__(4146);
 ;// CONCATENATED MODULE: ./lib/src/rules/proxy-config-not-mounted.js
 
 
 
 
-const CONFIG_NAME = /\.conf(\.template)?$/;
+
 function relativeSource(view, hostPath) {
     const rel = external_node_path_.relative(view.compose.projectDir, hostPath).split(external_node_path_.sep).join('/');
     return rel.startsWith('..') || external_node_path_.isAbsolute(rel) ? hostPath : `./${rel}`;
 }
-/** Where the official image picks a file up: templates are rendered into conf.d, the rest is read from there. */
+/** Where the official image picks a file up: templates in the proxy's template folder (rendered from there), the rest in conf.d. */
 function mountTargetFor(view, hostPath) {
     const name = external_node_path_.basename(hostPath);
-    if (name.endsWith('.template'))
-        return `/etc/nginx/templates/${name}`;
+    if (name.endsWith(view.templates.suffix))
+        return external_node_path_.posix.join(view.templates.dir, name);
     return view.index.filesByHost.get(hostPath)?.containerPath ?? external_node_path_.posix.join(paths/* CONF_D */.o9, name);
 }
 function isRead(view, hostPath) {
@@ -21651,21 +21702,46 @@ function unreachedMounts(view) {
         // The view's answer, through the boundary: a mount from outside the project is not listed.
         const kind = view.containerFs?.hostKind(m.target);
         if (kind === 'file') {
-            if (CONFIG_NAME.test(m.hostPath) && !isRead(view, m.hostPath))
-                out.push({ mount: m, files: [m.hostPath] });
+            if ((0,templates/* isConfigName */.KS)(m.hostPath, view.templates) && !isRead(view, m.hostPath)) {
+                const renderedTo = (0,templates/* renderedPath */.$o)(m.target, view.templates);
+                out.push({ mount: m, files: [m.hostPath], isDir: false, ...(renderedTo ? { renderedTo } : {}) });
+            }
         }
         else if (kind === 'dir') {
             const fs = view.containerFs;
-            const files = fs
-                .filesUnder(m.target, 1)
-                .filter((p) => CONFIG_NAME.test(p))
-                .flatMap((p) => fs.hostPathOf(p) ?? []);
+            const configs = fs.filesUnder(m.target, 1).filter((p) => (0,templates/* isConfigName */.KS)(p, view.templates));
+            const files = configs.flatMap((p) => fs.hostPathOf(p) ?? []);
             // A directory of snippets is fine while anything in it is used; a wholly unread one is a mistake.
-            if (files.length && !files.some((f) => isRead(view, f)))
-                out.push({ mount: m, files });
+            if (files.length && !files.some((f) => isRead(view, f))) {
+                const rendered = configs.flatMap((p) => (0,templates/* renderedPath */.$o)(p, view.templates) ?? []);
+                const renderedTo = rendered[0] && external_node_path_.posix.join(external_node_path_.posix.dirname(rendered[0]), '*.conf');
+                out.push({ mount: m, files, isDir: true, ...(renderedTo ? { renderedTo } : {}) });
+            }
         }
     }
     return out;
+}
+/** Where to mount an unreached file or folder so that the image's nginx.conf reads it (rendered first, for templates). */
+function suggestedTarget(view, u) {
+    if (!u.isDir)
+        return mountTargetFor(view, u.mount.hostPath);
+    return u.files.every((f) => f.endsWith(view.templates.suffix)) ? view.templates.dir : paths/* CONF_D */.o9;
+}
+/** What the finding says about an unreached mount, and what to do. */
+function unreachedWording(view, u) {
+    const { mount, isDir, renderedTo } = u;
+    const source = mount.source ?? mount.hostPath;
+    const what = isDir ? 'any config file there' : 'that file';
+    // Mounting a rendered template elsewhere changes nothing: the folder it is rendered into needs the include.
+    if (renderedTo)
+        return {
+            where: `${source} is mounted at ${mount.target} and the image renders it to ${renderedTo}, but nginx never reads ${what}`,
+            advice: `Add an include for ${renderedTo} to nginx.conf.`,
+        };
+    return {
+        where: `${source} is mounted at ${mount.target}, but nginx never reads ${what}`,
+        advice: `Mount it where an include reaches it, e.g. \`- ${source}:${suggestedTarget(view, u)}${mount.readOnly ? ':ro' : ''}\`, or add an include for ${mount.target}${isDir ? '/*.conf' : ''} to nginx.conf.`,
+    };
 }
 function includedPatterns(view) {
     return [
@@ -21689,9 +21765,10 @@ const proxyConfigNotMounted = {
             : undefined;
         view.unmountedConfigs.forEach((u, i) => {
             const target = mountTargetFor(view, u.hostPath);
-            const replaced = view.containerFs?.file(target.replace('/templates/', '/conf.d/').replace(/\.template$/, ''));
-            const instead = target.endsWith('/nginx.conf') || replaced
-                ? `its image's own ${target.replace(/\.template$/, '').replace('/templates/', '/conf.d/')}`
+            // What nginx would read there: the file itself, or what the entrypoint renders from it.
+            const readAt = (0,templates/* renderedPath */.$o)(target, view.templates) ?? target;
+            const instead = target.endsWith('/nginx.conf') || view.containerFs?.file(readAt)
+                ? `its image's own ${readAt}`
                 : "its image's default configuration";
             out.push((0,rule/* finding */.gk)(proxyConfigNotMounted, proxy.pos, `${relativeSource(view, u.hostPath)} is never mounted into "${proxy.name}": nginx in the container loads ${instead} instead, so none of this file's settings apply${atStart?.message ?? ''}`, fixWith(`Mount it: add \`- ${lines[i]}\` to services.${proxy.name}.volumes.`, edit), {
                 service: proxy.name,
@@ -21707,12 +21784,9 @@ const proxyConfigNotMounted = {
         });
         if (view.nginx?.files.length) {
             const patterns = includedPatterns(view);
-            for (const { mount, files } of unreachedMounts(view)) {
-                const isDir = files.length > 1 || files[0] !== mount.hostPath;
-                const suggestion = isDir
-                    ? paths/* CONF_D */.o9
-                    : external_node_path_.posix.join(paths/* CONF_D */.o9, external_node_path_.basename(mount.hostPath).replace(/\.template$/, ''));
-                out.push((0,rule/* finding */.gk)(proxyConfigNotMounted, mount.pos, `${mount.source ?? mount.hostPath} is mounted at ${mount.target}, but nginx never reads ${isDir ? 'any config file there' : 'that file'}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}${atStart?.message ?? ''}`, `Mount it where an include reaches it, e.g. \`- ${mount.source ?? mount.hostPath}:${suggestion}${mount.readOnly ? ':ro' : ''}\`, or add an include for ${mount.target}${isDir ? '/*.conf' : ''} to nginx.conf.`, {
+            for (const u of unreachedMounts(view)) {
+                const { where, advice } = unreachedWording(view, u);
+                out.push((0,rule/* finding */.gk)(proxyConfigNotMounted, u.mount.pos, `${where}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}${atStart?.message ?? ''}`, advice, {
                     service: proxy.name,
                     ...(atStart ? { severity: atStart.severity, related: atStart.related } : {}),
                 }));
@@ -21755,6 +21829,7 @@ function detectStep(text) {
 
 ;// CONCATENATED MODULE: ./lib/src/fix/location-edit.js
 
+
 /**
  * Inserts location-level directives right after the proxy_pass, or at the top of the location when the
  * proxy_pass sits in an `if`/`limit_except` (where most http settings are not allowed). Undefined when
@@ -21762,7 +21837,7 @@ function detectStep(text) {
  */
 function insertAtLocation(pl, lines) {
     const file = pl.pass.file;
-    if (file.builtin || file.file.endsWith('.template') || lines.length === 0)
+    if (!(0,scope/* isEditableInPlace */.n3)(file) || lines.length === 0)
         return undefined;
     const direct = pl.pass.parents[pl.pass.parents.length - 1] === pl.location;
     if (!direct && pl.location.file !== file.file)
@@ -22432,10 +22507,7 @@ const speedtestProxyTuning = {
             const toInsert = [];
             for (const p of problems) {
                 const own = setting(p.name);
-                const editable = own &&
-                    own.parents.at(-1) === pl.location &&
-                    !own.file.builtin &&
-                    !own.file.file.endsWith('.template');
+                const editable = own && own.parents.at(-1) === pl.location && (0,scope/* isEditableInPlace */.n3)(own.file);
                 if (editable)
                     edits.push({ file: own.file.file, start: own.d.start, end: own.d.end, text: p.line });
                 else
@@ -23371,7 +23443,7 @@ async function ensureCertificates(view, mode, signal) {
 /* harmony import */ var _core_project_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2835);
 /* harmony import */ var _core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2704);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5777);
-/* harmony import */ var _project_build_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5502);
+/* harmony import */ var _project_build_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5680);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8135);
 // files → models → project view → rules → findings: one validation of one project.
 

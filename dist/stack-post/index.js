@@ -44233,7 +44233,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 688:
+/***/ 8741:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58433,12 +58433,16 @@ function nginxPathOfFile(view, hostFile) {
     return view.index.filesByHost.get(hostFile)?.containerPath ?? hostFile;
 }
 /**
- * The text of a project nginx file as parsed, for building edits without reading it again; undefined
- * for image files and templates, whose parsed text is not what is on disk.
+ * Whether edits can be built from a parsed file's directives: not for image files, nor for files the
+ * entrypoint renders from a template, where nginx parsed envsubst's output rather than the file as written.
  */
+function isEditableInPlace(file) {
+    return !file.builtin && file.template === undefined;
+}
+/** The text of a project nginx file as parsed, for building edits without reading it again (isEditableInPlace). */
 function editableText(view, hostFile) {
     const f = view.index.filesByHost.get(hostFile);
-    return f && !f.builtin && !f.file.endsWith('.template') ? f.text : undefined;
+    return f && isEditableInPlace(f) ? f.text : undefined;
 }
 /**
  * Includes nginx cannot read (missing or refused files) placed directly in one of these blocks or at
@@ -75690,17 +75694,35 @@ function templates_mapToTemplate(parsed, errors, renderedText, template) {
             e.offset = template.offsetOf(e.offset);
     }
 }
+function templates_templateLayout(env = {}) {
+    const dir = (value, fallback) => path.posix.normalize(value || fallback).replace(/\/$/, '');
+    return {
+        dir: dir(env.NGINX_ENVSUBST_TEMPLATE_DIR, TEMPLATES_DIR),
+        suffix: env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX,
+        outputDir: dir(env.NGINX_ENVSUBST_OUTPUT_DIR, CONF_D),
+    };
+}
 /** Where a template lands in the container, or undefined when the entrypoint ignores the file. */
-function templates_templateOutputPath(templateContainerPath, env = {}) {
-    const dir = path.posix.normalize(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR).replace(/\/$/, '');
-    const suffix = env.NGINX_ENVSUBST_TEMPLATE_SUFFIX || TEMPLATE_SUFFIX;
-    const out = path.posix.normalize(env.NGINX_ENVSUBST_OUTPUT_DIR || CONF_D).replace(/\/$/, '');
+function templates_renderedPath(templateContainerPath, layout) {
+    const { dir, suffix, outputDir } = layout;
     if (!templateContainerPath.startsWith(`${dir}/`) || !templateContainerPath.endsWith(suffix))
         return undefined;
     const relative = templateContainerPath.slice(dir.length + 1, templateContainerPath.length - suffix.length);
     if (!relative || relative.endsWith('/'))
         return undefined;
-    return `${out}/${relative}`;
+    return `${outputDir}/${relative}`;
+}
+/** A file name or path without the layout's template suffix (unchanged when it has none). */
+function templates_withoutTemplateSuffix(name, layout) {
+    return name.endsWith(layout.suffix) ? name.slice(0, -layout.suffix.length) : name;
+}
+/** Whether a file name is an nginx config's: `*.conf`, or a template of one (`*.conf` and the suffix). */
+function templates_isConfigName(name, layout) {
+    return templates_withoutTemplateSuffix(name, layout).endsWith('.conf');
+}
+/** renderedPath with the layout the environment gives. */
+function templateOutputPath(templateContainerPath, env = {}) {
+    return templates_renderedPath(templateContainerPath, templates_templateLayout(env));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/nginx/includes.js
@@ -75759,16 +75781,16 @@ function includes_loadNginxConfig(entry, fs, opts = {}) {
         const { parsed, errors } = parseNginxText(text, hostPath);
         const template = file.kind === 'host' ? file.template : undefined;
         if (template)
-            mapToTemplate(parsed, errors, text, template);
+            mapToTemplate(parsed, errors, text, template.source);
         const index = files.length;
-        const shown = template ? template.text : text;
         files.push({
             file: hostPath,
             containerPath,
             builtin: file.kind === 'builtin',
             errors,
             parsed,
-            text: shown,
+            text: template ? template.source.text : text,
+            ...(template ? { template: template.containerPath } : {}),
         });
         indexOf.set(containerPath, index);
         return index;
@@ -77273,7 +77295,7 @@ const DISCOVERY_MAX_FILE_BYTES = (/* unused pure expression or super */ null && 
 /** Whether a file is an nginx config shows in its first directives. */
 const DISCOVERY_SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
 /** Nginx-looking files in the project (shallow), for spotting a config that is never mounted. */
-function discoverNginxFiles(dir, boundary, depth = DISCOVERY_DEPTH) {
+function discoverNginxFiles(dir, boundary, templates, depth = DISCOVERY_DEPTH) {
     const out = [];
     for (const e of boundary.list(dir)) {
         if (e.name.startsWith('.') || e.name === 'node_modules')
@@ -77281,9 +77303,9 @@ function discoverNginxFiles(dir, boundary, depth = DISCOVERY_DEPTH) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) {
             if (depth > 1)
-                out.push(...discoverNginxFiles(p, boundary, depth - 1));
+                out.push(...discoverNginxFiles(p, boundary, templates, depth - 1));
         }
-        else if (e.isFile() && /\.conf(\.template)?$/.test(e.name) && looksLikeNginx(p, boundary))
+        else if (e.isFile() && isConfigName(e.name, templates) && looksLikeNginx(p, boundary))
             out.push(p);
     }
     return out.sort();
@@ -77304,10 +77326,10 @@ function looksLikeNginx(file, boundary) {
  * Templates the official image renders at start (its 20-envsubst-on-templates.sh): every file under
  * NGINX_ENVSUBST_TEMPLATE_DIR ending in the suffix, into NGINX_ENVSUBST_OUTPUT_DIR, subfolders kept.
  */
-function renderTemplates(fs, env, unreadable) {
+function renderTemplates(fs, env, layout, unreadable) {
     const rendered = new Map();
-    for (const t of fs.filesUnder(env.NGINX_ENVSUBST_TEMPLATE_DIR || TEMPLATES_DIR)) {
-        const target = templateOutputPath(t, env);
+    for (const t of fs.filesUnder(layout.dir)) {
+        const target = renderedPath(t, layout);
         if (target === undefined)
             continue;
         const f = fs.file(t);
@@ -77328,7 +77350,13 @@ function renderTemplates(fs, env, unreadable) {
             continue;
         }
         const { text, template } = renderTemplateMapped(source, env);
-        rendered.set(target, { kind: 'host', containerPath: target, hostPath: f.hostPath, text, template });
+        rendered.set(target, {
+            kind: 'host',
+            containerPath: target,
+            hostPath: f.hostPath,
+            text,
+            template: { containerPath: t, source: template },
+        });
     }
     return rendered;
 }
@@ -77478,11 +77506,13 @@ function build_buildProjectView(input) {
     let containerFs;
     let nginx;
     let imageFiles = new Map();
+    let templates = templateLayout();
     if (proxy) {
         const builtin = hasOfficialLayout(proxy, proxyBuild) ? builtinFiles : new Map();
         const copied = new Map([...(proxyBuild?.files ?? [])].map(([p, f]) => [p, f.hostPath]));
         // The container's environment: the image's ENV, then compose's.
         const env = { ...(proxyBuild?.final.env ?? {}), ...proxy.environment };
+        templates = templateLayout(env);
         // Mount sources outside the project are not analysed; path-outside-project notes each one.
         for (const m of proxy.volumes) {
             if (m.type !== 'bind' || m.hostPath === undefined)
@@ -77494,7 +77524,7 @@ function build_buildProjectView(input) {
         imageFiles = builtin;
         const base = new MountedContainerFs(proxy.volumes, builtin, new Map(), boundary, copied);
         const rendered = builtin.size
-            ? renderTemplates(base, env, unreadableTemplates)
+            ? renderTemplates(base, env, templates, unreadableTemplates)
             : new Map();
         const mountsConfig = proxy.volumes.some((m) => m.type === 'bind' && isUnderNginxPrefix(m.target)) ||
             [...copied.keys()].some(isUnderNginxPrefix);
@@ -77503,12 +77533,12 @@ function build_buildProjectView(input) {
             ? explicit
             : mountsConfig
                 ? []
-                : discoverNginxFiles(compose.projectDir, boundary);
+                : discoverNginxFiles(compose.projectDir, boundary, templates);
         // A config the proxy never loads is still analysed, placed where it was evidently meant to go.
         for (const hostPath of candidates) {
             if (base.containerPathOf(hostPath) !== undefined)
                 continue;
-            const name = path.basename(hostPath).replace(/\.template$/, '');
+            const name = withoutTemplateSuffix(path.basename(hostPath), templates);
             let text;
             try {
                 text = boundary.readText(hostPath, 'nginx config');
@@ -77563,6 +77593,7 @@ function build_buildProjectView(input) {
         index,
         unmountedConfigs,
         unreadableTemplates,
+        templates,
         upstreamRefs,
         upstreamTargets: resolveTargets(upstreamRefs, resolve, proxy),
         upstreamBlocks,
@@ -79598,16 +79629,16 @@ const pathOutsideProject = {
 
 
 
-const CONFIG_NAME = /\.conf(\.template)?$/;
+
 function relativeSource(view, hostPath) {
     const rel = external_node_path_namespaceObject.relative(view.compose.projectDir, hostPath).split(external_node_path_namespaceObject.sep).join('/');
     return rel.startsWith('..') || external_node_path_namespaceObject.isAbsolute(rel) ? hostPath : `./${rel}`;
 }
-/** Where the official image picks a file up: templates are rendered into conf.d, the rest is read from there. */
+/** Where the official image picks a file up: templates in the proxy's template folder (rendered from there), the rest in conf.d. */
 function mountTargetFor(view, hostPath) {
     const name = external_node_path_namespaceObject.basename(hostPath);
-    if (name.endsWith('.template'))
-        return `/etc/nginx/templates/${name}`;
+    if (name.endsWith(view.templates.suffix))
+        return external_node_path_namespaceObject.posix.join(view.templates.dir, name);
     return view.index.filesByHost.get(hostPath)?.containerPath ?? external_node_path_namespaceObject.posix.join(paths_CONF_D, name);
 }
 function isRead(view, hostPath) {
@@ -79622,21 +79653,46 @@ function unreachedMounts(view) {
         // The view's answer, through the boundary: a mount from outside the project is not listed.
         const kind = view.containerFs?.hostKind(m.target);
         if (kind === 'file') {
-            if (CONFIG_NAME.test(m.hostPath) && !isRead(view, m.hostPath))
-                out.push({ mount: m, files: [m.hostPath] });
+            if (templates_isConfigName(m.hostPath, view.templates) && !isRead(view, m.hostPath)) {
+                const renderedTo = templates_renderedPath(m.target, view.templates);
+                out.push({ mount: m, files: [m.hostPath], isDir: false, ...(renderedTo ? { renderedTo } : {}) });
+            }
         }
         else if (kind === 'dir') {
             const fs = view.containerFs;
-            const files = fs
-                .filesUnder(m.target, 1)
-                .filter((p) => CONFIG_NAME.test(p))
-                .flatMap((p) => fs.hostPathOf(p) ?? []);
+            const configs = fs.filesUnder(m.target, 1).filter((p) => templates_isConfigName(p, view.templates));
+            const files = configs.flatMap((p) => fs.hostPathOf(p) ?? []);
             // A directory of snippets is fine while anything in it is used; a wholly unread one is a mistake.
-            if (files.length && !files.some((f) => isRead(view, f)))
-                out.push({ mount: m, files });
+            if (files.length && !files.some((f) => isRead(view, f))) {
+                const rendered = configs.flatMap((p) => templates_renderedPath(p, view.templates) ?? []);
+                const renderedTo = rendered[0] && external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(rendered[0]), '*.conf');
+                out.push({ mount: m, files, isDir: true, ...(renderedTo ? { renderedTo } : {}) });
+            }
         }
     }
     return out;
+}
+/** Where to mount an unreached file or folder so that the image's nginx.conf reads it (rendered first, for templates). */
+function suggestedTarget(view, u) {
+    if (!u.isDir)
+        return mountTargetFor(view, u.mount.hostPath);
+    return u.files.every((f) => f.endsWith(view.templates.suffix)) ? view.templates.dir : paths_CONF_D;
+}
+/** What the finding says about an unreached mount, and what to do. */
+function unreachedWording(view, u) {
+    const { mount, isDir, renderedTo } = u;
+    const source = mount.source ?? mount.hostPath;
+    const what = isDir ? 'any config file there' : 'that file';
+    // Mounting a rendered template elsewhere changes nothing: the folder it is rendered into needs the include.
+    if (renderedTo)
+        return {
+            where: `${source} is mounted at ${mount.target} and the image renders it to ${renderedTo}, but nginx never reads ${what}`,
+            advice: `Add an include for ${renderedTo} to nginx.conf.`,
+        };
+    return {
+        where: `${source} is mounted at ${mount.target}, but nginx never reads ${what}`,
+        advice: `Mount it where an include reaches it, e.g. \`- ${source}:${suggestedTarget(view, u)}${mount.readOnly ? ':ro' : ''}\`, or add an include for ${mount.target}${isDir ? '/*.conf' : ''} to nginx.conf.`,
+    };
 }
 function includedPatterns(view) {
     return [
@@ -79660,9 +79716,10 @@ const proxyConfigNotMounted = {
             : undefined;
         view.unmountedConfigs.forEach((u, i) => {
             const target = mountTargetFor(view, u.hostPath);
-            const replaced = view.containerFs?.file(target.replace('/templates/', '/conf.d/').replace(/\.template$/, ''));
-            const instead = target.endsWith('/nginx.conf') || replaced
-                ? `its image's own ${target.replace(/\.template$/, '').replace('/templates/', '/conf.d/')}`
+            // What nginx would read there: the file itself, or what the entrypoint renders from it.
+            const readAt = templates_renderedPath(target, view.templates) ?? target;
+            const instead = target.endsWith('/nginx.conf') || view.containerFs?.file(readAt)
+                ? `its image's own ${readAt}`
                 : "its image's default configuration";
             out.push(finding(proxyConfigNotMounted, proxy.pos, `${relativeSource(view, u.hostPath)} is never mounted into "${proxy.name}": nginx in the container loads ${instead} instead, so none of this file's settings apply${atStart?.message ?? ''}`, fixWith(`Mount it: add \`- ${lines[i]}\` to services.${proxy.name}.volumes.`, edit), {
                 service: proxy.name,
@@ -79678,12 +79735,9 @@ const proxyConfigNotMounted = {
         });
         if (view.nginx?.files.length) {
             const patterns = includedPatterns(view);
-            for (const { mount, files } of unreachedMounts(view)) {
-                const isDir = files.length > 1 || files[0] !== mount.hostPath;
-                const suggestion = isDir
-                    ? paths_CONF_D
-                    : external_node_path_namespaceObject.posix.join(paths_CONF_D, external_node_path_namespaceObject.basename(mount.hostPath).replace(/\.template$/, ''));
-                out.push(finding(proxyConfigNotMounted, mount.pos, `${mount.source ?? mount.hostPath} is mounted at ${mount.target}, but nginx never reads ${isDir ? 'any config file there' : 'that file'}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}${atStart?.message ?? ''}`, `Mount it where an include reaches it, e.g. \`- ${mount.source ?? mount.hostPath}:${suggestion}${mount.readOnly ? ':ro' : ''}\`, or add an include for ${mount.target}${isDir ? '/*.conf' : ''} to nginx.conf.`, {
+            for (const u of unreachedMounts(view)) {
+                const { where, advice } = unreachedWording(view, u);
+                out.push(finding(proxyConfigNotMounted, u.mount.pos, `${where}: the loaded configuration includes only ${patterns.length ? patterns.join(', ') : 'no other files'}${atStart?.message ?? ''}`, advice, {
                     service: proxy.name,
                     ...(atStart ? { severity: atStart.severity, related: atStart.related } : {}),
                 }));
@@ -79726,6 +79780,7 @@ function detectStep(text) {
 
 ;// CONCATENATED MODULE: ./lib/src/fix/location-edit.js
 
+
 /**
  * Inserts location-level directives right after the proxy_pass, or at the top of the location when the
  * proxy_pass sits in an `if`/`limit_except` (where most http settings are not allowed). Undefined when
@@ -79733,7 +79788,7 @@ function detectStep(text) {
  */
 function insertAtLocation(pl, lines) {
     const file = pl.pass.file;
-    if (file.builtin || file.file.endsWith('.template') || lines.length === 0)
+    if (!isEditableInPlace(file) || lines.length === 0)
         return undefined;
     const direct = pl.pass.parents[pl.pass.parents.length - 1] === pl.location;
     if (!direct && pl.location.file !== file.file)
@@ -80403,10 +80458,7 @@ const speedtestProxyTuning = {
             const toInsert = [];
             for (const p of problems) {
                 const own = setting(p.name);
-                const editable = own &&
-                    own.parents.at(-1) === pl.location &&
-                    !own.file.builtin &&
-                    !own.file.file.endsWith('.template');
+                const editable = own && own.parents.at(-1) === pl.location && isEditableInPlace(own.file);
                 if (editable)
                     edits.push({ file: own.file.file, start: own.d.start, end: own.d.end, text: p.line });
                 else
@@ -81664,11 +81716,192 @@ async function ready_waitForProxy(opts) {
     }));
 }
 
+;// CONCATENATED MODULE: ./lib/src/stack/start.js
+// Starting the stack and waiting until it is ready: the waves of waves.ts, started by compose (and, for
+// later waves, by the engine), readiness from the engine's events (readiness.ts) and the proxy's first
+// answer (ready.ts). What `up` does after validation, certificates, ports and images.
+
+
+
+
+
+
+function describeEvent(e) {
+    if (e.action === 'die')
+        return `${e.service} die (exit ${e.exitCode})`;
+    if (e.action === 'health')
+        return `${e.service} health_status: ${e.health}`;
+    return `${e.service} start`;
+}
+/** The last log lines of failed services, nginx's [emerg]/[alert] lines first: the one line that says why. */
+async function logTail(t, services) {
+    if (services.length === 0)
+        return [];
+    const logs = await compose(t, ['logs', '--no-color', '--tail', '20', ...services], {
+        timeoutMs: 20_000,
+    }).catch(() => undefined);
+    if (!logs)
+        return [];
+    const lines = `${logs.stdout}\n${logs.stderr}`
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const emerg = lines.filter((l) => /\[(emerg|alert|crit)\]/.test(l));
+    return (emerg.length ? emerg : lines.slice(-5)).map((l) => `log: ${l}`);
+}
+class start_StackStart {
+    t;
+    view;
+    ports;
+    opts;
+    /** What the engine said while the stack started, for the report and a failure's detail. */
+    events = [];
+    died = new AbortController();
+    watch;
+    /** The later waves' containers being created beside the first wave's wait. */
+    created;
+    /** Starts watching the engine's events at once: before the first container exists. */
+    constructor(t, view, ports, opts) {
+        this.t = t;
+        this.view = view;
+        this.ports = ports;
+        this.opts = opts;
+        this.watch = new ContainerWatch({
+            project: t.project,
+            env: opts.env,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+            onEvent: (e) => {
+                this.events.push(describeEvent(e));
+                if (e.action === 'die' && e.service === view.proxy?.name)
+                    this.died.abort(new Error(`${e.service} exited`));
+            },
+        });
+    }
+    /** Starts every wave and resolves when the stack is ready and the proxy answers; throws StackError. */
+    async run() {
+        const { t, view, ports, opts, watch } = this;
+        const project = t.project;
+        const deadline = performance.now() + opts.timeoutSeconds * 1000;
+        const waves = startWaves(view.compose.services);
+        // What `--wait` would wait for: every service running (healthy where it has a healthcheck); a
+        // `service_completed_successfully` dependency exited 0 instead.
+        const finalNeeds = new Map(waves.flatMap((w) => w.services).map((name) => [name, 'running']));
+        for (const w of waves)
+            for (const g of w.gates)
+                if (g.condition === 'service_completed_successfully')
+                    finalNeeds.set(g.service, g.condition);
+        const failed = async (kind, message) => {
+            const states = watch.containers;
+            const detail = states
+                .filter((c) => c.state !== 'running' || (c.health && c.health !== 'healthy'))
+                .map((c) => `${c.service}: ${c.state}${c.health ? `, ${c.health}` : ''}${c.state === 'exited' ? ` (exit ${c.exitCode})` : ''}`);
+            const bad = [
+                ...new Set(states
+                    .filter((c) => (c.state !== 'running' && finalNeeds.get(c.service) !== 'service_completed_successfully') ||
+                    c.health === 'unhealthy')
+                    .map((c) => c.service)),
+            ];
+            throw new StackError(kind, message, [
+                ...detail,
+                ...(await logTail(t, bad)),
+                ...this.events.map((e) => `event: ${e}`),
+            ]);
+        };
+        const waitFor = async (needs, what) => {
+            try {
+                await watch.until(needs, deadline, opts.signal);
+            }
+            catch (error) {
+                if (opts.signal?.aborted)
+                    throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
+                if (error instanceof NotReady)
+                    return failed(error.kind, error.message);
+                return failed('timeout', `${what} within --timeout ${opts.timeoutSeconds} s`);
+            }
+        };
+        const engineFailure = async (error) => {
+            if (opts.signal?.aborted)
+                throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
+            const stderr = error instanceof ExecError ? error.stderr : String(error);
+            if (COMPOSE_MISSING.test(stderr))
+                throw new StackError('compose-missing', (await composeV2Problem()) ?? stderr.trim());
+            const why = error instanceof ExecError && error.failure === 'timeout'
+                ? {
+                    kind: 'timeout',
+                    message: `the stack was not ready within --timeout ${opts.timeoutSeconds} s`,
+                }
+                : explainUp(stderr, opts.env);
+            await watch.snapshot().catch(() => { });
+            return failed(why.kind, why.message);
+        };
+        const bound = () => ({
+            timeoutMs: Math.ceil(Math.max(1000, deadline - performance.now())) + 5000,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+        // Later waves are created by compose while the first waits (`up --no-start`), and started by the
+        // engine once their gate opens: no second compose start-up on the critical path (see waves.ts).
+        const later = engineStartable(waves, view.compose.services);
+        let snapshot = Promise.resolve();
+        for (const [i, wave] of waves.entries()) {
+            if (wave.gates.length > 0) {
+                opts.log(`up: waiting for ${wave.gates.map((g) => `${g.service} ${g.condition === 'service_healthy' ? 'healthy' : 'completed'}`).join(', ')} (engine events)`);
+                await waitFor(new Map(wave.gates.map((g) => [g.service, g.condition])), `${wave.gates.map((g) => g.service).join(', ')} did not become ${wave.gates.some((g) => g.condition === 'service_healthy') ? 'healthy' : 'ready'}`);
+            }
+            if (i > 0 && this.created) {
+                await this.created;
+                const members = wave.services.flatMap((name) => watch.containers.filter((c) => c.service === name));
+                if (members.length === 0)
+                    return failed('start', `compose created no container for ${wave.services.join(', ')}`);
+                opts.log(`up: docker start ${members.map((c) => c.name).join(' ')}`);
+                await exec('docker', ['start', ...members.map((c) => c.id)], { env: opts.env, ...bound() }).catch(engineFailure);
+            }
+            else {
+                // One wave: compose's own `up -d`. Several: each wave alone, its dependencies already met.
+                const args = waves.length === 1 ? ['up', '-d'] : ['up', '-d', '--no-deps', ...wave.services];
+                opts.log(`up: docker compose -p ${project} ${args.join(' ')}`);
+                await compose(t, args, { ...bound(), onLine: (line) => opts.log(`  ${line}`) }).catch(engineFailure);
+            }
+            if (i === 0 && later) {
+                opts.log(`up: docker compose -p ${project} up --no-start --no-deps ${later.join(' ')}`);
+                this.created = compose(t, ['up', '--no-start', '--no-deps', ...later], {
+                    ...bound(),
+                    onLine: (line) => opts.log(`  ${line}`),
+                }).then(() => watch.snapshot(), engineFailure);
+                this.created.catch(() => { });
+            }
+            // Containers that were already running emit no event; the snapshot says where they are (and whether
+            // a started container has a healthcheck). The last one runs beside the proxy's first answer.
+            snapshot = watch.snapshot();
+            if (i < waves.length - 1)
+                await snapshot;
+        }
+        const proxyAnswers = view.proxy
+            ? waitForProxy({
+                ports: ports.filter((p) => p.service === view.proxy.name && p.protocol === 'tcp'),
+                deadlineMs: Math.max(0, deadline - performance.now()),
+                signal: opts.signal ? AbortSignal.any([opts.signal, this.died.signal]) : this.died.signal,
+            }).catch(async (error) => {
+                if (opts.signal?.aborted)
+                    throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
+                const proxy = watch.containers.find((c) => c.service === view.proxy.name);
+                if (proxy && proxy.state !== 'running')
+                    return failed('start', `the proxy "${view.proxy.name}" ${proxy.state} (exit ${proxy.exitCode}) after start`);
+                return failed('timeout', `the proxy "${view.proxy.name}" accepted no connection within ${opts.timeoutSeconds} s: ${errorMessage(error)}`);
+            })
+            : Promise.resolve();
+        proxyAnswers.catch(() => { });
+        await Promise.all([snapshot, waitFor(finalNeeds, 'the stack was not ready'), proxyAnswers]);
+    }
+    async stop() {
+        // A creation still running would race the caller's `down` and leave containers behind.
+        await this.created?.catch(() => { });
+        await this.watch.stop();
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/src/stack/up.js
-// `up`: validate → certificates → free ports → images → `docker compose up -d`, one wave per dependency
-// that must be healthy first (see waves.ts) → ready by the engine's events (readiness.ts) → nginx answers.
-
-
+// `up`: validate → certificates → free ports → images → start and wait until ready (start.ts: waves of
+// `docker compose up`, readiness from the engine's events, the proxy's first answer).
 
 
 
@@ -81743,29 +81976,6 @@ async function ensureImages(t, view, opts) {
         }
     }
 }
-function describeEvent(e) {
-    if (e.action === 'die')
-        return `${e.service} die (exit ${e.exitCode})`;
-    if (e.action === 'health')
-        return `${e.service} health_status: ${e.health}`;
-    return `${e.service} start`;
-}
-/** The last log lines of failed services, nginx's [emerg]/[alert] lines first: the one line that says why. */
-async function logTail(t, services) {
-    if (services.length === 0)
-        return [];
-    const logs = await compose(t, ['logs', '--no-color', '--tail', '20', ...services], {
-        timeoutMs: 20_000,
-    }).catch(() => undefined);
-    if (!logs)
-        return [];
-    const lines = `${logs.stdout}\n${logs.stderr}`
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    const emerg = lines.filter((l) => /\[(emerg|alert|crit)\]/.test(l));
-    return (emerg.length ? emerg : lines.slice(-5)).map((l) => `log: ${l}`);
-}
 async function up_up(opts) {
     const started = performance.now();
     if (opts.projectName !== undefined && !PROJECT_NAME.test(opts.projectName))
@@ -81815,20 +82025,7 @@ async function up_up(opts) {
         project,
         env: opts.env,
     };
-    // The engine's events from before the first container: readiness and a dying proxy are seen at once.
-    const events = [];
-    const died = new AbortController();
-    const watch = new ContainerWatch({
-        project,
-        env: opts.env,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-        onEvent: (e) => {
-            events.push(describeEvent(e));
-            if (e.action === 'die' && e.service === view.proxy?.name)
-                died.abort(new Error(`${e.service} exited`));
-        },
-    });
-    let created;
+    const starter = new StackStart(t, view, ports, opts);
     try {
         const conflicts = await findPortConflicts(ports.map((p) => ({
             service: p.service,
@@ -81844,121 +82041,10 @@ async function up_up(opts) {
         await ensureImages(t, view, opts);
         writeState(state);
         opts.onState?.(state);
-        const deadline = performance.now() + opts.timeoutSeconds * 1000;
-        const waves = startWaves(view.compose.services);
-        // What `--wait` would wait for: every service running (healthy where it has a healthcheck); a
-        // `service_completed_successfully` dependency exited 0 instead.
-        const finalNeeds = new Map(waves.flatMap((w) => w.services).map((name) => [name, 'running']));
-        for (const w of waves)
-            for (const g of w.gates)
-                if (g.condition === 'service_completed_successfully')
-                    finalNeeds.set(g.service, g.condition);
-        const failed = async (kind, message) => {
-            const states = watch.containers;
-            const detail = states
-                .filter((c) => c.state !== 'running' || (c.health && c.health !== 'healthy'))
-                .map((c) => `${c.service}: ${c.state}${c.health ? `, ${c.health}` : ''}${c.state === 'exited' ? ` (exit ${c.exitCode})` : ''}`);
-            const bad = [
-                ...new Set(states
-                    .filter((c) => (c.state !== 'running' && finalNeeds.get(c.service) !== 'service_completed_successfully') ||
-                    c.health === 'unhealthy')
-                    .map((c) => c.service)),
-            ];
-            throw new StackError(kind, message, [
-                ...detail,
-                ...(await logTail(t, bad)),
-                ...events.map((e) => `event: ${e}`),
-            ]);
-        };
-        const waitFor = async (needs, what) => {
-            try {
-                await watch.until(needs, deadline, opts.signal);
-            }
-            catch (error) {
-                if (opts.signal?.aborted)
-                    throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
-                if (error instanceof NotReady)
-                    return failed(error.kind, error.message);
-                return failed('timeout', `${what} within --timeout ${opts.timeoutSeconds} s`);
-            }
-        };
-        const engineFailure = async (error) => {
-            if (opts.signal?.aborted)
-                throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
-            const stderr = error instanceof ExecError ? error.stderr : String(error);
-            if (COMPOSE_MISSING.test(stderr))
-                throw new StackError('compose-missing', (await composeV2Problem()) ?? stderr.trim());
-            const why = error instanceof ExecError && error.failure === 'timeout'
-                ? {
-                    kind: 'timeout',
-                    message: `the stack was not ready within --timeout ${opts.timeoutSeconds} s`,
-                }
-                : explainUp(stderr, opts.env);
-            await watch.snapshot().catch(() => { });
-            return failed(why.kind, why.message);
-        };
-        const bound = () => ({
-            timeoutMs: Math.ceil(Math.max(1000, deadline - performance.now())) + 5000,
-            ...(opts.signal ? { signal: opts.signal } : {}),
-        });
-        // Later waves are created by compose while the first waits (`up --no-start`), and started by the
-        // engine once their gate opens: no second compose start-up on the critical path (see waves.ts).
-        const later = engineStartable(waves, view.compose.services);
-        let snapshot = Promise.resolve();
-        for (const [i, wave] of waves.entries()) {
-            if (wave.gates.length > 0) {
-                opts.log(`up: waiting for ${wave.gates.map((g) => `${g.service} ${g.condition === 'service_healthy' ? 'healthy' : 'completed'}`).join(', ')} (engine events)`);
-                await waitFor(new Map(wave.gates.map((g) => [g.service, g.condition])), `${wave.gates.map((g) => g.service).join(', ')} did not become ${wave.gates.some((g) => g.condition === 'service_healthy') ? 'healthy' : 'ready'}`);
-            }
-            if (i > 0 && created) {
-                await created;
-                const members = wave.services.flatMap((name) => watch.containers.filter((c) => c.service === name));
-                if (members.length === 0)
-                    return failed('start', `compose created no container for ${wave.services.join(', ')}`);
-                opts.log(`up: docker start ${members.map((c) => c.name).join(' ')}`);
-                await exec('docker', ['start', ...members.map((c) => c.id)], { env: opts.env, ...bound() }).catch(engineFailure);
-            }
-            else {
-                // One wave: compose's own `up -d`. Several: each wave alone, its dependencies already met.
-                const args = waves.length === 1 ? ['up', '-d'] : ['up', '-d', '--no-deps', ...wave.services];
-                opts.log(`up: docker compose -p ${project} ${args.join(' ')}`);
-                await compose(t, args, { ...bound(), onLine: (line) => opts.log(`  ${line}`) }).catch(engineFailure);
-            }
-            if (i === 0 && later) {
-                opts.log(`up: docker compose -p ${project} up --no-start --no-deps ${later.join(' ')}`);
-                created = compose(t, ['up', '--no-start', '--no-deps', ...later], {
-                    ...bound(),
-                    onLine: (line) => opts.log(`  ${line}`),
-                }).then(() => watch.snapshot(), engineFailure);
-                created.catch(() => { });
-            }
-            // Containers that were already running emit no event; the snapshot says where they are (and whether
-            // a started container has a healthcheck). The last one runs beside the proxy's first answer.
-            snapshot = watch.snapshot();
-            if (i < waves.length - 1)
-                await snapshot;
-        }
-        const proxyAnswers = view.proxy
-            ? waitForProxy({
-                ports: ports.filter((p) => p.service === view.proxy.name && p.protocol === 'tcp'),
-                deadlineMs: Math.max(0, deadline - performance.now()),
-                signal: opts.signal ? AbortSignal.any([opts.signal, died.signal]) : died.signal,
-            }).catch(async (error) => {
-                if (opts.signal?.aborted)
-                    throw new StackError('canceled', 'up was interrupted; the run is being cleaned up');
-                const proxy = watch.containers.find((c) => c.service === view.proxy.name);
-                if (proxy && proxy.state !== 'running')
-                    return failed('start', `the proxy "${view.proxy.name}" ${proxy.state} (exit ${proxy.exitCode}) after start`);
-                return failed('timeout', `the proxy "${view.proxy.name}" accepted no connection within ${opts.timeoutSeconds} s: ${errorMessage(error)}`);
-            })
-            : Promise.resolve();
-        proxyAnswers.catch(() => { });
-        await Promise.all([snapshot, waitFor(finalNeeds, 'the stack was not ready'), proxyAnswers]);
+        await starter.run();
     }
     finally {
-        // A creation still running would race the caller's `down` and leave containers behind.
-        await created?.catch(() => { });
-        await watch.stop();
+        await starter.stop();
     }
     const seconds = (performance.now() - started) / 1000;
     opts.log(`up: ${project} is up in ${seconds.toFixed(1)} s`);
@@ -81970,7 +82056,7 @@ async function up_up(opts) {
         findings,
         certs,
         view,
-        events,
+        events: starter.events,
     };
 }
 
@@ -83064,7 +83150,7 @@ async function runStackPost() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(688);
+/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8741);
 // Entry point of the stack sub-action's post step (stack/action.yml): down + logs at job end.
 
 await (0,_action_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .runStackPost */ .i)();
