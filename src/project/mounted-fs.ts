@@ -122,8 +122,21 @@ export class MountedContainerFs implements ContainerFs {
 
   file(containerPath: string): ContainerFile | undefined {
     const p = path.posix.normalize(containerPath);
+    return this.rendered.get(p) ?? this.beneathRendered(p);
+  }
+
+  /**
+   * The file at the path as if `hostPath` were not placed there: what nginx really reads at a path where
+   * the view put an unmounted config for analysis.
+   */
+  fileWithout(containerPath: string, hostPath: string): ContainerFile | undefined {
+    const p = path.posix.normalize(containerPath);
     const rendered = this.rendered.get(p);
-    if (rendered) return rendered;
+    if (rendered && !(rendered.kind === 'host' && rendered.hostPath === hostPath)) return rendered;
+    return this.beneathRendered(p);
+  }
+
+  private beneathRendered(p: string): ContainerFile | undefined {
     const host = this.hostPathOf(p);
     if (host !== undefined) {
       return this.kindOf(p) === 'file' ? { kind: 'host', containerPath: p, hostPath: host } : undefined;

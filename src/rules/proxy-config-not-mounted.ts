@@ -117,7 +117,7 @@ export const proxyConfigNotMounted: Rule = {
       // What nginx would read there: the file itself, or what the entrypoint renders from it.
       const readAt = renderedPath(target, view.templates) ?? target;
       const instead =
-        target.endsWith('/nginx.conf') || view.containerFs?.file(readAt)
+        target.endsWith('/nginx.conf') || view.containerFs?.fileWithout(readAt, u.hostPath)
           ? `its image's own ${readAt}`
           : "its image's default configuration";
       out.push(

@@ -224,3 +224,15 @@ test("a template (the proxy's own suffix) mounted where nothing renders or inclu
   );
   assert.match(g.fix.description, /^Add an include for \/etc\/nginx\/sites\/site\.conf to nginx\.conf\.$/);
 });
+
+test("the message names the image's default config unless the image really has the file (not the unmounted one)", async () => {
+  // The official image has conf.d/default.conf: a project default.conf that is not mounted replaces nothing.
+  const [own] = await ruleFindings(RULE, { 'compose.yaml': UNMOUNTED, 'default.conf': CONF });
+  assert.match(own?.message ?? '', /its image's own \/etc\/nginx\/conf\.d\/default\.conf/);
+  // The image has no conf.d/site.conf: nginx falls back to the image's default configuration.
+  const [site] = await ruleFindings(RULE, { 'compose.yaml': UNMOUNTED, 'site.conf': CONF });
+  assert.ok(site, 'the unmounted site.conf was loaded');
+  assert.match(site.message, /\.\/site\.conf is never mounted/);
+  assert.doesNotMatch(site.message, /its image's own/);
+  assert.match(site.message, /its image's default configuration/);
+});
