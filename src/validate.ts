@@ -50,6 +50,7 @@ export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
     envFiles: opts.envFiles,
     profiles: opts.profiles,
     env: opts.env,
+    inputNames: names,
   });
   if (opts.proxyService !== undefined)
     checkProxyService(compose, opts.cwd, opts.proxyService, names.proxyService);
