@@ -11,6 +11,7 @@ export interface InputNames {
   nginxFiles: string;
   proxyService: string;
   config: string;
+  allowPaths: string;
 }
 
 export const CLI_INPUT_NAMES: InputNames = {
@@ -19,6 +20,7 @@ export const CLI_INPUT_NAMES: InputNames = {
   nginxFiles: '--nginx',
   proxyService: '--proxy-service',
   config: '--config',
+  allowPaths: '--allow-path',
 };
 export const ACTION_INPUT_NAMES: InputNames = {
   composeFiles: 'compose-file',
@@ -26,6 +28,7 @@ export const ACTION_INPUT_NAMES: InputNames = {
   nginxFiles: 'nginx-config',
   proxyService: 'proxy-service',
   config: 'config',
+  allowPaths: 'allow-paths',
 };
 
 /** Each named nginx file exists inside the boundary and is a regular file. */

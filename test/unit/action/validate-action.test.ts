@@ -211,10 +211,24 @@ test("an input error names the action's input, not the CLI flag", () => {
     const envFile = runAction(dir, { 'env-file': 'absent.env' });
     assert.equal(envFile.status, 1);
     assert.match(envFile.stdout, /^::error::env-file absent\.env: no such file/m);
-    // No message of the action names a CLI flag (the CLI's own, by its table, against the action's output).
-    for (const flag of Object.values(CLI_INPUT_NAMES))
-      for (const r of [nginx, proxy, compose, envFile])
-        assert.ok(!r.stdout.includes(flag), `${flag} in ${r.stdout}`);
+    // A compose file outside the project root, named by COMPOSE_FILE in .env: the way to allow it is the input.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'sg-output-elsewhere-'));
+    try {
+      writeFileSync(path.join(elsewhere, 'compose.yaml'), 'services: {}\n');
+      writeFileSync(path.join(dir, '.env'), `COMPOSE_FILE=${path.join(elsewhere, 'compose.yaml')}\n`);
+      const outside = runAction(dir, {});
+      assert.equal(outside.status, 1);
+      assert.match(
+        outside.stdout,
+        /^::error::.*\.env:1: COMPOSE_FILE .* outside the project root .*Pass allow-paths /m,
+      );
+      // No message of the action names a CLI flag (the CLI's own, by its table, against the action's output).
+      for (const flag of Object.values(CLI_INPUT_NAMES))
+        for (const r of [nginx, proxy, compose, envFile, outside])
+          assert.ok(!r.stdout.includes(flag), `${flag} in ${r.stdout}`);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
