@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { errorMessage, InputError } from './core/errors.js';
 import type { Severity } from './core/finding.js';
 import { ProjectFiles } from './core/project-files.js';
-import { CLI_INPUT_NAMES } from './inputs.js';
+import { CLI_INPUT_NAMES, type InputNames } from './inputs.js';
 import { RULES_BY_ID } from './rules/index.js';
 
 export type RuleSetting = Severity | 'off';
@@ -16,24 +16,25 @@ export const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
  * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
  * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
  * It is read inside the same boundary as the project (plus `allowPaths`); a file the caller names is the
- * caller's choice and readable wherever it is. `name` is how the caller calls `config` in errors (`--config`, or
- * the action's input `config`).
+ * caller's choice and readable wherever it is. `names` are how the caller calls `config` and the allowed paths in
+ * errors (`--config` and `--allow-path`, or the action's inputs `config` and `allow-paths`).
  */
 export function readConfigSeverities(
   cwd: string,
   config?: string,
   allowPaths: readonly string[] = [],
-  name: string = CLI_INPUT_NAMES.config,
+  names: Pick<InputNames, 'config' | 'allowPaths'> = CLI_INPUT_NAMES,
 ): Record<string, RuleSetting> {
   if (config === 'none') return {};
   const boundary = new ProjectFiles(cwd, {
     allow: [...allowPaths, ...(config !== undefined ? [path.resolve(cwd, config)] : [])],
+    allowPathName: names.allowPaths,
   });
   let file: string | undefined;
   if (config !== undefined) {
     file = path.resolve(cwd, config);
     if (boundary.locate(file).kind === 'missing')
-      throw new InputError(`${name} ${config}: no such file (relative to ${cwd})`);
+      throw new InputError(`${names.config} ${config}: no such file (relative to ${cwd})`);
   } else {
     file = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => boundary.locate(f).kind !== 'missing');
   }

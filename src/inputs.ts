@@ -6,20 +6,29 @@ import { InputError } from './core/errors.js';
 import type { ProjectFiles } from './core/project-files.js';
 
 export interface InputNames {
+  composeFiles: string;
+  envFiles: string;
   nginxFiles: string;
   proxyService: string;
   config: string;
+  allowPaths: string;
 }
 
 export const CLI_INPUT_NAMES: InputNames = {
+  composeFiles: '--compose',
+  envFiles: '--env-file',
   nginxFiles: '--nginx',
   proxyService: '--proxy-service',
   config: '--config',
+  allowPaths: '--allow-path',
 };
 export const ACTION_INPUT_NAMES: InputNames = {
+  composeFiles: 'compose-file',
+  envFiles: 'env-file',
   nginxFiles: 'nginx-config',
   proxyService: 'proxy-service',
   config: 'config',
+  allowPaths: 'allow-paths',
 };
 
 /** Each named nginx file exists inside the boundary and is a regular file. */

@@ -35,7 +35,7 @@ export interface ValidateProjectsResult {
 /** validate() for each project in turn; the first user error stops the run, naming its project when there are several. */
 export async function validateProjects(opts: ValidateProjectsOptions): Promise<ValidateProjectsResult> {
   const { dirs, config, severities, base, ...shared } = opts;
-  const configName = opts.inputNames?.config ?? CLI_INPUT_NAMES.config;
+  const names = { ...CLI_INPUT_NAMES, ...opts.inputNames };
   const projects: ProjectResult[] = [];
   for (const cwd of dirs) {
     try {
@@ -43,7 +43,7 @@ export async function validateProjects(opts: ValidateProjectsOptions): Promise<V
         ...shared,
         cwd,
         severities: {
-          ...readConfigSeverities(cwd, config, opts.allowPaths, configName),
+          ...readConfigSeverities(cwd, config, opts.allowPaths, names),
           ...severities,
         },
       });

@@ -40,8 +40,11 @@ export interface ValidateResult {
 export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
   // Files the caller names on the command line are the caller's choice, not the project's: readable.
   const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
-  const boundary = new ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
   const names = { ...CLI_INPUT_NAMES, ...opts.inputNames };
+  const boundary = new ProjectFiles(opts.cwd, {
+    allow: [...(opts.allowPaths ?? []), ...named],
+    allowPathName: names.allowPaths,
+  });
   checkNginxFiles(boundary, opts.cwd, opts.nginxFiles, names.nginxFiles);
   const compose = await loadCompose({
     boundary,
@@ -50,6 +53,7 @@ export async function validate(opts: ValidateOptions): Promise<ValidateResult> {
     envFiles: opts.envFiles,
     profiles: opts.profiles,
     env: opts.env,
+    inputNames: names,
   });
   if (opts.proxyService !== undefined)
     checkProxyService(compose, opts.cwd, opts.proxyService, names.proxyService);

@@ -1,10 +1,12 @@
-// The root composite's last step (action.yml): the run report from what its CLI steps printed.
+// The root composite's outputs from what its CLI steps printed (action.yml): verify's and the speed test's
+// step outputs right after each, and the run report in its last step.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { errorMessage } from '../core/errors.js';
-import { type CompositePhases, compositeReport } from '../report/stack.js';
-import { getOptional } from './inputs.js';
+import { type CompositePhases, compositeReport, speedtestOutputs, verifyOutputs } from '../report/stack.js';
+import type { VerifyResult } from '../verify/index.js';
+import { getChoice, getOptional } from './inputs.js';
 
 /**
  * One phase's --json output in the composite's own run folder: up prints the whole run report, the others
@@ -30,9 +32,20 @@ function count(name: string): number {
   return v;
 }
 
+/** `step`: verify or speedtest sets that step's outputs from its file; report (the default) the run report. */
 export function runCompositeReport(): void {
+  let step = 'report';
   try {
+    step = getChoice('step', ['verify', 'speedtest', 'report'] as const, 'report');
     const dir = getOptional('phases-dir');
+    if (step !== 'report') {
+      const outputs =
+        step === 'verify'
+          ? verifyOutputs(phase(dir, 'verify') as Pick<VerifyResult, 'probes'> | null)
+          : speedtestOutputs(phase(dir, 'speedtest') as CompositePhases['speedtest']);
+      for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+      return;
+    }
     const phases = {
       // The validate step's outputs, when it ran.
       validate:
@@ -46,6 +59,6 @@ export function runCompositeReport(): void {
     } as CompositePhases;
     core.setOutput('report', JSON.stringify(compositeReport(phases)));
   } catch (error) {
-    core.setFailed(`stackgate report: ${errorMessage(error)}`);
+    core.setFailed(`stackgate ${step}: ${errorMessage(error)}`);
   }
 }

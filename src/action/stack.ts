@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { errorMessage, isUserError, UsageError } from '../core/errors.js';
-import { renderRunMarkdown, summaryReport } from '../report/stack.js';
+import { renderRunMarkdown, speedtestOutputs, summaryReport, verifyOutputs } from '../report/stack.js';
 import { TLS_MODES, type TlsMode } from '../stack/certs.js';
 import { down } from '../stack/down.js';
 import { run } from '../stack/run.js';
@@ -74,15 +74,10 @@ export async function runStackMain(speedtest: SpeedtestFn | undefined = defaultS
     const short = summaryReport(report);
     core.setOutput('report', JSON.stringify(short));
     if (report.project) core.setOutput('project-name', report.project);
-    const first = report.verify?.probes.find((p) => p.kind === 'proxied');
-    if (first) core.setOutput('url', first.url);
-    const s = report.speedtest;
-    if (s && !('skipped' in s)) {
-      core.setOutput('download-mbps', s.downloadMbps);
-      core.setOutput('upload-mbps', s.uploadMbps);
-      core.setOutput('ping-ms', s.pingMs);
-      core.setOutput('jitter-ms', s.jitterMs);
-    }
+    const { url } = verifyOutputs(report.verify);
+    if (url) core.setOutput('url', url);
+    for (const [name, value] of Object.entries(speedtestOutputs(report.speedtest ?? null)))
+      if (value !== '') core.setOutput(name, value);
     if (report.down?.logsFile) core.setOutput('logs-file', report.down.logsFile);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderRunMarkdown(report)).write();
     if (!report.ok)

@@ -1,10 +1,12 @@
 import type { Located } from '../core/source.js';
+import { CLI_INPUT_NAMES } from '../inputs.js';
 import type { ExpansionBudget } from './expansion.js';
 import type { ComposeDiagnostic } from './model.js';
 import { type Lookup, substitute } from './template.js';
 import { composeDiagnostic, type ScalarNode, type YNode } from './tree.js';
 
-const REQUIRED_FIX = `Set the variable in the environment, in .env or with --env-file, or give it a default (\${VAR:-default}).`;
+const requiredFix = (envFilesName: string) =>
+  `Set the variable in the environment, in .env or with ${envFilesName}, or give it a default (\${VAR:-default}).`;
 const SIZE_FIX = `Shorten the value: variables that repeat each other (B=\${A}\${A}, C=\${B}\${B}, …) grow exponentially.`;
 const SYNTAX_FIX = `Fix the variable reference: use \${NAME} with a name of letters, digits and _, and write a literal $ as $$.`;
 
@@ -70,15 +72,18 @@ export function interpolateTree(
   text: string,
   lookup: Lookup,
   budget?: ExpansionBudget,
+  /** How the caller names env files (`--env-file`, or the action's `env-file`). */
+  envFilesName = CLI_INPUT_NAMES.envFiles,
 ): InterpolationResult {
   const result: InterpolationResult = { diagnostics: [], unset: [] };
-  walk(root, [], text, { lookup, budget }, result);
+  walk(root, [], text, { lookup, budget, envFilesName }, result);
   return result;
 }
 
 interface Expansion {
   lookup: Lookup;
   budget: ExpansionBudget | undefined;
+  envFilesName: string;
 }
 
 function walk(node: YNode, path: string[], text: string, x: Expansion, result: InterpolationResult): void {
@@ -106,7 +111,11 @@ function walk(node: YNode, path: string[], text: string, x: Expansion, result: I
           'interpolation',
           pos,
           `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`,
-          r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX,
+          r.error.kind === 'required'
+            ? requiredFix(x.envFilesName)
+            : r.error.kind === 'too-large'
+              ? SIZE_FIX
+              : SYNTAX_FIX,
         ),
       );
       return;

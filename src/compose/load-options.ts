@@ -1,4 +1,8 @@
 import type { ProjectFiles } from '../core/project-files.js';
+import type { InputNames } from '../inputs.js';
+
+/** How the caller names the compose files and env files in errors: a CLI flag, or the action's input. */
+export type ComposeInputNames = Pick<InputNames, 'composeFiles' | 'envFiles'>;
 
 /** What `validate` (and later `up`) passes to the compose loader; mirrors docker compose's flags. */
 export interface ComposeLoadOptions {
@@ -14,4 +18,6 @@ export interface ComposeLoadOptions {
   env: Record<string, string | undefined>;
   /** The root-confined reader every project file goes through (default: one rooted at cwd). */
   boundary?: ProjectFiles;
+  /** The caller's words for `files` and `envFiles` (default: the CLI's flags). */
+  inputNames?: ComposeInputNames;
 }

@@ -2,11 +2,12 @@ import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { type Located as LocatedPath, ProjectFiles } from '../core/project-files.js';
 import type { Located, SourcePos } from '../core/source.js';
+import { CLI_INPUT_NAMES } from '../inputs.js';
 import { checkConsistency } from './consistency.js';
 import { parseDotenv } from './dotenv.js';
 import { ExpansionBudget, ProcessEnvValues } from './expansion.js';
 import { interpolateTree } from './interpolate.js';
-import type { ComposeLoadOptions } from './load-options.js';
+import type { ComposeInputNames, ComposeLoadOptions } from './load-options.js';
 import { mergeDocuments, mergeNodes } from './merge.js';
 import type { ComposeDiagnostic, ComposeModel, ComposeNetwork } from './model.js';
 import {
@@ -105,13 +106,15 @@ export function discoverFiles(
   boundary: ProjectFiles = ProjectFiles.unconfined(),
   /** Where COMPOSE_FILE was set, when it came from an env file. */
   composeFileRef?: SourcePos,
+  /** How the caller names `explicit` in errors. */
+  composeFilesName: string = CLI_INPUT_NAMES.composeFiles,
 ): string[] {
   const fromEnv = env.COMPOSE_FILE
     ? env.COMPOSE_FILE.split(env.COMPOSE_PATH_SEPARATOR || path.delimiter).filter(Boolean)
     : [];
   const named = explicit.length > 0 ? explicit : fromEnv;
   if (named.length > 0) {
-    const flag = explicit.length > 0 ? '--compose' : 'COMPOSE_FILE';
+    const flag = explicit.length > 0 ? composeFilesName : 'COMPOSE_FILE';
     const refused: LocatedPath[] = [];
     const files = named.flatMap((f) => {
       const where = boundary.locate(path.resolve(cwd, f));
@@ -154,7 +157,7 @@ export function discoverFiles(
     }
     if (path.dirname(dir) === dir) break;
   }
-  throw new InputError(`no compose file found in ${cwd}; pass --compose FILE`);
+  throw new InputError(`no compose file found in ${cwd}; name one with ${composeFilesName}`);
 }
 
 /** Loads a compose project as `docker compose config` would, keeping each value's file, line and column. */
@@ -167,6 +170,7 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
   };
   // Files named by the caller are the caller's choice, not the project's: readable wherever they are.
   const boundary = opts.boundary ?? new ProjectFiles(cwd, { allow: [...opts.files, ...opts.envFiles] });
+  const names: ComposeInputNames = opts.inputNames ?? CLI_INPUT_NAMES;
   const warnings: string[] = [];
   const envFilesFor = (dir: string) =>
     opts.envFiles.length > 0
@@ -174,7 +178,7 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
           const abs = path.resolve(cwd, f);
           // A named file that is not regular (a FIFO, a device) is refused when it is read, naming it.
           if (boundary.locate(abs).kind === 'missing')
-            throw new InputError(`--env-file ${f}: no such file (relative to ${cwd})`);
+            throw new InputError(`${names.envFiles} ${f}: no such file (relative to ${cwd})`);
           return abs;
         })
       : [path.join(dir, '.env')].filter((p) => boundary.locate(p).kind !== 'missing');
@@ -183,7 +187,15 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
   const cwdEnv: Env = { ...readEnvFiles(cwdEnvFiles, processEnv, boundary, expansion), ...processEnv };
   const composeFileRef =
     processEnv.COMPOSE_FILE === undefined ? composeFileLine(boundary, cwdEnvFiles) : undefined;
-  const files = discoverFiles(cwd, opts.files, cwdEnv, warnings, boundary, composeFileRef);
+  const files = discoverFiles(
+    cwd,
+    opts.files,
+    cwdEnv,
+    warnings,
+    boundary,
+    composeFileRef,
+    names.composeFiles,
+  );
   const projectDir = path.dirname(files[0]!);
   // Found in a parent directory, as compose looks: that directory is the project.
   boundary.widenRootTo(projectDir);
@@ -192,7 +204,7 @@ export async function loadCompose(opts: ComposeLoadOptions): Promise<ComposeMode
       ? cwdEnv
       : { ...readEnvFiles(envFilesFor(projectDir), processEnv, boundary, expansion), ...processEnv };
 
-  const loader = new Loader(cwd, projectDir, expansion, boundary);
+  const loader = new Loader(cwd, projectDir, expansion, boundary, names.envFiles);
   const docs = files.flatMap((f) => loader.loadFile(f, env, projectDir, []) ?? []);
   const root: MapNode = mergeDocuments(docs) ?? {
     kind: 'map',
@@ -292,6 +304,8 @@ class Loader {
     private readonly projectDir: string,
     private readonly expansion: ExpansionContext,
     private readonly boundary: ProjectFiles,
+    /** How the caller names env files, for the fix of an unset required variable. */
+    private readonly envFilesName: string,
   ) {}
 
   /** Whether a referenced path may be read; one outside the root is noted at the reference, not read. */
@@ -316,6 +330,7 @@ class Loader {
       parsed.text,
       this.expansion.processEnv.lookupIn(env),
       this.expansion.budget,
+      this.envFilesName,
     );
     this.diagnostics.push(...interpolation.diagnostics);
     this.unset.push(...interpolation.unset);

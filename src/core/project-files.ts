@@ -65,6 +65,8 @@ export interface OutsideReference {
 export interface ProjectFilesOptions {
   /** Paths outside the root that may be read (`--allow-path`), absolute or relative to the root. */
   allow?: readonly string[];
+  /** How the caller names that option in messages: `--allow-path`, or the action's `allow-paths`. */
+  allowPathName?: string;
   maxFileBytes?: number;
   budgetBytes?: number;
 }
@@ -93,6 +95,7 @@ export class ProjectFiles {
   readonly allowed: readonly string[];
   readonly maxFileBytes: number;
   readonly budgetBytes: number;
+  private readonly allowPathName: string;
   private used = 0;
   /** The text of every file read, keyed by the absolute path it was named by: reporters show only this. */
   readonly sources = new Map<string, string>();
@@ -108,6 +111,7 @@ export class ProjectFiles {
       .map(realOrSelf);
     this.maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.budgetBytes = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+    this.allowPathName = opts.allowPathName ?? '--allow-path';
   }
 
   /** A reader with no root (the whole filesystem is "inside"), still bounded: for library callers and tests. */
@@ -158,7 +162,7 @@ export class ProjectFiles {
 
   /** The message for a path outside the root, with the way to allow it. */
   outsideMessage(p: string, real: string, what: string): string {
-    return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass --allow-path ${real} to analyse it.`;
+    return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass ${this.allowPathName} ${real} to analyse it.`;
   }
 
   /** The bytes of a regular file inside the root. Throws FileRefused, naming the file and why. */

@@ -1,4 +1,5 @@
-// Entry point of the root composite's report step (action.yml).
+// Entry point of the root composite's output steps (action.yml): verify's and the speed test's outputs, and
+// the run report.
 import { runCompositeReport } from '../action/composite-report.js';
 
 runCompositeReport();

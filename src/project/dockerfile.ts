@@ -6,6 +6,7 @@ import { composeDiagnostic } from '../compose/tree.js';
 import { errorMessage } from '../core/errors.js';
 import type { ProjectFiles } from '../core/project-files.js';
 import type { Located, SourcePos } from '../core/source.js';
+import { type ContextIgnore, dockerignoreCandidates, parseDockerignore } from '../dockerfile/dockerignore.js';
 import {
   baseImageOf,
   type DockerCopy,
@@ -30,6 +31,8 @@ export interface ServiceBuild {
   base: Located<string>;
   /** Files of the final image that come from the build context, by container path. */
   files: ReadonlyMap<string, ImageFile>;
+  /** The context's ignore file, when it has one: what it excludes is in no image. */
+  ignore?: ContextIgnore;
 }
 
 // A COPY of a big tree (a whole app) is not an nginx config; stop listing there.
@@ -69,6 +72,9 @@ export function readServiceBuild(
   const model = parseDockerfile(file, text, service.buildArgs ?? {});
   const final = finalStage(model);
   if (!final) return undefined;
+  const ignore = readContextIgnore(file, contextDir, boundary, at, diagnostics);
+  const inContext = (host: string) =>
+    !ignore?.excludes(path.relative(contextDir, host).split(path.sep).join('/'));
   const layers = new Map<DockerStage, Map<string, ImageFile>>();
   const layerOf = (stage: DockerStage): Map<string, ImageFile> => {
     let files = layers.get(stage);
@@ -76,7 +82,7 @@ export function readServiceBuild(
     files = new Map(stage.fromStage ? layerOf(stage.fromStage) : []);
     layers.set(stage, files);
     for (const copy of stage.copies) {
-      if (copy.from === undefined) copyFromContext(copy, contextDir, boundary, files);
+      if (copy.from === undefined) copyFromContext(copy, contextDir, boundary, files, inContext);
       else {
         const from = stageNamed(model, copy.from, stage.index);
         // --from=<image>: the image's files are not knowable here.
@@ -85,7 +91,29 @@ export function readServiceBuild(
     }
     return files;
   };
-  return { model, final, base: baseImageOf(final), files: layerOf(final) };
+  return { model, final, base: baseImageOf(final), files: layerOf(final), ...(ignore ? { ignore } : {}) };
+}
+
+/** The ignore file docker build applies to this context, if any (see dockerignoreCandidates). */
+function readContextIgnore(
+  dockerfile: string,
+  contextDir: string,
+  boundary: ProjectFiles,
+  at: SourcePos,
+  diagnostics: ComposeDiagnostic[],
+): ContextIgnore | undefined {
+  const file = dockerignoreCandidates(dockerfile, contextDir).find(
+    (f) => boundary.locate(f).kind !== 'missing',
+  );
+  if (!file || boundary.locate(file).kind === 'outside') return undefined;
+  try {
+    return parseDockerignore(file, boundary.readText(file, '.dockerignore', at));
+  } catch (error) {
+    diagnostics.push(
+      composeDiagnostic('invalid', at, errorMessage(error), 'Make the .dockerignore a regular file.'),
+    );
+    return undefined;
+  }
 }
 
 // Directories every image has (and the nginx image's own): a COPY to one of them without a trailing
@@ -118,6 +146,7 @@ function copyFromContext(
   contextDir: string,
   boundary: ProjectFiles,
   into: Map<string, ImageFile>,
+  inContext: (host: string) => boolean,
 ): void {
   const sources = copy.sources.flatMap((s) => {
     // ADD of a URL or an archive (which ADD unpacks) brings files that are not on disk as such.
@@ -125,15 +154,17 @@ function copyFromContext(
     return expandSource(path.resolve(contextDir, s), boundary, copy.pos);
   });
   const count = copy.sources.length > 1 || copy.sources.some((s) => /[*?[]/.test(s)) ? 2 : 1;
+  // What .dockerignore excludes is not in the context, so in no image. An excluded directory still
+  // holds the files an exception (`!`) brings back, as docker walks it for them: files are judged one by one.
   for (const host of sources) {
     const kind = boundary.locate(host).kind;
     if (kind === 'dir') {
       // A directory's contents go into the destination, not the directory itself.
       const dest = copy.destination.replace(/\/$/, '') || '/';
       listTree(host, boundary, (file, rel) => {
-        into.set(path.posix.join(dest, ...rel), { hostPath: file, copy });
+        if (inContext(file)) into.set(path.posix.join(dest, ...rel), { hostPath: file, copy });
       });
-    } else if (kind === 'file' || kind === 'other') {
+    } else if ((kind === 'file' || kind === 'other') && inContext(host)) {
       into.set(place(copy, count, path.basename(host), into), { hostPath: host, copy });
     }
   }

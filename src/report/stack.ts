@@ -132,6 +132,32 @@ export function shortSpeedtest(s: RunReport['speedtest']) {
     : { skipped: s?.skipped ?? 'not run' };
 }
 
+/**
+ * verify's step outputs: the first proxied URL, and the same URL on loopback for the speed test, which goes
+ * to the published port (a server_name need not resolve in the runner). Empty when nothing was proxied.
+ */
+export function verifyOutputs(v: Pick<VerifyResult, 'probes'> | null | undefined) {
+  const url = v?.probes?.find((p) => p.kind === 'proxied')?.url ?? '';
+  let local = '';
+  if (url) {
+    const u = new URL(url);
+    u.hostname = '127.0.0.1';
+    local = u.href;
+  }
+  return { url, 'speedtest-url': local };
+}
+
+/** The speed test's step outputs, as measured; empty when it did not run. */
+export function speedtestOutputs(s: RunReport['speedtest'] | null) {
+  const m = s && !('skipped' in s) ? s : undefined;
+  return {
+    'download-mbps': m?.downloadMbps ?? '',
+    'upload-mbps': m?.uploadMbps ?? '',
+    'ping-ms': m?.pingMs ?? '',
+    'jitter-ms': m?.jitterMs ?? '',
+  };
+}
+
 /** What each CLI step of the composite printed with --json (null: the phase did not run). */
 export interface CompositePhases {
   validate: { errors: number; warnings: number; notes: number } | null;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { CLI_INPUT_NAMES } from '../../../src/inputs.js';
 import { runCli } from '../helpers/cli.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -204,6 +205,30 @@ test("an input error names the action's input, not the CLI flag", () => {
     const proxy = runAction(dir, { 'proxy-service': 'ghost' });
     assert.match(proxy.stdout, /^::error::proxy-service ghost: no such service in docker-compose\.yml/m);
     assert.doesNotMatch(proxy.stdout, /--proxy-service/);
+    const compose = runAction(dir, { 'compose-file': 'absent.yml' });
+    assert.equal(compose.status, 1);
+    assert.match(compose.stdout, /^::error::compose-file absent\.yml: no such file/m);
+    const envFile = runAction(dir, { 'env-file': 'absent.env' });
+    assert.equal(envFile.status, 1);
+    assert.match(envFile.stdout, /^::error::env-file absent\.env: no such file/m);
+    // A compose file outside the project root, named by COMPOSE_FILE in .env: the way to allow it is the input.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'sg-output-elsewhere-'));
+    try {
+      writeFileSync(path.join(elsewhere, 'compose.yaml'), 'services: {}\n');
+      writeFileSync(path.join(dir, '.env'), `COMPOSE_FILE=${path.join(elsewhere, 'compose.yaml')}\n`);
+      const outside = runAction(dir, {});
+      assert.equal(outside.status, 1);
+      assert.match(
+        outside.stdout,
+        /^::error::.*\.env:1: COMPOSE_FILE .* outside the project root .*Pass allow-paths /m,
+      );
+      // No message of the action names a CLI flag (the CLI's own, by its table, against the action's output).
+      for (const flag of Object.values(CLI_INPUT_NAMES))
+        for (const r of [nginx, proxy, compose, envFile, outside])
+          assert.ok(!r.stdout.includes(flag), `${flag} in ${r.stdout}`);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { InputError } from '../../../src/core/errors.js';
+import { ACTION_INPUT_NAMES, CLI_INPUT_NAMES } from '../../../src/inputs.js';
 import { diags, load, loadFiles, service, withDir } from './helpers.js';
 
 describe('compose file discovery', () => {
@@ -57,7 +58,7 @@ describe('compose file discovery', () => {
     await withDir({ 'README.md': 'nothing' }, async (dir) => {
       await assert.rejects(load(dir), (e: unknown) => {
         assert.ok(e instanceof InputError);
-        assert.equal(e.message, `no compose file found in ${dir}; pass --compose FILE`);
+        assert.equal(e.message, `no compose file found in ${dir}; name one with --compose`);
         return true;
       });
     });
@@ -185,4 +186,48 @@ describe('profiles and inactive services', () => {
     assert.equal(service(m, 'debug').active, true);
     assert.deepEqual(diags(m), []);
   });
+});
+
+describe("compose input errors in the caller's words", () => {
+  const files = { 'compose.yaml': 'services:\n  web:\n    image: "nginx:${TAG:?set TAG}"\n' };
+  for (const [caller, names] of [
+    ['the CLI', CLI_INPUT_NAMES],
+    ['the action', ACTION_INPUT_NAMES],
+  ] as const) {
+    it(`${caller} says ${names.composeFiles} and ${names.envFiles}`, async () => {
+      const inputNames = { composeFiles: names.composeFiles, envFiles: names.envFiles };
+      const says = (expected: string) => (e: unknown) => {
+        assert.ok(e instanceof InputError);
+        assert.equal(e.message, expected);
+        return true;
+      };
+      await withDir(files, async (dir) => {
+        // The project loads with these names: each error below comes from the one input that is wrong.
+        const m = await load(dir, { inputNames, env: { TAG: '1' } });
+        assert.equal(service(m, 'web').image?.value, 'nginx:1');
+        await assert.rejects(
+          load(dir, { inputNames, files: ['nope.yml'] }),
+          says(`${names.composeFiles} nope.yml: no such file (relative to ${dir})`),
+        );
+        await assert.rejects(
+          load(dir, { inputNames, envFiles: ['nope.env'] }),
+          says(`${names.envFiles} nope.env: no such file (relative to ${dir})`),
+        );
+        // An unset required variable: the fix names the caller's way to give an env file.
+        const [unset, ...more] = (await load(dir, { inputNames })).diagnostics;
+        assert.deepEqual(more, []);
+        assert.equal(unset?.kind, 'interpolation');
+        assert.equal(
+          unset?.fix.description,
+          `Set the variable in the environment, in .env or with ${names.envFiles}, or give it a default (\${VAR:-default}).`,
+        );
+      });
+      await withDir({ 'README.md': 'no compose here' }, async (bare) => {
+        await assert.rejects(
+          load(bare, { inputNames }),
+          says(`no compose file found in ${bare}; name one with ${names.composeFiles}`),
+        );
+      });
+    });
+  }
 });

@@ -191,3 +191,50 @@ test("nginx's own tag: major.minor pins a version, a bare major follows the newe
   assert.equal(bare.pinned, false);
   assert.deepEqual(bare.version, LATEST_NGINX);
 });
+
+test('what .dockerignore excludes is in no image; <Dockerfile>.dockerignore wins over it', async () => {
+  const files = {
+    'compose.yaml': `services:\n  web:\n    build:\n      context: .\n      dockerfile: proxy/Dockerfile\n${APP}`,
+    'proxy/Dockerfile':
+      'FROM nginx:1.27\nCOPY sites/ /etc/nginx/conf.d/\nCOPY extra/*.conf /etc/nginx/extra/\n',
+    'sites/app.conf': SERVER,
+    'sites/draft.conf': SERVER.replace('listen 80', 'listen 81'),
+    'extra/a.conf': '# a\n',
+    'extra/b.conf': '# b\n',
+    '.dockerignore': '# drafts stay out\nsites/draft.conf\n**/b.conf\n',
+  };
+  const copied = (r: Awaited<ReturnType<typeof validateFiles>>) =>
+    [...(r.result.view.builds.get('web')?.files.keys() ?? [])].sort();
+  // The context's .dockerignore: the draft (a single file) and b.conf (matched by a COPY glob) are not sent.
+  const root = await validateFiles(
+    files,
+    {},
+    { unloadedConfs: ['sites/draft.conf', 'extra/a.conf', 'extra/b.conf'] },
+  );
+  assert.match(root.result.view.builds.get('web')?.ignore?.file ?? '', /\/\.dockerignore$/);
+  assert.deepEqual(copied(root), ['/etc/nginx/conf.d/app.conf', '/etc/nginx/extra/a.conf']);
+  assert.ok(!root.result.view.listens.some((l) => l.port === 81), 'the excluded server is not loaded');
+  // Beside the Dockerfile, proxy/Dockerfile.dockerignore replaces the root one: the draft is back, app.conf goes.
+  const own = await validateFiles(
+    { ...files, 'proxy/Dockerfile.dockerignore': 'sites/app.conf\n' },
+    {},
+    { unloadedConfs: ['sites/app.conf', 'extra/a.conf', 'extra/b.conf'] },
+  );
+  assert.match(own.result.view.builds.get('web')?.ignore?.file ?? '', /\/proxy\/Dockerfile\.dockerignore$/);
+  assert.deepEqual(copied(own), [
+    '/etc/nginx/conf.d/draft.conf',
+    '/etc/nginx/extra/a.conf',
+    '/etc/nginx/extra/b.conf',
+  ]);
+  assert.ok(own.result.view.listens.some((l) => l.port === 81));
+  // Without any ignore file, everything is copied: the two runs above differ by their ignore files alone.
+  const { '.dockerignore': _, ...bare } = files;
+  const none = await validateFiles(bare, {}, { unloadedConfs: ['extra/a.conf', 'extra/b.conf'] });
+  assert.equal(none.result.view.builds.get('web')?.ignore, undefined);
+  assert.deepEqual(copied(none), [
+    '/etc/nginx/conf.d/app.conf',
+    '/etc/nginx/conf.d/draft.conf',
+    '/etc/nginx/extra/a.conf',
+    '/etc/nginx/extra/b.conf',
+  ]);
+});
