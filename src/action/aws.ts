@@ -26,6 +26,8 @@ async function envFromInputs() {
     openvpnProtocol: getChoice('openvpn-protocol', ['udp', 'tcp'] as const, 'udp'),
     ipv6Egress: getChoice('ipv6-egress', ['egress-only', 'internet-gateway'] as const, 'egress-only'),
     ttlHours: num('ttl-hours', DEFAULTS.ttlHours),
+    // Messages name the action's inputs; the action has no way to open SSH to the whole internet.
+    optionNamed: (option: string) => (option === 'allow-ssh-from-anywhere' ? undefined : `input ${option}`),
   };
 }
 

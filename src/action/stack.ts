@@ -4,6 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { errorMessage, isUserError, UsageError } from '../core/errors.js';
+import { ACTION_INPUT_NAMES } from '../inputs.js';
 import { renderRunMarkdown, speedtestOutputs, summaryReport, verifyOutputs } from '../report/stack.js';
 import { TLS_MODES, type TlsMode } from '../stack/certs.js';
 import { down } from '../stack/down.js';
@@ -62,6 +63,7 @@ export async function runStackMain(speedtest: SpeedtestFn | undefined = defaultS
       logsDir,
       signal: controller.signal,
       log: (line) => core.info(line),
+      inputNames: ACTION_INPUT_NAMES,
       ...(projectName ? { projectName } : {}),
       ...(expectStatus !== undefined ? { expectStatus } : {}),
       ...(wantSpeed && speedtest ? { speedtest } : {}),

@@ -17,6 +17,11 @@ export interface EnvOptions {
   ttlHours: number;
   /** SSH from 0.0.0.0/0 or ::/0 is refused unless this is set. */
   allowSshFromAnywhere?: boolean;
+  /**
+   * How the caller names an option in messages: the CLI's `--ssh-cidr` (the default), the action's
+   * input `ssh-cidr`; undefined for an option the caller does not have.
+   */
+  optionNamed?: (option: string) => string | undefined;
 }
 
 export const DEFAULTS = {
@@ -93,36 +98,43 @@ export function validateCidr(cidr: string, what: string): 'v4' | 'v6' {
 
 /** The desired resource graph for an environment; refuses unsafe or malformed options (UsageError). */
 export function desiredEnvironment(o: EnvOptions): DesiredEnv {
+  const named = o.optionNamed ?? ((option: string) => `--${option}`);
+  const n = (option: string) => named(option) ?? option;
   if (!NAME_RE.test(o.name))
     throw new UsageError(
-      `--name "${o.name}" must be 1-31 characters of a-z, 0-9 and "-", starting with a letter or digit`,
+      `${n('name')} "${o.name}" must be 1-31 characters of a-z, 0-9 and "-", starting with a letter or digit`,
     );
   if (!Number.isInteger(o.openvpnPort) || o.openvpnPort < 1 || o.openvpnPort > 65535)
-    throw new UsageError(`--openvpn-port must be a port number 1-65535, not "${o.openvpnPort}"`);
+    throw new UsageError(`${n('openvpn-port')} must be a port number 1-65535, not "${o.openvpnPort}"`);
   if (!(o.ttlHours > 0 && o.ttlHours <= 24 * 30))
     throw new UsageError(
-      `--ttl-hours must be a number of hours above 0 and at most 720, not "${o.ttlHours}"`,
+      `${n('ttl-hours')} must be a number of hours above 0 and at most 720, not "${o.ttlHours}"`,
     );
   if (!/^[a-z0-9]+[a-z0-9-]*\.[a-z0-9]+$/.test(o.instanceType))
-    throw new UsageError(`--instance-type "${o.instanceType}" is not an instance type name (e.g. t3.micro)`);
+    throw new UsageError(
+      `${n('instance-type')} "${o.instanceType}" is not an instance type name (e.g. t3.micro)`,
+    );
   if (o.ami !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(o.ami))
-    throw new UsageError(`--ami "${o.ami}" is not an AMI id (ami- followed by 8 or 17 hex digits)`);
+    throw new UsageError(`${n('ami')} "${o.ami}" is not an AMI id (ami- followed by 8 or 17 hex digits)`);
   if (!o.amiParameter.startsWith('/'))
     throw new UsageError(
-      `--ami-parameter "${o.amiParameter}" must be an SSM parameter path starting with "/"`,
+      `${n('ami-parameter')} "${o.amiParameter}" must be an SSM parameter path starting with "/"`,
     );
   const ingress: Rule[] = [];
   const vpnCidrs = o.vpnCidrs.length > 0 ? o.vpnCidrs : [...DEFAULTS.vpnCidrs];
   for (const cidr of vpnCidrs) {
-    validateCidr(cidr, '--vpn-cidr');
+    validateCidr(cidr, n('vpn-cidr'));
     ingress.push({ protocol: o.openvpnProtocol, fromPort: o.openvpnPort, toPort: o.openvpnPort, cidr });
   }
   for (const cidr of o.sshCidrs) {
-    validateCidr(cidr, '--ssh-cidr');
+    validateCidr(cidr, n('ssh-cidr'));
     if (/\/0$/.test(cidr) && !o.allowSshFromAnywhere)
       throw new UsageError(
-        `--ssh-cidr ${cidr} opens SSH to the whole internet; give your runner's address (e.g. 203.0.113.7/32), ` +
-          'or add --allow-ssh-from-anywhere if you really mean it',
+        `${n('ssh-cidr')} ${cidr} opens SSH to the whole internet; give your runner's address (e.g. 203.0.113.7/32)${
+          named('allow-ssh-from-anywhere')
+            ? `, or add ${named('allow-ssh-from-anywhere')} if you really mean it`
+            : ''
+        }`,
       );
     ingress.push({ protocol: 'tcp', fromPort: 22, toPort: 22, cidr });
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { ExecError, exec } from '../exec.js';
+import type { InputNames } from '../inputs.js';
 import type { ProjectView } from '../project/view.js';
 import { summarize } from '../report/summary.js';
 import { renderText } from '../report/text.js';
@@ -35,6 +36,8 @@ export interface StackOptions {
   signal?: AbortSignal;
   /** Progress lines (stderr in the CLI, the log in the action). */
   log: (line: string) => void;
+  /** How the caller names its inputs in messages (the action's `compose-file`, the CLI's `--compose`). */
+  inputNames?: Partial<InputNames>;
 }
 
 export interface UpOptions extends StackOptions {
@@ -81,6 +84,7 @@ async function loadAndValidate(opts: UpOptions) {
     profiles: opts.profiles,
     envFiles: opts.envFiles,
     env: opts.env,
+    ...(opts.inputNames ? { inputNames: opts.inputNames } : {}),
   });
 }
 
@@ -151,8 +155,9 @@ export async function up(opts: UpOptions): Promise<UpResult> {
   engine.catch(() => {});
   const loaded = loadAndValidate(opts);
   loaded.catch(() => {});
-  await engine;
+  // The input's own errors (exit 2) come before the engine's.
   let { findings, view } = await loaded;
+  await engine;
   const certs = await ensureCertificates(view, opts.tls, opts.signal);
   for (const c of certs.filter((x) => x.action === 'generated'))
     opts.log(

@@ -69,6 +69,30 @@ describe('desired graph', () => {
     assert.throws(() => desiredEnvironment({ ...base, vpnCidrs: ['10.0.0.0/33'] }), /--vpn-cidr/);
     assert.throws(() => desiredEnvironment({ ...base, openvpnPort: 70000 }), /--openvpn-port/);
     assert.throws(() => desiredEnvironment({ ...base, ami: 'ubuntu' }), /--ami/);
+    assert.throws(
+      () => desiredEnvironment({ ...base, sshCidrs: ['0.0.0.0/0'] }),
+      /or add --allow-ssh-from-anywhere if you really mean it/,
+    );
+  });
+  it("names the action's inputs when the action asks, and offers no option the action lacks", () => {
+    const action = {
+      ...base,
+      optionNamed: (o: string) => (o === 'allow-ssh-from-anywhere' ? undefined : `input ${o}`),
+    };
+    const message = (o: Partial<EnvOptions>) => {
+      try {
+        desiredEnvironment({ ...action, ...o });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return assert.fail('accepted');
+    };
+    assert.match(message({ name: 'Bad_Name' }), /^input name "Bad_Name"/);
+    assert.match(message({ vpnCidrs: ['10.0.0.0/33'] }), /input vpn-cidr/);
+    assert.match(message({ openvpnPort: 70000 }), /^input openvpn-port/);
+    const ssh = message({ sshCidrs: ['::/0'] });
+    assert.match(ssh, /^input ssh-cidr ::\/0 opens SSH to the whole internet/);
+    assert.doesNotMatch(ssh, /--|allow-ssh-from-anywhere/);
   });
 });
 
