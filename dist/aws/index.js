@@ -28727,6 +28727,8 @@ async function envFromInputs() {
         openvpnProtocol: getChoice('openvpn-protocol', ['udp', 'tcp'], 'udp'),
         ipv6Egress: getChoice('ipv6-egress', ['egress-only', 'internet-gateway'], 'egress-only'),
         ttlHours: num('ttl-hours', DEFAULTS.ttlHours),
+        // Messages name the action's inputs; the action has no way to open SSH to the whole internet.
+        optionNamed: (option) => (option === 'allow-ssh-from-anywhere' ? undefined : `input ${option}`),
     };
 }
 async function run(action) {

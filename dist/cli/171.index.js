@@ -1479,6 +1479,7 @@ class ProjectFiles {
     allowed;
     maxFileBytes;
     budgetBytes;
+    allowPathName;
     used = 0;
     /** The text of every file read, keyed by the absolute path it was named by: reporters show only this. */
     sources = new Map();
@@ -1493,6 +1494,7 @@ class ProjectFiles {
             .map(realOrSelf);
         this.maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
         this.budgetBytes = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+        this.allowPathName = opts.allowPathName ?? '--allow-path';
     }
     /** A reader with no root (the whole filesystem is "inside"), still bounded: for library callers and tests. */
     static unconfined(opts = {}) {
@@ -1540,7 +1542,7 @@ class ProjectFiles {
     }
     /** The message for a path outside the root, with the way to allow it. */
     outsideMessage(p, real, what) {
-        return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass --allow-path ${real} to analyse it.`;
+        return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass ${this.allowPathName} ${real} to analyse it.`;
     }
     /** The bytes of a regular file inside the root. Throws FileRefused, naming the file and why. */
     readBytes(p, what = 'file', where, maxBytes = this.maxFileBytes) {

@@ -55,29 +55,32 @@ function validateCidr(cidr, what) {
 }
 /** The desired resource graph for an environment; refuses unsafe or malformed options (UsageError). */
 function desiredEnvironment(o) {
+    const named = o.optionNamed ?? ((option) => `--${option}`);
+    const n = (option) => named(option) ?? option;
     if (!NAME_RE.test(o.name))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--name "${o.name}" must be 1-31 characters of a-z, 0-9 and "-", starting with a letter or digit`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${n('name')} "${o.name}" must be 1-31 characters of a-z, 0-9 and "-", starting with a letter or digit`);
     if (!Number.isInteger(o.openvpnPort) || o.openvpnPort < 1 || o.openvpnPort > 65535)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--openvpn-port must be a port number 1-65535, not "${o.openvpnPort}"`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${n('openvpn-port')} must be a port number 1-65535, not "${o.openvpnPort}"`);
     if (!(o.ttlHours > 0 && o.ttlHours <= 24 * 30))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--ttl-hours must be a number of hours above 0 and at most 720, not "${o.ttlHours}"`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${n('ttl-hours')} must be a number of hours above 0 and at most 720, not "${o.ttlHours}"`);
     if (!/^[a-z0-9]+[a-z0-9-]*\.[a-z0-9]+$/.test(o.instanceType))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--instance-type "${o.instanceType}" is not an instance type name (e.g. t3.micro)`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${n('instance-type')} "${o.instanceType}" is not an instance type name (e.g. t3.micro)`);
     if (o.ami !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(o.ami))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--ami "${o.ami}" is not an AMI id (ami- followed by 8 or 17 hex digits)`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${n('ami')} "${o.ami}" is not an AMI id (ami- followed by 8 or 17 hex digits)`);
     if (!o.amiParameter.startsWith('/'))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--ami-parameter "${o.amiParameter}" must be an SSM parameter path starting with "/"`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${n('ami-parameter')} "${o.amiParameter}" must be an SSM parameter path starting with "/"`);
     const ingress = [];
     const vpnCidrs = o.vpnCidrs.length > 0 ? o.vpnCidrs : [...DEFAULTS.vpnCidrs];
     for (const cidr of vpnCidrs) {
-        validateCidr(cidr, '--vpn-cidr');
+        validateCidr(cidr, n('vpn-cidr'));
         ingress.push({ protocol: o.openvpnProtocol, fromPort: o.openvpnPort, toPort: o.openvpnPort, cidr });
     }
     for (const cidr of o.sshCidrs) {
-        validateCidr(cidr, '--ssh-cidr');
+        validateCidr(cidr, n('ssh-cidr'));
         if (/\/0$/.test(cidr) && !o.allowSshFromAnywhere)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--ssh-cidr ${cidr} opens SSH to the whole internet; give your runner's address (e.g. 203.0.113.7/32), ` +
-                'or add --allow-ssh-from-anywhere if you really mean it');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${n('ssh-cidr')} ${cidr} opens SSH to the whole internet; give your runner's address (e.g. 203.0.113.7/32)${named('allow-ssh-from-anywhere')
+                ? `, or add ${named('allow-ssh-from-anywhere')} if you really mean it`
+                : ''}`);
         ingress.push({ protocol: 'tcp', fromPort: 22, toPort: 22, cidr });
     }
     const egressOnly = o.ipv6Egress === 'egress-only';

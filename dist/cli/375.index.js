@@ -41,20 +41,21 @@ const CONFIG_FILES = ['.stackgate.yaml', '.stackgate.yml'];
  * cwd), `none` means no config at all, and by default it is the project's .stackgate.yaml, if any.
  * A pull request can edit the project's own file, so a workflow may name its base branch's copy.
  * It is read inside the same boundary as the project (plus `allowPaths`); a file the caller names is the
- * caller's choice and readable wherever it is. `name` is how the caller calls `config` in errors (`--config`, or
- * the action's input `config`).
+ * caller's choice and readable wherever it is. `names` are how the caller calls `config` and the allowed paths in
+ * errors (`--config` and `--allow-path`, or the action's inputs `config` and `allow-paths`).
  */
-function readConfigSeverities(cwd, config, allowPaths = [], name = inputs/* CLI_INPUT_NAMES */.jl.config) {
+function readConfigSeverities(cwd, config, allowPaths = [], names = inputs/* CLI_INPUT_NAMES */.jl) {
     if (config === 'none')
         return {};
     const boundary = new project_files/* ProjectFiles */.di(cwd, {
         allow: [...allowPaths, ...(config !== undefined ? [external_node_path_.resolve(cwd, config)] : [])],
+        allowPathName: names.allowPaths,
     });
     let file;
     if (config !== undefined) {
         file = external_node_path_.resolve(cwd, config);
         if (boundary.locate(file).kind === 'missing')
-            throw new errors/* InputError */.dz(`${name} ${config}: no such file (relative to ${cwd})`);
+            throw new errors/* InputError */.dz(`${names.config} ${config}: no such file (relative to ${cwd})`);
     }
     else {
         file = CONFIG_FILES.map((f) => external_node_path_.join(cwd, f)).find((f) => boundary.locate(f).kind !== 'missing');
@@ -311,7 +312,7 @@ var validate = __webpack_require__(4702);
 /** validate() for each project in turn; the first user error stops the run, naming its project when there are several. */
 async function validateProjects(opts) {
     const { dirs, config, severities, base, ...shared } = opts;
-    const configName = opts.inputNames?.config ?? inputs/* CLI_INPUT_NAMES */.jl.config;
+    const names = { ...inputs/* CLI_INPUT_NAMES */.jl, ...opts.inputNames };
     const projects = [];
     for (const cwd of dirs) {
         try {
@@ -319,7 +320,7 @@ async function validateProjects(opts) {
                 ...shared,
                 cwd,
                 severities: {
-                    ...readConfigSeverities(cwd, config, opts.allowPaths, configName),
+                    ...readConfigSeverities(cwd, config, opts.allowPaths, names),
                     ...severities,
                 },
             });

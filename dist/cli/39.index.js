@@ -66,6 +66,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(7657);
 // EXTERNAL MODULE: ./lib/src/core/project-files.js
 var project_files = __webpack_require__(2835);
+// EXTERNAL MODULE: ./lib/src/inputs.js
+var inputs = __webpack_require__(5777);
 // EXTERNAL MODULE: ./lib/src/compose/tree.js
 var tree = __webpack_require__(1269);
 ;// CONCATENATED MODULE: ./lib/src/compose/merge.js
@@ -980,7 +982,8 @@ class ProcessEnvValues {
 ;// CONCATENATED MODULE: ./lib/src/compose/interpolate.js
 
 
-const REQUIRED_FIX = `Set the variable in the environment, in .env or with --env-file, or give it a default (\${VAR:-default}).`;
+
+const requiredFix = (envFilesName) => `Set the variable in the environment, in .env or with ${envFilesName}, or give it a default (\${VAR:-default}).`;
 const SIZE_FIX = `Shorten the value: variables that repeat each other (B=\${A}\${A}, C=\${B}\${B}, …) grow exponentially.`;
 const SYNTAX_FIX = `Fix the variable reference: use \${NAME} with a name of letters, digits and _, and write a literal $ as $$.`;
 /** compose-go's type casts after interpolation (loader/interpolate.go), as path patterns; `[]` is a list item. */
@@ -1030,9 +1033,11 @@ const CASTS = [
  * then applies compose's type casts. Errors become compose-interpolation findings at the value, with the
  * column of the failing `$` when the value is written on one line.
  */
-function interpolateTree(root, text, lookup, budget) {
+function interpolateTree(root, text, lookup, budget, 
+/** How the caller names env files (`--env-file`, or the action's `env-file`). */
+envFilesName = inputs/* CLI_INPUT_NAMES */.jl.envFiles) {
     const result = { diagnostics: [], unset: [] };
-    walk(root, [], text, { lookup, budget }, result);
+    walk(root, [], text, { lookup, budget, envFilesName }, result);
     return result;
 }
 function walk(node, path, text, x, result) {
@@ -1057,7 +1062,11 @@ function walk(node, path, text, x, result) {
         }
         if (r.error) {
             const pos = posIn(node, text, template, r.error.index);
-            result.diagnostics.push((0,tree/* composeDiagnostic */.O0)('interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX));
+            result.diagnostics.push((0,tree/* composeDiagnostic */.O0)('interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required'
+                ? requiredFix(x.envFilesName)
+                : r.error.kind === 'too-large'
+                    ? SIZE_FIX
+                    : SYNTAX_FIX));
             return;
         }
         node.value = r.value;
@@ -14030,6 +14039,7 @@ function selectErrors(errors) {
 
 
 
+
 /** compose-go's discovery order (cli/options.go). */
 const DEFAULT_FILE_NAMES = [
     'compose.yaml',
@@ -14078,13 +14088,15 @@ function composeFileLine(boundary, envFiles) {
 /** The compose files to load, as docker compose picks them; throws InputError when there is none. */
 function discoverFiles(cwd, explicit, env, warnings, boundary = project_files/* ProjectFiles */.di.unconfined(), 
 /** Where COMPOSE_FILE was set, when it came from an env file. */
-composeFileRef) {
+composeFileRef, 
+/** How the caller names `explicit` in errors. */
+composeFilesName = inputs/* CLI_INPUT_NAMES */.jl.composeFiles) {
     const fromEnv = env.COMPOSE_FILE
         ? env.COMPOSE_FILE.split(env.COMPOSE_PATH_SEPARATOR || external_node_path_.delimiter).filter(Boolean)
         : [];
     const named = explicit.length > 0 ? explicit : fromEnv;
     if (named.length > 0) {
-        const flag = explicit.length > 0 ? '--compose' : 'COMPOSE_FILE';
+        const flag = explicit.length > 0 ? composeFilesName : 'COMPOSE_FILE';
         const refused = [];
         const files = named.flatMap((f) => {
             const where = boundary.locate(external_node_path_.resolve(cwd, f));
@@ -14125,7 +14137,7 @@ composeFileRef) {
         if (external_node_path_.dirname(dir) === dir)
             break;
     }
-    throw new errors/* InputError */.dz(`no compose file found in ${cwd}; pass --compose FILE`);
+    throw new errors/* InputError */.dz(`no compose file found in ${cwd}; name one with ${composeFilesName}`);
 }
 /** Loads a compose project as `docker compose config` would, keeping each value's file, line and column. */
 async function loadCompose(opts) {
@@ -14137,13 +14149,14 @@ async function loadCompose(opts) {
     };
     // Files named by the caller are the caller's choice, not the project's: readable wherever they are.
     const boundary = opts.boundary ?? new project_files/* ProjectFiles */.di(cwd, { allow: [...opts.files, ...opts.envFiles] });
+    const names = opts.inputNames ?? inputs/* CLI_INPUT_NAMES */.jl;
     const warnings = [];
     const envFilesFor = (dir) => opts.envFiles.length > 0
         ? opts.envFiles.map((f) => {
             const abs = external_node_path_.resolve(cwd, f);
             // A named file that is not regular (a FIFO, a device) is refused when it is read, naming it.
             if (boundary.locate(abs).kind === 'missing')
-                throw new errors/* InputError */.dz(`--env-file ${f}: no such file (relative to ${cwd})`);
+                throw new errors/* InputError */.dz(`${names.envFiles} ${f}: no such file (relative to ${cwd})`);
             return abs;
         })
         : [external_node_path_.join(dir, '.env')].filter((p) => boundary.locate(p).kind !== 'missing');
@@ -14151,14 +14164,14 @@ async function loadCompose(opts) {
     const cwdEnvFiles = envFilesFor(cwd);
     const cwdEnv = { ...readEnvFiles(cwdEnvFiles, processEnv, boundary, expansion), ...processEnv };
     const composeFileRef = processEnv.COMPOSE_FILE === undefined ? composeFileLine(boundary, cwdEnvFiles) : undefined;
-    const files = discoverFiles(cwd, opts.files, cwdEnv, warnings, boundary, composeFileRef);
+    const files = discoverFiles(cwd, opts.files, cwdEnv, warnings, boundary, composeFileRef, names.composeFiles);
     const projectDir = external_node_path_.dirname(files[0]);
     // Found in a parent directory, as compose looks: that directory is the project.
     boundary.widenRootTo(projectDir);
     const env = projectDir === cwd || opts.envFiles.length > 0
         ? cwdEnv
         : { ...readEnvFiles(envFilesFor(projectDir), processEnv, boundary, expansion), ...processEnv };
-    const loader = new Loader(cwd, projectDir, expansion, boundary);
+    const loader = new Loader(cwd, projectDir, expansion, boundary, names.envFiles);
     const docs = files.flatMap((f) => loader.loadFile(f, env, projectDir, []) ?? []);
     const root = mergeDocuments(docs) ?? {
         kind: 'map',
@@ -14247,16 +14260,20 @@ class Loader {
     projectDir;
     expansion;
     boundary;
+    envFilesName;
     files = [];
     diagnostics = [];
     warnings = [];
     unset = [];
     extendsCache = new Map();
-    constructor(cwd, projectDir, expansion, boundary) {
+    constructor(cwd, projectDir, expansion, boundary, 
+    /** How the caller names env files, for the fix of an unset required variable. */
+    envFilesName) {
         this.cwd = cwd;
         this.projectDir = projectDir;
         this.expansion = expansion;
         this.boundary = boundary;
+        this.envFilesName = envFilesName;
     }
     /** Whether a referenced path may be read; one outside the root is noted at the reference, not read. */
     readable(p, ref, what) {
@@ -14276,7 +14293,7 @@ class Loader {
         this.diagnostics.push(...parsed.diagnostics);
         if (!parsed.root)
             return undefined;
-        const interpolation = interpolateTree(parsed.root, parsed.text, this.expansion.processEnv.lookupIn(env), this.expansion.budget);
+        const interpolation = interpolateTree(parsed.root, parsed.text, this.expansion.processEnv.lookupIn(env), this.expansion.budget, this.envFilesName);
         this.diagnostics.push(...interpolation.diagnostics);
         this.unset.push(...interpolation.unset);
         this.diagnostics.push(...validateSchema(parsed.root, this.label(file)));
@@ -14737,6 +14754,7 @@ class ProjectFiles {
     allowed;
     maxFileBytes;
     budgetBytes;
+    allowPathName;
     used = 0;
     /** The text of every file read, keyed by the absolute path it was named by: reporters show only this. */
     sources = new Map();
@@ -14751,6 +14769,7 @@ class ProjectFiles {
             .map(realOrSelf);
         this.maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
         this.budgetBytes = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+        this.allowPathName = opts.allowPathName ?? '--allow-path';
     }
     /** A reader with no root (the whole filesystem is "inside"), still bounded: for library callers and tests. */
     static unconfined(opts = {}) {
@@ -14798,7 +14817,7 @@ class ProjectFiles {
     }
     /** The message for a path outside the root, with the way to allow it. */
     outsideMessage(p, real, what) {
-        return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass --allow-path ${real} to analyse it.`;
+        return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass ${this.allowPathName} ${real} to analyse it.`;
     }
     /** The bytes of a regular file inside the root. Throws FileRefused, naming the file and why. */
     readBytes(p, what = 'file', where, maxBytes = this.maxFileBytes) {
@@ -15312,14 +15331,20 @@ function lossyOffsetsToBytes(bytes, offsets) {
 
 
 const CLI_INPUT_NAMES = {
+    composeFiles: '--compose',
+    envFiles: '--env-file',
     nginxFiles: '--nginx',
     proxyService: '--proxy-service',
     config: '--config',
+    allowPaths: '--allow-path',
 };
 const ACTION_INPUT_NAMES = {
+    composeFiles: 'compose-file',
+    envFiles: 'env-file',
     nginxFiles: 'nginx-config',
     proxyService: 'proxy-service',
     config: 'config',
+    allowPaths: 'allow-paths',
 };
 /** Each named nginx file exists inside the boundary and is a regular file. */
 function checkNginxFiles(boundary, cwd, files, name) {
@@ -16966,7 +16991,7 @@ function versionProblems(d, context, version) {
 
 /***/ }),
 
-/***/ 5680:
+/***/ 3788:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17526,6 +17551,27 @@ var paths = __webpack_require__(9357);
 var versions = __webpack_require__(7040);
 // EXTERNAL MODULE: ./lib/src/compose/tree.js
 var tree = __webpack_require__(1269);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(4158);
+;// CONCATENATED MODULE: ./lib/src/dockerfile/dockerignore.js
+// The build context's .dockerignore: the paths docker build never sends, so no COPY can put them into the
+// image. Matching is @balena/dockerignore, a port of moby's own (`**`, `!` exceptions where the last
+// matching line wins, a leading `/`, `#` comments, a pattern that names a directory excluding its tree).
+
+
+/**
+ * The ignore files that may apply, first wins: `<Dockerfile>.dockerignore` beside the Dockerfile
+ * (BuildKit prefers it), then `.dockerignore` at the context root.
+ */
+function dockerignoreCandidates(dockerfile, contextDir) {
+    return [`${dockerfile}.dockerignore`, external_node_path_.join(contextDir, '.dockerignore')];
+}
+function parseDockerignore(file, text) {
+    // The package sets `factory.default = factory` for ESM callers; its types describe that default.
+    const matcher = ignore["default"]().add(text.split(/\r?\n/));
+    return { file, excludes: (relPath) => relPath !== '' && matcher.ignores(relPath) };
+}
+
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./lib/src/dockerfile/index.js
@@ -17811,6 +17857,7 @@ function memoryContainerFs(files) {
 
 
 
+
 // A COPY of a big tree (a whole app) is not an nginx config; stop listing there.
 const MAX_FILES_PER_COPY = 2000;
 const MAX_DEPTH = 8;
@@ -17845,6 +17892,8 @@ function readServiceBuild(service, projectDir, boundary, diagnostics) {
     const final = finalStage(model);
     if (!final)
         return undefined;
+    const ignore = readContextIgnore(file, contextDir, boundary, at, diagnostics);
+    const inContext = (host) => !ignore?.excludes(external_node_path_.relative(contextDir, host).split(external_node_path_.sep).join('/'));
     const layers = new Map();
     const layerOf = (stage) => {
         let files = layers.get(stage);
@@ -17854,7 +17903,7 @@ function readServiceBuild(service, projectDir, boundary, diagnostics) {
         layers.set(stage, files);
         for (const copy of stage.copies) {
             if (copy.from === undefined)
-                copyFromContext(copy, contextDir, boundary, files);
+                copyFromContext(copy, contextDir, boundary, files, inContext);
             else {
                 const from = stageNamed(model, copy.from, stage.index);
                 // --from=<image>: the image's files are not knowable here.
@@ -17864,7 +17913,20 @@ function readServiceBuild(service, projectDir, boundary, diagnostics) {
         }
         return files;
     };
-    return { model, final, base: baseImageOf(final), files: layerOf(final) };
+    return { model, final, base: baseImageOf(final), files: layerOf(final), ...(ignore ? { ignore } : {}) };
+}
+/** The ignore file docker build applies to this context, if any (see dockerignoreCandidates). */
+function readContextIgnore(dockerfile, contextDir, boundary, at, diagnostics) {
+    const file = dockerignoreCandidates(dockerfile, contextDir).find((f) => boundary.locate(f).kind !== 'missing');
+    if (!file || boundary.locate(file).kind === 'outside')
+        return undefined;
+    try {
+        return parseDockerignore(file, boundary.readText(file, '.dockerignore', at));
+    }
+    catch (error) {
+        diagnostics.push((0,tree/* composeDiagnostic */.O0)('invalid', at, (0,core_errors/* errorMessage */.gJ)(error), 'Make the .dockerignore a regular file.'));
+        return undefined;
+    }
 }
 // Directories every image has (and the nginx image's own): a COPY to one of them without a trailing
 // slash still lands inside it, as docker copies into an existing directory.
@@ -17884,7 +17946,7 @@ function place(copy, sourceCount, name, layer) {
     const existingDir = IMAGE_DIRS.has(dest) || [...layer.keys()].some((p) => p.startsWith(`${dest}/`));
     return dest.endsWith('/') || sourceCount > 1 || existingDir ? external_node_path_.posix.join(dest, name) : dest;
 }
-function copyFromContext(copy, contextDir, boundary, into) {
+function copyFromContext(copy, contextDir, boundary, into, inContext) {
     const sources = copy.sources.flatMap((s) => {
         // ADD of a URL or an archive (which ADD unpacks) brings files that are not on disk as such.
         if (/^[a-z]+:\/\//i.test(s) || (copy.keyword === 'ADD' && /\.(tar|tgz|tar\.\w+)$/.test(s)))
@@ -17892,16 +17954,19 @@ function copyFromContext(copy, contextDir, boundary, into) {
         return expandSource(external_node_path_.resolve(contextDir, s), boundary, copy.pos);
     });
     const count = copy.sources.length > 1 || copy.sources.some((s) => /[*?[]/.test(s)) ? 2 : 1;
+    // What .dockerignore excludes is not in the context, so in no image. An excluded directory still
+    // holds the files an exception (`!`) brings back, as docker walks it for them: files are judged one by one.
     for (const host of sources) {
         const kind = boundary.locate(host).kind;
         if (kind === 'dir') {
             // A directory's contents go into the destination, not the directory itself.
             const dest = copy.destination.replace(/\/$/, '') || '/';
             listTree(host, boundary, (file, rel) => {
-                into.set(external_node_path_.posix.join(dest, ...rel), { hostPath: file, copy });
+                if (inContext(file))
+                    into.set(external_node_path_.posix.join(dest, ...rel), { hostPath: file, copy });
             });
         }
-        else if (kind === 'file' || kind === 'other') {
+        else if ((kind === 'file' || kind === 'other') && inContext(host)) {
             into.set(place(copy, count, external_node_path_.basename(host), into), { hostPath: host, copy });
         }
     }
@@ -18141,9 +18206,20 @@ class MountedContainerFs {
     }
     file(containerPath) {
         const p = external_node_path_.posix.normalize(containerPath);
+        return this.rendered.get(p) ?? this.beneathRendered(p);
+    }
+    /**
+     * The file at the path as if `hostPath` were not placed there: what nginx really reads at a path where
+     * the view put an unmounted config for analysis.
+     */
+    fileWithout(containerPath, hostPath) {
+        const p = external_node_path_.posix.normalize(containerPath);
         const rendered = this.rendered.get(p);
-        if (rendered)
+        if (rendered && !(rendered.kind === 'host' && rendered.hostPath === hostPath))
             return rendered;
+        return this.beneathRendered(p);
+    }
+    beneathRendered(p) {
         const host = this.hostPathOf(p);
         if (host !== undefined) {
             return this.kindOf(p) === 'file' ? { kind: 'host', containerPath: p, hostPath: host } : undefined;
@@ -21767,7 +21843,7 @@ const proxyConfigNotMounted = {
             const target = mountTargetFor(view, u.hostPath);
             // What nginx would read there: the file itself, or what the entrypoint renders from it.
             const readAt = (0,templates/* renderedPath */.$o)(target, view.templates) ?? target;
-            const instead = target.endsWith('/nginx.conf') || view.containerFs?.file(readAt)
+            const instead = target.endsWith('/nginx.conf') || view.containerFs?.fileWithout(readAt, u.hostPath)
                 ? `its image's own ${readAt}`
                 : "its image's default configuration";
             out.push((0,rule/* finding */.gk)(proxyConfigNotMounted, proxy.pos, `${relativeSource(view, u.hostPath)} is never mounted into "${proxy.name}": nginx in the container loads ${instead} instead, so none of this file's settings apply${atStart?.message ?? ''}`, fixWith(`Mount it: add \`- ${lines[i]}\` to services.${proxy.name}.volumes.`, edit), {
@@ -23443,7 +23519,7 @@ async function ensureCertificates(view, mode, signal) {
 /* harmony import */ var _core_project_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2835);
 /* harmony import */ var _core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2704);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5777);
-/* harmony import */ var _project_build_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5680);
+/* harmony import */ var _project_build_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3788);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8135);
 // files → models → project view → rules → findings: one validation of one project.
 
@@ -23457,8 +23533,11 @@ async function ensureCertificates(view, mode, signal) {
 async function validate(opts) {
     // Files the caller names on the command line are the caller's choice, not the project's: readable.
     const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
-    const boundary = new _core_project_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ProjectFiles */ .di(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
     const names = { ..._inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .CLI_INPUT_NAMES */ .jl, ...opts.inputNames };
+    const boundary = new _core_project_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ProjectFiles */ .di(opts.cwd, {
+        allow: [...(opts.allowPaths ?? []), ...named],
+        allowPathName: names.allowPaths,
+    });
     (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .checkNginxFiles */ .GQ)(boundary, opts.cwd, opts.nginxFiles, names.nginxFiles);
     const compose = await (0,_compose_loader_js__WEBPACK_IMPORTED_MODULE_0__/* .loadCompose */ .fK)({
         boundary,
@@ -23467,6 +23546,7 @@ async function validate(opts) {
         envFiles: opts.envFiles,
         profiles: opts.profiles,
         env: opts.env,
+        inputNames: names,
     });
     if (opts.proxyService !== undefined)
         (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .checkProxyService */ .Y9)(compose, opts.cwd, opts.proxyService, names.proxyService);

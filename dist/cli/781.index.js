@@ -116,6 +116,30 @@ function shortSpeedtest(s) {
         ? { downloadMbps: s.downloadMbps, uploadMbps: s.uploadMbps, pingMs: s.pingMs, jitterMs: s.jitterMs }
         : { skipped: s?.skipped ?? 'not run' };
 }
+/**
+ * verify's step outputs: the first proxied URL, and the same URL on loopback for the speed test, which goes
+ * to the published port (a server_name need not resolve in the runner). Empty when nothing was proxied.
+ */
+function verifyOutputs(v) {
+    const url = v?.probes?.find((p) => p.kind === 'proxied')?.url ?? '';
+    let local = '';
+    if (url) {
+        const u = new URL(url);
+        u.hostname = '127.0.0.1';
+        local = u.href;
+    }
+    return { url, 'speedtest-url': local };
+}
+/** The speed test's step outputs, as measured; empty when it did not run. */
+function speedtestOutputs(s) {
+    const m = s && !('skipped' in s) ? s : undefined;
+    return {
+        'download-mbps': m?.downloadMbps ?? '',
+        'upload-mbps': m?.uploadMbps ?? '',
+        'ping-ms': m?.pingMs ?? '',
+        'jitter-ms': m?.jitterMs ?? '',
+    };
+}
 /** The short report, one key per phase, null for a phase not run: the root composite's report output. */
 function compositeReport(p) {
     return {
@@ -1613,6 +1637,7 @@ async function loadAndValidate(opts) {
         profiles: opts.profiles,
         envFiles: opts.envFiles,
         env: opts.env,
+        ...(opts.inputNames ? { inputNames: opts.inputNames } : {}),
     });
 }
 function publishedPorts(view) {
@@ -1667,8 +1692,9 @@ async function up(opts) {
     engine.catch(() => { });
     const loaded = loadAndValidate(opts);
     loaded.catch(() => { });
-    await engine;
+    // The input's own errors (exit 2) come before the engine's.
     let { findings, view } = await loaded;
+    await engine;
     const certs = await (0,stack_certs/* ensureCertificates */.T)(view, opts.tls, opts.signal);
     for (const c of certs.filter((x) => x.action === 'generated'))
         opts.log(`up: generated a self-signed certificate ${external_node_path_.relative(opts.cwd, c.pair.certHost)} (key ${external_node_path_.relative(opts.cwd, c.pair.keyHost)})`);
@@ -1898,8 +1924,8 @@ const defaultSpeedtest = speedtest/* runSpeedtest */.fd;
 
 // EXTERNAL MODULE: ./lib/src/compose/loader.js + 12 modules
 var loader = __webpack_require__(8713);
-// EXTERNAL MODULE: ./lib/src/project/build.js + 8 modules
-var build = __webpack_require__(5680);
+// EXTERNAL MODULE: ./lib/src/project/build.js + 9 modules
+var build = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./lib/src/stack/view.js
 // The project view of a run, without the rules: `verify` asks the view and judges nothing, so it skips
 // the ~0.2 s that validate's rules cost on a cold process.

@@ -31673,7 +31673,7 @@ function jsonForLog(value) {
 /**
  * A mistake in how stackgate was called (bad flag, unknown command). Exit code 2, no stack trace.
  */
-class errors_UsageError extends (/* unused pure expression or super */ null && (Error)) {
+class UsageError extends Error {
     name = 'UsageError';
 }
 /**
@@ -31703,7 +31703,7 @@ function errorMessage(error) {
 }
 /** True for the errors that are the user's to fix: they are printed without a stack trace. */
 function isUserError(error) {
-    return error instanceof errors_UsageError || error instanceof InputError;
+    return error instanceof UsageError || error instanceof InputError;
 }
 /**
  * The `at …` lines of an error's stack, without its message (which may quote project data and
@@ -31814,6 +31814,30 @@ function shortSpeedtest(s) {
         ? { downloadMbps: s.downloadMbps, uploadMbps: s.uploadMbps, pingMs: s.pingMs, jitterMs: s.jitterMs }
         : { skipped: s?.skipped ?? 'not run' };
 }
+/**
+ * verify's step outputs: the first proxied URL, and the same URL on loopback for the speed test, which goes
+ * to the published port (a server_name need not resolve in the runner). Empty when nothing was proxied.
+ */
+function verifyOutputs(v) {
+    const url = v?.probes?.find((p) => p.kind === 'proxied')?.url ?? '';
+    let local = '';
+    if (url) {
+        const u = new URL(url);
+        u.hostname = '127.0.0.1';
+        local = u.href;
+    }
+    return { url, 'speedtest-url': local };
+}
+/** The speed test's step outputs, as measured; empty when it did not run. */
+function speedtestOutputs(s) {
+    const m = s && !('skipped' in s) ? s : undefined;
+    return {
+        'download-mbps': m?.downloadMbps ?? '',
+        'upload-mbps': m?.uploadMbps ?? '',
+        'ping-ms': m?.pingMs ?? '',
+        'jitter-ms': m?.jitterMs ?? '',
+    };
+}
 /** The short report, one key per phase, null for a phase not run: the root composite's report output. */
 function compositeReport(p) {
     return {
@@ -31866,7 +31890,7 @@ function getLines(name) {
         .filter(Boolean);
 }
 function getChoice(name, choices, fallback) {
-    const v = core.getInput(name).trim() || fallback;
+    const v = getInput(name).trim() || fallback;
     if (!choices.includes(v))
         throw new UsageError(`input "${name}" must be one of ${choices.join(', ')}, not "${v}"`);
     return v;
@@ -31876,7 +31900,8 @@ function getOptional(name) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/action/composite-report.js
-// The root composite's last step (action.yml): the run report from what its CLI steps printed.
+// The root composite's outputs from what its CLI steps printed (action.yml): verify's and the speed test's
+// step outputs right after each, and the run report in its last step.
 
 
 
@@ -31909,9 +31934,20 @@ function count(name) {
         throw new Error(`input "${name}" must be a count, not "${getOptional(name)}"`);
     return v;
 }
+/** `step`: verify or speedtest sets that step's outputs from its file; report (the default) the run report. */
 function runCompositeReport() {
+    let step = 'report';
     try {
+        step = getChoice('step', ['verify', 'speedtest', 'report'], 'report');
         const dir = getOptional('phases-dir');
+        if (step !== 'report') {
+            const outputs = step === 'verify'
+                ? verifyOutputs(phase(dir, 'verify'))
+                : speedtestOutputs(phase(dir, 'speedtest'));
+            for (const [name, value] of Object.entries(outputs))
+                setOutput(name, value);
+            return;
+        }
         const phases = {
             // The validate step's outputs, when it ran.
             validate: getOptional('errors') !== undefined
@@ -31925,12 +31961,13 @@ function runCompositeReport() {
         setOutput('report', JSON.stringify(compositeReport(phases)));
     }
     catch (error) {
-        setFailed(`stackgate report: ${errorMessage(error)}`);
+        setFailed(`stackgate ${step}: ${errorMessage(error)}`);
     }
 }
 
 ;// CONCATENATED MODULE: ./lib/src/entries/composite-report.js
-// Entry point of the root composite's report step (action.yml).
+// Entry point of the root composite's output steps (action.yml): verify's and the speed test's outputs, and
+// the run report.
 
 runCompositeReport();
 

@@ -1,6 +1,376 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 4158:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+/**
+ * @license
+ * Copyright 2020 Balena Ltd.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *    http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ *
+ * ------------------------------------------------------------------------
+ *
+ * Copyright 2018 Zeit, Inc.
+ * Licensed under the MIT License. See file LICENSE.md for a full copy.
+ *
+ * ------------------------------------------------------------------------
+ */
+
+/**
+ * This module implements the [dockerignore
+ * spec](https://docs.docker.com/engine/reference/builder/#dockerignore-file),
+ * closely following Docker's (Moby) Golang implementation:
+ * https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/archive/archive.go#L825
+ *
+ * Something the spec is not clear about, but we discovered by reading source code
+ * and testing against the "docker build" command, is the handling of backslashes and
+ * forward slashes as path separators and escape characters in the .dockerignore file
+ * across platforms including Windows, Linux and macOS:
+ *
+ * * On Linux and macOS, only forward slashes can be used as path separators in the
+ *   .dockerignore file, and the backslash works as an escape character.
+ * * On Windows, both forward slashes and backslashes are allowed as path separators
+ *   in the .dockerignore file, and the backslash is not used as an escape character.
+ *
+ * This is consistent with how Windows works generally: both forward slashes and
+ * backslashes are accepted as path separators by the cmd.exe Command Prompt or
+ * PowerShell, and by library functions like the Golang filepath.Clean or the
+ * Node.js path.normalize.
+ *
+ * Similarly, path strings provided to the IgnoreBase.ignores() and IgnoreBase.filter()
+ * methods can use either forward slashes or backslashes as path separators on Windows,
+ * but only forward slashes are accepted as path separators on Linux and macOS.
+ */
+
+const path = __nccwpck_require__(6928);
+
+const factory = options => new IgnoreBase(options); // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L538-L539
+// Fixes typescript module import
+
+
+factory.default = factory;
+module.exports = factory;
+
+function make_array(subject) {
+  return Array.isArray(subject) ? subject : [subject];
+}
+
+const REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+const REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+const REGEX_TRAILING_PATH_SEP = path.sep === '\\' ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+const KEY_IGNORE = typeof Symbol !== 'undefined' ? Symbol.for('dockerignore') : 'dockerignore'; // An implementation of Go's filepath.Clean
+// https://golang.org/pkg/path/filepath/#Clean
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Note that, like Go, on Windows this function converts forward slashes
+// to backslashes.
+
+function cleanPath(file) {
+  return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, '');
+} // Javascript port of Golang's filepath.ToSlash
+// https://golang.org/pkg/path/filepath/#ToSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Convert any OS-specific path separator to '/'. Backslash is converted
+// to forward slash on Windows, but not on Linux/macOS.
+// Note that both forward slashes and backslashes are valid path separators on
+// Windows. As a result, code such as `pattern.split(path.sep).join('/')` fails
+// on Windows when forward slashes are used as path separators.
+
+
+function toSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\\/g, '/');
+} // Javascript port of Golang's filepath.FromSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+
+
+function fromSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\//g, path.sep);
+}
+
+class IgnoreBase {
+  constructor({
+    // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+    ignorecase = true
+  } = {}) {
+    this._rules = [];
+    this._ignorecase = ignorecase;
+    this[KEY_IGNORE] = true;
+
+    this._initCache();
+  }
+
+  _initCache() {
+    this._cache = {};
+  } // @param {Array.<string>|string|Ignore} pattern
+
+
+  add(pattern) {
+    this._added = false;
+
+    if (typeof pattern === 'string') {
+      pattern = pattern.split(/\r?\n/g);
+    }
+
+    make_array(pattern).forEach(this._addPattern, this); // Some rules have just added to the ignore,
+    // making the behavior changed.
+
+    if (this._added) {
+      this._initCache();
+    }
+
+    return this;
+  } // legacy
+
+
+  addPattern(pattern) {
+    return this.add(pattern);
+  }
+
+  _addPattern(pattern) {
+    // https://github.com/kaelzhang/node-ignore/issues/32
+    if (pattern && pattern[KEY_IGNORE]) {
+      this._rules = this._rules.concat(pattern._rules);
+      this._added = true;
+      return;
+    }
+
+    if (this._checkPattern(pattern)) {
+      const rule = this._createRule(pattern.trim());
+
+      if (rule !== null) {
+        this._added = true;
+
+        this._rules.push(rule);
+      }
+    }
+  }
+
+  _checkPattern(pattern) {
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L34-L40
+    return pattern && typeof pattern === 'string' && pattern.indexOf('#') !== 0 && pattern.trim() !== "";
+  }
+
+  filter(paths) {
+    return make_array(paths).filter(path => this._filter(path));
+  }
+
+  createFilter() {
+    return path => this._filter(path);
+  }
+
+  ignores(path) {
+    return !this._filter(path);
+  } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+
+
+  _createRule(pattern) {
+    const origin = pattern;
+    let negative = false; // > An optional prefix "!" which negates the pattern;
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L43-L46
+
+    if (pattern[0] === '!') {
+      negative = true;
+      pattern = pattern.substring(1).trim();
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L47-L53
+
+
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      pattern = toSlash(pattern);
+
+      if (pattern.length > 1 && pattern[0] === '/') {
+        pattern = pattern.slice(1);
+      }
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L54-L55
+
+
+    if (negative) {
+      pattern = '!' + pattern;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L30
+
+
+    pattern = pattern.trim();
+
+    if (pattern === "") {
+      return null;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L34
+    // convert forward slashes to backslashes on Windows
+
+
+    pattern = cleanPath(pattern); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L36-L42
+
+    if (pattern[0] === '!') {
+      if (pattern.length === 1) {
+        return null;
+      }
+
+      negative = true;
+      pattern = pattern.substring(1);
+    } else {
+      negative = false;
+    }
+
+    return {
+      origin,
+      pattern,
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+      dirs: pattern.split(path.sep),
+      negative
+    };
+  } // @returns `Boolean` true if the `path` is NOT ignored
+
+
+  _filter(path) {
+    if (!path) {
+      return false;
+    }
+
+    if (path in this._cache) {
+      return this._cache[path];
+    }
+
+    return this._cache[path] = this._test(path);
+  } // @returns {Boolean} true if a file is NOT ignored
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+
+
+  _test(file) {
+    file = fromSlash(file); // equivalent to golang filepath.Dir() https://golang.org/src/path/filepath/path.go
+
+    const parentPath = cleanPath(path.dirname(file));
+    const parentPathDirs = parentPath.split(path.sep);
+    let matched = false;
+
+    this._rules.forEach(rule => {
+      let match = this._match(file, rule); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L80
+
+
+      if (!match && parentPath !== ".") {
+        // Check to see if the pattern matches one of our parent dirs.
+        if (rule.dirs.includes('**')) {
+          // Ah shucks! We have to test every possible parent path that has 
+          // a number of dirs _n_ where 
+          // `rule.dirs.filter(doubleStar).length <= _n_ <= parentPathDirs.length`
+          // since the ** can imply any number of directories including 0
+          for (let i = rule.dirs.filter(x => x !== '**').length; i <= parentPathDirs.length; i++) {
+            match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule);
+          }
+        } else if (rule.dirs.length <= parentPathDirs.length) {
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L83
+          match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
+        }
+      }
+
+      if (match) {
+        matched = !rule.negative;
+      }
+    });
+
+    return !matched;
+  } // @returns {Boolean} true if a file is matched by a rule
+
+
+  _match(file, rule) {
+    return this._compile(rule).regexp.test(file);
+  } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+
+
+  _compile(rule) {
+    if (rule.regexp) {
+      return rule;
+    }
+
+    let regStr = '^'; // Go through the pattern and convert it to a regexp.
+
+    let escapedSlash = path.sep === '\\' ? '\\\\' : path.sep;
+
+    for (let i = 0; i < rule.pattern.length; i++) {
+      const ch = rule.pattern[i];
+
+      if (ch === '*') {
+        if (rule.pattern[i + 1] === '*') {
+          // is some flavor of "**"
+          i++; // Treat **/ as ** so eat the "/"
+
+          if (rule.pattern[i + 1] === path.sep) {
+            i++;
+          }
+
+          if (rule.pattern[i + 1] === undefined) {
+            // is "**EOF" - to align with .gitignore just accept all
+            regStr += ".*";
+          } else {
+            // is "**"
+            // Note that this allows for any # of /'s (even 0) because
+            // the .* will eat everything, even /'s
+            regStr += `(.*${escapedSlash})?`;
+          }
+        } else {
+          // is "*" so map it to anything but "/"
+          regStr += `[^${escapedSlash}]*`;
+        }
+      } else if (ch === '?') {
+        // "?" is any char except "/"
+        regStr += `[^${escapedSlash}]`;
+      } else if (ch === '.' || ch === '$') {
+        // Escape some regexp special chars that have no meaning
+        // in golang's filepath.Match
+        regStr += `\\${ch}`;
+      } else if (ch === '\\') {
+        // escape next char. Note that a trailing \ in the pattern
+        // will be left alone (but need to escape it)
+        if (path.sep === '\\') {
+          // On windows map "\" to "\\", meaning an escaped backslash,
+          // and then just continue because filepath.Match on
+          // Windows doesn't allow escaping at all
+          regStr += escapedSlash;
+          continue;
+        }
+
+        if (rule.pattern[i + 1] !== undefined) {
+          regStr += '\\' + rule.pattern[i + 1];
+          i++;
+        } else {
+          regStr += '\\';
+        }
+      } else {
+        regStr += ch;
+      }
+    }
+
+    regStr += "$";
+    rule.regexp = new RegExp(regStr, this._ignorecase ? 'i' : '');
+    return rule;
+  }
+
+}
+
+
+/***/ }),
+
 /***/ 4951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -35638,6 +36008,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -44233,7 +44610,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8741:
+/***/ 3869:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44415,8 +44792,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -45783,7 +46160,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -45812,11 +46189,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -46036,7 +46413,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -46051,7 +46428,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -46062,7 +46439,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -46071,7 +46448,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -46502,7 +46879,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -47355,6 +47732,46 @@ function stackFrames(error) {
         .split('\n')
         .filter((l) => l.trim() !== '')
         .map((l) => showUntrusted(l));
+}
+
+;// CONCATENATED MODULE: ./lib/src/inputs.js
+// The checks on what the caller named (not on the project): their errors use the caller's own words, a CLI flag
+// or an action input, so that an action user is never told about `--nginx`.
+
+
+const inputs_CLI_INPUT_NAMES = {
+    composeFiles: '--compose',
+    envFiles: '--env-file',
+    nginxFiles: '--nginx',
+    proxyService: '--proxy-service',
+    config: '--config',
+    allowPaths: '--allow-path',
+};
+const inputs_ACTION_INPUT_NAMES = {
+    composeFiles: 'compose-file',
+    envFiles: 'env-file',
+    nginxFiles: 'nginx-config',
+    proxyService: 'proxy-service',
+    config: 'config',
+    allowPaths: 'allow-paths',
+};
+/** Each named nginx file exists inside the boundary and is a regular file. */
+function inputs_checkNginxFiles(boundary, cwd, files, name) {
+    for (const f of files) {
+        const where = boundary.locate(path.resolve(cwd, f));
+        if (where.kind === 'missing')
+            throw new InputError(`${name} ${f}: no such file (relative to ${cwd})`);
+        if (where.kind === 'outside')
+            throw new InputError(boundary.outsideMessage(where.path, where.real ?? where.path, name));
+        if (where.kind !== 'file')
+            throw new InputError(`${name} ${f}: not a regular file; name an nginx config file`);
+    }
+}
+/** The named proxy service is one of the project's. */
+function inputs_checkProxyService(compose, cwd, service, name) {
+    if (compose.services.some((s) => s.name === service))
+        return;
+    throw new InputError(`${name} ${service}: no such service in ${compose.files.map((f) => path.relative(cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`);
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -59792,6 +60209,7 @@ class project_files_ProjectFiles {
     allowed;
     maxFileBytes;
     budgetBytes;
+    allowPathName;
     used = 0;
     /** The text of every file read, keyed by the absolute path it was named by: reporters show only this. */
     sources = new Map();
@@ -59806,6 +60224,7 @@ class project_files_ProjectFiles {
             .map(realOrSelf);
         this.maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
         this.budgetBytes = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+        this.allowPathName = opts.allowPathName ?? '--allow-path';
     }
     /** A reader with no root (the whole filesystem is "inside"), still bounded: for library callers and tests. */
     static unconfined(opts = {}) {
@@ -59853,7 +60272,7 @@ class project_files_ProjectFiles {
     }
     /** The message for a path outside the root, with the way to allow it. */
     outsideMessage(p, real, what) {
-        return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass --allow-path ${real} to analyse it.`;
+        return `${what} ${p} resolves to ${real}, outside the project root ${this.root}: not read. Pass ${this.allowPathName} ${real} to analyse it.`;
     }
     /** The bytes of a regular file inside the root. Throws FileRefused, naming the file and why. */
     readBytes(p, what = 'file', where, maxBytes = this.maxFileBytes) {
@@ -60569,7 +60988,8 @@ function expandEscapes(value) {
 ;// CONCATENATED MODULE: ./lib/src/compose/interpolate.js
 
 
-const REQUIRED_FIX = (/* unused pure expression or super */ null && (`Set the variable in the environment, in .env or with --env-file, or give it a default (\${VAR:-default}).`));
+
+const requiredFix = (envFilesName) => `Set the variable in the environment, in .env or with ${envFilesName}, or give it a default (\${VAR:-default}).`;
 const SIZE_FIX = (/* unused pure expression or super */ null && (`Shorten the value: variables that repeat each other (B=\${A}\${A}, C=\${B}\${B}, …) grow exponentially.`));
 const SYNTAX_FIX = (/* unused pure expression or super */ null && (`Fix the variable reference: use \${NAME} with a name of letters, digits and _, and write a literal $ as $$.`));
 /** compose-go's type casts after interpolation (loader/interpolate.go), as path patterns; `[]` is a list item. */
@@ -60619,9 +61039,11 @@ const CASTS = [
  * then applies compose's type casts. Errors become compose-interpolation findings at the value, with the
  * column of the failing `$` when the value is written on one line.
  */
-function interpolate_interpolateTree(root, text, lookup, budget) {
+function interpolate_interpolateTree(root, text, lookup, budget, 
+/** How the caller names env files (`--env-file`, or the action's `env-file`). */
+envFilesName = CLI_INPUT_NAMES.envFiles) {
     const result = { diagnostics: [], unset: [] };
-    interpolate_walk(root, [], text, { lookup, budget }, result);
+    interpolate_walk(root, [], text, { lookup, budget, envFilesName }, result);
     return result;
 }
 function interpolate_walk(node, path, text, x, result) {
@@ -60646,7 +61068,11 @@ function interpolate_walk(node, path, text, x, result) {
         }
         if (r.error) {
             const pos = posIn(node, text, template, r.error.index);
-            result.diagnostics.push(composeDiagnostic('interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required' ? REQUIRED_FIX : r.error.kind === 'too-large' ? SIZE_FIX : SYNTAX_FIX));
+            result.diagnostics.push(composeDiagnostic('interpolation', pos, `${path.filter((p) => p !== '[]').join('.')}: ${r.error.message}`, r.error.kind === 'required'
+                ? requiredFix(x.envFilesName)
+                : r.error.kind === 'too-large'
+                    ? SIZE_FIX
+                    : SYNTAX_FIX));
             return;
         }
         node.value = r.value;
@@ -73617,6 +74043,7 @@ function selectErrors(errors) {
 
 
 
+
 /** compose-go's discovery order (cli/options.go). */
 const DEFAULT_FILE_NAMES = (/* unused pure expression or super */ null && ([
     'compose.yaml',
@@ -73665,13 +74092,15 @@ function composeFileLine(boundary, envFiles) {
 /** The compose files to load, as docker compose picks them; throws InputError when there is none. */
 function discoverFiles(cwd, explicit, env, warnings, boundary = ProjectFiles.unconfined(), 
 /** Where COMPOSE_FILE was set, when it came from an env file. */
-composeFileRef) {
+composeFileRef, 
+/** How the caller names `explicit` in errors. */
+composeFilesName = CLI_INPUT_NAMES.composeFiles) {
     const fromEnv = env.COMPOSE_FILE
         ? env.COMPOSE_FILE.split(env.COMPOSE_PATH_SEPARATOR || path.delimiter).filter(Boolean)
         : [];
     const named = explicit.length > 0 ? explicit : fromEnv;
     if (named.length > 0) {
-        const flag = explicit.length > 0 ? '--compose' : 'COMPOSE_FILE';
+        const flag = explicit.length > 0 ? composeFilesName : 'COMPOSE_FILE';
         const refused = [];
         const files = named.flatMap((f) => {
             const where = boundary.locate(path.resolve(cwd, f));
@@ -73712,7 +74141,7 @@ composeFileRef) {
         if (path.dirname(dir) === dir)
             break;
     }
-    throw new InputError(`no compose file found in ${cwd}; pass --compose FILE`);
+    throw new InputError(`no compose file found in ${cwd}; name one with ${composeFilesName}`);
 }
 /** Loads a compose project as `docker compose config` would, keeping each value's file, line and column. */
 async function loader_loadCompose(opts) {
@@ -73724,13 +74153,14 @@ async function loader_loadCompose(opts) {
     };
     // Files named by the caller are the caller's choice, not the project's: readable wherever they are.
     const boundary = opts.boundary ?? new ProjectFiles(cwd, { allow: [...opts.files, ...opts.envFiles] });
+    const names = opts.inputNames ?? CLI_INPUT_NAMES;
     const warnings = [];
     const envFilesFor = (dir) => opts.envFiles.length > 0
         ? opts.envFiles.map((f) => {
             const abs = path.resolve(cwd, f);
             // A named file that is not regular (a FIFO, a device) is refused when it is read, naming it.
             if (boundary.locate(abs).kind === 'missing')
-                throw new InputError(`--env-file ${f}: no such file (relative to ${cwd})`);
+                throw new InputError(`${names.envFiles} ${f}: no such file (relative to ${cwd})`);
             return abs;
         })
         : [path.join(dir, '.env')].filter((p) => boundary.locate(p).kind !== 'missing');
@@ -73738,14 +74168,14 @@ async function loader_loadCompose(opts) {
     const cwdEnvFiles = envFilesFor(cwd);
     const cwdEnv = { ...readEnvFiles(cwdEnvFiles, processEnv, boundary, expansion), ...processEnv };
     const composeFileRef = processEnv.COMPOSE_FILE === undefined ? composeFileLine(boundary, cwdEnvFiles) : undefined;
-    const files = discoverFiles(cwd, opts.files, cwdEnv, warnings, boundary, composeFileRef);
+    const files = discoverFiles(cwd, opts.files, cwdEnv, warnings, boundary, composeFileRef, names.composeFiles);
     const projectDir = path.dirname(files[0]);
     // Found in a parent directory, as compose looks: that directory is the project.
     boundary.widenRootTo(projectDir);
     const env = projectDir === cwd || opts.envFiles.length > 0
         ? cwdEnv
         : { ...readEnvFiles(envFilesFor(projectDir), processEnv, boundary, expansion), ...processEnv };
-    const loader = new Loader(cwd, projectDir, expansion, boundary);
+    const loader = new Loader(cwd, projectDir, expansion, boundary, names.envFiles);
     const docs = files.flatMap((f) => loader.loadFile(f, env, projectDir, []) ?? []);
     const root = mergeDocuments(docs) ?? {
         kind: 'map',
@@ -73834,16 +74264,20 @@ class Loader {
     projectDir;
     expansion;
     boundary;
+    envFilesName;
     files = [];
     diagnostics = [];
     warnings = [];
     unset = [];
     extendsCache = new Map();
-    constructor(cwd, projectDir, expansion, boundary) {
+    constructor(cwd, projectDir, expansion, boundary, 
+    /** How the caller names env files, for the fix of an unset required variable. */
+    envFilesName) {
         this.cwd = cwd;
         this.projectDir = projectDir;
         this.expansion = expansion;
         this.boundary = boundary;
+        this.envFilesName = envFilesName;
     }
     /** Whether a referenced path may be read; one outside the root is noted at the reference, not read. */
     readable(p, ref, what) {
@@ -73863,7 +74297,7 @@ class Loader {
         this.diagnostics.push(...parsed.diagnostics);
         if (!parsed.root)
             return undefined;
-        const interpolation = interpolateTree(parsed.root, parsed.text, this.expansion.processEnv.lookupIn(env), this.expansion.budget);
+        const interpolation = interpolateTree(parsed.root, parsed.text, this.expansion.processEnv.lookupIn(env), this.expansion.budget, this.envFilesName);
         this.diagnostics.push(...interpolation.diagnostics);
         this.unset.push(...interpolation.unset);
         this.diagnostics.push(...validateSchema(parsed.root, this.label(file)));
@@ -74136,40 +74570,6 @@ function finding_compareFindings(a, b) {
         a.pos.column - b.pos.column ||
         cmp(a.rule, b.rule) ||
         cmp(a.message, b.message));
-}
-
-;// CONCATENATED MODULE: ./lib/src/inputs.js
-// The checks on what the caller named (not on the project): their errors use the caller's own words, a CLI flag
-// or an action input, so that an action user is never told about `--nginx`.
-
-
-const inputs_CLI_INPUT_NAMES = {
-    nginxFiles: '--nginx',
-    proxyService: '--proxy-service',
-    config: '--config',
-};
-const ACTION_INPUT_NAMES = {
-    nginxFiles: 'nginx-config',
-    proxyService: 'proxy-service',
-    config: 'config',
-};
-/** Each named nginx file exists inside the boundary and is a regular file. */
-function inputs_checkNginxFiles(boundary, cwd, files, name) {
-    for (const f of files) {
-        const where = boundary.locate(path.resolve(cwd, f));
-        if (where.kind === 'missing')
-            throw new InputError(`${name} ${f}: no such file (relative to ${cwd})`);
-        if (where.kind === 'outside')
-            throw new InputError(boundary.outsideMessage(where.path, where.real ?? where.path, name));
-        if (where.kind !== 'file')
-            throw new InputError(`${name} ${f}: not a regular file; name an nginx config file`);
-    }
-}
-/** The named proxy service is one of the project's. */
-function inputs_checkProxyService(compose, cwd, service, name) {
-    if (compose.services.some((s) => s.name === service))
-        return;
-    throw new InputError(`${name} ${service}: no such service in ${compose.files.map((f) => path.relative(cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/nginx/builtin-files.js
@@ -75996,6 +76396,27 @@ function includes_walk(config, visitor) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __nccwpck_require__(4158);
+;// CONCATENATED MODULE: ./lib/src/dockerfile/dockerignore.js
+// The build context's .dockerignore: the paths docker build never sends, so no COPY can put them into the
+// image. Matching is @balena/dockerignore, a port of moby's own (`**`, `!` exceptions where the last
+// matching line wins, a leading `/`, `#` comments, a pattern that names a directory excluding its tree).
+
+
+/**
+ * The ignore files that may apply, first wins: `<Dockerfile>.dockerignore` beside the Dockerfile
+ * (BuildKit prefers it), then `.dockerignore` at the context root.
+ */
+function dockerignore_dockerignoreCandidates(dockerfile, contextDir) {
+    return [`${dockerfile}.dockerignore`, path.join(contextDir, '.dockerignore')];
+}
+function dockerignore_parseDockerignore(file, text) {
+    // The package sets `factory.default = factory` for ESM callers; its types describe that default.
+    const matcher = dockerignore.default().add(text.split(/\r?\n/));
+    return { file, excludes: (relPath) => relPath !== '' && matcher.ignores(relPath) };
+}
+
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
 ;// CONCATENATED MODULE: ./lib/src/dockerfile/index.js
@@ -76213,6 +76634,7 @@ function dockerfile_stageNamed(model, ref, before) {
 
 
 
+
 // A COPY of a big tree (a whole app) is not an nginx config; stop listing there.
 const MAX_FILES_PER_COPY = 2000;
 const dockerfile_MAX_DEPTH = 8;
@@ -76247,6 +76669,8 @@ function dockerfile_readServiceBuild(service, projectDir, boundary, diagnostics)
     const final = finalStage(model);
     if (!final)
         return undefined;
+    const ignore = readContextIgnore(file, contextDir, boundary, at, diagnostics);
+    const inContext = (host) => !ignore?.excludes(path.relative(contextDir, host).split(path.sep).join('/'));
     const layers = new Map();
     const layerOf = (stage) => {
         let files = layers.get(stage);
@@ -76256,7 +76680,7 @@ function dockerfile_readServiceBuild(service, projectDir, boundary, diagnostics)
         layers.set(stage, files);
         for (const copy of stage.copies) {
             if (copy.from === undefined)
-                copyFromContext(copy, contextDir, boundary, files);
+                copyFromContext(copy, contextDir, boundary, files, inContext);
             else {
                 const from = stageNamed(model, copy.from, stage.index);
                 // --from=<image>: the image's files are not knowable here.
@@ -76266,7 +76690,20 @@ function dockerfile_readServiceBuild(service, projectDir, boundary, diagnostics)
         }
         return files;
     };
-    return { model, final, base: baseImageOf(final), files: layerOf(final) };
+    return { model, final, base: baseImageOf(final), files: layerOf(final), ...(ignore ? { ignore } : {}) };
+}
+/** The ignore file docker build applies to this context, if any (see dockerignoreCandidates). */
+function readContextIgnore(dockerfile, contextDir, boundary, at, diagnostics) {
+    const file = dockerignoreCandidates(dockerfile, contextDir).find((f) => boundary.locate(f).kind !== 'missing');
+    if (!file || boundary.locate(file).kind === 'outside')
+        return undefined;
+    try {
+        return parseDockerignore(file, boundary.readText(file, '.dockerignore', at));
+    }
+    catch (error) {
+        diagnostics.push(composeDiagnostic('invalid', at, errorMessage(error), 'Make the .dockerignore a regular file.'));
+        return undefined;
+    }
 }
 // Directories every image has (and the nginx image's own): a COPY to one of them without a trailing
 // slash still lands inside it, as docker copies into an existing directory.
@@ -76286,7 +76723,7 @@ function place(copy, sourceCount, name, layer) {
     const existingDir = IMAGE_DIRS.has(dest) || [...layer.keys()].some((p) => p.startsWith(`${dest}/`));
     return dest.endsWith('/') || sourceCount > 1 || existingDir ? path.posix.join(dest, name) : dest;
 }
-function copyFromContext(copy, contextDir, boundary, into) {
+function copyFromContext(copy, contextDir, boundary, into, inContext) {
     const sources = copy.sources.flatMap((s) => {
         // ADD of a URL or an archive (which ADD unpacks) brings files that are not on disk as such.
         if (/^[a-z]+:\/\//i.test(s) || (copy.keyword === 'ADD' && /\.(tar|tgz|tar\.\w+)$/.test(s)))
@@ -76294,16 +76731,19 @@ function copyFromContext(copy, contextDir, boundary, into) {
         return expandSource(path.resolve(contextDir, s), boundary, copy.pos);
     });
     const count = copy.sources.length > 1 || copy.sources.some((s) => /[*?[]/.test(s)) ? 2 : 1;
+    // What .dockerignore excludes is not in the context, so in no image. An excluded directory still
+    // holds the files an exception (`!`) brings back, as docker walks it for them: files are judged one by one.
     for (const host of sources) {
         const kind = boundary.locate(host).kind;
         if (kind === 'dir') {
             // A directory's contents go into the destination, not the directory itself.
             const dest = copy.destination.replace(/\/$/, '') || '/';
             listTree(host, boundary, (file, rel) => {
-                into.set(path.posix.join(dest, ...rel), { hostPath: file, copy });
+                if (inContext(file))
+                    into.set(path.posix.join(dest, ...rel), { hostPath: file, copy });
             });
         }
-        else if (kind === 'file' || kind === 'other') {
+        else if ((kind === 'file' || kind === 'other') && inContext(host)) {
             into.set(place(copy, count, path.basename(host), into), { hostPath: host, copy });
         }
     }
@@ -76949,9 +77389,20 @@ class mounted_fs_MountedContainerFs {
     }
     file(containerPath) {
         const p = path.posix.normalize(containerPath);
+        return this.rendered.get(p) ?? this.beneathRendered(p);
+    }
+    /**
+     * The file at the path as if `hostPath` were not placed there: what nginx really reads at a path where
+     * the view put an unmounted config for analysis.
+     */
+    fileWithout(containerPath, hostPath) {
+        const p = path.posix.normalize(containerPath);
         const rendered = this.rendered.get(p);
-        if (rendered)
+        if (rendered && !(rendered.kind === 'host' && rendered.hostPath === hostPath))
             return rendered;
+        return this.beneathRendered(p);
+    }
+    beneathRendered(p) {
         const host = this.hostPathOf(p);
         if (host !== undefined) {
             return this.kindOf(p) === 'file' ? { kind: 'host', containerPath: p, hostPath: host } : undefined;
@@ -79718,7 +80169,7 @@ const proxyConfigNotMounted = {
             const target = mountTargetFor(view, u.hostPath);
             // What nginx would read there: the file itself, or what the entrypoint renders from it.
             const readAt = templates_renderedPath(target, view.templates) ?? target;
-            const instead = target.endsWith('/nginx.conf') || view.containerFs?.file(readAt)
+            const instead = target.endsWith('/nginx.conf') || view.containerFs?.fileWithout(readAt, u.hostPath)
                 ? `its image's own ${readAt}`
                 : "its image's default configuration";
             out.push(finding(proxyConfigNotMounted, proxy.pos, `${relativeSource(view, u.hostPath)} is never mounted into "${proxy.name}": nginx in the container loads ${instead} instead, so none of this file's settings apply${atStart?.message ?? ''}`, fixWith(`Mount it: add \`- ${lines[i]}\` to services.${proxy.name}.volumes.`, edit), {
@@ -81235,8 +81686,11 @@ function rules_runRules(view, settings) {
 async function validate_validate(opts) {
     // Files the caller names on the command line are the caller's choice, not the project's: readable.
     const named = [...opts.files, ...opts.envFiles, ...opts.nginxFiles];
-    const boundary = new ProjectFiles(opts.cwd, { allow: [...(opts.allowPaths ?? []), ...named] });
     const names = { ...CLI_INPUT_NAMES, ...opts.inputNames };
+    const boundary = new ProjectFiles(opts.cwd, {
+        allow: [...(opts.allowPaths ?? []), ...named],
+        allowPathName: names.allowPaths,
+    });
     checkNginxFiles(boundary, opts.cwd, opts.nginxFiles, names.nginxFiles);
     const compose = await loadCompose({
         boundary,
@@ -81245,6 +81699,7 @@ async function validate_validate(opts) {
         envFiles: opts.envFiles,
         profiles: opts.profiles,
         env: opts.env,
+        inputNames: names,
     });
     if (opts.proxyService !== undefined)
         checkProxyService(compose, opts.cwd, opts.proxyService, names.proxyService);
@@ -81931,6 +82386,7 @@ async function loadAndValidate(opts) {
         profiles: opts.profiles,
         envFiles: opts.envFiles,
         env: opts.env,
+        ...(opts.inputNames ? { inputNames: opts.inputNames } : {}),
     });
 }
 function publishedPorts(view) {
@@ -81985,8 +82441,9 @@ async function up_up(opts) {
     engine.catch(() => { });
     const loaded = loadAndValidate(opts);
     loaded.catch(() => { });
-    await engine;
+    // The input's own errors (exit 2) come before the engine's.
     let { findings, view } = await loaded;
+    await engine;
     const certs = await ensureCertificates(view, opts.tls, opts.signal);
     for (const c of certs.filter((x) => x.action === 'generated'))
         opts.log(`up: generated a self-signed certificate ${path.relative(opts.cwd, c.pair.certHost)} (key ${path.relative(opts.cwd, c.pair.keyHost)})`);
@@ -83026,6 +83483,7 @@ function loadRunState() {
 
 
 
+
 function getBool(name, fallback) {
     const v = core.getInput(name).trim();
     if (v === '')
@@ -83076,6 +83534,7 @@ async function runStackMain(speedtest = defaultSpeedtest) {
             logsDir,
             signal: controller.signal,
             log: (line) => core.info(line),
+            inputNames: ACTION_INPUT_NAMES,
             ...(projectName ? { projectName } : {}),
             ...(expectStatus !== undefined ? { expectStatus } : {}),
             ...(wantSpeed && speedtest ? { speedtest } : {}),
@@ -83090,16 +83549,12 @@ async function runStackMain(speedtest = defaultSpeedtest) {
         core.setOutput('report', JSON.stringify(short));
         if (report.project)
             core.setOutput('project-name', report.project);
-        const first = report.verify?.probes.find((p) => p.kind === 'proxied');
-        if (first)
-            core.setOutput('url', first.url);
-        const s = report.speedtest;
-        if (s && !('skipped' in s)) {
-            core.setOutput('download-mbps', s.downloadMbps);
-            core.setOutput('upload-mbps', s.uploadMbps);
-            core.setOutput('ping-ms', s.pingMs);
-            core.setOutput('jitter-ms', s.jitterMs);
-        }
+        const { url } = verifyOutputs(report.verify);
+        if (url)
+            core.setOutput('url', url);
+        for (const [name, value] of Object.entries(speedtestOutputs(report.speedtest ?? null)))
+            if (value !== '')
+                core.setOutput(name, value);
         if (report.down?.logsFile)
             core.setOutput('logs-file', report.down.logsFile);
         if (process.env.GITHUB_STEP_SUMMARY)
@@ -83150,7 +83605,7 @@ async function runStackPost() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8741);
+/* harmony import */ var _action_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3869);
 // Entry point of the stack sub-action's post step (stack/action.yml): down + logs at job end.
 
 await (0,_action_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .runStackPost */ .i)();

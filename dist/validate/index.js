@@ -341,7 +341,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 // Hosted runners start empty, so this pays only on self-hosted ones; it costs a cache write there.
 (0,_core_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
-const { runValidateAction } = await Promise.all(/* import() */[__nccwpck_require__.e(195), __nccwpck_require__.e(465)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6465));
+const { runValidateAction } = await Promise.all(/* import() */[__nccwpck_require__.e(864), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5340));
 await runValidateAction();
 
 __webpack_async_result__();
