@@ -9,3 +9,5 @@ stats="$(mktemp)"
 trap 'rm -f "$stats"' EXIT
 npx ncc build "$entry" -o "$out" --quiet --target es2022 --stats-out "$stats"
 node "$(dirname "$0")/../lib/scripts/third-party-licenses.js" "$stats" "$out/licenses.txt"
+# Pure-ASCII chunks start faster (see scripts/ascii-chunks.ts).
+node "$(dirname "$0")/../lib/scripts/ascii-chunks.js" "$out"

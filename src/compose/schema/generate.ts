@@ -12,7 +12,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 
 /** The options the validator is compiled with; schema.ts relies on allErrors. */
-export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
+export const AJV_OPTIONS = { allErrors: true, strict: false, inlineRefs: false } as const;
 
 type Standalone = typeof standalone.default;
 // A CommonJS module: at run time the default import is the function itself, the types say `.default`.
