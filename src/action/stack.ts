@@ -4,9 +4,9 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { errorMessage, isUserError, UsageError } from '../core/errors.js';
+import { TLS_MODES, type TlsMode } from '../core/tls-modes.js';
 import { ACTION_INPUT_NAMES } from '../inputs.js';
 import { renderRunMarkdown, speedtestOutputs, summaryReport, verifyOutputs } from '../report/stack.js';
-import { TLS_MODES, type TlsMode } from '../stack/certs.js';
 import { down } from '../stack/down.js';
 import { run } from '../stack/run.js';
 import { defaultSpeedtest, type SpeedtestFn } from '../stack/speedtest-port.js';

@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/commands/validate.js';
 import { errorMessage, isUserError, stackFrames } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { TLS_MODES } from '../core/tls-modes.js';
 import { MIN_HIDDEN_VALUE_LENGTH, showUntrusted } from '../core/untrusted-text.js';
 import { ACTION_INPUT_NAMES } from '../inputs.js';
 import { toAnnotation } from '../report/annotations.js';
@@ -11,7 +12,6 @@ import { renderMarkdown, renderMarkdownProjects } from '../report/markdown.js';
 import { renderSarif, renderSarifProjects } from '../report/sarif.js';
 import { annotationBase, summarize } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
-import { TLS_MODES } from '../stack/certs.js';
 import { validateProjects } from '../validate-projects.js';
 import { getChoice, getLines, getList, getOptional } from './inputs.js';
 

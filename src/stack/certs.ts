@@ -4,12 +4,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { chmod, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
+import type { TlsMode } from '../core/tls-modes.js';
 import { exec } from '../exec.js';
 import { type TlsPair, tlsPairs } from '../project/endpoints.js';
 import type { ProjectView } from '../project/view.js';
-
-export type TlsMode = 'auto' | 'self-signed' | 'provided';
-export const TLS_MODES: readonly TlsMode[] = ['auto', 'self-signed', 'provided'];
 
 export interface CertOutcome {
   pair: TlsPair;

@@ -4,13 +4,14 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import type { TlsMode } from '../core/tls-modes.js';
 import { ExecError, exec } from '../exec.js';
 import type { InputNames } from '../inputs.js';
 import type { ProjectView } from '../project/view.js';
 import { summarize } from '../report/summary.js';
 import { renderText } from '../report/text.js';
 import { validate } from '../validate.js';
-import { type CertOutcome, ensureCertificates, type TlsMode } from './certs.js';
+import { type CertOutcome, ensureCertificates } from './certs.js';
 import {
   COMPOSE_MISSING,
   type ComposeTarget,

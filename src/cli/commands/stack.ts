@@ -1,8 +1,8 @@
 // `up`, `verify`, `down`, `run`: the live stack from the CLI (the core is src/stack and src/verify).
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
+import { TLS_MODES, type TlsMode } from '../../core/tls-modes.js';
 import { renderRunText, summaryReport } from '../../report/stack.js';
-import { TLS_MODES, type TlsMode } from '../../stack/certs.js';
 import { down } from '../../stack/down.js';
 import { type RunReport, run } from '../../stack/run.js';
 import { defaultSpeedtest, type SpeedtestFn } from '../../stack/speedtest-port.js';
