@@ -145,7 +145,7 @@ function resourceName(env, type) {
 const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 const ZONE = /^[0-9a-zA-Z\-.:]+$/;
-/** A dotted quad as node:net accepts it: four decimal octets ≤ 255, no leading zeros. */
+/** A dotted quad as node:net accepts it: four decimal octets \u2264 255, no leading zeros. */
 function isIPv4(text) {
     const parts = text.split('.');
     return parts.length === 4 && parts.every((p) => DECIMAL_OCTET.test(p) && Number(p) <= 255);
@@ -227,7 +227,7 @@ function ipv6Bytes(text) {
     });
     return bytes;
 }
-/** RFC 5952 text: lower case, longest run (≥2) of zero groups compressed. */
+/** RFC 5952 text: lower case, longest run (\u22652) of zero groups compressed. */
 function formatIpv6(bytes) {
     const groups = [];
     for (let i = 0; i < 16; i += 2)

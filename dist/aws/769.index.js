@@ -34,7 +34,7 @@ function serverConfig(s) {
     return [
         `# stackgate OpenVPN server for environment ${s.env}`,
         `port ${s.port}`,
-        // udp6/tcp6 bind dual-stack; plain "udp" binds IPv4 only (REFERENCE §8.5).
+        // udp6/tcp6 bind dual-stack; plain "udp" binds IPv4 only (REFERENCE \u00a78.5).
         `proto ${s.protocol}6`,
         'dev tun',
         'topology subnet',
@@ -92,7 +92,7 @@ ${heredoc('/etc/openvpn/server/server.key', pki.serverKey)}
 ${heredoc('/etc/openvpn/server/tls-crypt.key', pki.tlsCryptKey)}
 ${heredoc('/etc/openvpn/server/stackgate-nat.sh', natScript(s), '0700')}
 ${heredoc('/etc/openvpn/server/server.conf', serverConfig(s), '0644')}
-# Forwarding drops the RA-learned IPv6 default route unless accept_ra=2 (REFERENCE §7.5); set it first,
+# Forwarding drops the RA-learned IPv6 default route unless accept_ra=2 (REFERENCE \u00a77.5); set it first,
 # on every interface that has a default route now.
 for i in $(ip -6 route show default | sed -n 's/.* dev \\([^ ]*\\).*/\\1/p') all default; do
   echo "net.ipv6.conf.$i.accept_ra = 2"
@@ -284,7 +284,7 @@ async function openssl(args, cwd) {
     await exec('openssl', args, { cwd, timeoutMs: 60_000 });
 }
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-/** EC P-256 CA, a serverAuth and a clientAuth certificate, and a tls-crypt key (REFERENCE §8.5). */
+/** EC P-256 CA, a serverAuth and a clientAuth certificate, and a tls-crypt key (REFERENCE \u00a78.5). */
 async function createPki(env, days = 30) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_.join((0,external_node_os_.tmpdir)(), 'stackgate-pki-'));
     try {
@@ -434,7 +434,7 @@ var discover = __webpack_require__(697);
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Calls fn until it succeeds, `retryable(error)` is false, or the attempts/deadline run out; the last error
- * is rethrown. `onRetry` sees each retried error (for the "still waiting because …" report).
+ * is rethrown. `onRetry` sees each retried error (for the "still waiting because \u2026" report).
  */
 async function withBackoff(fn, retryable, options, onRetry) {
     const sleep = options.sleep ?? realSleep;
@@ -511,7 +511,7 @@ function isDependencyViolation(error) {
     const code = awsErrorCode(error);
     return (code === 'DependencyViolation' ||
         code === 'InvalidGroup.InUse' ||
-        // "resource sg-… has a dependent object" comes as DependencyViolation; keep the text check for variants.
+        // "resource sg-\u2026 has a dependent object" comes as DependencyViolation; keep the text check for variants.
         /dependent object|has some mapped public address/i.test(error?.message ?? ''));
 }
 const NOT_FOUND = new Set([
@@ -551,7 +551,7 @@ async function together(rt, tasks) {
 
 
 /**
- * Deletes exactly the given owned resources, in reverse dependency order (REFERENCE §7.3). Every delete
+ * Deletes exactly the given owned resources, in reverse dependency order (REFERENCE \u00a77.3). Every delete
  * retries DependencyViolation and transient errors with jittered backoff until the shared deadline; a
  * NotFound counts as done. Nothing outside `actual` is touched.
  */
@@ -876,7 +876,7 @@ async function execute(rt, desired, p, o, prepared, token) {
             const id = subnetId;
             if (p.subnetFix.ipv6Cidr)
                 await retrying(rt, 'subnet ipv6', () => rt.ec2.send(new dist_cjs/* AssociateSubnetCidrBlockCommand */.cFW({ SubnetId: id, Ipv6CidrBlock: subnetIpv6 })));
-            // One attribute per call; the IPv6 one only once the subnet has its /64 (REFERENCE §7.2 step 4).
+            // One attribute per call; the IPv6 one only once the subnet has its /64 (REFERENCE \u00a77.2 step 4).
             if (p.subnetFix.mapPublicIp || p.subnetFix.ipv6Cidr)
                 await retrying(rt, 'subnet attribute', () => rt.ec2.send(new dist_cjs/* ModifySubnetAttributeCommand */.Zdz({ SubnetId: id, MapPublicIpOnLaunch: { Value: true } })));
             if (p.subnetFix.assignIpv6 || p.subnetFix.ipv6Cidr)
@@ -1179,7 +1179,7 @@ function createClients(o) {
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 /**
- * The GitHub OIDC token from the runner: GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=… with the request token
+ * The GitHub OIDC token from the runner: GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=\u2026 with the request token
  * as a Bearer header; the answer is {"value": "<JWT>"}.
  */
 function idTokenFromEnvironment(env, fetchImpl = fetch) {
@@ -1203,7 +1203,7 @@ function idTokenFromEnvironment(env, fetchImpl = fetch) {
     };
 }
 /**
- * OIDC → STS AssumeRoleWithWebIdentity, retried with jittered backoff on every error but a bad request
+ * OIDC \u2192 STS AssumeRoleWithWebIdentity, retried with jittered backoff on every error but a bad request
  * (as configure-aws-credentials does). A new token is fetched for each attempt: a JWT lives ~5 minutes
  * and can expire during the retries (aws-actions/configure-aws-credentials#1848).
  */

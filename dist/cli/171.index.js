@@ -76,7 +76,7 @@ var dns_ip = __webpack_require__(9093);
 ;// CONCATENATED MODULE: ./lib/src/dns/policy.js
 
 const POLICY_NAMES = ['rfc6724', 'rfc3484', 'glibc'];
-/** RFC 6724 §2.1. */
+/** RFC 6724 \u00a72.1. */
 const RFC6724_TABLE = [
     ['::1', 128, 50, 0],
     ['::', 0, 40, 1],
@@ -88,7 +88,7 @@ const RFC6724_TABLE = [
     ['fec0::', 10, 1, 11],
     ['3ffe::', 16, 1, 12],
 ];
-/** RFC 3484 §2.1. */
+/** RFC 3484 \u00a72.1. */
 const RFC3484_TABLE = [
     ['::1', 128, 50, 0],
     ['::', 0, 40, 1],
@@ -121,9 +121,9 @@ const GLIBC_DEFAULT_SCOPES = [
     { prefix: '127.0.0.0', bits: 8, scope: 0x2 },
     { prefix: '0.0.0.0', bits: 0, scope: 0xe },
 ];
-/** RFC 6724 §3.2: only loopback and 169.254/16 are link scope; RFC 1918 and 100.64/10 are global. */
+/** RFC 6724 \u00a73.2: only loopback and 169.254/16 are link scope; RFC 1918 and 100.64/10 are global. */
 const RFC6724_IPV4_SCOPES = GLIBC_DEFAULT_SCOPES;
-/** RFC 3484 §3.2: the RFC 1918 private ranges were site-local. */
+/** RFC 3484 \u00a73.2: the RFC 1918 private ranges were site-local. */
 const RFC3484_IPV4_SCOPES = [
     { prefix: '169.254.0.0', bits: 16, scope: 0x2 },
     { prefix: '127.0.0.0', bits: 8, scope: 0x2 },
@@ -146,7 +146,7 @@ function rfc6724Policy() {
         labels: byLongestPrefix(column(RFC6724_TABLE, 3)),
         ipv4Scopes: [...RFC6724_IPV4_SCOPES],
         rule9: 'rfc6724',
-        origin: 'RFC 6724 §2.1',
+        origin: 'RFC 6724 \u00a72.1',
     };
 }
 function rfc3484Policy() {
@@ -156,7 +156,7 @@ function rfc3484Policy() {
         labels: byLongestPrefix(column(RFC3484_TABLE, 3)),
         ipv4Scopes: [...RFC3484_IPV4_SCOPES],
         rule9: 'rfc3484',
-        origin: 'RFC 3484 §2.1',
+        origin: 'RFC 3484 \u00a72.1',
     };
 }
 /** glibc's built-in tables; see gai-conf.ts for the /etc/gai.conf overrides. */
@@ -200,7 +200,7 @@ const SCOPE_NAMES = {
     8: 'organization-local',
     14: 'global',
 };
-/** RFC 6724 §3.1 scope; IPv4 scope comes from the policy's IPv4 table. */
+/** RFC 6724 \u00a73.1 scope; IPv4 scope comes from the policy's IPv4 table. */
 function scopeOf(policy, ip) {
     const b = ip.bytes;
     if (ip.family === 6) {
@@ -244,7 +244,7 @@ function parseIpv6Prefix(text) {
         return null;
     return { prefix: ip.text, bits };
 }
-/** `scopev4` takes an IPv4 prefix (bits ≤ 32) or a v4-mapped IPv6 one (bits 96..128). */
+/** `scopev4` takes an IPv4 prefix (bits \u2264 32) or a v4-mapped IPv6 one (bits 96..128). */
 function parseScopePrefix(text) {
     const [address = '', bitsText] = text.split('/', 2);
     const ip = (0,dns_ip/* parseIp */.r5)(address);
@@ -642,7 +642,7 @@ function compare(policy, a, b) {
     if (a.source && b.source) {
         const srcScopeA = scopeOf(policy, a.source);
         const srcScopeB = scopeOf(policy, b.source);
-        const show = (d, s) => `${scopeName(d)}${d === s ? '=' : '≠'}${scopeName(s)}`;
+        const show = (d, s) => `${scopeName(d)}${d === s ? '=' : '\u2260'}${scopeName(s)}`;
         const v2 = prefer(scopeA === srcScopeA, scopeB === srcScopeB, 2, `scope(D) vs scope(S): ${show(scopeA, srcScopeA)} vs ${show(scopeB, srcScopeB)}`);
         if (v2)
             return v2;
@@ -656,7 +656,7 @@ function compare(policy, a, b) {
         const labelB = labelOf(policy, B);
         const srcLabelA = labelOf(policy, a.source);
         const srcLabelB = labelOf(policy, b.source);
-        const showLabel = (d, s) => `${d}${d === s ? '=' : '≠'}${s}`;
+        const showLabel = (d, s) => `${d}${d === s ? '=' : '\u2260'}${s}`;
         const v5 = prefer(labelA === srcLabelA, labelB === srcLabelB, 5, `label(D) vs label(S): ${showLabel(labelA, srcLabelA)} vs ${showLabel(labelB, srcLabelB)}`);
         if (v5)
             return v5;
@@ -696,7 +696,7 @@ function explainPair(first, second, policy) {
     return { rule: v.rule, ruleName: RULE_NAMES[v.rule] ?? '', reason: v.reason, firstWins: v.result <= 0 };
 }
 /**
- * Orders destinations as a host whose chosen source for each is `source` would (RFC 6724 §6 with
+ * Orders destinations as a host whose chosen source for each is `source` would (RFC 6724 \u00a76 with
  * the given policy's tables and rule 9). Pure: a stable merge sort, so rule 10 keeps input order.
  */
 function sortDestinations(pairs, policy) {
@@ -781,7 +781,7 @@ async function kernelSourceFor(destination) {
         socket.close();
     }
 }
-/** Flags of each IPv6 address from /proc/net/if_inet6 (hex address → flags); empty where absent. */
+/** Flags of each IPv6 address from /proc/net/if_inet6 (hex address \u2192 flags); empty where absent. */
 async function ipv6AddressFlags(procRoot) {
     const flags = new Map();
     const text = await (0,promises_.readFile)((0,external_node_path_.join)(procRoot, 'net/if_inet6'), 'utf8').catch(() => '');
@@ -1135,10 +1135,10 @@ const escapeCell = untrusted_text/* markdownText */.p7;
 function renderDnsMarkdown(result) {
     const scheme = result.tls ? 'https' : 'http';
     const status = result.ok
-        ? '✅ all addresses passed'
+        ? '\u2705 all addresses passed'
         : result.anyOk
-            ? '⚠️ some addresses failed'
-            : '❌ every address failed';
+            ? '\u26a0\ufe0f some addresses failed'
+            : '\u274c every address failed';
     const out = [
         `### DNS check: \`${result.name}\` port ${result.port} (${scheme})`,
         '',
@@ -1193,7 +1193,7 @@ Run 'stackgate dns <sort|check> --help' for options.
 `;
 const SORT_USAGE = `Usage: stackgate dns sort [--policy rfc6724|rfc3484|glibc] [--json] DEST=SRC ...
 
-Sorts destinations by RFC 6724 §6 destination address selection, as a host whose source for each
+Sorts destinations by RFC 6724 \u00a76 destination address selection, as a host whose source for each
 destination is SRC would.
 
   DEST=SRC[/PREFIXLEN][,ATTR...]
@@ -1244,7 +1244,7 @@ const ATTRIBUTES = {
     tunnel: 'encapsulated',
     encapsulated: 'encapsulated',
 };
-/** `DEST=SRC[/PREFIXLEN][,ATTR...]` → a destination pair. */
+/** `DEST=SRC[/PREFIXLEN][,ATTR...]` \u2192 a destination pair. */
 function parsePairArgument(argument) {
     const eq = argument.indexOf('=');
     if (eq <= 0)
@@ -1651,7 +1651,7 @@ class ProjectFiles {
 const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 const ZONE = /^[0-9a-zA-Z\-.:]+$/;
-/** A dotted quad as node:net accepts it: four decimal octets ≤ 255, no leading zeros. */
+/** A dotted quad as node:net accepts it: four decimal octets \u2264 255, no leading zeros. */
 function isIPv4(text) {
     const parts = text.split('.');
     return parts.length === 4 && parts.every((p) => DECIMAL_OCTET.test(p) && Number(p) <= 255);
@@ -1733,7 +1733,7 @@ function ipv6Bytes(text) {
     });
     return bytes;
 }
-/** RFC 5952 text: lower case, longest run (≥2) of zero groups compressed. */
+/** RFC 5952 text: lower case, longest run (\u22652) of zero groups compressed. */
 function formatIpv6(bytes) {
     const groups = [];
     for (let i = 0; i < 16; i += 2)

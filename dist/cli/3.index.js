@@ -27,23 +27,23 @@ var untrusted_text = __webpack_require__(2704);
 const COMMANDS = {
     validate: {
         summary: 'cross-file analysis of compose and nginx configs',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(588), __webpack_require__.e(39), __webpack_require__.e(375)]).then(__webpack_require__.bind(__webpack_require__, 375))).validateCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(588), __webpack_require__.e(139), __webpack_require__.e(375)]).then(__webpack_require__.bind(__webpack_require__, 375))).validateCommand,
     },
     up: {
         summary: 'validate, then start the stack and wait until the proxy answers',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(588), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781))).upCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(588), __webpack_require__.e(139), __webpack_require__.e(964), __webpack_require__.e(62)]).then(__webpack_require__.bind(__webpack_require__, 6062))).upCommand,
     },
     verify: {
-        summary: 'probe every server_name × proxied location through nginx; TLS, redirects, exposure',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(588), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781))).verifyCommand,
+        summary: 'probe every server_name \u00d7 proxied location through nginx; TLS, redirects, exposure',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(588), __webpack_require__.e(139), __webpack_require__.e(964), __webpack_require__.e(62)]).then(__webpack_require__.bind(__webpack_require__, 6062))).verifyCommand,
     },
     down: {
         summary: "collect failed services' logs, remove the run's containers, networks, volumes",
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(588), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781))).downCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(588), __webpack_require__.e(139), __webpack_require__.e(964), __webpack_require__.e(62)]).then(__webpack_require__.bind(__webpack_require__, 6062))).downCommand,
     },
     run: {
-        summary: 'validate → up → verify → speed test → down in one command',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(588), __webpack_require__.e(39), __webpack_require__.e(964), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781))).runCommand,
+        summary: 'validate \u2192 up \u2192 verify \u2192 speed test \u2192 down in one command',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(588), __webpack_require__.e(139), __webpack_require__.e(964), __webpack_require__.e(62)]).then(__webpack_require__.bind(__webpack_require__, 6062))).runCommand,
     },
     dns: {
         summary: 'RFC 6724 destination ordering (sort) and per-address reachability (check)',
@@ -170,7 +170,7 @@ function isUserError(error) {
     return error instanceof UsageError || error instanceof InputError;
 }
 /**
- * The `at …` lines of an error's stack, without its message (which may quote project data and
+ * The `at \u2026` lines of an error's stack, without its message (which may quote project data and
  * is printed escaped on its own), each one printable.
  */
 function stackFrames(error) {

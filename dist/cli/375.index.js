@@ -93,6 +93,8 @@ function checkSeverities(raw, where) {
 
 // EXTERNAL MODULE: ./lib/src/core/finding.js
 var finding = __webpack_require__(3081);
+// EXTERNAL MODULE: ./lib/src/core/tls-modes.js
+var tls_modes = __webpack_require__(5520);
 // EXTERNAL MODULE: ./lib/src/core/untrusted-text.js
 var untrusted_text = __webpack_require__(2704);
 // EXTERNAL MODULE: ./lib/src/report/summary.js
@@ -297,8 +299,6 @@ function renderSarifProjects(projects, rules, base) {
 
 // EXTERNAL MODULE: ./lib/src/report/text.js
 var report_text = __webpack_require__(7358);
-// EXTERNAL MODULE: ./lib/src/stack/certs.js
-var certs = __webpack_require__(6106);
 // EXTERNAL MODULE: ./lib/src/validate.js
 var validate = __webpack_require__(4702);
 ;// CONCATENATED MODULE: ./lib/src/validate-projects.js
@@ -353,14 +353,14 @@ var args = __webpack_require__(6294);
 
 
 
-const VALIDATE_HELP = `Usage: stackgate validate [options] [DIR…]
+const VALIDATE_HELP = `Usage: stackgate validate [options] [DIR\u2026]
 
 Cross-file analysis of a compose project and the nginx config of its proxy service.
-Run it in the project directory (or pass -C DIR). Several projects (-C a -C b, or DIR…) run in one
+Run it in the project directory (or pass -C DIR). Several projects (-C a -C b, or DIR\u2026) run in one
 process, each in its own root boundary; findings are grouped by project and the exit code covers all.
 
 Options:
-  --compose FILE          compose file (repeatable; default: compose.yaml … discovery + override)
+  --compose FILE          compose file (repeatable; default: compose.yaml \u2026 discovery + override)
   --nginx FILE            nginx config to analyse (repeatable; default: found through the proxy's mounts)
   --proxy-service NAME    the nginx service (default: detected from its image or /etc/nginx mounts)
   --profile NAME          enable a compose profile (repeatable)
@@ -414,8 +414,8 @@ function parse(argv, io) {
     if (!['error', 'warning', 'note', 'never'].includes(failOn)) {
         throw new errors/* UsageError */.eb(`--fail-on must be error, warning, note or never, not "${failOn}"`);
     }
-    if (!certs/* TLS_MODES */.F.includes(values.tls))
-        throw new errors/* UsageError */.eb(`--tls must be one of ${certs/* TLS_MODES */.F.join(', ')}, not "${values.tls}"`);
+    if (!tls_modes/* TLS_MODES */.F.includes(values.tls))
+        throw new errors/* UsageError */.eb(`--tls must be one of ${tls_modes/* TLS_MODES */.F.join(', ')}, not "${values.tls}"`);
     if (values.fix && values['fix-dry-run'])
         throw new errors/* UsageError */.eb('--fix and --fix-dry-run cannot be combined');
     // Checked once here, not per project.

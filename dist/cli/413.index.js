@@ -380,7 +380,7 @@ function vpcIpv6Cidr(vpc) {
         ?.Ipv6CidrBlock;
 }
 function subnetIpv6Cidr(subnet) {
-    // moto reports the state as the string "{'State': 'associated'}" (REFERENCE §7.4 G1): accept both.
+    // moto reports the state as the string "{'State': 'associated'}" (REFERENCE \u00a77.4 G1): accept both.
     return subnet?.Ipv6CidrBlockAssociationSet?.find((a) => {
         const s = a.Ipv6CidrBlockState?.State ?? a.Ipv6CidrBlockState;
         return typeof s === 'string' && s.includes('associated') && !s.includes('disassociated');
@@ -462,7 +462,7 @@ function plan(desired, actual) {
                     action: 'update',
                     type: 'route',
                     id,
-                    detail: `${route.destination} → ${route.target} is missing`,
+                    detail: `${route.destination} \u2192 ${route.target} is missing`,
                 }
                 : { action: 'create', type: 'route', id: null });
             continue;
@@ -618,7 +618,7 @@ function planJson(p) {
 const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 const ZONE = /^[0-9a-zA-Z\-.:]+$/;
-/** A dotted quad as node:net accepts it: four decimal octets ≤ 255, no leading zeros. */
+/** A dotted quad as node:net accepts it: four decimal octets \u2264 255, no leading zeros. */
 function isIPv4(text) {
     const parts = text.split('.');
     return parts.length === 4 && parts.every((p) => DECIMAL_OCTET.test(p) && Number(p) <= 255);
@@ -700,7 +700,7 @@ function ipv6Bytes(text) {
     });
     return bytes;
 }
-/** RFC 5952 text: lower case, longest run (≥2) of zero groups compressed. */
+/** RFC 5952 text: lower case, longest run (\u22652) of zero groups compressed. */
 function formatIpv6(bytes) {
     const groups = [];
     for (let i = 0; i < 16; i += 2)

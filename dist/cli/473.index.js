@@ -70,7 +70,7 @@ __webpack_require__.r(__webpack_exports__);
 const USAGE = `Usage: stackgate speedtest URL [options]
 
 Measures ping, jitter, download and upload against a LibreSpeed server, the way LibreSpeed's browser
-client does (ping = minimum, weighted jitter, speeds × 1.06 overhead factor; raw goodput beside it).
+client does (ping = minimum, weighted jitter, speeds \u00d7 1.06 overhead factor; raw goodput beside it).
 URL is the server's base, either layout: https://host/ or https://host/backend/ (the official image's
 PHP files, or speedtest-go's /garbage, /empty, /getIP); the layout is found by probing.
 

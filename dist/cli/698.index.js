@@ -18,7 +18,7 @@ export const modules = {
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 /**
- * The GitHub OIDC token from the runner: GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=… with the request token
+ * The GitHub OIDC token from the runner: GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=\u2026 with the request token
  * as a Bearer header; the answer is {"value": "<JWT>"}.
  */
 function idTokenFromEnvironment(env, fetchImpl = fetch) {
@@ -42,7 +42,7 @@ function idTokenFromEnvironment(env, fetchImpl = fetch) {
     };
 }
 /**
- * OIDC → STS AssumeRoleWithWebIdentity, retried with jittered backoff on every error but a bad request
+ * OIDC \u2192 STS AssumeRoleWithWebIdentity, retried with jittered backoff on every error but a bad request
  * (as configure-aws-credentials does). A new token is fetched for each attempt: a JWT lives ~5 minutes
  * and can expire during the retries (aws-actions/configure-aws-credentials#1848).
  */
@@ -96,7 +96,7 @@ async function assumeRoleWithOidc(sts, o) {
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Calls fn until it succeeds, `retryable(error)` is false, or the attempts/deadline run out; the last error
- * is rethrown. `onRetry` sees each retried error (for the "still waiting because …" report).
+ * is rethrown. `onRetry` sees each retried error (for the "still waiting because \u2026" report).
  */
 async function withBackoff(fn, retryable, options, onRetry) {
     const sleep = options.sleep ?? realSleep;

@@ -156,9 +156,9 @@ const awsCommand = async (argv, io) => {
     if (values.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(values.endpoint))
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--endpoint must be an http(s) URL, not "${values.endpoint}"`);
     // The AWS SDK loads only here: validate and dns never pay for it.
-    const { runAws, defaultOutputDir } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(499), __webpack_require__.e(193), __webpack_require__.e(736), __webpack_require__.e(695), __webpack_require__.e(413), __webpack_require__.e(488), __webpack_require__.e(539)]).then(__webpack_require__.bind(__webpack_require__, 6539));
+    const { runAws, defaultOutputDir } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(499), __webpack_require__.e(736), __webpack_require__.e(695), __webpack_require__.e(413), __webpack_require__.e(488), __webpack_require__.e(539)]).then(__webpack_require__.bind(__webpack_require__, 6539));
     const { DEFAULTS } = await __webpack_require__.e(/* import() */ 190).then(__webpack_require__.bind(__webpack_require__, 4190));
-    const { AwsFailure } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(499), __webpack_require__.e(193), __webpack_require__.e(736), __webpack_require__.e(413), __webpack_require__.e(488)]).then(__webpack_require__.bind(__webpack_require__, 5488));
+    const { AwsFailure } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(499), __webpack_require__.e(736), __webpack_require__.e(413), __webpack_require__.e(488)]).then(__webpack_require__.bind(__webpack_require__, 5488));
     const { renderAwsResult } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(413), __webpack_require__.e(222)]).then(__webpack_require__.bind(__webpack_require__, 6222));
     const { idTokenFromEnvironment } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(698)]).then(__webpack_require__.bind(__webpack_require__, 5698));
     const path = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6760, 19));

@@ -21,13 +21,13 @@ var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./lib/src/core/errors.js
 var errors = __webpack_require__(7657);
 ;// CONCATENATED MODULE: ./lib/src/speedtest/formulas.js
-// The LibreSpeed JS client's arithmetic (speedtest_worker.js; REFERENCE.md §5.2), kept pure so it can
+// The LibreSpeed JS client's arithmetic (speedtest_worker.js; REFERENCE.md \u00a75.2), kept pure so it can
 // be tested on known samples.
 /** speedtest_worker.js `overheadCompensationFactor`: TCP/IP framing on top of the HTTP payload. */
 const OVERHEAD_FACTOR = 1.06;
 /**
  * Ping and jitter from ping samples (ms), the warm-up sample already dropped: ping is the minimum;
- * jitter starts at the first |Δ| and then moves 0.7 toward a larger |Δ| and 0.2 toward a smaller one,
+ * jitter starts at the first |\u0394| and then moves 0.7 toward a larger |\u0394| and 0.2 toward a smaller one,
  * so spikes weigh more.
  */
 function pingJitter(samples) {
@@ -453,7 +453,7 @@ class RawConnection {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/speedtest/phases.js
-// The three measurements of the LibreSpeed JS client (speedtest_worker.js; REFERENCE.md §5.2): ping
+// The three measurements of the LibreSpeed JS client (speedtest_worker.js; REFERENCE.md \u00a75.2): ping
 // over one keep-alive connection, download over parallel `garbage` streams, upload by POSTing random
 // bodies to `empty`. Bytes are counted as they move and never kept: one random 1 MiB block is the
 // only payload buffer of the whole run.
@@ -626,7 +626,7 @@ function downloadStream(ctx) {
 /**
  * One upload stream: POST a random body of a known length to `empty` and wait for the answer. Only a
  * 2xx answer credits the body's window bytes; any other status fails the test (librespeed-cli, which
- * does not look, reports 9 Gbps against a 413: REFERENCE.md §8.3). The window's last bodies are
+ * does not look, reports 9 Gbps against a 413: REFERENCE.md \u00a78.3). The window's last bodies are
  * finished rather than cut, so each counted byte has its 2xx.
  */
 function uploadStream(ctx) {
@@ -679,7 +679,7 @@ function uploadStream(ctx) {
                     throw statusFailure('upload', url, res);
                 }
                 if (early !== undefined && left > 0) {
-                    // A 2xx before the body was sent (h2 proxies do this: REFERENCE.md §5.4) proves nothing.
+                    // A 2xx before the body was sent (h2 proxies do this: REFERENCE.md \u00a75.4) proves nothing.
                     req.destroy();
                     throw new SpeedtestFailure(`upload: ${url.origin}${url.pathname} answered ${res.statusCode} before the body was sent`);
                 }
@@ -749,7 +749,7 @@ async function runSpeedtest(options) {
     const base = parseBase(options.url);
     const duration = options.durationSeconds ?? DEFAULT_DURATION_SECONDS;
     if (!(duration > 0) || duration > 3600)
-        throw new errors/* UsageError */.eb(`duration ${duration}: expected 0 < seconds ≤ 3600`);
+        throw new errors/* UsageError */.eb(`duration ${duration}: expected 0 < seconds \u2264 3600`);
     const streams = options.streams ?? DEFAULT_STREAMS;
     if (!Number.isInteger(streams) || streams < 1 || streams > 64) {
         throw new errors/* UsageError */.eb(`streams ${streams}: expected a whole number from 1 to 64`);

@@ -127,13 +127,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -341,7 +334,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 // Hosted runners start empty, so this pays only on self-hosted ones; it costs a cache write there.
 (0,_core_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
-const { runValidateAction } = await Promise.all(/* import() */[__nccwpck_require__.e(864), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5340));
+const { runValidateAction } = await Promise.all(/* import() */[__nccwpck_require__.e(864), __nccwpck_require__.e(15)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15));
 await runValidateAction();
 
 __webpack_async_result__();
