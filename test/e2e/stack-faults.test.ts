@@ -27,6 +27,18 @@ const json = (stdout: string) =>
     down?: { ok: boolean; logsFile?: string };
   };
 
+/** `run --no-speedtest --json` on the example's own copy, with extra arguments. */
+const runJson = (ex: Example, ...extra: string[]) => [
+  'run',
+  '-C',
+  ex.dir,
+  '--project-name',
+  ex.project,
+  '--no-speedtest',
+  '--json',
+  ...extra,
+];
+
 /** An override file next to the example's compose.yaml. */
 function override(ex: Example, yaml: string): string[] {
   writeFileSync(path.join(ex.dir, 'fault.yaml'), yaml);
@@ -124,21 +136,7 @@ test('fault: a slow backend (long health start period) → a timeout naming the 
       ex,
       `services:\n  speedtest:\n    healthcheck:\n      test: ["CMD-SHELL", "exit 1"]\n      interval: 1s\n      start_period: 600s\n`,
     );
-    const r = await cli(
-      [
-        'run',
-        '-C',
-        ex.dir,
-        ...files,
-        '--project-name',
-        ex.project,
-        '--timeout',
-        '5',
-        '--no-speedtest',
-        '--json',
-      ],
-      ex.env,
-    );
+    const r = await cli(runJson(ex, ...files, '--timeout', '5'), ex.env);
     assert.equal(r.code, 1);
     const report = json(r.stdout);
     assert.equal(report.failure?.kind, 'timeout', r.stdout);
@@ -219,17 +217,7 @@ test('a one-shot job the proxy waits for (service_completed_successfully): exit 
         ex,
         `services:\n  migrate:\n    image: \${SPEEDTEST_IMAGE}\n    entrypoint: ["sh", "-c", "exit ${code}"]\n    healthcheck: {disable: true}\n    networks: [edge]\n  nginx:\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n`,
       );
-    const args = (files: string[]) => [
-      'run',
-      '-C',
-      ex.dir,
-      ...files,
-      '--project-name',
-      ex.project,
-      '--no-speedtest',
-      '--json',
-    ];
-    const green = await cli(args(job(0)), ex.env);
+    const green = await cli(runJson(ex, ...job(0)), ex.env);
     assert.equal(green.code, 0, green.stdout + green.stderr);
     // The job ran in its own wave before the proxy's, and the proxy's wave waited for its exit.
     assert.match(green.stderr, /up: waiting for [^\n]*migrate completed/);
@@ -238,7 +226,7 @@ test('a one-shot job the proxy waits for (service_completed_successfully): exit 
     assert.match(green.stderr, /up: docker start \S+-nginx-1\n/);
     assert.deepEqual(await leftovers(ex.project), []);
 
-    const red = await cli(args(job(3)), ex.env);
+    const red = await cli(runJson(ex, ...job(3)), ex.env);
     assert.equal(red.code, 1);
     const report = json(red.stdout);
     assert.equal(report.failure?.kind, 'start', red.stdout);
