@@ -1,5 +1,5 @@
 import { argPosOf, chainOf, directivesNamed, effective } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 const HIDE_DIRECTIVES = [
   'proxy_hide_header',
@@ -29,7 +29,7 @@ export const addHeaderContentType: Rule = {
           argPosOf(p.d, 0),
           `add_header Content-Type ${p.d.args[1] ?? ''} adds a second Content-Type header next to the one nginx (or the backend) already sends; clients then pick either, so the type works only by luck.`,
           `Set the type with "default_type ${p.d.args[1] ?? 'text/plain'};" (or a "types { }" block); for proxied responses use "proxy_hide_header Content-Type;" before adding your own.`,
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

@@ -1,5 +1,5 @@
 import { argPosOf, directivesNamed } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 export const addHeaderMultiline: Rule = {
   id: 'add-header-multiline',
@@ -22,7 +22,7 @@ export const addHeaderMultiline: Rule = {
           argPosOf(p.d, at),
           `${p.d.directive} ${p.d.args[0]} has a value with a line break: nginx sends it as is, which is obsolete line folding in HTTP/1.1 (RFC 9112 lets clients reject it) and invalid in HTTP/2 and HTTP/3, so some clients drop the header or the whole response.`,
           'Write the value on one line (long CSP or Permissions-Policy values too; a variable built with "map" or "set" can keep the config readable).',
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

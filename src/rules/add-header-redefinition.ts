@@ -1,5 +1,5 @@
 import { effective, posOf } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 const SECURITY_HEADERS = new Set([
   'strict-transport-security',
@@ -58,7 +58,7 @@ export const addHeaderRedefinition: Rule = {
             `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0]!.d.line}) for these responses${security.length ? `, including the security header(s) ${security.map((c) => `"${c.d.args[0]}"`).join(', ')}` : ''}.`,
             `Repeat the outer ${name} lines in ${where} (or move them into an include used at both levels), or on nginx 1.29.3+ add "${name}_inherit merge;".`,
             {
-              ...(view.proxy ? { service: view.proxy.name } : {}),
+              ...proxyService(view),
               related: dropped.map((c) => ({ pos: posOf(c.d), message: `dropped: ${c.d.args[0]}` })),
             },
           ),

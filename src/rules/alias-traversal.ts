@@ -2,7 +2,7 @@ import type { NginxDirective } from '../nginx/ast.js';
 import { argPosOf, directivesNamed, posOf } from '../project/scope.js';
 import { captureGroups, splitValue, startsWithSlash } from '../project/variable-taint.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** Strings a capture would need to match to step out of the aliased directory with "..". */
 const DOT_STARTS = ['.', '..', '../', '../x', '.x', './x'];
@@ -52,7 +52,7 @@ function report(
   severity?: 'note',
 ) {
   return finding(aliasTraversal, argPosOf(p.d, 0), message, fix, {
-    ...(view.proxy ? { service: view.proxy.name } : {}),
+    ...proxyService(view),
     ...(severity ? { severity } : {}),
     related: [{ pos: posOf(location), message: 'the location' }],
   });

@@ -1,6 +1,6 @@
 import { deniesAll } from '../project/access.js';
 import { argPosOf, childrenOf, posOf } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 export const allowWithoutDeny: Rule = {
   id: 'allow-without-deny',
@@ -28,7 +28,7 @@ export const allowWithoutDeny: Rule = {
           `${where} has "allow ${firstAllow.d.args.join(' ')}" but no "deny all" after it: nginx allows every address that no rule matches, so the allow list keeps nobody out.`,
           `Add "deny all;" after the last allow in ${where}.`,
           {
-            ...(view.proxy ? { service: view.proxy.name } : {}),
+            ...proxyService(view),
             ...(level ? { related: [{ pos: posOf(level), message: 'the block' }] } : {}),
           },
         ),

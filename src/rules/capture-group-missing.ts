@@ -1,7 +1,7 @@
 import { argPosOf, childrenNamed, posOf } from '../project/scope.js';
 import { captureGroups, captureSources, splitValue } from '../project/variable-taint.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** The number of numbered groups in a PCRE pattern. */
 function groupCount(pattern: string): number {
@@ -49,7 +49,7 @@ export const captureGroupMissing: Rule = {
               ? `Add parentheses around the part to capture in "${pattern}", or drop $${missing.name}.`
               : `Use $1…$${count}, or add the missing group to "${pattern}".`,
             {
-              ...(view.proxy ? { service: view.proxy.name } : {}),
+              ...proxyService(view),
               ...(directive === 'rewrite'
                 ? {}
                 : { related: [{ pos: posOf(p.parents.at(-1)!), message: 'the block' }] }),

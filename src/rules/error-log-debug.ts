@@ -1,5 +1,5 @@
 import { argPosOf, directivesNamed } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 export const errorLogDebug: Rule = {
   id: 'error-log-debug',
@@ -16,7 +16,7 @@ export const errorLogDebug: Rule = {
           argPosOf(p.d, at),
           `error_log ${p.d.args.join(' ')} logs at the lowest level: the image's plain nginx binary then writes every info message (each client connection closed or timed out), and the nginx-debug binary writes dozens of lines per request, including headers. Disks fill and real errors drown.`,
           `Use "error_log ${p.d.args[0]} warn;" (or "error", the default) and turn debug on only while investigating.`,
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

@@ -1,6 +1,6 @@
 import { argPosOf, directivesNamed } from '../project/scope.js';
 import { splitValue } from '../project/variable-taint.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** Variables carrying a client-supplied host unchecked ($host is validated and falls back to server_name). */
 function rawHostVariables(value: string): string[] {
@@ -26,7 +26,7 @@ export const hostSpoofing: Rule = {
           argPosOf(p.d, 1),
           `${p.d.directive} Host ${value} forwards the Host the client sent (${vars.join(', ')}), unvalidated and even when it matches no server_name: the backend builds links, redirects and password-reset mails for a host the attacker chooses.`,
           `Use "${p.d.directive} Host $host;" ($host is the validated request host, or server_name when the client sent none).`,
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

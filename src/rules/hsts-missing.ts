@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding.js';
 import { directivesInServer, sslServers } from '../project/proxied-locations.js';
 import { chainOf, effective, posOf } from '../project/scope.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 const HSTS_LINE = 'add_header Strict-Transport-Security "max-age=31536000" always;';
 
@@ -18,7 +18,7 @@ export const hstsMissing: Rule = {
   title: 'An HTTPS server does not send Strict-Transport-Security',
   check(view) {
     const out: Finding[] = [];
-    const extra = view.proxy ? { service: view.proxy.name } : {};
+    const extra = proxyService(view);
     for (const { server, listen } of sslServers(view)) {
       if (listen.parents.at(-1) !== server) continue;
       if (!hasHsts(view, listen.parents)) {

@@ -3,7 +3,7 @@ import type { NginxDirective } from '../nginx/ast.js';
 import { directivesInServer, sslServers } from '../project/proxied-locations.js';
 import { nginxPathOf, posOf } from '../project/scope.js';
 import type { ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 
@@ -26,7 +26,7 @@ export const httpRedirectMissing: Rule = {
   check(view) {
     if (sslServers(view).length === 0) return [];
     const out: Finding[] = [];
-    const extra = view.proxy ? { service: view.proxy.name } : {};
+    const extra = proxyService(view);
     const published = view.proxy?.ports.find(
       (p) => p.target === 80 && p.protocol === 'tcp' && p.published !== undefined,
     );

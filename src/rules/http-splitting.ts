@@ -1,7 +1,7 @@
 import { argPosOf, directivesNamed } from '../project/scope.js';
 import { type CaptureSource, splitValue, variableTaint } from '../project/variable-taint.js';
 import type { PlacedDirective } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 const URI_SUBJECT = { user: true, newline: true, cr: true, slashFirst: true };
@@ -82,7 +82,7 @@ export const httpSplitting: Rule = {
           argPosOf(p.d, sink.index),
           `${p.d.directive} puts ${bad.join(', ')} into ${sink.what}; nginx decodes %0D%0A there into CR/LF, so a request can inject headers or a whole response (HTTP splitting).`,
           'Use a variable nginx does not decode: $request_uri instead of $uri/$document_uri, or a regex capture that excludes line breaks (e.g. "([^\\r\\n]*)" or "([a-z0-9_-]+)") instead of "[^/]*" or "\\s".',
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

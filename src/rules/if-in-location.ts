@@ -1,5 +1,5 @@
 import { childrenOf, posOf } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /**
  * What nginx documents as safe inside "if" in a location besides return (an if holding a return is skipped
@@ -33,7 +33,7 @@ export const ifInLocation: Rule = {
           `"${first.directive}" inside "if (${p.d.args.join(' ')})" in a location: when the condition is true nginx serves the request with the if's own configuration, in which ${first.directive} and the location's other settings combine in surprising ways (directives dropped, proxy_pass or try_files ignored; the nginx wiki's "If is evil").`,
           'Keep only "return" or "rewrite … last" inside the if, and move the rest into a separate location (or choose the value with "map" and use it outside the if).',
           {
-            ...(view.proxy ? { service: view.proxy.name } : {}),
+            ...proxyService(view),
             related: [{ pos: posOf(p.d), message: 'the if' }],
           },
         ),

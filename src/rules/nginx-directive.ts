@@ -5,7 +5,7 @@ import { versionProblems } from '../nginx/versions.js';
 import { argPosOf, nginxPathOf, nginxPathOfFile, posOf } from '../project/scope.js';
 import { PASS_DIRECTIVE_NAMES, parseAddress } from '../project/upstreams.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 const CONTEXT_NAMES: Record<string, string> = {
   M: 'the main level',
@@ -177,7 +177,7 @@ export const nginxDirective: Rule = {
             argPosOf(p.d, 0),
             `nginx would exit with: [emerg] ${portProblem.message} in ${nginxPathOf(p)}:${p.d.line}`,
             portProblem.fix,
-            view.proxy ? { service: view.proxy.name } : {},
+            proxyService(view),
           ),
         );
       }
@@ -195,7 +195,7 @@ export const nginxDirective: Rule = {
               : `nginx warns: [warn] ${problem.message} in ${at} (${problem.why}; judged against ${judged})`,
             versionFix(p, problem.message),
             {
-              ...(view.proxy ? { service: view.proxy.name } : {}),
+              ...proxyService(view),
               // nginx starts with a warning; a version read from a tag that names none is a guess: one
               // level lower (the severity policy).
               ...(problem.level === 'warning' || guessed ? { severity: 'warning' as const } : {}),
@@ -211,7 +211,7 @@ export const nginxDirective: Rule = {
             posOf(p.d),
             `nginx would exit with: [emerg] ${problem.message} in ${nginxPathOf(p)}:${p.d.line}`,
             fixFor(p, problem.kind, problem.message),
-            view.proxy ? { service: view.proxy.name } : {},
+            proxyService(view),
           ),
         });
       }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { IncludeProblem } from '../nginx/ast.js';
 import { argPosOf, nginxPathOfFile } from '../project/scope.js';
 import type { ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 function mountLine(pattern: string): string {
   const rel = `./${path.posix.basename(pattern)}`;
@@ -57,7 +57,7 @@ export const nginxIncludeMissing: Rule = {
       const at =
         p.kind === 'unreadable' && p.file ? { file: p.file, line: 1, column: 1 } : argPosOf(p.directive, 0);
       return finding(nginxIncludeMissing, at, message, fix, {
-        ...(view.proxy ? { service: view.proxy.name } : {}),
+        ...proxyService(view),
         ...(note ? { severity: 'note' as const } : warning ? { severity: 'warning' as const } : {}),
       });
     });

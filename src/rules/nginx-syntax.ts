@@ -1,5 +1,5 @@
 import type { NginxSyntaxError } from '../nginx/ast.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** A concrete repair for the common faults, keyed on nginx's wording. */
 function fixText(e: NginxSyntaxError): string {
@@ -33,7 +33,7 @@ export const nginxSyntax: Rule = {
             `${e.message}; nginx would exit with: [emerg] ${nginxSays} in ${shownAs}:${nginxLine}`,
             fixText(e),
             {
-              ...(view.proxy ? { service: view.proxy.name } : {}),
+              ...proxyService(view),
               ...(e.nginxLine !== undefined
                 ? {
                     related: [

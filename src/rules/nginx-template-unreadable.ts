@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /**
  * The official image's entrypoint renders /etc/nginx/templates/*.template into conf.d with envsubst (or
@@ -18,7 +18,7 @@ export const nginxTemplateUnreadable: Rule = {
         { file: t.hostPath, line: 1, column: 1 },
         `${t.containerPath} (${path.relative(view.cwd, t.hostPath) || t.hostPath}) was not analysed: ${t.message}; the image's entrypoint renders it into ${t.outputPath} with envsubst, which waits forever on a FIFO`,
         'Make the template a regular file (or remove it from the mounted templates directory).',
-        view.proxy ? { service: view.proxy.name } : {},
+        proxyService(view),
       ),
     );
   },

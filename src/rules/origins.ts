@@ -2,7 +2,7 @@ import type { SourcePos } from '../core/source.js';
 import { argPosOf, childrenOf, posOf } from '../project/scope.js';
 import { ifRegex } from '../project/variable-taint.js';
 import type { ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** PCRE → JS for the simple patterns people write for origins: (?P<n>…) and a leading (?i). */
 function toJsRegExp(pattern: string, icase: boolean): RegExp | undefined {
@@ -130,7 +130,7 @@ export const origins: Rule = {
   title: 'An Origin/Referer check uses a regex that accepts attacker domains',
   check(view) {
     const out = [];
-    const service = view.proxy ? { service: view.proxy.name } : {};
+    const service = proxyService(view);
     for (const { at, header, pattern, icase, misspelt } of originChecks(view)) {
       if (misspelt) {
         out.push(

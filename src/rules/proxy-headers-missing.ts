@@ -2,7 +2,7 @@ import { insertAtLocation } from '../fix/location-edit.js';
 import { isLibreSpeedImage } from '../project/images.js';
 import { directiveText, proxiedLocations, targetServices } from '../project/proxied-locations.js';
 import { argPosOf, effective, nginxPathOf, posOf, unreadIncludesIn } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** The headers a backend needs to see the client rather than the proxy, with the usual values. */
 const WANTED: { name: string; line: string }[] = [
@@ -62,7 +62,7 @@ export const proxyHeadersMissing: Rule = {
             ...(edit ? { edits: [edit] } : {}),
           },
           {
-            ...(view.proxy ? { service: view.proxy.name } : {}),
+            ...proxyService(view),
             related: [
               { pos: posOf(pl.location), message: 'the location' },
               ...(unread ? [{ pos: posOf(unread.d), message: 'the include that cannot be read' }] : []),

@@ -1,6 +1,6 @@
 import { proxiedLocations } from '../project/proxied-locations.js';
 import { argPosOf, childrenNamed, nginxPathOf } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 export const proxyPassNormalized: Rule = {
   id: 'proxy-pass-normalized',
@@ -22,7 +22,7 @@ export const proxyPassNormalized: Rule = {
             argPosOf(pass.d, 0),
             `"rewrite ^ $request_uri;" (${raw.d.file === location.file ? `line ${raw.d.line}` : `${nginxPathOf(raw)}:${raw.d.line}`}) puts the raw, still-encoded path into $uri, and proxy_pass ${target} encodes it again: the backend gets %252F for %2F.`,
             'Pass the rewritten path explicitly, e.g. "proxy_pass http://backend$uri;" (or a $1 from a following rewrite … break).',
-            view.proxy ? { service: view.proxy.name } : {},
+            proxyService(view),
           ),
         );
         continue;
@@ -37,7 +37,7 @@ export const proxyPassNormalized: Rule = {
           argPosOf(pass.d, 0),
           `proxy_pass ${target} has a URI part ("${uri}"), so nginx replaces the matched prefix in the decoded, normalised path: %2F arrives as "/", "%2E%2E/" segments are already resolved, and the backend cannot see what the client sent (breaks encoded slashes in IDs, and lets paths the backend would refuse slip through as other paths).`,
           `If the backend needs the original path, drop the URI ("proxy_pass ${target.slice(0, target.length - uri.length)};") and strip the prefix with "rewrite" or in the app, or pass $request_uri.`,
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

@@ -1,5 +1,5 @@
 import { effective, posOf } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** Headers whose loss changes what the backend believes about the request (links, client IP, scheme). */
 const FORWARDING_HEADERS = new Set([
@@ -53,7 +53,7 @@ export const proxySetHeaderRedefinition: Rule = {
             `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0]!.d.line}) for requests proxied from here${forwarding.length ? `: the backend gets nginx's defaults instead (Host $proxy_host, no client address, "Connection: close"), so links, redirects, client IPs or websockets break` : ''}.`,
             `Repeat the outer ${name} lines in ${where}, or move them into a file included at both levels.`,
             {
-              ...(view.proxy ? { service: view.proxy.name } : {}),
+              ...proxyService(view),
               related: dropped.map((c) => ({ pos: posOf(c.d), message: `dropped: ${c.d.args[0]}` })),
             },
           ),

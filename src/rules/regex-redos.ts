@@ -1,7 +1,7 @@
 import { argPosOf, posOf } from '../project/scope.js';
 import { ifRegex } from '../project/variable-taint.js';
 import type { PlacedDirective } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** The regexes a directive matches against request data, with the index of the pattern argument. */
 function regexOf(p: PlacedDirective): { pattern: string; index: number } | undefined {
@@ -175,7 +175,7 @@ export const regexRedos: Rule = {
           `"${regex.pattern}" repeats ${part}, which can split the same text in many ways: on a long request path that almost matches, PCRE tries exponentially many ways to split it, and one request can hold a worker for seconds (ReDoS; nginx's PCRE JIT limits only stack, not time).`,
           'Make the inner and outer repetition unambiguous: drop the outer quantifier, or use a class that cannot overlap (e.g. "([a-z0-9-]+/)*" with a separator), or an atomic group / possessive quantifier ("(?>…)", "++").',
           {
-            ...(view.proxy ? { service: view.proxy.name } : {}),
+            ...proxyService(view),
             related: [{ pos: posOf(p.d), message: p.d.directive }],
           },
         ),

@@ -1,7 +1,7 @@
 import { inPrefix, mustParseIp, parseIp } from '../dns/ip.js';
 import { argPosOf, directivesNamed } from '../project/scope.js';
 import { parseAddress } from '../project/upstreams.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /**
  * Loopback, private, shared (100.64/10), link-local and unique-local ranges: resolvers inside the
@@ -48,7 +48,7 @@ export const resolverExternal: Rule = {
           argPosOf(p.d, at),
           `resolver ${p.d.args[at]} is a public DNS server: nginx's resolver does not validate answers, so anyone who can spoof UDP replies on the way can point your upstreams elsewhere, and a public server cannot resolve compose service names at all.`,
           'Use Docker\'s embedded DNS in containers ("resolver 127.0.0.11 valid=10s;") or a resolver inside your network.',
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

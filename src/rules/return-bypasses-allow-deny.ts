@@ -1,6 +1,6 @@
 import { accessRules } from '../project/access.js';
 import { chainOf, directivesNamed, posOf } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** A return that serves content or a redirect (an error status is no bypass). */
 function servesSomething(args: readonly string[]): boolean {
@@ -29,7 +29,7 @@ export const returnBypassesAllowDeny: Rule = {
           `return ${p.d.args.join(' ')} runs in nginx's rewrite phase, before the access phase where "deny ${deny.d.args.join(' ')}" (line ${deny.d.line}) is checked: every client gets this response, denied or not.`,
           'Move the return into a location that is not meant to be protected, or guard it explicitly (e.g. a "geo"/"map" on $remote_addr and "if ($denied) { return 403; }" before it).',
           {
-            ...(view.proxy ? { service: view.proxy.name } : {}),
+            ...proxyService(view),
             related: [{ pos: posOf(deny.d), message: 'the access rule it bypasses' }],
           },
         ),

@@ -21,6 +21,11 @@ export function docsUrl(id: string): string {
   return `${DOCS_BASE}/${id}.md`;
 }
 
+/** A finding's `service` when it is about the proxy's configuration: the proxy, when the view has one. */
+export function proxyService(view: ProjectView): Pick<Finding, 'service'> {
+  return view.proxy ? { service: view.proxy.name } : {};
+}
+
 /** Builds a finding of `rule` with its default severity (the runner applies overrides). */
 export function finding(
   rule: Pick<Rule, 'id' | 'severity'>,

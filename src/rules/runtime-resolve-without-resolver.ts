@@ -4,7 +4,7 @@ import { insertDirectives } from '../fix/nginx-edit.js';
 import type { NginxDirective } from '../nginx/ast.js';
 import { editableText, effective, enclosing, nginxPathOf, posOf } from '../project/scope.js';
 import type { PlacedDirective, ProjectView, UpstreamRef } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 const RESOLVER = 'resolver 127.0.0.11 valid=10s;';
 
@@ -63,7 +63,7 @@ export const runtimeResolveWithoutResolver: Rule = {
           message(ref),
           fixFor(view, ref.directive, upstream),
           {
-            ...(view.proxy ? { service: view.proxy.name } : {}),
+            ...proxyService(view),
             ...(upstream ? { severity: 'error' as const } : {}),
           },
         ),

@@ -1,5 +1,5 @@
 import { argPosOf, directivesNamed } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 export const serverTokensOn: Rule = {
   id: 'server-tokens-on',
@@ -16,7 +16,7 @@ export const serverTokensOn: Rule = {
           argPosOf(p.d, 0),
           `server_tokens ${p.d.args[0]} puts the exact nginx version${value === 'build' ? ' and build name' : ''} into the Server header and every error page, which tells a scanner which known vulnerabilities to try.`,
           'Use "server_tokens off;" (in the http block, so it covers every server).',
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

@@ -11,7 +11,7 @@ import {
 } from '../project/proxied-locations.js';
 import { argPosOf, effective, isEditableInPlace } from '../project/scope.js';
 import type { ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** LibreSpeed's client uploads 20 MiB blobs; 21m leaves room for the request overhead (librespeed#553). */
 const MIN_BODY = 21 * 1024 * 1024;
@@ -103,7 +103,7 @@ export const speedtestProxyTuning: Rule = {
           `location "${pl.location.args.join(' ')}" proxies to LibreSpeed ("${service.name}", ${service.image?.value}) but ${problems.map((p) => p.what).join('; ')}.`,
           { description: `Set in the location: ${lines.join(' ')}`, ...(complete ? { edits } : {}) },
           {
-            ...(view.proxy ? { service: view.proxy.name } : {}),
+            ...proxyService(view),
             related: [{ pos: service.pos, message: `LibreSpeed service "${service.name}"` }],
           },
         ),

@@ -2,7 +2,7 @@ import { anyHostServers } from '../project/proxied-locations.js';
 import { argPosOf, childrenNamed, directivesNamed, enclosing } from '../project/scope.js';
 import { definitionsOf, splitValue, variableTaint } from '../project/variable-taint.js';
 import type { PlacedDirective, ProjectView } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 const PASSES = ['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass'];
 /** These take a URL; the others take host:port (or unix:…) with an optional scheme only for uwsgi. */
@@ -87,7 +87,7 @@ export const ssrf: Rule = {
           argPosOf(p.d, 0),
           `${p.d.directive} ${p.d.args[0]} takes its scheme or host from ${vars.join(', ')}, which the client controls: anyone can make nginx request internal services or other hosts.`,
           'Proxy to a fixed host or upstream block, keep only the path variable (e.g. "proxy_pass http://backend$request_uri"), or map the client value to an allow-list with "map" and reject the rest.',
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

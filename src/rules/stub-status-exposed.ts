@@ -1,6 +1,6 @@
 import { accessRules, deniesAll, requiresAuth } from '../project/access.js';
 import { chainOf, childrenNamed, directivesNamed, posOf } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 export const stubStatusExposed: Rule = {
   id: 'stub-status-exposed',
@@ -24,7 +24,7 @@ export const stubStatusExposed: Rule = {
           posOf(p.d),
           `stub_status${location ? ` in location ${location.args.join(' ')}` : ''} has no "deny all" and no auth in effect: anyone can read the connection and request counters (traffic levels, when an attack or a deploy hurts).`,
           'Restrict it: "allow 127.0.0.1; allow <monitoring network>; deny all;" in that location, or listen on an internal-only port.',
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

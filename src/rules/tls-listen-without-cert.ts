@@ -1,5 +1,5 @@
 import { argPosOf, effective, nginxPathOfFile } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 export const tlsListenWithoutCert: Rule = {
   id: 'tls-listen-without-cert',
@@ -26,7 +26,7 @@ export const tlsListenWithoutCert: Rule = {
           `nginx would exit at start: [emerg] no "ssl_certificate" is defined for the "listen ... ssl" directive in ${where}`,
           'Add `ssl_certificate /etc/nginx/certs/fullchain.pem;` and `ssl_certificate_key /etc/nginx/certs/privkey.pem;` to this server (or http) block and mount the files, or drop "ssl" from the listen.',
           {
-            ...(view.proxy ? { service: view.proxy.name } : {}),
+            ...proxyService(view),
             related: [
               {
                 pos: { file: server.file, line: server.line, column: server.column },

@@ -3,7 +3,7 @@ import { versionAtLeast } from '../nginx/versions.js';
 import { proxyNginxVersion, sslServers } from '../project/proxied-locations.js';
 import { argPosOf, effective, posOf } from '../project/scope.js';
 import type { PlacedDirective } from '../project/view.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 const WEAK_PROTOCOLS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1'];
 /** nginx 1.23.4 dropped TLSv1 and TLSv1.1 from the default ssl_protocols. */
@@ -43,7 +43,7 @@ export const tlsWeakProtocol: Rule = {
     const out: Finding[] = [];
     const reported = new Set<PlacedDirective>();
     const version = proxyNginxVersion(view);
-    const extra = view.proxy ? { service: view.proxy.name } : {};
+    const extra = proxyService(view);
     for (const { server, listen } of sslServers(view)) {
       const chain = [...listen.parents];
       if (chain.at(-1) !== server) continue;

@@ -1,5 +1,5 @@
 import { argPosOf, directivesNamed } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 /** An extension match such as \.php or \.(jpg|png) that is not tied to the end of the path. */
 function unanchoredExtension(pattern: string): boolean {
@@ -29,7 +29,7 @@ export const unanchoredRegex: Rule = {
           argPosOf(p.d, 1),
           `location ${modifier} ${pattern} is not anchored with "$": it also matches paths that only contain the extension, such as /uploads/avatar${example(pattern)}/x.jpg or /x${example(pattern)}.bak, which then reach the handler meant for those files (e.g. PHP or a cache rule).`,
           `Anchor it at the end: "location ${modifier} ${pattern}$".`,
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }

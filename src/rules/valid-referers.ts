@@ -1,5 +1,5 @@
 import { argPosOf, directivesNamed } from '../project/scope.js';
-import { finding, type Rule } from './rule.js';
+import { finding, proxyService, type Rule } from './rule.js';
 
 export const validReferers: Rule = {
   id: 'valid-referers',
@@ -16,7 +16,7 @@ export const validReferers: Rule = {
           argPosOf(p.d, at),
           `valid_referers ${p.d.args.join(' ')} treats a request without any Referer header as valid ("none"); the header is trivially left out (curl, Referrer-Policy: no-referrer, a meta tag), so the check stops nothing.`,
           `Remove "none" from valid_referers (keep "${p.d.args.filter((_, i) => i !== at).join(' ')}"), or use a real access control (auth_request, signed URLs with secure_link) if the protection matters.`,
-          view.proxy ? { service: view.proxy.name } : {},
+          proxyService(view),
         ),
       );
     }
