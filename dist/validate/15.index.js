@@ -358,6 +358,10 @@ const DOCS_BASE = 'https://github.com/stackgate/stackgate/blob/main/docs/rules';
 function docsUrl(id) {
     return `${DOCS_BASE}/${id}.md`;
 }
+/** A finding's `service` when it is about the proxy's configuration: the proxy, when the view has one. */
+function proxyService(view) {
+    return view.proxy ? { service: view.proxy.name } : {};
+}
 /** Builds a finding of `rule` with its default severity (the runner applies overrides). */
 function finding(rule, pos, message, fix, extra = {}) {
     return {
@@ -418,7 +422,7 @@ const addHeaderContentType = {
             const hidden = HIDE_DIRECTIVES.some((name) => scope_effective(view, chain, name).some((h) => h.d.args[0]?.toLowerCase() === 'content-type'));
             if (hidden)
                 continue;
-            out.push(finding(addHeaderContentType, argPosOf(p.d, 0), `add_header Content-Type ${p.d.args[1] ?? ''} adds a second Content-Type header next to the one nginx (or the backend) already sends; clients then pick either, so the type works only by luck.`, `Set the type with "default_type ${p.d.args[1] ?? 'text/plain'};" (or a "types { }" block); for proxied responses use "proxy_hide_header Content-Type;" before adding your own.`, view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(addHeaderContentType, argPosOf(p.d, 0), `add_header Content-Type ${p.d.args[1] ?? ''} adds a second Content-Type header next to the one nginx (or the backend) already sends; clients then pick either, so the type works only by luck.`, `Set the type with "default_type ${p.d.args[1] ?? 'text/plain'};" (or a "types { }" block); for proxied responses use "proxy_hide_header Content-Type;" before adding your own.`, proxyService(view)));
         }
         return out;
     },
@@ -440,7 +444,7 @@ const addHeaderMultiline = {
                 : !a.startsWith('-') && !/^-[ts]$/.test(p.d.args[k - 1] ?? '')) && /[\r\n]/.test(a));
             if (at < 0)
                 continue;
-            out.push(finding(addHeaderMultiline, argPosOf(p.d, at), `${p.d.directive} ${p.d.args[0]} has a value with a line break: nginx sends it as is, which is obsolete line folding in HTTP/1.1 (RFC 9112 lets clients reject it) and invalid in HTTP/2 and HTTP/3, so some clients drop the header or the whole response.`, 'Write the value on one line (long CSP or Permissions-Policy values too; a variable built with "map" or "set" can keep the config readable).', view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(addHeaderMultiline, argPosOf(p.d, at), `${p.d.directive} ${p.d.args[0]} has a value with a line break: nginx sends it as is, which is obsolete line folding in HTTP/1.1 (RFC 9112 lets clients reject it) and invalid in HTTP/2 and HTTP/3, so some clients drop the header or the whole response.`, 'Write the value on one line (long CSP or Permissions-Policy values too; a variable built with "map" or "set" can keep the config readable).', proxyService(view)));
         }
         return out;
     },
@@ -501,7 +505,7 @@ const addHeaderRedefinition = {
                 const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
                 const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
                 out.push(finding(addHeaderRedefinition, posOf(own[0].d), `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0].d.line}) for these responses${security.length ? `, including the security header(s) ${security.map((c) => `"${c.d.args[0]}"`).join(', ')}` : ''}.`, `Repeat the outer ${name} lines in ${where} (or move them into an include used at both levels), or on nginx 1.29.3+ add "${name}_inherit merge;".`, {
-                    ...(view.proxy ? { service: view.proxy.name } : {}),
+                    ...proxyService(view),
                     related: dropped.map((c) => ({ pos: posOf(c.d), message: `dropped: ${c.d.args[0]}` })),
                 }));
             }
@@ -857,7 +861,7 @@ function unsafeCapture(location, alias) {
 }
 function report(view, p, location, message, fix, severity) {
     return finding(aliasTraversal, argPosOf(p.d, 0), message, fix, {
-        ...(view.proxy ? { service: view.proxy.name } : {}),
+        ...proxyService(view),
         ...(severity ? { severity } : {}),
         related: [{ pos: posOf(location), message: 'the location' }],
     });
@@ -944,7 +948,7 @@ const allowWithoutDeny = {
                 ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
                 : 'the main level';
             out.push(finding(allowWithoutDeny, argPosOf(firstAllow.d, 0), `${where} has "allow ${firstAllow.d.args.join(' ')}" but no "deny all" after it: nginx allows every address that no rule matches, so the allow list keeps nobody out.`, `Add "deny all;" after the last allow in ${where}.`, {
-                ...(view.proxy ? { service: view.proxy.name } : {}),
+                ...proxyService(view),
                 ...(level ? { related: [{ pos: posOf(level), message: 'the block' }] } : {}),
             }));
         }
@@ -1262,7 +1266,7 @@ const captureGroupMissing = {
                 out.push(finding(captureGroupMissing, argPosOf(p.d, i), `${directive} uses $${missing.name}, but "${pattern}" has ${count === 0 ? 'no capture groups' : `only ${count} capture group${count === 1 ? '' : 's'}`}: $${missing.name} is always empty here, so the value is not what it looks like.`, count === 0
                     ? `Add parentheses around the part to capture in "${pattern}", or drop $${missing.name}.`
                     : `Use $1\u2026$${count}, or add the missing group to "${pattern}".`, {
-                    ...(view.proxy ? { service: view.proxy.name } : {}),
+                    ...proxyService(view),
                     ...(directive === 'rewrite'
                         ? {}
                         : { related: [{ pos: posOf(p.parents.at(-1)), message: 'the block' }] }),
@@ -1637,7 +1641,7 @@ const errorLogDebug = {
             const at = p.d.args.findIndex((a, i) => i > 0 && a.toLowerCase() === 'debug');
             if (at < 0)
                 continue;
-            out.push(finding(errorLogDebug, argPosOf(p.d, at), `error_log ${p.d.args.join(' ')} logs at the lowest level: the image's plain nginx binary then writes every info message (each client connection closed or timed out), and the nginx-debug binary writes dozens of lines per request, including headers. Disks fill and real errors drown.`, `Use "error_log ${p.d.args[0]} warn;" (or "error", the default) and turn debug on only while investigating.`, view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(errorLogDebug, argPosOf(p.d, at), `error_log ${p.d.args.join(' ')} logs at the lowest level: the image's plain nginx binary then writes every info message (each client connection closed or timed out), and the nginx-debug binary writes dozens of lines per request, including headers. Disks fill and real errors drown.`, `Use "error_log ${p.d.args[0]} warn;" (or "error", the default) and turn debug on only while investigating.`, proxyService(view)));
         }
         return out;
     },
@@ -1730,7 +1734,7 @@ const hostSpoofing = {
             const vars = rawHostVariables(value);
             if (vars.length === 0)
                 continue;
-            out.push(finding(hostSpoofing, argPosOf(p.d, 1), `${p.d.directive} Host ${value} forwards the Host the client sent (${vars.join(', ')}), unvalidated and even when it matches no server_name: the backend builds links, redirects and password-reset mails for a host the attacker chooses.`, `Use "${p.d.directive} Host $host;" ($host is the validated request host, or server_name when the client sent none).`, view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(hostSpoofing, argPosOf(p.d, 1), `${p.d.directive} Host ${value} forwards the Host the client sent (${vars.join(', ')}), unvalidated and even when it matches no server_name: the backend builds links, redirects and password-reset mails for a host the attacker chooses.`, `Use "${p.d.directive} Host $host;" ($host is the validated request host, or server_name when the client sent none).`, proxyService(view)));
         }
         return out;
     },
@@ -1979,7 +1983,7 @@ const hstsMissing = {
     title: 'An HTTPS server does not send Strict-Transport-Security',
     check(view) {
         const out = [];
-        const extra = view.proxy ? { service: view.proxy.name } : {};
+        const extra = proxyService(view);
         for (const { server, listen } of sslServers(view)) {
             if (listen.parents.at(-1) !== server)
                 continue;
@@ -2027,7 +2031,7 @@ const httpRedirectMissing = {
         if (sslServers(view).length === 0)
             return [];
         const out = [];
-        const extra = view.proxy ? { service: view.proxy.name } : {};
+        const extra = proxyService(view);
         const published = view.proxy?.ports.find((p) => p.target === 80 && p.protocol === 'tcp' && p.published !== undefined);
         const plain80 = view.listens.filter((l) => l.port === 80 && !l.ssl);
         const fix = 'Serve port 80 with a server that only redirects: "server { listen 80; server_name _; return 301 https://$host$request_uri; }".';
@@ -2124,7 +2128,7 @@ const httpSplitting = {
             ];
             if (bad.length === 0)
                 continue;
-            out.push(finding(httpSplitting, argPosOf(p.d, sink.index), `${p.d.directive} puts ${bad.join(', ')} into ${sink.what}; nginx decodes %0D%0A there into CR/LF, so a request can inject headers or a whole response (HTTP splitting).`, 'Use a variable nginx does not decode: $request_uri instead of $uri/$document_uri, or a regex capture that excludes line breaks (e.g. "([^\\r\\n]*)" or "([a-z0-9_-]+)") instead of "[^/]*" or "\\s".', view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(httpSplitting, argPosOf(p.d, sink.index), `${p.d.directive} puts ${bad.join(', ')} into ${sink.what}; nginx decodes %0D%0A there into CR/LF, so a request can inject headers or a whole response (HTTP splitting).`, 'Use a variable nginx does not decode: $request_uri instead of $uri/$document_uri, or a regex capture that excludes line breaks (e.g. "([^\\r\\n]*)" or "([a-z0-9_-]+)") instead of "[^/]*" or "\\s".', proxyService(view)));
         }
         return out;
     },
@@ -2161,7 +2165,7 @@ const ifInLocation = {
                 continue;
             const first = unsafe[0];
             out.push(finding(ifInLocation, posOf(first), `"${first.directive}" inside "if (${p.d.args.join(' ')})" in a location: when the condition is true nginx serves the request with the if's own configuration, in which ${first.directive} and the location's other settings combine in surprising ways (directives dropped, proxy_pass or try_files ignored; the nginx wiki's "If is evil").`, 'Keep only "return" or "rewrite \u2026 last" inside the if, and move the rest into a separate location (or choose the value with "map" and use it outside the if).', {
-                ...(view.proxy ? { service: view.proxy.name } : {}),
+                ...proxyService(view),
                 related: [{ pos: posOf(p.d), message: 'the if' }],
             }));
         }
@@ -2624,7 +2628,7 @@ const nginxDirective = {
                 upstreams.add(p.d.args[0]);
             const portProblem = upstreamWithPort(p, upstreams);
             if (portProblem) {
-                out.push(finding(nginxDirective, argPosOf(p.d, 0), `nginx would exit with: [emerg] ${portProblem.message} in ${nginxPathOf(p)}:${p.d.line}`, portProblem.fix, view.proxy ? { service: view.proxy.name } : {}));
+                out.push(finding(nginxDirective, argPosOf(p.d, 0), `nginx would exit with: [emerg] ${portProblem.message} in ${nginxPathOf(p)}:${p.d.line}`, portProblem.fix, proxyService(view)));
             }
             const context = (0,directives/* contextOf */.Vm)(p.parents);
             const { version, pinned, guessed, label } = view.nginxVersion;
@@ -2634,7 +2638,7 @@ const nginxDirective = {
                 out.push(finding(nginxDirective, problem.argIndex !== undefined ? argPosOf(p.d, problem.argIndex) : posOf(p.d), problem.level === 'error'
                     ? `nginx would exit with: [emerg] ${problem.message} in ${at} (${problem.why}; judged against ${judged})`
                     : `nginx warns: [warn] ${problem.message} in ${at} (${problem.why}; judged against ${judged})`, versionFix(p, problem.message), {
-                    ...(view.proxy ? { service: view.proxy.name } : {}),
+                    ...proxyService(view),
                     // nginx starts with a warning; a version read from a tag that names none is a guess: one
                     // level lower (the severity policy).
                     ...(problem.level === 'warning' || guessed ? { severity: 'warning' } : {}),
@@ -2643,7 +2647,7 @@ const nginxDirective = {
             for (const problem of (0,directives/* checkDirective */.WI)(p.d, context, version)) {
                 tableProblems.push({
                     p,
-                    f: finding(nginxDirective, posOf(p.d), `nginx would exit with: [emerg] ${problem.message} in ${nginxPathOf(p)}:${p.d.line}`, fixFor(p, problem.kind, problem.message), view.proxy ? { service: view.proxy.name } : {}),
+                    f: finding(nginxDirective, posOf(p.d), `nginx would exit with: [emerg] ${problem.message} in ${nginxPathOf(p)}:${p.d.line}`, fixFor(p, problem.kind, problem.message), proxyService(view)),
                 });
             }
         }
@@ -2702,7 +2706,7 @@ const nginxIncludeMissing = {
             // A refused file is named where it is, so the annotation lands on it (it was not read: line 1).
             const at = p.kind === 'unreadable' && p.file ? { file: p.file, line: 1, column: 1 } : argPosOf(p.directive, 0);
             return finding(nginxIncludeMissing, at, message, fix, {
-                ...(view.proxy ? { service: view.proxy.name } : {}),
+                ...proxyService(view),
                 ...(note ? { severity: 'note' } : warning ? { severity: 'warning' } : {}),
             });
         });
@@ -2739,7 +2743,7 @@ const nginxSyntax = {
                 const nginxSays = e.nginx ?? e.message;
                 const nginxLine = e.nginxLine ?? e.line;
                 out.push(finding(nginxSyntax, { file: e.file, line: e.line, column: e.column }, `${e.message}; nginx would exit with: [emerg] ${nginxSays} in ${shownAs}:${nginxLine}`, fixText(e), {
-                    ...(view.proxy ? { service: view.proxy.name } : {}),
+                    ...proxyService(view),
                     ...(e.nginxLine !== undefined
                         ? {
                             related: [
@@ -2771,7 +2775,7 @@ const nginxTemplateUnreadable = {
     severity: 'warning',
     title: 'An nginx template (templates/*.template) that is not a regular, readable file',
     check(view) {
-        return view.unreadableTemplates.map((t) => finding(nginxTemplateUnreadable, { file: t.hostPath, line: 1, column: 1 }, `${t.containerPath} (${external_node_path_.relative(view.cwd, t.hostPath) || t.hostPath}) was not analysed: ${t.message}; the image's entrypoint renders it into ${t.outputPath} with envsubst, which waits forever on a FIFO`, 'Make the template a regular file (or remove it from the mounted templates directory).', view.proxy ? { service: view.proxy.name } : {}));
+        return view.unreadableTemplates.map((t) => finding(nginxTemplateUnreadable, { file: t.hostPath, line: 1, column: 1 }, `${t.containerPath} (${external_node_path_.relative(view.cwd, t.hostPath) || t.hostPath}) was not analysed: ${t.message}; the image's entrypoint renders it into ${t.outputPath} with envsubst, which waits forever on a FIFO`, 'Make the template a regular file (or remove it from the mounted templates directory).', proxyService(view)));
     },
 };
 
@@ -2888,7 +2892,7 @@ const origins = {
     title: 'An Origin/Referer check uses a regex that accepts attacker domains',
     check(view) {
         const out = [];
-        const service = view.proxy ? { service: view.proxy.name } : {};
+        const service = proxyService(view);
         for (const { at, header, pattern, icase, misspelt } of originChecks(view)) {
             if (misspelt) {
                 out.push(finding(origins, misspelt.at, 'the check reads $http_referrer, but the header is spelt "Referer": $http_referrer is empty for every browser request, so the check never sees the real referer.', 'Use $http_referer (one "r" in the middle).', service));
@@ -3332,7 +3336,7 @@ const proxyHeadersMissing = {
                 description: `Add ${lines.length === missing.length ? '' : 'the inherited headers plus '}${missing.map((m) => `"${m.line}"`).join(', ')} in the location${inherited.length ? ' (a location that sets any proxy_set_header no longer inherits those of server/http, so they are repeated)' : ''}.`,
                 ...(edit ? { edits: [edit] } : {}),
             }, {
-                ...(view.proxy ? { service: view.proxy.name } : {}),
+                ...proxyService(view),
                 related: [
                     { pos: posOf(pl.location), message: 'the location' },
                     ...(unread ? [{ pos: posOf(unread.d), message: 'the include that cannot be read' }] : []),
@@ -3427,7 +3431,7 @@ const proxyPassNormalized = {
             // `rewrite ^ $request_uri;` puts the raw path into $uri: a proxy_pass without $uri/$N then encodes it twice.
             const raw = childrenNamed(view, location, 'rewrite').find((c) => c.d.args[0] === '^' && c.d.args[1] === '$request_uri');
             if (raw && !/\$(?:uri\b|\d)/.test(target)) {
-                out.push(finding(proxyPassNormalized, argPosOf(pass.d, 0), `"rewrite ^ $request_uri;" (${raw.d.file === location.file ? `line ${raw.d.line}` : `${nginxPathOf(raw)}:${raw.d.line}`}) puts the raw, still-encoded path into $uri, and proxy_pass ${target} encodes it again: the backend gets %252F for %2F.`, 'Pass the rewritten path explicitly, e.g. "proxy_pass http://backend$uri;" (or a $1 from a following rewrite \u2026 break).', view.proxy ? { service: view.proxy.name } : {}));
+                out.push(finding(proxyPassNormalized, argPosOf(pass.d, 0), `"rewrite ^ $request_uri;" (${raw.d.file === location.file ? `line ${raw.d.line}` : `${nginxPathOf(raw)}:${raw.d.line}`}) puts the raw, still-encoded path into $uri, and proxy_pass ${target} encodes it again: the backend gets %252F for %2F.`, 'Pass the rewritten path explicitly, e.g. "proxy_pass http://backend$uri;" (or a $1 from a following rewrite \u2026 break).', proxyService(view)));
                 continue;
             }
             if (target.includes('$'))
@@ -3436,7 +3440,7 @@ const proxyPassNormalized = {
             const uri = unix ? unix[1] : /^[a-z]+:\/\/[^/]*(\/.*)?$/i.exec(target)?.[1];
             if (uri === undefined)
                 continue;
-            out.push(finding(proxyPassNormalized, argPosOf(pass.d, 0), `proxy_pass ${target} has a URI part ("${uri}"), so nginx replaces the matched prefix in the decoded, normalised path: %2F arrives as "/", "%2E%2E/" segments are already resolved, and the backend cannot see what the client sent (breaks encoded slashes in IDs, and lets paths the backend would refuse slip through as other paths).`, `If the backend needs the original path, drop the URI ("proxy_pass ${target.slice(0, target.length - uri.length)};") and strip the prefix with "rewrite" or in the app, or pass $request_uri.`, view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(proxyPassNormalized, argPosOf(pass.d, 0), `proxy_pass ${target} has a URI part ("${uri}"), so nginx replaces the matched prefix in the decoded, normalised path: %2F arrives as "/", "%2E%2E/" segments are already resolved, and the backend cannot see what the client sent (breaks encoded slashes in IDs, and lets paths the backend would refuse slip through as other paths).`, `If the backend needs the original path, drop the URI ("proxy_pass ${target.slice(0, target.length - uri.length)};") and strip the prefix with "rewrite" or in the app, or pass $request_uri.`, proxyService(view)));
         }
         return out;
     },
@@ -3490,7 +3494,7 @@ const proxySetHeaderRedefinition = {
                 const forwarding = dropped.filter((c) => FORWARDING_HEADERS.has(c.d.args[0].toLowerCase()));
                 const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
                 out.push(finding(proxySetHeaderRedefinition, posOf(own[0].d), `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0].d.line}) for requests proxied from here${forwarding.length ? `: the backend gets nginx's defaults instead (Host $proxy_host, no client address, "Connection: close"), so links, redirects, client IPs or websockets break` : ''}.`, `Repeat the outer ${name} lines in ${where}, or move them into a file included at both levels.`, {
-                    ...(view.proxy ? { service: view.proxy.name } : {}),
+                    ...proxyService(view),
                     related: dropped.map((c) => ({ pos: posOf(c.d), message: `dropped: ${c.d.args[0]}` })),
                 }));
             }
@@ -3683,7 +3687,7 @@ const regexRedos = {
             if (!part)
                 continue;
             out.push(finding(regexRedos, argPosOf(p.d, regex.index), `"${regex.pattern}" repeats ${part}, which can split the same text in many ways: on a long request path that almost matches, PCRE tries exponentially many ways to split it, and one request can hold a worker for seconds (ReDoS; nginx's PCRE JIT limits only stack, not time).`, 'Make the inner and outer repetition unambiguous: drop the outer quantifier, or use a class that cannot overlap (e.g. "([a-z0-9-]+/)*" with a separator), or an atomic group / possessive quantifier ("(?>\u2026)", "++").', {
-                ...(view.proxy ? { service: view.proxy.name } : {}),
+                ...proxyService(view),
                 related: [{ pos: posOf(p.d), message: p.d.directive }],
             }));
         }
@@ -3733,7 +3737,7 @@ const resolverExternal = {
             const at = p.d.args.findIndex((a) => !a.includes('=') && !a.includes('$') && !internalAddress(a));
             if (at < 0)
                 continue;
-            out.push(finding(resolverExternal, argPosOf(p.d, at), `resolver ${p.d.args[at]} is a public DNS server: nginx's resolver does not validate answers, so anyone who can spoof UDP replies on the way can point your upstreams elsewhere, and a public server cannot resolve compose service names at all.`, 'Use Docker\'s embedded DNS in containers ("resolver 127.0.0.11 valid=10s;") or a resolver inside your network.', view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(resolverExternal, argPosOf(p.d, at), `resolver ${p.d.args[at]} is a public DNS server: nginx's resolver does not validate answers, so anyone who can spoof UDP replies on the way can point your upstreams elsewhere, and a public server cannot resolve compose service names at all.`, 'Use Docker\'s embedded DNS in containers ("resolver 127.0.0.11 valid=10s;") or a resolver inside your network.', proxyService(view)));
         }
         return out;
     },
@@ -3766,7 +3770,7 @@ const returnBypassesAllowDeny = {
             if (!deny)
                 continue;
             out.push(finding(returnBypassesAllowDeny, posOf(p.d), `return ${p.d.args.join(' ')} runs in nginx's rewrite phase, before the access phase where "deny ${deny.d.args.join(' ')}" (line ${deny.d.line}) is checked: every client gets this response, denied or not.`, 'Move the return into a location that is not meant to be protected, or guard it explicitly (e.g. a "geo"/"map" on $remote_addr and "if ($denied) { return 403; }" before it).', {
-                ...(view.proxy ? { service: view.proxy.name } : {}),
+                ...proxyService(view),
                 related: [{ pos: posOf(deny.d), message: 'the access rule it bypasses' }],
             }));
         }
@@ -3830,7 +3834,7 @@ const runtimeResolveWithoutResolver = {
                 continue;
             const upstream = ref.kind === 'upstream-server';
             out.push(finding(runtimeResolveWithoutResolver, upstream ? ref.pos : posOf(ref.directive.d), message(ref), runtime_resolve_without_resolver_fixFor(view, ref.directive, upstream), {
-                ...(view.proxy ? { service: view.proxy.name } : {}),
+                ...proxyService(view),
                 ...(upstream ? { severity: 'error' } : {}),
             }));
         }
@@ -3851,7 +3855,7 @@ const serverTokensOn = {
             const value = p.d.args[0]?.toLowerCase();
             if (value !== 'on' && value !== 'build')
                 continue;
-            out.push(finding(serverTokensOn, argPosOf(p.d, 0), `server_tokens ${p.d.args[0]} puts the exact nginx version${value === 'build' ? ' and build name' : ''} into the Server header and every error page, which tells a scanner which known vulnerabilities to try.`, 'Use "server_tokens off;" (in the http block, so it covers every server).', view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(serverTokensOn, argPosOf(p.d, 0), `server_tokens ${p.d.args[0]} puts the exact nginx version${value === 'build' ? ' and build name' : ''} into the Server header and every error page, which tells a scanner which known vulnerabilities to try.`, 'Use "server_tokens off;" (in the http block, so it covers every server).', proxyService(view)));
         }
         return out;
     },
@@ -3950,7 +3954,7 @@ const speedtestProxyTuning = {
                 edits.push(insert);
             const complete = edits.length > 0 && (insert !== undefined || toInsert.length === 0);
             out.push(finding(speedtestProxyTuning, argPosOf(pl.pass.d, 0), `location "${pl.location.args.join(' ')}" proxies to LibreSpeed ("${service.name}", ${service.image?.value}) but ${problems.map((p) => p.what).join('; ')}.`, { description: `Set in the location: ${lines.join(' ')}`, ...(complete ? { edits } : {}) }, {
-                ...(view.proxy ? { service: view.proxy.name } : {}),
+                ...proxyService(view),
                 related: [{ pos: service.pos, message: `LibreSpeed service "${service.name}"` }],
             }));
         }
@@ -4042,7 +4046,7 @@ const ssrf = {
             const vars = userControlledTargetVars(view, p, anyHost);
             if (vars.length === 0)
                 continue;
-            out.push(finding(ssrf, argPosOf(p.d, 0), `${p.d.directive} ${p.d.args[0]} takes its scheme or host from ${vars.join(', ')}, which the client controls: anyone can make nginx request internal services or other hosts.`, 'Proxy to a fixed host or upstream block, keep only the path variable (e.g. "proxy_pass http://backend$request_uri"), or map the client value to an allow-list with "map" and reject the rest.', view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(ssrf, argPosOf(p.d, 0), `${p.d.directive} ${p.d.args[0]} takes its scheme or host from ${vars.join(', ')}, which the client controls: anyone can make nginx request internal services or other hosts.`, 'Proxy to a fixed host or upstream block, keep only the path variable (e.g. "proxy_pass http://backend$request_uri"), or map the client value to an allow-list with "map" and reject the rest.', proxyService(view)));
         }
         return out;
     },
@@ -4072,7 +4076,7 @@ const stubStatusExposed = {
             const listens = server ? childrenNamed(view, server, 'listen') : [];
             if (listens.length > 0 && listens.every((l) => l.d.args[0]?.startsWith('unix:')))
                 continue;
-            out.push(finding(stubStatusExposed, posOf(p.d), `stub_status${location ? ` in location ${location.args.join(' ')}` : ''} has no "deny all" and no auth in effect: anyone can read the connection and request counters (traffic levels, when an attack or a deploy hurts).`, 'Restrict it: "allow 127.0.0.1; allow <monitoring network>; deny all;" in that location, or listen on an internal-only port.', view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(stubStatusExposed, posOf(p.d), `stub_status${location ? ` in location ${location.args.join(' ')}` : ''} has no "deny all" and no auth in effect: anyone can read the connection and request counters (traffic levels, when an attack or a deploy hurts).`, 'Restrict it: "allow 127.0.0.1; allow <monitoring network>; deny all;" in that location, or listen on an internal-only port.', proxyService(view)));
         }
         return out;
     },
@@ -4364,7 +4368,7 @@ const tlsListenWithoutCert = {
             const server = l.server;
             const where = `${nginxPathOfFile(view, server.file)}:${server.line}`;
             out.push(finding(tlsListenWithoutCert, argPosOf(d, Math.max(sslArg, 0)), `nginx would exit at start: [emerg] no "ssl_certificate" is defined for the "listen ... ssl" directive in ${where}`, 'Add `ssl_certificate /etc/nginx/certs/fullchain.pem;` and `ssl_certificate_key /etc/nginx/certs/privkey.pem;` to this server (or http) block and mount the files, or drop "ssl" from the listen.', {
-                ...(view.proxy ? { service: view.proxy.name } : {}),
+                ...proxyService(view),
                 related: [
                     {
                         pos: { file: server.file, line: server.line, column: server.column },
@@ -4417,7 +4421,7 @@ const tlsWeakProtocol = {
         const out = [];
         const reported = new Set();
         const version = proxyNginxVersion(view);
-        const extra = view.proxy ? { service: view.proxy.name } : {};
+        const extra = proxyService(view);
         for (const { server, listen } of sslServers(view)) {
             const chain = [...listen.parents];
             if (chain.at(-1) !== server)
@@ -4479,7 +4483,7 @@ const unanchoredRegex = {
             const [modifier, pattern] = p.d.args;
             if ((modifier !== '~' && modifier !== '~*') || pattern === undefined || !unanchoredExtension(pattern))
                 continue;
-            out.push(finding(unanchoredRegex, argPosOf(p.d, 1), `location ${modifier} ${pattern} is not anchored with "$": it also matches paths that only contain the extension, such as /uploads/avatar${example(pattern)}/x.jpg or /x${example(pattern)}.bak, which then reach the handler meant for those files (e.g. PHP or a cache rule).`, `Anchor it at the end: "location ${modifier} ${pattern}$".`, view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(unanchoredRegex, argPosOf(p.d, 1), `location ${modifier} ${pattern} is not anchored with "$": it also matches paths that only contain the extension, such as /uploads/avatar${example(pattern)}/x.jpg or /x${example(pattern)}.bak, which then reach the handler meant for those files (e.g. PHP or a cache rule).`, `Anchor it at the end: "location ${modifier} ${pattern}$".`, proxyService(view)));
         }
         return out;
     },
@@ -4885,7 +4889,7 @@ const validReferers = {
             const at = p.d.args.findIndex((a) => a.toLowerCase() === 'none');
             if (at < 0)
                 continue;
-            out.push(finding(validReferers, argPosOf(p.d, at), `valid_referers ${p.d.args.join(' ')} treats a request without any Referer header as valid ("none"); the header is trivially left out (curl, Referrer-Policy: no-referrer, a meta tag), so the check stops nothing.`, `Remove "none" from valid_referers (keep "${p.d.args.filter((_, i) => i !== at).join(' ')}"), or use a real access control (auth_request, signed URLs with secure_link) if the protection matters.`, view.proxy ? { service: view.proxy.name } : {}));
+            out.push(finding(validReferers, argPosOf(p.d, at), `valid_referers ${p.d.args.join(' ')} treats a request without any Referer header as valid ("none"); the header is trivially left out (curl, Referrer-Policy: no-referrer, a meta tag), so the check stops nothing.`, `Remove "none" from valid_referers (keep "${p.d.args.filter((_, i) => i !== at).join(' ')}"), or use a real access control (auth_request, signed URLs with secure_link) if the protection matters.`, proxyService(view)));
         }
         return out;
     },
