@@ -21,7 +21,7 @@ async function through(chunks: Buffer[], cap = 1 << 20): Promise<{ text: string;
 }
 
 // compose's lines, then a container's own line that starts with the same code mid-line and a colour code.
-const input = `${E}nginx-1  | start\n${E}app-1  | a ${E}b \x1b[31mred\x1b[0m\n${E}app-1  | last`;
+const input = `${E}${E}nginx-1  | start\n${E}app-1  | a ${E}b \x1b[31mred\x1b[0m\n${E}app-1  | last`;
 const expected = `nginx-1  | start\napp-1  | a ${E}b \x1b[31mred\x1b[0m\napp-1  | last`;
 
 test("CappedFile drops compose's erase-line code at each line start, wherever the chunks are cut", async () => {
