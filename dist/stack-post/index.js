@@ -59008,9 +59008,11 @@ class CappedFile extends external_node_stream_.Writable {
                     return Buffer.concat(kept);
                 }
                 if (rest.equals(ERASE_LINE)) {
+                    // compose sometimes writes it twice before a line: drop every one at the line's start.
                     kept.push(buf.subarray(start, i));
                     i += ERASE_LINE.length;
                     start = i;
+                    continue;
                 }
                 this.atLineStart = false;
                 continue;
