@@ -37,6 +37,39 @@ export function effective(
   return [];
 }
 
+/** A block as a message names it: `location /api`, `server`, or "the main level" for the top. */
+export function blockLabel(block: NginxDirective | undefined): string {
+  if (!block) return 'the main level';
+  return `${block.directive}${block.args.length ? ` ${block.args.join(' ')}` : ''}`;
+}
+
+/**
+ * What a block loses by setting a list directive itself (add_header, proxy_set_header …): nginx
+ * inherits such a list only into a level that has none of its own. Undefined when the block sets none,
+ * or drops nothing; `dropped` holds the outer entries whose first argument (case-insensitive) the
+ * block does not set again, one per name.
+ */
+export function redefinedList(
+  view: ProjectView,
+  block: PlacedDirective,
+  name: string,
+):
+  | { own: readonly PlacedDirective[]; inherited: readonly PlacedDirective[]; dropped: PlacedDirective[] }
+  | undefined {
+  const own = effective(view, [...block.parents, block.d], name);
+  if (own[0]?.parents.at(-1) !== block.d) return undefined;
+  const inherited = effective(view, block.parents, name);
+  const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
+  const dropped = [
+    ...new Map(
+      inherited
+        .filter((c) => c.d.args[0] !== undefined && !ownNames.has(c.d.args[0].toLowerCase()))
+        .map((c) => [c.d.args[0]!.toLowerCase(), c]),
+    ).values(),
+  ];
+  return dropped.length > 0 ? { own, inherited, dropped } : undefined;
+}
+
 /** childrenOf filtered by name (includes expanded), from the view's per-block index. */
 export function childrenNamed(
   view: ProjectView,

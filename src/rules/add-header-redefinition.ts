@@ -1,4 +1,4 @@
-import { effective, posOf } from '../project/scope.js';
+import { blockLabel, effective, posOf, redefinedList } from '../project/scope.js';
 import { finding, proxyService, type Rule } from './rule.js';
 
 const SECURITY_HEADERS = new Set([
@@ -27,30 +27,16 @@ export const addHeaderRedefinition: Rule = {
     for (const block of view.directives) {
       if (!block.d.block || !['server', 'location', 'if'].includes(block.d.directive)) continue;
       for (const name of FIELD_DIRECTIVES) {
-        // effective() returns the block's own lines when it has any (indexed, unlike a scan of its children).
-        const own = effective(view, [...block.parents, block.d], name);
-        if (own[0]?.parents.at(-1) !== block.d) continue;
         // nginx ≥ 1.29.3: "add_header_inherit merge" keeps the outer ones.
         const mode = effective(view, [...block.parents, block.d], `${name}_inherit`).at(-1)?.d.args[0];
         if (mode?.toLowerCase() === 'merge') continue;
-        const inherited = effective(view, block.parents, name);
-        if (inherited.length === 0) continue;
-        const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
-        const dropped = [
-          ...new Map(
-            inherited
-              .filter((c) => !ownNames.has(c.d.args[0]?.toLowerCase()))
-              .map((c) => [c.d.args[0]!.toLowerCase(), c]),
-          ).values(),
-        ];
-        if (dropped.length === 0) continue;
-        const level = inherited[0]!.parents.at(-1);
-        const levelName = level
-          ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-          : 'the main level';
+        const lost = redefinedList(view, block, name);
+        if (!lost) continue;
+        const { own, inherited, dropped } = lost;
+        const levelName = blockLabel(inherited[0]!.parents.at(-1));
+        const where = blockLabel(block.d);
         const security = dropped.filter((c) => SECURITY_HEADERS.has(c.d.args[0]!.toLowerCase()));
         const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
-        const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
         out.push(
           finding(
             addHeaderRedefinition,

@@ -1,5 +1,5 @@
 import { deniesAll } from '../project/access.js';
-import { argPosOf, childrenOf, posOf } from '../project/scope.js';
+import { argPosOf, blockLabel, childrenOf, posOf } from '../project/scope.js';
 import { finding, proxyService, type Rule } from './rule.js';
 
 export const allowWithoutDeny: Rule = {
@@ -18,9 +18,7 @@ export const allowWithoutDeny: Rule = {
       if (deniesAll(rules)) continue;
       // `allow all` on its own says what it means.
       if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all')) continue;
-      const where = level
-        ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-        : 'the main level';
+      const where = blockLabel(level);
       out.push(
         finding(
           allowWithoutDeny,

@@ -1,4 +1,4 @@
-import { effective, posOf } from '../project/scope.js';
+import { blockLabel, posOf, redefinedList } from '../project/scope.js';
 import { finding, proxyService, type Rule } from './rule.js';
 
 /** Headers whose loss changes what the backend believes about the request (links, client IP, scheme). */
@@ -26,24 +26,11 @@ export const proxySetHeaderRedefinition: Rule = {
       if (!block.d.block || !['server', 'location', 'if', 'limit_except'].includes(block.d.directive))
         continue;
       for (const name of HEADER_DIRECTIVES) {
-        const own = effective(view, [...block.parents, block.d], name);
-        if (own[0]?.parents.at(-1) !== block.d) continue;
-        const inherited = effective(view, block.parents, name);
-        if (inherited.length === 0) continue;
-        const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
-        const dropped = [
-          ...new Map(
-            inherited
-              .filter((c) => c.d.args[0] !== undefined && !ownNames.has(c.d.args[0].toLowerCase()))
-              .map((c) => [c.d.args[0]!.toLowerCase(), c]),
-          ).values(),
-        ];
-        if (dropped.length === 0) continue;
-        const level = inherited[0]!.parents.at(-1);
-        const levelName = level
-          ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-          : 'the main level';
-        const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
+        const lost = redefinedList(view, block, name);
+        if (!lost) continue;
+        const { own, inherited, dropped } = lost;
+        const levelName = blockLabel(inherited[0]!.parents.at(-1));
+        const where = blockLabel(block.d);
         const forwarding = dropped.filter((c) => FORWARDING_HEADERS.has(c.d.args[0]!.toLowerCase()));
         const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
         out.push(
