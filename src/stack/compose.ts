@@ -167,24 +167,48 @@ export interface ContainerInfo {
   exitCode: number;
 }
 
-/** The project's containers (stopped ones too), from `docker compose ps -a --format json`. */
-export async function containers(t: ComposeTarget, signal?: AbortSignal): Promise<ContainerInfo[]> {
-  const { stdout } = await compose(t, ['ps', '-a', '--format', 'json'], {
-    timeoutMs: 30_000,
-    ...(signal ? { signal } : {}),
-  });
-  const text = stdout.trim();
-  if (!text) return [];
-  // compose 2.21+ prints one object per line; older versions print one array.
-  const rows: Record<string, unknown>[] = text.startsWith('[')
-    ? JSON.parse(text)
-    : text.split('\n').map((l) => JSON.parse(l));
-  return rows.map((r) => ({
-    id: String(r.ID ?? ''),
-    name: String(r.Name ?? ''),
-    service: String(r.Service ?? ''),
-    state: String(r.State ?? ''),
-    ...(r.Health ? { health: String(r.Health) } : {}),
-    exitCode: Number(r.ExitCode ?? 0),
-  }));
+/** The line format of `containers`: full id, service label, state, status ("Up 2 seconds (healthy)"), name. */
+export const PS_FORMAT =
+  '{{.ID}}\t{{.Label "com.docker.compose.service"}}\t{{.State}}\t{{.Status}}\t{{.Names}}';
+
+/** One `docker ps -a --format PS_FORMAT` line as a container; the health and exit code come from Status. */
+export function parsePsLine(line: string): ContainerInfo | undefined {
+  const [id, service, state, status, name] = line.split('\t');
+  if (!id || !service || !state || status === undefined) return undefined;
+  const health = /\((?:health: )?(starting|healthy|unhealthy)\)/.exec(status)?.[1];
+  const exit = /^Exited \((-?\d+)\)/.exec(status)?.[1];
+  return {
+    id,
+    name: name ?? '',
+    service,
+    state,
+    ...(health ? { health } : {}),
+    exitCode: exit === undefined ? 0 : Number(exit),
+  };
+}
+
+/**
+ * The project's containers, stopped ones too, by the compose labels (`docker ps`, not `compose ps`:
+ * the same containers without the plugin's start-up); not the one-off containers of `compose run`.
+ */
+export async function containers(
+  t: Pick<ComposeTarget, 'project' | 'env'>,
+  signal?: AbortSignal,
+): Promise<ContainerInfo[]> {
+  const { stdout } = await exec(
+    'docker',
+    [
+      'ps',
+      '-a',
+      '--no-trunc',
+      '--filter',
+      `label=com.docker.compose.project=${t.project}`,
+      '--filter',
+      'label=com.docker.compose.oneoff=False',
+      '--format',
+      PS_FORMAT,
+    ],
+    { env: t.env ?? {}, timeoutMs: 30_000, ...(signal ? { signal } : {}) },
+  );
+  return stdout.split('\n').flatMap((l) => parsePsLine(l) ?? []);
 }

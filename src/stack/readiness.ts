@@ -1,8 +1,8 @@
 // Readiness from the engine's own events: one `docker events` stream for the run's project, started before
 // the first container, plus a `docker ps` snapshot after each start (a container that was already running
 // emits nothing). Waiting is a predicate re-checked on every event: no polling, no sleeps.
-import { exec, type Running, start } from '../exec.js';
-import type { ContainerInfo } from './compose.js';
+import { type Running, start } from '../exec.js';
+import { type ContainerInfo, containers } from './compose.js';
 import type { Gate } from './waves.js';
 
 export type ContainerEvent =
@@ -28,26 +28,6 @@ export function parseEvent(line: string): ContainerEvent | undefined {
   if (action === 'die') return { ...base, action, exitCode: Number(attrs.exitCode ?? 0) };
   const health = /^health_status: (\w+)$/.exec(action)?.[1];
   return health ? { ...base, action: 'health', health } : undefined;
-}
-
-/** The line format of the snapshot: full id, service label, state, status ("Up 2 seconds (healthy)"), name. */
-export const PS_FORMAT =
-  '{{.ID}}\t{{.Label "com.docker.compose.service"}}\t{{.State}}\t{{.Status}}\t{{.Names}}';
-
-/** One `docker ps -a --format PS_FORMAT` line as a container; the health and exit code come from Status. */
-export function parsePsLine(line: string): ContainerInfo | undefined {
-  const [id, service, state, status, name] = line.split('\t');
-  if (!id || !service || !state || status === undefined) return undefined;
-  const health = /\((?:health: )?(starting|healthy|unhealthy)\)/.exec(status)?.[1];
-  const exit = /^Exited \((-?\d+)\)/.exec(status)?.[1];
-  return {
-    id,
-    name: name ?? '',
-    service,
-    state,
-    ...(health ? { health } : {}),
-    exitCode: exit === undefined ? 0 : Number(exit),
-  };
 }
 
 /** What a wait ended on, when it did not end ready. */
@@ -176,22 +156,8 @@ export class ContainerWatch {
    * takes back what an event already said (running → created, healthy → starting).
    */
   async snapshot(): Promise<void> {
-    const { stdout } = await exec(
-      'docker',
-      [
-        'ps',
-        '-a',
-        '--no-trunc',
-        '--filter',
-        `label=com.docker.compose.project=${this.opts.project}`,
-        '--filter',
-        'label=com.docker.compose.oneoff=False',
-        '--format',
-        PS_FORMAT,
-      ],
-      { env: this.opts.env, timeoutMs: 30_000, ...(this.opts.signal ? { signal: this.opts.signal } : {}) },
-    );
-    for (const c of stdout.split('\n').flatMap((l) => parsePsLine(l) ?? [])) {
+    const listed = await containers(this.opts, this.opts.signal);
+    for (const c of listed) {
       const known = this.byId.get(c.id);
       // A created container has no health state yet: only a later snapshot or event says.
       const healthKnown = c.state !== 'created';

@@ -2,7 +2,7 @@
 // backend port, that no host-side forwarder (docker-proxy) points at it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { exec } from '../exec.js';
-import type { ComposeTarget } from '../stack/compose.js';
+import { type ComposeTarget, containers } from '../stack/compose.js';
 
 export interface Published {
   service: string;
@@ -64,15 +64,7 @@ export function dockerProxyTargets(): Set<string> {
 }
 
 export async function auditExposure(t: ComposeTarget, proxy: string | undefined): Promise<ExposureResult> {
-  // docker ps by the compose label: the same containers as `compose ps -q`, without the plugin's start-up.
-  const ids = (
-    await exec('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${t.project}`], {
-      timeoutMs: 30_000,
-      env: t.env ?? {},
-    })
-  ).stdout
-    .split('\n')
-    .filter(Boolean);
+  const ids = (await containers(t)).filter((c) => c.state === 'running').map((c) => c.id);
   if (ids.length === 0)
     return { ok: false, published: [], problems: ['no running container in the project'], checked: [] };
   const items = JSON.parse(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ContainerInfo } from '../../../src/stack/compose.js';
-import { type Need, NotReady, parseEvent, parsePsLine, readyFor } from '../../../src/stack/readiness.js';
+import { type ContainerInfo, parsePsLine } from '../../../src/stack/compose.js';
+import { type Need, NotReady, parseEvent, readyFor } from '../../../src/stack/readiness.js';
 
 const event = (Action: string, service: string, extra: Record<string, string> = {}) =>
   JSON.stringify({
