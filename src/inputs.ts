@@ -31,6 +31,14 @@ export const ACTION_INPUT_NAMES: InputNames = {
   allowPaths: 'allow-paths',
 };
 
+/**
+ * The aws action's name for an option of `stackgate aws`: its input of the same words, without "--";
+ * undefined for `allow-ssh-from-anywhere`, which the action deliberately does not offer.
+ */
+export function awsActionOptionName(option: string): string | undefined {
+  return option === 'allow-ssh-from-anywhere' ? undefined : option;
+}
+
 /** Each named nginx file exists inside the boundary and is a regular file. */
 export function checkNginxFiles(
   boundary: ProjectFiles,

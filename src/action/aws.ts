@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { errorMessage, isUserError } from '../core/errors.js';
+import { awsActionOptionName } from '../inputs.js';
 import { getChoice, getList, getOptional } from './inputs.js';
 
 const STATE_ENV = 'stackgate-aws-env';
@@ -26,8 +27,8 @@ async function envFromInputs() {
     openvpnProtocol: getChoice('openvpn-protocol', ['udp', 'tcp'] as const, 'udp'),
     ipv6Egress: getChoice('ipv6-egress', ['egress-only', 'internet-gateway'] as const, 'egress-only'),
     ttlHours: num('ttl-hours', DEFAULTS.ttlHours),
-    // Messages name the action's inputs; the action has no way to open SSH to the whole internet.
-    optionNamed: (option: string) => (option === 'allow-ssh-from-anywhere' ? undefined : `input ${option}`),
+    // Messages name the action's inputs.
+    optionNamed: awsActionOptionName,
   };
 }
 

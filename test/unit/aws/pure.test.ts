@@ -1,11 +1,13 @@
 // The pure parts: IPv6 arithmetic, the desired graph's refusals, the plan diff, OpenVPN PKI and user data.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { parse as parseYaml } from 'yaml';
 import { AwsFailure, encodeUserData } from '../../../src/aws/apply.js';
 import { DEFAULTS, desiredEnvironment, type EnvOptions, USER_DATA_LIMIT } from '../../../src/aws/desired.js';
 import { emptyActual, isOwned } from '../../../src/aws/discover.js';
@@ -14,6 +16,10 @@ import { clientProfile, serverConfig, userDataScript } from '../../../src/aws/op
 import { createPki } from '../../../src/aws/openvpn/pki.js';
 import { plan, renderPlanTable } from '../../../src/aws/plan.js';
 import { UsageError } from '../../../src/core/errors.js';
+import { awsActionOptionName } from '../../../src/inputs.js';
+
+// lib/test/unit/aws → the repository.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 const base: EnvOptions = {
   name: 'pure',
@@ -74,11 +80,11 @@ describe('desired graph', () => {
       /or add --allow-ssh-from-anywhere if you really mean it/,
     );
   });
-  it("names the action's inputs when the action asks, and offers no option the action lacks", () => {
-    const action = {
-      ...base,
-      optionNamed: (o: string) => (o === 'allow-ssh-from-anywhere' ? undefined : `input ${o}`),
-    };
+  it("names the aws action's inputs when the action asks, and offers no option the action lacks", () => {
+    const inputs = Object.keys(
+      (parseYaml(readFileSync(join(repoRoot, 'aws/action.yml'), 'utf8')) as { inputs: object }).inputs,
+    );
+    const action = { ...base, optionNamed: awsActionOptionName };
     const message = (o: Partial<EnvOptions>) => {
       try {
         desiredEnvironment({ ...action, ...o });
@@ -87,12 +93,25 @@ describe('desired graph', () => {
       }
       return assert.fail('accepted');
     };
-    assert.match(message({ name: 'Bad_Name' }), /^input name "Bad_Name"/);
-    assert.match(message({ vpnCidrs: ['10.0.0.0/33'] }), /input vpn-cidr/);
-    assert.match(message({ openvpnPort: 70000 }), /^input openvpn-port/);
-    const ssh = message({ sshCidrs: ['::/0'] });
-    assert.match(ssh, /^input ssh-cidr ::\/0 opens SSH to the whole internet/);
-    assert.doesNotMatch(ssh, /--|allow-ssh-from-anywhere/);
+    const cases: [Partial<EnvOptions>, string][] = [
+      [{ name: 'Bad_Name' }, 'name'],
+      [{ vpnCidrs: ['10.0.0.0/33'] }, 'vpn-cidr'],
+      [{ openvpnPort: 70000 }, 'openvpn-port'],
+      [{ ttlHours: 0 }, 'ttl-hours'],
+      [{ instanceType: 'big' }, 'instance-type'],
+      [{ ami: 'ubuntu' }, 'ami'],
+      [{ amiParameter: 'x' }, 'ami-parameter'],
+      [{ sshCidrs: ['::/0'] }, 'ssh-cidr'],
+    ];
+    for (const [o, input] of cases) {
+      // Each message starts with an input the action really has.
+      assert.ok(inputs.includes(input), `aws/action.yml has no input ${input}`);
+      const text = message(o);
+      assert.ok(text.startsWith(`${input} `), text);
+      assert.doesNotMatch(text, /--/);
+    }
+    assert.ok(!inputs.includes('allow-ssh-from-anywhere'));
+    assert.doesNotMatch(message({ sshCidrs: ['::/0'] }), /allow-ssh-from-anywhere/);
   });
 });
 
