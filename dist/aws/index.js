@@ -28657,7 +28657,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1566:
+/***/ 1873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28671,6 +28671,55 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./lib/src/core/errors.js + 1 modules
 var errors = __nccwpck_require__(4768);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./lib/src/inputs.js
+// The checks on what the caller named (not on the project): their errors use the caller's own words, a CLI flag
+// or an action input, so that an action user is never told about `--nginx`.
+
+
+const CLI_INPUT_NAMES = {
+    composeFiles: '--compose',
+    envFiles: '--env-file',
+    nginxFiles: '--nginx',
+    proxyService: '--proxy-service',
+    config: '--config',
+    allowPaths: '--allow-path',
+};
+const ACTION_INPUT_NAMES = {
+    composeFiles: 'compose-file',
+    envFiles: 'env-file',
+    nginxFiles: 'nginx-config',
+    proxyService: 'proxy-service',
+    config: 'config',
+    allowPaths: 'allow-paths',
+};
+/**
+ * The aws action's name for an option of `stackgate aws`: its input of the same words, without "--";
+ * undefined for `allow-ssh-from-anywhere`, which the action deliberately does not offer.
+ */
+function awsActionOptionName(option) {
+    return option === 'allow-ssh-from-anywhere' ? undefined : option;
+}
+/** Each named nginx file exists inside the boundary and is a regular file. */
+function checkNginxFiles(boundary, cwd, files, name) {
+    for (const f of files) {
+        const where = boundary.locate(path.resolve(cwd, f));
+        if (where.kind === 'missing')
+            throw new InputError(`${name} ${f}: no such file (relative to ${cwd})`);
+        if (where.kind === 'outside')
+            throw new InputError(boundary.outsideMessage(where.path, where.real ?? where.path, name));
+        if (where.kind !== 'file')
+            throw new InputError(`${name} ${f}: not a regular file; name an nginx config file`);
+    }
+}
+/** The named proxy service is one of the project's. */
+function checkProxyService(compose, cwd, service, name) {
+    if (compose.services.some((s) => s.name === service))
+        return;
+    throw new InputError(`${name} ${service}: no such service in ${compose.files.map((f) => path.relative(cwd, f)).join(', ')} (services: ${compose.services.map((s) => s.name).join(', ') || 'none'})`);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/action/inputs.js
 
 
@@ -28703,6 +28752,7 @@ function getOptional(name) {
 
 
 
+
 const STATE_ENV = 'stackgate-aws-env';
 /** The inputs, read once: they mirror the CLI flags (see docs/aws.md). */
 async function envFromInputs() {
@@ -28727,8 +28777,8 @@ async function envFromInputs() {
         openvpnProtocol: getChoice('openvpn-protocol', ['udp', 'tcp'], 'udp'),
         ipv6Egress: getChoice('ipv6-egress', ['egress-only', 'internet-gateway'], 'egress-only'),
         ttlHours: num('ttl-hours', DEFAULTS.ttlHours),
-        // Messages name the action's inputs; the action has no way to open SSH to the whole internet.
-        optionNamed: (option) => (option === 'allow-ssh-from-anywhere' ? undefined : `input ${option}`),
+        // Messages name the action's inputs.
+        optionNamed: awsActionOptionName,
     };
 }
 async function run(action) {
@@ -29010,7 +29060,7 @@ function stackFrames(error) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _action_aws_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1566);
+/* harmony import */ var _action_aws_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1873);
 // Entry point of the aws sub-action (aws/action.yml): main, or post when the runner says so.
 
 

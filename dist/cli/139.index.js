@@ -11709,7 +11709,7 @@ function lossyOffsetsToBytes(bytes, offsets) {
 /* harmony export */   Y9: () => (/* binding */ checkProxyService),
 /* harmony export */   jl: () => (/* binding */ CLI_INPUT_NAMES)
 /* harmony export */ });
-/* unused harmony export ACTION_INPUT_NAMES */
+/* unused harmony exports ACTION_INPUT_NAMES, awsActionOptionName */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
 // The checks on what the caller named (not on the project): their errors use the caller's own words, a CLI flag
@@ -11732,6 +11732,13 @@ const ACTION_INPUT_NAMES = {
     config: 'config',
     allowPaths: 'allow-paths',
 };
+/**
+ * The aws action's name for an option of `stackgate aws`: its input of the same words, without "--";
+ * undefined for `allow-ssh-from-anywhere`, which the action deliberately does not offer.
+ */
+function awsActionOptionName(option) {
+    return option === 'allow-ssh-from-anywhere' ? undefined : option;
+}
 /** Each named nginx file exists inside the boundary and is a regular file. */
 function checkNginxFiles(boundary, cwd, files, name) {
     for (const f of files) {
@@ -15823,6 +15830,7 @@ function makeResolver(compose, services, proxy) {
 /* harmony export */   De: () => (/* binding */ childrenNamed),
 /* harmony export */   EJ: () => (/* binding */ unreadIncludesIn),
 /* harmony export */   LU: () => (/* binding */ childrenOf),
+/* harmony export */   Oi: () => (/* binding */ blockLabel),
 /* harmony export */   UX: () => (/* binding */ directivesNamed),
 /* harmony export */   Wv: () => (/* binding */ argPosOf),
 /* harmony export */   a2: () => (/* binding */ posOf),
@@ -15830,7 +15838,8 @@ function makeResolver(compose, services, proxy) {
 /* harmony export */   dR: () => (/* binding */ chainOf),
 /* harmony export */   fD: () => (/* binding */ enclosing),
 /* harmony export */   n3: () => (/* binding */ isEditableInPlace),
-/* harmony export */   xP: () => (/* binding */ nginxPathOfFile)
+/* harmony export */   xP: () => (/* binding */ nginxPathOfFile),
+/* harmony export */   zB: () => (/* binding */ redefinedList)
 /* harmony export */ });
 /** Directives directly inside a block (includes expanded), or at the top level for `undefined`. */
 function childrenOf(view, block) {
@@ -15862,6 +15871,31 @@ function effective(view, chain, ...names) {
         }
     }
     return [];
+}
+/** A block as a message names it: `location /api`, `server`, or "the main level" for the top. */
+function blockLabel(block) {
+    if (!block)
+        return 'the main level';
+    return `${block.directive}${block.args.length ? ` ${block.args.join(' ')}` : ''}`;
+}
+/**
+ * What a block loses by setting a list directive itself (add_header, proxy_set_header \u2026): nginx
+ * inherits such a list only into a level that has none of its own. Undefined when the block sets none,
+ * or drops nothing; `dropped` holds the outer entries whose first argument (case-insensitive) the
+ * block does not set again, one per name.
+ */
+function redefinedList(view, block, name) {
+    const own = effective(view, [...block.parents, block.d], name);
+    if (own[0]?.parents.at(-1) !== block.d)
+        return undefined;
+    const inherited = effective(view, block.parents, name);
+    const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
+    const dropped = [
+        ...new Map(inherited
+            .filter((c) => c.d.args[0] !== undefined && !ownNames.has(c.d.args[0].toLowerCase()))
+            .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
+    ];
+    return dropped.length > 0 ? { own, inherited, dropped } : undefined;
 }
 /** childrenOf filtered by name (includes expanded), from the view's per-block index. */
 function childrenNamed(view, block, name) {
@@ -16276,32 +16310,18 @@ const addHeaderRedefinition = {
             if (!block.d.block || !['server', 'location', 'if'].includes(block.d.directive))
                 continue;
             for (const name of FIELD_DIRECTIVES) {
-                // effective() returns the block's own lines when it has any (indexed, unlike a scan of its children).
-                const own = (0,scope/* effective */.C$)(view, [...block.parents, block.d], name);
-                if (own[0]?.parents.at(-1) !== block.d)
-                    continue;
                 // nginx \u2265 1.29.3: "add_header_inherit merge" keeps the outer ones.
                 const mode = (0,scope/* effective */.C$)(view, [...block.parents, block.d], `${name}_inherit`).at(-1)?.d.args[0];
                 if (mode?.toLowerCase() === 'merge')
                     continue;
-                const inherited = (0,scope/* effective */.C$)(view, block.parents, name);
-                if (inherited.length === 0)
+                const lost = (0,scope/* redefinedList */.zB)(view, block, name);
+                if (!lost)
                     continue;
-                const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
-                const dropped = [
-                    ...new Map(inherited
-                        .filter((c) => !ownNames.has(c.d.args[0]?.toLowerCase()))
-                        .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
-                ];
-                if (dropped.length === 0)
-                    continue;
-                const level = inherited[0].parents.at(-1);
-                const levelName = level
-                    ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-                    : 'the main level';
+                const { own, inherited, dropped } = lost;
+                const levelName = (0,scope/* blockLabel */.Oi)(inherited[0].parents.at(-1));
+                const where = (0,scope/* blockLabel */.Oi)(block.d);
                 const security = dropped.filter((c) => SECURITY_HEADERS.has(c.d.args[0].toLowerCase()));
                 const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
-                const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
                 out.push((0,rule/* finding */.gk)(addHeaderRedefinition, (0,scope/* posOf */.a2)(own[0].d), `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0].d.line}) for these responses${security.length ? `, including the security header(s) ${security.map((c) => `"${c.d.args[0]}"`).join(', ')}` : ''}.`, `Repeat the outer ${name} lines in ${where} (or move them into an include used at both levels), or on nginx 1.29.3+ add "${name}_inherit merge;".`, {
                     ...(0,rule/* proxyService */.G$)(view),
                     related: dropped.map((c) => ({ pos: (0,scope/* posOf */.a2)(c.d), message: `dropped: ${c.d.args[0]}` })),
@@ -16734,9 +16754,7 @@ const allowWithoutDeny = {
             // `allow all` on its own says what it means.
             if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all'))
                 continue;
-            const where = level
-                ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-                : 'the main level';
+            const where = (0,scope/* blockLabel */.Oi)(level);
             out.push((0,rule/* finding */.gk)(allowWithoutDeny, (0,scope/* argPosOf */.Wv)(firstAllow.d, 0), `${where} has "allow ${firstAllow.d.args.join(' ')}" but no "deny all" after it: nginx allows every address that no rule matches, so the allow list keeps nobody out.`, `Add "deny all;" after the last allow in ${where}.`, {
                 ...(0,rule/* proxyService */.G$)(view),
                 ...(level ? { related: [{ pos: (0,scope/* posOf */.a2)(level), message: 'the block' }] } : {}),
@@ -18498,25 +18516,12 @@ const proxySetHeaderRedefinition = {
             if (!block.d.block || !['server', 'location', 'if', 'limit_except'].includes(block.d.directive))
                 continue;
             for (const name of HEADER_DIRECTIVES) {
-                const own = (0,scope/* effective */.C$)(view, [...block.parents, block.d], name);
-                if (own[0]?.parents.at(-1) !== block.d)
+                const lost = (0,scope/* redefinedList */.zB)(view, block, name);
+                if (!lost)
                     continue;
-                const inherited = (0,scope/* effective */.C$)(view, block.parents, name);
-                if (inherited.length === 0)
-                    continue;
-                const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
-                const dropped = [
-                    ...new Map(inherited
-                        .filter((c) => c.d.args[0] !== undefined && !ownNames.has(c.d.args[0].toLowerCase()))
-                        .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
-                ];
-                if (dropped.length === 0)
-                    continue;
-                const level = inherited[0].parents.at(-1);
-                const levelName = level
-                    ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-                    : 'the main level';
-                const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
+                const { own, inherited, dropped } = lost;
+                const levelName = (0,scope/* blockLabel */.Oi)(inherited[0].parents.at(-1));
+                const where = (0,scope/* blockLabel */.Oi)(block.d);
                 const forwarding = dropped.filter((c) => FORWARDING_HEADERS.has(c.d.args[0].toLowerCase()));
                 const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
                 out.push((0,rule/* finding */.gk)(proxySetHeaderRedefinition, (0,scope/* posOf */.a2)(own[0].d), `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0].d.line}) for requests proxied from here${forwarding.length ? `: the backend gets nginx's defaults instead (Host $proxy_host, no client address, "Connection: close"), so links, redirects, client IPs or websockets break` : ''}.`, `Repeat the outer ${name} lines in ${where}, or move them into a file included at both levels.`, {

@@ -297,27 +297,41 @@ function explainUp(stderr, env) {
         return { kind: 'timeout', message: timeout };
     return { kind: 'start', message: lines[lines.length - 1] ?? 'docker compose up failed' };
 }
-/** The project's containers (stopped ones too), from `docker compose ps -a --format json`. */
+/** The line format of `containers`: full id, service label, state, status ("Up 2 seconds (healthy)"), name. */
+const PS_FORMAT = '{{.ID}}\t{{.Label "com.docker.compose.service"}}\t{{.State}}\t{{.Status}}\t{{.Names}}';
+/** One `docker ps -a --format PS_FORMAT` line as a container; the health and exit code come from Status. */
+function parsePsLine(line) {
+    const [id, service, state, status, name] = line.split('\t');
+    if (!id || !service || !state || status === undefined)
+        return undefined;
+    const health = /\((?:health: )?(starting|healthy|unhealthy)\)/.exec(status)?.[1];
+    const exit = /^Exited \((-?\d+)\)/.exec(status)?.[1];
+    return {
+        id,
+        name: name ?? '',
+        service,
+        state,
+        ...(health ? { health } : {}),
+        exitCode: exit === undefined ? 0 : Number(exit),
+    };
+}
+/**
+ * The project's containers, stopped ones too, by the compose labels (`docker ps`, not `compose ps`:
+ * the same containers without the plugin's start-up); not the one-off containers of `compose run`.
+ */
 async function containers(t, signal) {
-    const { stdout } = await compose(t, ['ps', '-a', '--format', 'json'], {
-        timeoutMs: 30_000,
-        ...(signal ? { signal } : {}),
-    });
-    const text = stdout.trim();
-    if (!text)
-        return [];
-    // compose 2.21+ prints one object per line; older versions print one array.
-    const rows = text.startsWith('[')
-        ? JSON.parse(text)
-        : text.split('\n').map((l) => JSON.parse(l));
-    return rows.map((r) => ({
-        id: String(r.ID ?? ''),
-        name: String(r.Name ?? ''),
-        service: String(r.Service ?? ''),
-        state: String(r.State ?? ''),
-        ...(r.Health ? { health: String(r.Health) } : {}),
-        exitCode: Number(r.ExitCode ?? 0),
-    }));
+    const { stdout } = await (0,exec/* exec */.m0)('docker', [
+        'ps',
+        '-a',
+        '--no-trunc',
+        '--filter',
+        `label=com.docker.compose.project=${t.project}`,
+        '--filter',
+        'label=com.docker.compose.oneoff=False',
+        '--format',
+        PS_FORMAT,
+    ], { env: t.env ?? {}, timeoutMs: 30_000, ...(signal ? { signal } : {}) });
+    return stdout.split('\n').flatMap((l) => parsePsLine(l) ?? []);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/stack/state.js
@@ -615,6 +629,7 @@ function nginxErrorLines(logs, max = 5) {
 // backend port, that no host-side forwarder (docker-proxy) points at it.
 
 
+
 /** Parses `docker inspect` output into host-published ports per compose service. */
 function publishedFromInspect(items) {
     return items.flatMap((c) => {
@@ -648,13 +663,7 @@ function dockerProxyTargets() {
     return out;
 }
 async function auditExposure(t, proxy) {
-    // docker ps by the compose label: the same containers as `compose ps -q`, without the plugin's start-up.
-    const ids = (await (0,exec/* exec */.m0)('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${t.project}`], {
-        timeoutMs: 30_000,
-        env: t.env ?? {},
-    })).stdout
-        .split('\n')
-        .filter(Boolean);
+    const ids = (await containers(t)).filter((c) => c.state === 'running').map((c) => c.id);
     if (ids.length === 0)
         return { ok: false, published: [], problems: ['no running container in the project'], checked: [] };
     const items = JSON.parse((await (0,exec/* exec */.m0)('docker', ['inspect', ...ids], { timeoutMs: 30_000 })).stdout);
@@ -1149,6 +1158,7 @@ async function findPortConflicts(wanted, signal) {
 // the first container, plus a `docker ps` snapshot after each start (a container that was already running
 // emits nothing). Waiting is a predicate re-checked on every event: no polling, no sleeps.
 
+
 /** One line of `docker events --format '{{json .}}'`; undefined for lines and actions readiness ignores. */
 function parseEvent(line) {
     let e;
@@ -1171,24 +1181,6 @@ function parseEvent(line) {
         return { ...base, action, exitCode: Number(attrs.exitCode ?? 0) };
     const health = /^health_status: (\w+)$/.exec(action)?.[1];
     return health ? { ...base, action: 'health', health } : undefined;
-}
-/** The line format of the snapshot: full id, service label, state, status ("Up 2 seconds (healthy)"), name. */
-const PS_FORMAT = '{{.ID}}\t{{.Label "com.docker.compose.service"}}\t{{.State}}\t{{.Status}}\t{{.Names}}';
-/** One `docker ps -a --format PS_FORMAT` line as a container; the health and exit code come from Status. */
-function parsePsLine(line) {
-    const [id, service, state, status, name] = line.split('\t');
-    if (!id || !service || !state || status === undefined)
-        return undefined;
-    const health = /\((?:health: )?(starting|healthy|unhealthy)\)/.exec(status)?.[1];
-    const exit = /^Exited \((-?\d+)\)/.exec(status)?.[1];
-    return {
-        id,
-        name: name ?? '',
-        service,
-        state,
-        ...(health ? { health } : {}),
-        exitCode: exit === undefined ? 0 : Number(exit),
-    };
 }
 /** What a wait ended on, when it did not end ready. */
 class NotReady extends Error {
@@ -1304,18 +1296,8 @@ class ContainerWatch {
      * takes back what an event already said (running \u2192 created, healthy \u2192 starting).
      */
     async snapshot() {
-        const { stdout } = await (0,exec/* exec */.m0)('docker', [
-            'ps',
-            '-a',
-            '--no-trunc',
-            '--filter',
-            `label=com.docker.compose.project=${this.opts.project}`,
-            '--filter',
-            'label=com.docker.compose.oneoff=False',
-            '--format',
-            PS_FORMAT,
-        ], { env: this.opts.env, timeoutMs: 30_000, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
-        for (const c of stdout.split('\n').flatMap((l) => parsePsLine(l) ?? [])) {
+        const listed = await containers(this.opts, this.opts.signal);
+        for (const c of listed) {
             const known = this.byId.get(c.id);
             // A created container has no health state yet: only a later snapshot or event says.
             const healthKnown = c.state !== 'created';

@@ -47755,6 +47755,13 @@ const inputs_ACTION_INPUT_NAMES = {
     config: 'config',
     allowPaths: 'allow-paths',
 };
+/**
+ * The aws action's name for an option of `stackgate aws`: its input of the same words, without "--";
+ * undefined for `allow-ssh-from-anywhere`, which the action deliberately does not offer.
+ */
+function awsActionOptionName(option) {
+    return option === 'allow-ssh-from-anywhere' ? undefined : option;
+}
 /** Each named nginx file exists inside the boundary and is a regular file. */
 function inputs_checkNginxFiles(boundary, cwd, files, name) {
     for (const f of files) {
@@ -58876,27 +58883,41 @@ function compose_explainUp(stderr, env) {
         return { kind: 'timeout', message: timeout };
     return { kind: 'start', message: lines[lines.length - 1] ?? 'docker compose up failed' };
 }
-/** The project's containers (stopped ones too), from `docker compose ps -a --format json`. */
-async function containers(t, signal) {
-    const { stdout } = await compose_compose(t, ['ps', '-a', '--format', 'json'], {
-        timeoutMs: 30_000,
-        ...(signal ? { signal } : {}),
-    });
-    const text = stdout.trim();
-    if (!text)
-        return [];
-    // compose 2.21+ prints one object per line; older versions print one array.
-    const rows = text.startsWith('[')
-        ? JSON.parse(text)
-        : text.split('\n').map((l) => JSON.parse(l));
-    return rows.map((r) => ({
-        id: String(r.ID ?? ''),
-        name: String(r.Name ?? ''),
-        service: String(r.Service ?? ''),
-        state: String(r.State ?? ''),
-        ...(r.Health ? { health: String(r.Health) } : {}),
-        exitCode: Number(r.ExitCode ?? 0),
-    }));
+/** The line format of `containers`: full id, service label, state, status ("Up 2 seconds (healthy)"), name. */
+const PS_FORMAT = '{{.ID}}\t{{.Label "com.docker.compose.service"}}\t{{.State}}\t{{.Status}}\t{{.Names}}';
+/** One `docker ps -a --format PS_FORMAT` line as a container; the health and exit code come from Status. */
+function parsePsLine(line) {
+    const [id, service, state, status, name] = line.split('\t');
+    if (!id || !service || !state || status === undefined)
+        return undefined;
+    const health = /\((?:health: )?(starting|healthy|unhealthy)\)/.exec(status)?.[1];
+    const exit = /^Exited \((-?\d+)\)/.exec(status)?.[1];
+    return {
+        id,
+        name: name ?? '',
+        service,
+        state,
+        ...(health ? { health } : {}),
+        exitCode: exit === undefined ? 0 : Number(exit),
+    };
+}
+/**
+ * The project's containers, stopped ones too, by the compose labels (`docker ps`, not `compose ps`:
+ * the same containers without the plugin's start-up); not the one-off containers of `compose run`.
+ */
+async function compose_containers(t, signal) {
+    const { stdout } = await src_exec_exec('docker', [
+        'ps',
+        '-a',
+        '--no-trunc',
+        '--filter',
+        `label=com.docker.compose.project=${t.project}`,
+        '--filter',
+        'label=com.docker.compose.oneoff=False',
+        '--format',
+        PS_FORMAT,
+    ], { env: t.env ?? {}, timeoutMs: 30_000, ...(signal ? { signal } : {}) });
+    return stdout.split('\n').flatMap((l) => parsePsLine(l) ?? []);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/stack/state.js
@@ -59087,7 +59108,7 @@ async function down_down(state, opts) {
     const t = state_targetOf(state, opts.env);
     const result = { ok: true, seconds: 0, logServices: [], logBytes: 0, truncated: false };
     try {
-        const list = await containers(t);
+        const list = await compose_containers(t);
         const failed = list
             .filter((c) => (c.state !== 'running' && c.exitCode !== 0) ||
             c.state === 'dead' ||
@@ -59189,6 +59210,31 @@ function scope_effective(view, chain, ...names) {
         }
     }
     return [];
+}
+/** A block as a message names it: `location /api`, `server`, or "the main level" for the top. */
+function blockLabel(block) {
+    if (!block)
+        return 'the main level';
+    return `${block.directive}${block.args.length ? ` ${block.args.join(' ')}` : ''}`;
+}
+/**
+ * What a block loses by setting a list directive itself (add_header, proxy_set_header \u2026): nginx
+ * inherits such a list only into a level that has none of its own. Undefined when the block sets none,
+ * or drops nothing; `dropped` holds the outer entries whose first argument (case-insensitive) the
+ * block does not set again, one per name.
+ */
+function redefinedList(view, block, name) {
+    const own = scope_effective(view, [...block.parents, block.d], name);
+    if (own[0]?.parents.at(-1) !== block.d)
+        return undefined;
+    const inherited = scope_effective(view, block.parents, name);
+    const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
+    const dropped = [
+        ...new Map(inherited
+            .filter((c) => c.d.args[0] !== undefined && !ownNames.has(c.d.args[0].toLowerCase()))
+            .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
+    ];
+    return dropped.length > 0 ? { own, inherited, dropped } : undefined;
 }
 /** childrenOf filtered by name (includes expanded), from the view's per-block index. */
 function childrenNamed(view, block, name) {
@@ -59675,6 +59721,7 @@ function classify_nginxErrorLines(logs, max = 5) {
 // backend port, that no host-side forwarder (docker-proxy) points at it.
 
 
+
 /** Parses `docker inspect` output into host-published ports per compose service. */
 function publishedFromInspect(items) {
     return items.flatMap((c) => {
@@ -59708,13 +59755,7 @@ function dockerProxyTargets() {
     return out;
 }
 async function exposure_auditExposure(t, proxy) {
-    // docker ps by the compose label: the same containers as `compose ps -q`, without the plugin's start-up.
-    const ids = (await exec('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${t.project}`], {
-        timeoutMs: 30_000,
-        env: t.env ?? {},
-    })).stdout
-        .split('\n')
-        .filter(Boolean);
+    const ids = (await containers(t)).filter((c) => c.state === 'running').map((c) => c.id);
     if (ids.length === 0)
         return { ok: false, published: [], problems: ['no running container in the project'], checked: [] };
     const items = JSON.parse((await exec('docker', ['inspect', ...ids], { timeoutMs: 30_000 })).stdout);
@@ -74624,32 +74665,18 @@ const addHeaderRedefinition = {
             if (!block.d.block || !['server', 'location', 'if'].includes(block.d.directive))
                 continue;
             for (const name of FIELD_DIRECTIVES) {
-                // effective() returns the block's own lines when it has any (indexed, unlike a scan of its children).
-                const own = scope_effective(view, [...block.parents, block.d], name);
-                if (own[0]?.parents.at(-1) !== block.d)
-                    continue;
                 // nginx \u2265 1.29.3: "add_header_inherit merge" keeps the outer ones.
                 const mode = scope_effective(view, [...block.parents, block.d], `${name}_inherit`).at(-1)?.d.args[0];
                 if (mode?.toLowerCase() === 'merge')
                     continue;
-                const inherited = scope_effective(view, block.parents, name);
-                if (inherited.length === 0)
+                const lost = redefinedList(view, block, name);
+                if (!lost)
                     continue;
-                const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
-                const dropped = [
-                    ...new Map(inherited
-                        .filter((c) => !ownNames.has(c.d.args[0]?.toLowerCase()))
-                        .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
-                ];
-                if (dropped.length === 0)
-                    continue;
-                const level = inherited[0].parents.at(-1);
-                const levelName = level
-                    ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-                    : 'the main level';
+                const { own, inherited, dropped } = lost;
+                const levelName = blockLabel(inherited[0].parents.at(-1));
+                const where = blockLabel(block.d);
                 const security = dropped.filter((c) => SECURITY_HEADERS.has(c.d.args[0].toLowerCase()));
                 const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
-                const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
                 out.push(finding(addHeaderRedefinition, posOf(own[0].d), `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0].d.line}) for these responses${security.length ? `, including the security header(s) ${security.map((c) => `"${c.d.args[0]}"`).join(', ')}` : ''}.`, `Repeat the outer ${name} lines in ${where} (or move them into an include used at both levels), or on nginx 1.29.3+ add "${name}_inherit merge;".`, {
                     ...proxyService(view),
                     related: dropped.map((c) => ({ pos: posOf(c.d), message: `dropped: ${c.d.args[0]}` })),
@@ -75080,9 +75107,7 @@ const allowWithoutDeny = {
             // `allow all` on its own says what it means.
             if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all'))
                 continue;
-            const where = level
-                ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-                : 'the main level';
+            const where = blockLabel(level);
             out.push(finding(allowWithoutDeny, argPosOf(firstAllow.d, 0), `${where} has "allow ${firstAllow.d.args.join(' ')}" but no "deny all" after it: nginx allows every address that no rule matches, so the allow list keeps nobody out.`, `Add "deny all;" after the last allow in ${where}.`, {
                 ...proxyService(view),
                 ...(level ? { related: [{ pos: posOf(level), message: 'the block' }] } : {}),
@@ -76883,25 +76908,12 @@ const proxySetHeaderRedefinition = {
             if (!block.d.block || !['server', 'location', 'if', 'limit_except'].includes(block.d.directive))
                 continue;
             for (const name of HEADER_DIRECTIVES) {
-                const own = scope_effective(view, [...block.parents, block.d], name);
-                if (own[0]?.parents.at(-1) !== block.d)
+                const lost = redefinedList(view, block, name);
+                if (!lost)
                     continue;
-                const inherited = scope_effective(view, block.parents, name);
-                if (inherited.length === 0)
-                    continue;
-                const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
-                const dropped = [
-                    ...new Map(inherited
-                        .filter((c) => c.d.args[0] !== undefined && !ownNames.has(c.d.args[0].toLowerCase()))
-                        .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
-                ];
-                if (dropped.length === 0)
-                    continue;
-                const level = inherited[0].parents.at(-1);
-                const levelName = level
-                    ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-                    : 'the main level';
-                const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
+                const { own, inherited, dropped } = lost;
+                const levelName = blockLabel(inherited[0].parents.at(-1));
+                const where = blockLabel(block.d);
                 const forwarding = dropped.filter((c) => FORWARDING_HEADERS.has(c.d.args[0].toLowerCase()));
                 const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
                 out.push(finding(proxySetHeaderRedefinition, posOf(own[0].d), `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0].d.line}) for requests proxied from here${forwarding.length ? `: the backend gets nginx's defaults instead (Host $proxy_host, no client address, "Connection: close"), so links, redirects, client IPs or websockets break` : ''}.`, `Repeat the outer ${name} lines in ${where}, or move them into a file included at both levels.`, {
@@ -78406,6 +78418,7 @@ async function ports_findPortConflicts(wanted, signal) {
 // the first container, plus a `docker ps` snapshot after each start (a container that was already running
 // emits nothing). Waiting is a predicate re-checked on every event: no polling, no sleeps.
 
+
 /** One line of `docker events --format '{{json .}}'`; undefined for lines and actions readiness ignores. */
 function parseEvent(line) {
     let e;
@@ -78428,24 +78441,6 @@ function parseEvent(line) {
         return { ...base, action, exitCode: Number(attrs.exitCode ?? 0) };
     const health = /^health_status: (\w+)$/.exec(action)?.[1];
     return health ? { ...base, action: 'health', health } : undefined;
-}
-/** The line format of the snapshot: full id, service label, state, status ("Up 2 seconds (healthy)"), name. */
-const PS_FORMAT = '{{.ID}}\t{{.Label "com.docker.compose.service"}}\t{{.State}}\t{{.Status}}\t{{.Names}}';
-/** One `docker ps -a --format PS_FORMAT` line as a container; the health and exit code come from Status. */
-function parsePsLine(line) {
-    const [id, service, state, status, name] = line.split('\t');
-    if (!id || !service || !state || status === undefined)
-        return undefined;
-    const health = /\((?:health: )?(starting|healthy|unhealthy)\)/.exec(status)?.[1];
-    const exit = /^Exited \((-?\d+)\)/.exec(status)?.[1];
-    return {
-        id,
-        name: name ?? '',
-        service,
-        state,
-        ...(health ? { health } : {}),
-        exitCode: exit === undefined ? 0 : Number(exit),
-    };
 }
 /** What a wait ended on, when it did not end ready. */
 class readiness_NotReady extends Error {
@@ -78561,18 +78556,8 @@ class readiness_ContainerWatch {
      * takes back what an event already said (running \u2192 created, healthy \u2192 starting).
      */
     async snapshot() {
-        const { stdout } = await exec('docker', [
-            'ps',
-            '-a',
-            '--no-trunc',
-            '--filter',
-            `label=com.docker.compose.project=${this.opts.project}`,
-            '--filter',
-            'label=com.docker.compose.oneoff=False',
-            '--format',
-            PS_FORMAT,
-        ], { env: this.opts.env, timeoutMs: 30_000, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
-        for (const c of stdout.split('\n').flatMap((l) => parsePsLine(l) ?? [])) {
+        const listed = await containers(this.opts, this.opts.signal);
+        for (const c of listed) {
             const known = this.byId.get(c.id);
             // A created container has no health state yet: only a later snapshot or event says.
             const healthKnown = c.state !== 'created';

@@ -245,6 +245,13 @@ const ACTION_INPUT_NAMES = {
     config: 'config',
     allowPaths: 'allow-paths',
 };
+/**
+ * The aws action's name for an option of `stackgate aws`: its input of the same words, without "--";
+ * undefined for `allow-ssh-from-anywhere`, which the action deliberately does not offer.
+ */
+function awsActionOptionName(option) {
+    return option === 'allow-ssh-from-anywhere' ? undefined : option;
+}
 /** Each named nginx file exists inside the boundary and is a regular file. */
 function checkNginxFiles(boundary, cwd, files, name) {
     for (const f of files) {
@@ -295,6 +302,31 @@ function scope_effective(view, chain, ...names) {
         }
     }
     return [];
+}
+/** A block as a message names it: `location /api`, `server`, or "the main level" for the top. */
+function blockLabel(block) {
+    if (!block)
+        return 'the main level';
+    return `${block.directive}${block.args.length ? ` ${block.args.join(' ')}` : ''}`;
+}
+/**
+ * What a block loses by setting a list directive itself (add_header, proxy_set_header \u2026): nginx
+ * inherits such a list only into a level that has none of its own. Undefined when the block sets none,
+ * or drops nothing; `dropped` holds the outer entries whose first argument (case-insensitive) the
+ * block does not set again, one per name.
+ */
+function redefinedList(view, block, name) {
+    const own = scope_effective(view, [...block.parents, block.d], name);
+    if (own[0]?.parents.at(-1) !== block.d)
+        return undefined;
+    const inherited = scope_effective(view, block.parents, name);
+    const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
+    const dropped = [
+        ...new Map(inherited
+            .filter((c) => c.d.args[0] !== undefined && !ownNames.has(c.d.args[0].toLowerCase()))
+            .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
+    ];
+    return dropped.length > 0 ? { own, inherited, dropped } : undefined;
 }
 /** childrenOf filtered by name (includes expanded), from the view's per-block index. */
 function childrenNamed(view, block, name) {
@@ -478,32 +510,18 @@ const addHeaderRedefinition = {
             if (!block.d.block || !['server', 'location', 'if'].includes(block.d.directive))
                 continue;
             for (const name of FIELD_DIRECTIVES) {
-                // effective() returns the block's own lines when it has any (indexed, unlike a scan of its children).
-                const own = scope_effective(view, [...block.parents, block.d], name);
-                if (own[0]?.parents.at(-1) !== block.d)
-                    continue;
                 // nginx \u2265 1.29.3: "add_header_inherit merge" keeps the outer ones.
                 const mode = scope_effective(view, [...block.parents, block.d], `${name}_inherit`).at(-1)?.d.args[0];
                 if (mode?.toLowerCase() === 'merge')
                     continue;
-                const inherited = scope_effective(view, block.parents, name);
-                if (inherited.length === 0)
+                const lost = redefinedList(view, block, name);
+                if (!lost)
                     continue;
-                const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
-                const dropped = [
-                    ...new Map(inherited
-                        .filter((c) => !ownNames.has(c.d.args[0]?.toLowerCase()))
-                        .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
-                ];
-                if (dropped.length === 0)
-                    continue;
-                const level = inherited[0].parents.at(-1);
-                const levelName = level
-                    ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-                    : 'the main level';
+                const { own, inherited, dropped } = lost;
+                const levelName = blockLabel(inherited[0].parents.at(-1));
+                const where = blockLabel(block.d);
                 const security = dropped.filter((c) => SECURITY_HEADERS.has(c.d.args[0].toLowerCase()));
                 const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
-                const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
                 out.push(finding(addHeaderRedefinition, posOf(own[0].d), `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0].d.line}) for these responses${security.length ? `, including the security header(s) ${security.map((c) => `"${c.d.args[0]}"`).join(', ')}` : ''}.`, `Repeat the outer ${name} lines in ${where} (or move them into an include used at both levels), or on nginx 1.29.3+ add "${name}_inherit merge;".`, {
                     ...proxyService(view),
                     related: dropped.map((c) => ({ pos: posOf(c.d), message: `dropped: ${c.d.args[0]}` })),
@@ -944,9 +962,7 @@ const allowWithoutDeny = {
             // `allow all` on its own says what it means.
             if (rules.every((p) => p.d.directive === 'allow' && p.d.args[0]?.toLowerCase() === 'all'))
                 continue;
-            const where = level
-                ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-                : 'the main level';
+            const where = blockLabel(level);
             out.push(finding(allowWithoutDeny, argPosOf(firstAllow.d, 0), `${where} has "allow ${firstAllow.d.args.join(' ')}" but no "deny all" after it: nginx allows every address that no rule matches, so the allow list keeps nobody out.`, `Add "deny all;" after the last allow in ${where}.`, {
                 ...proxyService(view),
                 ...(level ? { related: [{ pos: posOf(level), message: 'the block' }] } : {}),
@@ -3472,25 +3488,12 @@ const proxySetHeaderRedefinition = {
             if (!block.d.block || !['server', 'location', 'if', 'limit_except'].includes(block.d.directive))
                 continue;
             for (const name of HEADER_DIRECTIVES) {
-                const own = scope_effective(view, [...block.parents, block.d], name);
-                if (own[0]?.parents.at(-1) !== block.d)
+                const lost = redefinedList(view, block, name);
+                if (!lost)
                     continue;
-                const inherited = scope_effective(view, block.parents, name);
-                if (inherited.length === 0)
-                    continue;
-                const ownNames = new Set(own.map((c) => c.d.args[0]?.toLowerCase()));
-                const dropped = [
-                    ...new Map(inherited
-                        .filter((c) => c.d.args[0] !== undefined && !ownNames.has(c.d.args[0].toLowerCase()))
-                        .map((c) => [c.d.args[0].toLowerCase(), c])).values(),
-                ];
-                if (dropped.length === 0)
-                    continue;
-                const level = inherited[0].parents.at(-1);
-                const levelName = level
-                    ? `${level.directive}${level.args.length ? ` ${level.args.join(' ')}` : ''}`
-                    : 'the main level';
-                const where = `${block.d.directive}${block.d.args.length ? ` ${block.d.args.join(' ')}` : ''}`;
+                const { own, inherited, dropped } = lost;
+                const levelName = blockLabel(inherited[0].parents.at(-1));
+                const where = blockLabel(block.d);
                 const forwarding = dropped.filter((c) => FORWARDING_HEADERS.has(c.d.args[0].toLowerCase()));
                 const names = dropped.map((c) => `"${c.d.args[0]}"`).join(', ');
                 out.push(finding(proxySetHeaderRedefinition, posOf(own[0].d), `${where} has its own ${name}, so nginx drops ${names} set in ${levelName} (line ${inherited[0].d.line}) for requests proxied from here${forwarding.length ? `: the backend gets nginx's defaults instead (Host $proxy_host, no client address, "Connection: close"), so links, redirects, client IPs or websockets break` : ''}.`, `Repeat the outer ${name} lines in ${where}, or move them into a file included at both levels.`, {
